@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, permissionsOf, type Permission } from './roles';
+
+/** What only reads: everything else changes something. */
+const READ_PERMISSIONS: Permission[] = [
+  'audit.read',
+  'requests.read-all',
+  'clients.access-log',
+  'incidents.read',
+];
+const WRITE_PERMISSIONS: Permission[] = PERMISSIONS.filter(
+  (permission) => !READ_PERMISSIONS.includes(permission),
+);
+
+describe('permissionsOf', () => {
+  it('gives nothing for no roles', () => {
+    expect(permissionsOf([]).size).toBe(0);
+  });
+
+  it('lets a specialist serve clients and record only their own absences', () => {
+    expect(permissionsOf(['specialist'])).toEqual(
+      new Set(['absences.manage-own', 'requests.work']),
+    );
+  });
+
+  it('gives a unit head their own and their units’ absences and incidents, nothing organisational', () => {
+    expect(permissionsOf(['unit_head'])).toEqual(
+      new Set(['absences.manage-own', 'absences.manage-unit', 'requests.work', 'incidents.read']),
+    );
+  });
+
+  it('gives the client service head everyone’s absences and requests but not the audit log', () => {
+    const granted = permissionsOf(['client_service_head']);
+    expect(granted.has('absences.manage-all')).toBe(true);
+    expect(granted.has('requests.read-all')).toBe(true);
+    expect(granted.has('clients.merge')).toBe(true);
+    expect(granted.has('audit.read')).toBe(false);
+    expect(granted.has('staff.manage')).toBe(false);
+  });
+
+  it('lets the administrator manage the organisation, staff, tokens, all absences, the calendar and read the log', () => {
+    expect(permissionsOf(['administrator'])).toEqual(
+      new Set([
+        'organisation.manage',
+        'staff.manage',
+        'tokens.manage',
+        'absences.manage-own',
+        'absences.manage-all',
+        'audit.read',
+        'calendar.manage',
+      ]),
+    );
+  });
+
+  it('lets the auditor read the audit log, requests and incidents, and write nothing, not even their own absence', () => {
+    const granted = permissionsOf(['auditor']);
+    expect(granted).toEqual(new Set(READ_PERMISSIONS));
+    for (const permission of WRITE_PERMISSIONS) expect(granted.has(permission)).toBe(false);
+  });
+
+  it('gives several roles the union of their permissions, each once', () => {
+    const granted = permissionsOf(['auditor', 'unit_head', 'specialist']);
+    expect([...granted].sort()).toEqual(
+      ['absences.manage-own', 'absences.manage-unit', 'requests.work', ...READ_PERMISSIONS].sort(),
+    );
+  });
+
+  it('accepts any iterable of roles', () => {
+    expect(permissionsOf(new Set(['auditor'] as const)).has('audit.read')).toBe(true);
+  });
+
+  it('knows every role', () => {
+    for (const role of ROLES) expect(() => permissionsOf([role])).not.toThrow();
+  });
+});

@@ -1,0 +1,78 @@
+/** The roles a person can hold; a person may hold several. */
+export const ROLES = [
+  'specialist',
+  'unit_head',
+  'client_service_head',
+  'administrator',
+  'ethics_commission_member',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What a role allows. Reading the organisation (institutions, units, the staff directory) is
+ * open to everyone signed in, so it is not listed here.
+ */
+export const PERMISSIONS = [
+  /** Create and edit institutions and units. */
+  'organisation.manage',
+  /** Create and edit staff, their roles and units; deactivate a person. */
+  'staff.manage',
+  /** Issue and revoke API tokens. */
+  'tokens.manage',
+  /** Record and change one's own absences. */
+  'absences.manage-own',
+  /** Record and change absences of the staff of the units one heads. */
+  'absences.manage-unit',
+  /** Record and change anyone's absences. */
+  'absences.manage-all',
+  /** Browse the audit log. */
+  'audit.read',
+  /** Edit the working-day calendar's data and the deadline policies. */
+  'calendar.manage',
+  /** Serve clients: register contacts, work on the requests one may see, keep client records. */
+  'requests.work',
+  /** See every request and client, not only those of one's units (the heads, the auditor). */
+  'requests.read-all',
+  /** Merge duplicate client records with their history. */
+  'clients.merge',
+  /** See and export who looked at a person's data (a data subject's request). */
+  'clients.access-log',
+  /** See the incidents recorded in one's units. */
+  'incidents.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  specialist: ['absences.manage-own', 'requests.work'],
+  unit_head: ['absences.manage-own', 'absences.manage-unit', 'requests.work', 'incidents.read'],
+  client_service_head: [
+    'absences.manage-own',
+    'absences.manage-all',
+    'requests.work',
+    'requests.read-all',
+    'clients.merge',
+    'clients.access-log',
+    'incidents.read',
+  ],
+  administrator: [
+    'organisation.manage',
+    'staff.manage',
+    'tokens.manage',
+    'absences.manage-own',
+    'absences.manage-all',
+    'audit.read',
+    'calendar.manage',
+  ],
+  ethics_commission_member: ['absences.manage-own'],
+  // The auditor looks and never touches: not even an absence of their own.
+  auditor: ['audit.read', 'requests.read-all', 'clients.access-log', 'incidents.read'],
+};
+
+/** The union of the permissions of the given roles. */
+export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles)
+    for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return granted;
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './adapters/clock';
+import { createArgon2Hasher, type PasswordHasher } from './adapters/password-hasher';
+import type { Database } from './db/database';
+import { registerAuthentication } from './http/authentication';
+import { AppError } from './http/errors';
+import { registerProblemHandling, sendProblem } from './http/problem';
+import { absencesRoutes } from './modules/absences/absences.routes';
+import { createAbsencesService } from './modules/absences/absences.service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { createCalendarService } from './modules/calendar/calendar.service';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import {
+  createAuthService,
+  DEFAULT_LOGIN_THROTTLE,
+  DEFAULT_SESSION_POLICY,
+  type LoginThrottle,
+  type SessionPolicy,
+} from './modules/auth/auth.service';
+import { directoryRoutes } from './modules/directory/directory.routes';
+import { createDirectoryService } from './modules/directory/directory.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { createHealthService } from './modules/health/health.service';
+import { institutionsRoutes } from './modules/institutions/institutions.routes';
+import { createInstitutionsService } from './modules/institutions/institutions.service';
+import { staffRoutes } from './modules/staff/staff.routes';
+import { createStaffService } from './modules/staff/staff.service';
+import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { createTokensService } from './modules/tokens/tokens.service';
+import { unitsRoutes } from './modules/units/units.routes';
+import { createUnitsService } from './modules/units/units.service';
+
+export const APP_VERSION = '0.1.0';
+
+/** JSON bodies are forms, not files: anything larger is a mistake or an attack. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  sessionPolicy?: SessionPolicy;
+  loginThrottle?: LoginThrottle;
+  /** The built web app (index.html and assets); null serves the API alone. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['loggerInstance'] | false;
+}
+
+/** Builds the services in dependency order; each gets exactly what it uses. */
+export function buildServices(options: AppOptions) {
+  const { db } = options.database;
+  const clock = options.clock ?? systemClock;
+  const audit = createAuditService({ db, clock });
+  const tokens = createTokensService({ db, audit, clock });
+  const auth = createAuthService({
+    db,
+    audit,
+    clock,
+    tokens,
+    hasher: options.hasher ?? createArgon2Hasher(),
+    sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+  });
+  const institutions = createInstitutionsService({ db, audit, clock });
+  const units = createUnitsService({ db, audit, clock, institutions });
+  const calendar = createCalendarService({ db, audit, clock, units });
+  const staff = createStaffService({ db, audit, clock, auth, units });
+  const absences = createAbsencesService({ db, audit, clock, staff, units });
+  const directory = createDirectoryService({ db, clock, absences });
+  const health = createHealthService({
+    db,
+    databaseKind: options.database.kind,
+    version: APP_VERSION,
+    startedAt: Date.now(),
+  });
+  return {
+    audit,
+    tokens,
+    auth,
+    institutions,
+    units,
+    calendar,
+    staff,
+    absences,
+    directory,
+    health,
+  };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: FastifyInstance; services: Services }> {
+  const services = buildServices(options);
+  const cookie = { secure: options.cookieSecure ?? false };
+
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API takes JSON only. Fastify also parses text/plain by default, which would let a plain
+  // text body through to validation as a string instead of being refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  registerProblemHandling(app);
+  registerAuthentication(app, services.auth);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Apkalpo API',
+        version: APP_VERSION,
+        description:
+          'Client service platform for municipal one-stop client service centres. Errors are ' +
+          'application/problem+json (RFC 9457); changes made through a session need the ' +
+          'X-CSRF-Token header from /api/v1/auth/me.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'apkalpo_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Every module, in one visible list.
+  healthRoutes(app, services);
+  authRoutes(app, { auth: services.auth, cookie });
+  tokensRoutes(app, services);
+  institutionsRoutes(app, services);
+  unitsRoutes(app, services);
+  staffRoutes(app, services);
+  absencesRoutes(app, services);
+  directoryRoutes(app, services);
+  calendarRoutes(app, services);
+  auditRoutes(app, services);
+
+  const webRoot = options.webRoot ?? null;
+  const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    // Files are looked up on each request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
+  }
+  // The web app routes in the browser: a page address (a navigation asking for HTML) gets its
+  // index.html; a missing script or image stays a 404.
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(request, reply, new AppError('not_found', 'route_not_found'));
+  });
+
+  return { app, services };
+}

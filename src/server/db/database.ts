@@ -1,0 +1,132 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** Either the whole database or an open transaction: repositories take whichever they're given. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const PG_INT8 = 20;
+const PG_DATE = 1082;
+
+// Dates stay 'YYYY-MM-DD' strings: turning them into JavaScript Dates would shift them by the
+// server's time zone. Bigint identities and counts fit comfortably in a JavaScript number.
+type Parser = (value: string) => unknown;
+const typeParsers = {
+  getTypeParser(oid: number): Parser {
+    if (oid === PG_DATE) return (value) => value;
+    if (oid === PG_INT8) return (value) => Number(value);
+    return pg.types.getTypeParser(oid, 'text') as Parser;
+  },
+};
+
+/** PGlite's extensions the migrations create; PostgreSQL ships them in contrib. */
+export const pgliteExtensions = { pg_trgm };
+
+export type DatabaseSource =
+  | {
+      kind: 'postgresql';
+      url: string;
+      poolSize?: number;
+      /** Told when an idle connection fails; the pool itself recovers. */
+      onIdleError?: (error: Error) => void;
+    }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; instance: PGlite };
+
+export class DatabaseInUseError extends Error {}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite runs inside one process and two processes writing one folder would corrupt it, so the
+ * folder is locked with our process id. A lock left by a process that has died is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, 'apkalpo.lock');
+  try {
+    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number((await readFile(lockFile, 'utf8')).trim());
+    if (
+      holder !== process.pid &&
+      Number.isInteger(holder) &&
+      holder > 0 &&
+      processIsAlive(holder)
+    ) {
+      throw new DatabaseInUseError(
+        `The data folder ${dataDir} is in use by another Apkalpo process (pid ${holder}). ` +
+          'Stop that process first, or use PostgreSQL (DATABASE_URL) to run several.',
+      );
+    }
+    await writeFile(lockFile, String(process.pid));
+  }
+  return () => rm(lockFile, { force: true });
+}
+
+/** Opens the database; for PGlite the data folder is created when missing. */
+export async function openDatabase(source: DatabaseSource): Promise<Database> {
+  if (source.kind === 'postgresql') {
+    const pool = new pg.Pool({
+      connectionString: source.url,
+      max: source.poolSize ?? 10,
+      types: typeParsers,
+    });
+    // An idle connection can die (the server restarts, a network blip): the pool drops it and
+    // opens a new one when needed. Unhandled, the error would stop the whole server.
+    pool.on('error', (error) => source.onIdleError?.(error));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+
+  let lite: PGlite;
+  let release: (() => Promise<void>) | null = null;
+  if ('instance' in source) {
+    lite = source.instance;
+  } else {
+    await mkdir(source.dataDir, { recursive: true });
+    release = await lockDataDir(source.dataDir);
+    try {
+      lite = await PGlite.create({ dataDir: source.dataDir, extensions: pgliteExtensions });
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+  // PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
+  // transaction keeps the connection until it ends.
+  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, types: typeParsers });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      // An instance handed in belongs to the caller; one we opened is ours to close.
+      if (release) {
+        await lite.close();
+        await release();
+      }
+    },
+  };
+}

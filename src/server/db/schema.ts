@@ -1,0 +1,373 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Row types of the database, written by hand to match the migrations. `date` columns come back
+// as 'YYYY-MM-DD' strings and bigint identities as numbers (see database.ts type parsers).
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface InstitutionsTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string | null;
+  kind: 'municipality' | 'state';
+  registration_number: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OpeningHoursJson {
+  [weekday: string]: { open: string; close: string } | null;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  institution_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: 'department' | 'client_service_centre' | 'other';
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  opening_hours: Json<OpeningHoursJson>;
+  active: Generated<boolean>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  given_name: string;
+  surname: string;
+  position: string;
+  email: string;
+  phone: string | null;
+  competences: string[];
+  active: Generated<boolean>;
+  password_hash: string | null;
+  search_text: string;
+  sort_name: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffRolesTable {
+  staff_id: string;
+  role: string;
+}
+
+export interface StaffUnitsTable {
+  staff_id: string;
+  unit_id: string;
+  is_primary: boolean;
+}
+
+export interface AbsencesTable {
+  id: Generated<string>;
+  staff_id: string;
+  kind: 'vacation' | 'sick_leave' | 'business_trip' | 'training' | 'other';
+  starts_on: string;
+  ends_on: string;
+  substitute_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  staff_id: string | null;
+  roles: string[];
+  token_hash: string;
+  token_prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+  succeeded: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_staff_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  context: Json<unknown> | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface CalendarDaysOffTable {
+  id: Generated<string>;
+  date: string;
+  kind: 'one-off' | 'festival';
+  name: string;
+  source: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarTransfersTable {
+  id: Generated<string>;
+  day_off: string;
+  working_day: string;
+  source: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface DeadlinePoliciesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_en: string;
+  channel: string | null;
+  client_kind: 'external' | 'internal' | null;
+  case_type: string | null;
+  count: number;
+  unit: 'working_days' | 'calendar_months';
+  after_hours_next_day: boolean;
+  same_day_cutoff: string | null;
+  source: string;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ClientsTable {
+  id: Generated<string>;
+  kind: 'person' | 'organisation' | 'internal';
+  given_name: string | null;
+  surname: string | null;
+  name: string | null;
+  personal_code: string | null;
+  registration_number: string | null;
+  staff_id: string | null;
+  phone: string | null;
+  email: string | null;
+  e_address: string | null;
+  address: string | null;
+  preferred_language: 'lv' | 'en' | 'ru' | null;
+  preferred_channel: string | null;
+  consent_notes: string | null;
+  merged_into: string | null;
+  search_text: string;
+  sort_name: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  channel: string;
+  occurred_at: Timestamp;
+  client_id: string | null;
+  client_kind: 'external' | 'internal';
+  staff_id: string | null;
+  unit_id: string | null;
+  reason: string | null;
+  outcome: string | null;
+  next_steps: string | null;
+  offered_services: Generated<string[]>;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QueueEntriesTable {
+  id: Generated<string>;
+  contact_id: string;
+  unit_id: string;
+  external: boolean;
+  in_person: boolean;
+  arrived_at: Timestamp;
+  state: 'waiting' | 'serving' | 'done' | 'left';
+  assigned_to: string | null;
+  called_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface ServiceRequestsTable {
+  id: Generated<string>;
+  number: string;
+  contact_id: string;
+  client_id: string | null;
+  client_kind: 'external' | 'internal';
+  channel: string;
+  service: string;
+  kind: 'consultation' | 'application';
+  case_type: string | null;
+  institution_id: string | null;
+  unit_id: string;
+  owner_id: string | null;
+  state: 'new' | 'in_progress' | 'waiting_client' | 'waiting_institution' | 'answered' | 'closed';
+  policy_code: string | null;
+  received_at: Timestamp;
+  due_on: string;
+  due_at: Timestamp;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  referred_at: Timestamp | null;
+  referred_by: string | null;
+  tags: Generated<string[]>;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: string;
+  at: Timestamp;
+  actor_staff_id: string | null;
+  kind: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface CommitmentsTable {
+  id: Generated<string>;
+  request_id: string;
+  what: string;
+  due_at: Timestamp;
+  form: 'phone' | 'in_person' | 'email' | 'e_address' | 'post';
+  keeper_id: string;
+  kept_at: Timestamp | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface RequestLinksTable {
+  request_id: string;
+  related_id: string;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  request_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface OutgoingMessagesTable {
+  id: Generated<string>;
+  request_id: string;
+  channel: string;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  due_at: Timestamp;
+  state: 'due' | 'sent' | 'cancelled';
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  contact_id: string;
+  unit_id: string | null;
+  description: string;
+  police_called: boolean;
+  security_called: boolean;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface DB {
+  institutions: InstitutionsTable;
+  units: UnitsTable;
+  staff: StaffTable;
+  staff_roles: StaffRolesTable;
+  staff_units: StaffUnitsTable;
+  absences: AbsencesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  calendar_days_off: CalendarDaysOffTable;
+  calendar_transfers: CalendarTransfersTable;
+  settings: SettingsTable;
+  deadline_policies: DeadlinePoliciesTable;
+  clients: ClientsTable;
+  contacts: ContactsTable;
+  queue_entries: QueueEntriesTable;
+  service_requests: ServiceRequestsTable;
+  request_events: RequestEventsTable;
+  commitments: CommitmentsTable;
+  request_links: RequestLinksTable;
+  attachments: AttachmentsTable;
+  outgoing_messages: OutgoingMessagesTable;
+  incidents: IncidentsTable;
+}
+
+export type InstitutionRow = Selectable<InstitutionsTable>;
+export type NewInstitutionRow = Insertable<InstitutionsTable>;
+export type InstitutionUpdate = Updateable<InstitutionsTable>;
+export type UnitRow = Selectable<UnitsTable>;
+export type NewUnitRow = Insertable<UnitsTable>;
+export type UnitUpdate = Updateable<UnitsTable>;
+export type StaffRow = Selectable<StaffTable>;
+export type NewStaffRow = Insertable<StaffTable>;
+export type StaffUpdate = Updateable<StaffTable>;
+export type AbsenceRow = Selectable<AbsencesTable>;
+export type NewAbsenceRow = Insertable<AbsencesTable>;
+export type AbsenceUpdate = Updateable<AbsencesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type NewClientRow = Insertable<ClientsTable>;

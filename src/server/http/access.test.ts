@@ -1,0 +1,528 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TStaff } from '../../contracts/staff.contracts';
+import type { TUnit } from '../../contracts/units.contracts';
+import { createWorkingCalendar } from '../../domain/calendar';
+import { ROLES, type Role } from '../../domain/roles';
+import {
+  TEST_PASSWORD,
+  call,
+  createPerson,
+  createTestApp,
+  createUnit,
+  signedIn,
+  type Session,
+  type TestApp,
+} from '../testing/test-app';
+import { registeredRoutes } from '../testing/routes';
+import { systemContext } from './access';
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** Where the acting person stands: a department they belong to, its sub-unit, another unit. */
+interface Scene {
+  actor: Session;
+  unit: TUnit;
+  subUnit: TUnit;
+  otherUnit: TUnit;
+}
+
+interface Case {
+  /** The route, as Fastify registers it. */
+  route: string;
+  action: string;
+  /** Written out here rather than read from roles.ts, so that a wrong table there shows up. */
+  allowed: readonly Role[];
+  perform(test: TestApp, scene: Scene): Promise<LightMyRequestResponse>;
+}
+
+const EVERYONE = ROLES;
+const ADMINISTRATOR: Role[] = ['administrator'];
+const ALL_BUT_AUDITOR: Role[] = [
+  'specialist',
+  'unit_head',
+  'client_service_head',
+  'administrator',
+  'ethics_commission_member',
+];
+const HEADS_OF_THE_UNIT: Role[] = ['unit_head', 'client_service_head', 'administrator'];
+const HEADS_OF_EVERYONE: Role[] = ['client_service_head', 'administrator'];
+
+const ctx = systemContext('access-test');
+
+const colleagueIn = (test: TestApp, unit: TUnit) =>
+  createPerson(test.services, { unitIds: [unit.id] });
+
+const absenceOf = (test: TestApp, person: Pick<TStaff, 'id'>) =>
+  test.services.absences.create(ctx, {
+    staffId: person.id,
+    kind: 'vacation',
+    startsOn: '2026-07-06',
+    endsOn: '2026-07-10',
+  });
+
+let dates = 0;
+/** A date of its own for each declared day off, far from any real one. */
+const nextFreeDate = () => {
+  dates += 1;
+  return new Date(Date.UTC(2031, 0, dates)).toISOString().slice(0, 10);
+};
+let weeks = 0;
+/** A Monday and a Saturday of their own for each transfer. */
+const lawOnly = createWorkingCalendar({
+  oneOffDaysOff: [],
+  festivalClosingDays: [],
+  transfers: [],
+  followTransfers: false,
+});
+/** A Monday and a Saturday of their own for each transfer, neither of them a holiday. */
+const nextFreeWeek = (): { dayOff: string; workingDay: string } => {
+  weeks += 1;
+  const monday = Date.UTC(2032, 0, 5) + weeks * 7 * 86_400_000;
+  const week = {
+    dayOff: new Date(monday).toISOString().slice(0, 10),
+    workingDay: new Date(monday + 5 * 86_400_000).toISOString().slice(0, 10),
+  };
+  const holiday = (date: string) => lawOnly.day(date).kind === 'holiday';
+  return holiday(week.dayOff) || holiday(week.workingDay) ? nextFreeWeek() : week;
+};
+const dayOff = (test: TestApp) =>
+  test.services.calendar.createDayOff(ctx, {
+    date: nextFreeDate(),
+    kind: 'one-off',
+    name: 'Tests',
+    source: 'Tests',
+  });
+const transferOf = (test: TestApp) =>
+  test.services.calendar.createTransfer(ctx, { ...nextFreeWeek(), source: 'Tests' });
+const policyBody = () => ({
+  name: 'Pārbaude',
+  nameEn: 'Test',
+  count: 3,
+  unit: 'working_days' as const,
+  afterHoursNextDay: true,
+  source: 'Tests',
+});
+
+const recordAbsenceFor = (test: TestApp, actor: Session, staffId: string) =>
+  call(test.app, actor, {
+    method: 'POST',
+    url: '/api/v1/absences',
+    payload: { staffId, kind: 'vacation', startsOn: '2026-07-06', endsOn: '2026-07-10' },
+  });
+
+const changeAbsenceOf = async (test: TestApp, actor: Session, person: Pick<TStaff, 'id'>) => {
+  const absence = await absenceOf(test, person);
+  return call(test.app, actor, {
+    method: 'PATCH',
+    url: `/api/v1/absences/${absence.id}`,
+    payload: { endsOn: '2026-07-17', version: absence.version },
+  });
+};
+
+const cancelAbsenceOf = async (test: TestApp, actor: Session, person: Pick<TStaff, 'id'>) => {
+  const absence = await absenceOf(test, person);
+  return call(test.app, actor, {
+    method: 'DELETE',
+    url: `/api/v1/absences/${absence.id}?version=${absence.version}`,
+  });
+};
+
+const cases: Case[] = [
+  {
+    route: 'POST /api/v1/institutions',
+    action: 'add an institution',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/institutions',
+        payload: { name: `Iestāde ${unique()}`, kind: 'state' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/institutions/:id',
+    action: 'change an institution',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/institutions/${unit.institutionId}`,
+        payload: { shortName: 'Cits', version: 1 },
+      }),
+  },
+  {
+    route: 'POST /api/v1/units',
+    action: 'add a unit',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/units',
+        payload: { institutionId: unit.institutionId, name: 'Jauna nodaļa', kind: 'department' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/units/:id',
+    action: 'change their own unit',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/units/${unit.id}`,
+        payload: { address: 'Jaunā iela 1', version: unit.version },
+      }),
+  },
+  {
+    route: 'POST /api/v1/staff',
+    action: 'add a person to their unit',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/staff',
+        payload: {
+          givenName: 'Jauns',
+          surname: 'Kolēģis',
+          position: 'Speciālists',
+          email: `jauns.${unique()}@example.lv`,
+          roles: ['administrator'],
+          units: [{ unitId: unit.id, primary: true }],
+        },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/staff/:id',
+    action: 'change a colleague in their unit',
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor, unit }) {
+      const colleague = await colleagueIn(test, unit);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/staff/${colleague.id}`,
+        payload: { position: 'Vadītājs', version: colleague.version },
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/staff/:id',
+    action: 'give themselves more roles',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/staff/${actor.person.id}`,
+        payload: { roles: ['administrator'], version: actor.person.version },
+      }),
+  },
+  {
+    route: 'POST /api/v1/staff/:id/password',
+    action: 'set a colleague’s password',
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor, unit }) {
+      const colleague = await colleagueIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/staff/${colleague.id}/password`,
+        payload: { password: 'a password I chose' },
+      });
+    },
+  },
+  {
+    route: 'GET /api/v1/tokens',
+    action: 'list API tokens',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) => call(test.app, actor, { method: 'GET', url: '/api/v1/tokens' }),
+  },
+  {
+    route: 'POST /api/v1/tokens',
+    action: 'issue a token for themselves',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'Mans skripts', staffId: actor.person.id },
+      }),
+  },
+  {
+    route: 'POST /api/v1/tokens/:id/revoke',
+    action: 'revoke a token',
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor }) {
+      const token = await test.services.tokens.create(ctx, { name: 'Sistēma', roles: ['auditor'] });
+      return call(test.app, actor, { method: 'POST', url: `/api/v1/tokens/${token.id}/revoke` });
+    },
+  },
+  {
+    route: 'POST /api/v1/absences',
+    action: 'record their own absence',
+    allowed: ALL_BUT_AUDITOR,
+    perform: (test, { actor }) => recordAbsenceFor(test, actor, actor.person.id),
+  },
+  {
+    route: 'POST /api/v1/absences',
+    action: 'record the absence of a colleague in their unit',
+    allowed: HEADS_OF_THE_UNIT,
+    perform: async (test, { actor, unit }) =>
+      recordAbsenceFor(test, actor, (await colleagueIn(test, unit)).id),
+  },
+  {
+    route: 'POST /api/v1/absences',
+    action: 'record the absence of someone in a sub-unit of their unit',
+    allowed: HEADS_OF_THE_UNIT,
+    perform: async (test, { actor, subUnit }) =>
+      recordAbsenceFor(test, actor, (await colleagueIn(test, subUnit)).id),
+  },
+  {
+    route: 'POST /api/v1/absences',
+    action: 'record the absence of someone in another unit',
+    allowed: HEADS_OF_EVERYONE,
+    perform: async (test, { actor, otherUnit }) =>
+      recordAbsenceFor(test, actor, (await colleagueIn(test, otherUnit)).id),
+  },
+  {
+    route: 'PATCH /api/v1/absences/:id',
+    action: 'change their own absence',
+    allowed: ALL_BUT_AUDITOR,
+    perform: (test, { actor }) => changeAbsenceOf(test, actor, actor.person),
+  },
+  {
+    route: 'PATCH /api/v1/absences/:id',
+    action: 'change the absence of a colleague in their unit',
+    allowed: HEADS_OF_THE_UNIT,
+    perform: async (test, { actor, unit }) =>
+      changeAbsenceOf(test, actor, await colleagueIn(test, unit)),
+  },
+  {
+    route: 'PATCH /api/v1/absences/:id',
+    action: 'change the absence of someone in another unit',
+    allowed: HEADS_OF_EVERYONE,
+    perform: async (test, { actor, otherUnit }) =>
+      changeAbsenceOf(test, actor, await colleagueIn(test, otherUnit)),
+  },
+  {
+    route: 'DELETE /api/v1/absences/:id',
+    action: 'cancel their own absence',
+    allowed: ALL_BUT_AUDITOR,
+    perform: (test, { actor }) => cancelAbsenceOf(test, actor, actor.person),
+  },
+  {
+    route: 'DELETE /api/v1/absences/:id',
+    action: 'cancel the absence of someone in a sub-unit of their unit',
+    allowed: HEADS_OF_THE_UNIT,
+    perform: async (test, { actor, subUnit }) =>
+      cancelAbsenceOf(test, actor, await colleagueIn(test, subUnit)),
+  },
+  {
+    route: 'DELETE /api/v1/absences/:id',
+    action: 'cancel the absence of someone in another unit',
+    allowed: HEADS_OF_EVERYONE,
+    perform: async (test, { actor, otherUnit }) =>
+      cancelAbsenceOf(test, actor, await colleagueIn(test, otherUnit)),
+  },
+  {
+    route: 'GET /api/v1/audit',
+    action: 'read the audit log',
+    allowed: ['administrator', 'auditor'],
+    perform: (test, { actor }) => call(test.app, actor, { method: 'GET', url: '/api/v1/audit' }),
+  },
+  {
+    route: 'POST /api/v1/auth/password',
+    action: 'change their own password',
+    allowed: EVERYONE,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'my own new password' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/settings',
+    action: 'switch the Cabinet’s transfers off',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const settings = await test.services.calendar.settings(ctx);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: '/api/v1/calendar/settings',
+        payload: { followTransfers: !settings.followTransfers, version: settings.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/calendar/days-off',
+    action: 'declare a day off',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/calendar/days-off',
+        payload: { date: nextFreeDate(), kind: 'one-off', name: 'Tests', source: 'Tests' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/days-off/:id',
+    action: 'change a declared day off',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const day = await dayOff(test);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/calendar/days-off/${day.id}`,
+        payload: { name: 'Cits nosaukums', version: day.version },
+      });
+    },
+  },
+  {
+    route: 'DELETE /api/v1/calendar/days-off/:id',
+    action: 'remove a declared day off',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const day = await dayOff(test);
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/calendar/days-off/${day.id}?version=${day.version}`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/calendar/transfers',
+    action: 'add a transfer',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/calendar/transfers',
+        payload: { ...nextFreeWeek(), source: 'Tests' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/transfers/:id',
+    action: 'change a transfer',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const transfer = await transferOf(test);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/calendar/transfers/${transfer.id}`,
+        payload: { source: 'Cits rīkojums', version: transfer.version },
+      });
+    },
+  },
+  {
+    route: 'DELETE /api/v1/calendar/transfers/:id',
+    action: 'remove a transfer',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const transfer = await transferOf(test);
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/calendar/transfers/${transfer.id}?version=${transfer.version}`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/calendar/policies',
+    action: 'add a deadline policy',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/calendar/policies',
+        payload: { ...policyBody(), code: `tests-${unique()}` },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/policies/:id',
+    action: 'change a deadline policy',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor }) => {
+      const policy = await test.services.calendar.createPolicy(ctx, {
+        ...policyBody(),
+        code: `tests-${unique()}`,
+      });
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/calendar/policies/${policy.id}`,
+        payload: { count: 7, version: policy.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/auth/logout',
+    action: 'sign out',
+    allowed: EVERYONE,
+    perform: (test, { actor }) =>
+      call(test.app, actor, { method: 'POST', url: '/api/v1/auth/logout' }),
+  },
+];
+
+const allowedTo = (role: Role) =>
+  cases
+    .filter((entry) => entry.allowed.includes(role))
+    .map((entry) => [entry.action, entry] as const);
+const refusedTo = (role: Role) =>
+  cases
+    .filter((entry) => !entry.allowed.includes(role))
+    .map((entry) => [entry.action, entry] as const);
+
+/** Routes anyone may call without signing in, so there is no role to check. */
+const PUBLIC_CHANGES = new Set(['POST /api/v1/auth/login']);
+
+describe('access by role', () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await createTestApp();
+  });
+  afterAll(() => test.close());
+
+  async function sceneFor(role: Role): Promise<Scene> {
+    const unit = await createUnit(test.services);
+    const subUnit = await test.services.units.create(ctx, {
+      institutionId: unit.institutionId,
+      parentId: unit.id,
+      name: 'Apakšnodaļa',
+      kind: 'department',
+    });
+    const otherUnit = await createUnit(test.services);
+    const actor = await signedIn(test, { roles: [role], unitIds: [unit.id] });
+    return { actor, unit, subUnit, otherUnit };
+  }
+
+  it('checks every route that changes data', () => {
+    const changing = registeredRoutes(test.app)
+      .filter((route) => route.url.startsWith('/api/v1/'))
+      .filter((route) => !['GET', 'HEAD', 'OPTIONS'].includes(route.method))
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((route) => !PUBLIC_CHANGES.has(route));
+    expect(changing.length).toBeGreaterThan(10);
+    const checked = new Set(cases.map((entry) => entry.route));
+    expect(changing.filter((route) => !checked.has(route))).toEqual([]);
+  });
+
+  describe.each(ROLES)('%s', (role) => {
+    it.each(allowedTo(role))('may %s', async (_action, entry) => {
+      const scene = await sceneFor(role);
+      const response = await entry.perform(test, scene);
+      expect([200, 201, 204], response.body).toContain(response.statusCode);
+    });
+
+    it.each(refusedTo(role))('may not %s', async (_action, entry) => {
+      const scene = await sceneFor(role);
+
+      const response = await entry.perform(test, scene);
+
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json()).toMatchObject({ code: 'forbidden' });
+      // Every change is audited, so an actor with nothing but a sign-in changed nothing.
+      const byActor = await test.services.audit.list(ctx, {
+        actorId: scene.actor.person.id,
+        limit: 100,
+      });
+      expect(byActor.items.map((item) => item.action)).toEqual(['sign-in']);
+    });
+  });
+});

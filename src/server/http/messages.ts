@@ -1,0 +1,290 @@
+import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from './errors';
+
+export const LANGUAGES = ['lv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Texts = Record<Language, string>;
+
+/** The language of the answer: the first of Latvian or English the client accepts; Latvian first. */
+export function languageOf(request: FastifyRequest): Language {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return 'lv';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) if (tag === 'lv' || tag === 'en') return tag;
+  return 'lv';
+}
+
+const TITLES: Record<ErrorCode, Texts> = {
+  validation: { lv: 'Dati nav derīgi', en: 'The data are not valid' },
+  unauthenticated: { lv: 'Nepieciešams pieteikties', en: 'Sign-in required' },
+  invalid_credentials: { lv: 'Pieteikšanās neizdevās', en: 'Sign-in failed' },
+  forbidden: { lv: 'Nav tiesību', en: 'Not permitted' },
+  csrf: { lv: 'Pieprasījums noraidīts', en: 'Request refused' },
+  not_found: { lv: 'Nav atrasts', en: 'Not found' },
+  conflict: { lv: 'Darbību nevar veikt', en: 'The action cannot be done' },
+  version_conflict: {
+    lv: 'Ierakstu jau ir mainījis kāds cits',
+    en: 'Someone else changed this record',
+  },
+  payload_too_large: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
+  unsupported_media_type: { lv: 'Neatbalstīts datu formāts', en: 'Unsupported data format' },
+  rate_limited: { lv: 'Pārāk daudz mēģinājumu', en: 'Too many attempts' },
+  internal: { lv: 'Sistēmā radās kļūda', en: 'Something went wrong' },
+  unavailable: { lv: 'Pakalpojums nav pieejams', en: 'Service unavailable' },
+};
+
+/** Details of an occurrence, by message key; {name} is replaced by the error's parameters. */
+const DETAILS: Record<string, Texts> = {
+  validation: {
+    lv: 'Lūdzu, izlabojiet atzīmētos laukus.',
+    en: 'Please correct the marked fields.',
+  },
+  unauthenticated: {
+    lv: 'Lūdzu, piesakieties, lai turpinātu.',
+    en: 'Please sign in to continue.',
+  },
+  session_expired: {
+    lv: 'Jūsu sesija ir beigusies. Lūdzu, piesakieties vēlreiz.',
+    en: 'Your session has ended. Please sign in again.',
+  },
+  invalid_token: {
+    lv: 'API pilnvara nav derīga, ir atsaukta vai beigusies.',
+    en: 'The API token is not valid, has been revoked or has expired.',
+  },
+  invalid_credentials: {
+    lv: 'Nepareiza e-pasta adrese vai parole.',
+    en: 'Wrong email address or password.',
+  },
+  forbidden: {
+    lv: 'Jums nav tiesību veikt šo darbību.',
+    en: 'You are not permitted to do this.',
+  },
+  csrf: {
+    lv: 'Drošības pārbaude neizdevās. Lūdzu, pārlādējiet lapu un mēģiniet vēlreiz.',
+    en: 'The security check failed. Please reload the page and try again.',
+  },
+  not_found: {
+    lv: 'Pieprasītais ieraksts nav atrasts.',
+    en: 'The requested record was not found.',
+  },
+  route_not_found: {
+    lv: 'Šāda adrese nav zināma.',
+    en: 'This address is not known.',
+  },
+  conflict: {
+    lv: 'Darbību nevar veikt ieraksta pašreizējā stāvoklī.',
+    en: 'The action cannot be done in the record’s current state.',
+  },
+  version_conflict: {
+    lv: 'Kamēr jūs labojāt, ierakstu saglabāja kāds cits. Atveriet to no jauna un ievadiet izmaiņas vēlreiz.',
+    en: 'Someone else saved this record while you were editing it. Open it again and re-enter your changes.',
+  },
+  payload_too_large: {
+    lv: 'Nosūtītie dati pārsniedz atļauto apjomu.',
+    en: 'The data sent exceed the allowed size.',
+  },
+  unsupported_media_type: {
+    lv: 'Dati jānosūta JSON formātā.',
+    en: 'Data must be sent as JSON.',
+  },
+  login_rate_limited: {
+    lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu. Mēģiniet vēlreiz pēc {minutes} min.',
+    en: 'Too many unsuccessful sign-in attempts. Try again in {minutes} min.',
+  },
+  internal: {
+    lv: 'Jūsu dati nav mainīti. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram, norādot kodu {requestId}.',
+    en: 'Nothing was changed. Try again; if the error persists, tell the administrator the code {requestId}.',
+  },
+  database_unavailable: {
+    lv: 'Datubāze pašlaik nav pieejama.',
+    en: 'The database is not available at the moment.',
+  },
+  staff_inactive: {
+    lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
+    en: 'This person has left; the record cannot be changed.',
+  },
+};
+
+/** Messages for invalid fields, by code. Codes are zod's issue codes refined, or our own rules. */
+const FIELD_MESSAGES: Record<string, Texts> = {
+  required: { lv: 'Obligāti aizpildāms lauks.', en: 'This field is required.' },
+  invalid_type: { lv: 'Nepareiza vērtība.', en: 'Wrong kind of value.' },
+  too_short: {
+    lv: 'Jābūt vismaz {minimum} rakstzīmēm.',
+    en: 'Must be at least {minimum} characters.',
+  },
+  too_long: { lv: 'Ne vairāk kā {maximum} rakstzīmes.', en: 'At most {maximum} characters.' },
+  too_small_number: { lv: 'Jābūt vismaz {minimum}.', en: 'Must be at least {minimum}.' },
+  too_big_number: { lv: 'Nedrīkst pārsniegt {maximum}.', en: 'Must be at most {maximum}.' },
+  too_few_items: { lv: 'Jāizvēlas vismaz {minimum}.', en: 'Choose at least {minimum}.' },
+  too_many_items: { lv: 'Ne vairāk kā {maximum}.', en: 'At most {maximum}.' },
+  not_integer: { lv: 'Jābūt veselam skaitlim.', en: 'Must be a whole number.' },
+  invalid_email: { lv: 'Nepareiza e-pasta adrese.', en: 'Not a valid email address.' },
+  invalid_uuid: { lv: 'Nepareizs identifikators.', en: 'Not a valid identifier.' },
+  invalid_date: {
+    lv: 'Datums jānorāda formā GGGG-MM-DD, un tam jābūt īstam datumam.',
+    en: 'The date must be a real date written YYYY-MM-DD.',
+  },
+  invalid_datetime: {
+    lv: 'Laiks jānorāda ISO 8601 formā ar laika joslu.',
+    en: 'The time must be ISO 8601 with a time zone.',
+  },
+  invalid_time: { lv: 'Laiks jānorāda formā SS:MM.', en: 'The time must be written HH:MM.' },
+  invalid_url: { lv: 'Nepareiza tīmekļa adrese.', en: 'Not a valid web address.' },
+  invalid_format: { lv: 'Nepareizs formāts.', en: 'Wrong format.' },
+  invalid_phone: {
+    lv: 'Tālruņa numurā var būt cipari, atstarpes, iekavas, domuzīmes un + sākumā.',
+    en: 'A phone number may hold digits, spaces, brackets, hyphens and a leading +.',
+  },
+  invalid_value: { lv: 'Jāizvēlas viena no vērtībām: {values}.', en: 'Must be one of: {values}.' },
+  unknown_field: { lv: 'Nezināms lauks.', en: 'Unknown field.' },
+  ends_before_starts: {
+    lv: 'Beigu datums nevar būt agrāks par sākuma datumu.',
+    en: 'The end date cannot be before the start date.',
+  },
+  closes_before_opens: {
+    lv: 'Slēgšanas laikam jābūt vēlākam par atvēršanas laiku.',
+    en: 'Closing time must be later than opening time.',
+  },
+  substitute_is_self: {
+    lv: 'Aizvietotājs nevar būt pats prombūtnē esošais darbinieks.',
+    en: 'A person cannot substitute for themselves.',
+  },
+  substitute_inactive: {
+    lv: 'Aizvietotājs vairs nestrādā.',
+    en: 'The substitute no longer works here.',
+  },
+  absence_overlap: {
+    lv: 'Šim darbiniekam jau ir reģistrēta prombūtne {startsOn}–{endsOn}.',
+    en: 'This person already has an absence recorded for {startsOn}–{endsOn}.',
+  },
+  email_taken: {
+    lv: 'Šī e-pasta adrese jau pieder citam darbiniekam.',
+    en: 'This email address already belongs to another person.',
+  },
+  name_taken: {
+    lv: 'Ieraksts ar šādu nosaukumu jau ir.',
+    en: 'A record with this name already exists.',
+  },
+  unit_cycle: {
+    lv: 'Struktūrvienību nevar pakārtot tai pašai vai tās apakšvienībai.',
+    en: 'A unit cannot be placed under itself or one of its own sub-units.',
+  },
+  parent_other_institution: {
+    lv: 'Augstākajai struktūrvienībai jābūt tajā pašā iestādē.',
+    en: 'The parent unit must belong to the same institution.',
+  },
+  unit_has_children: {
+    lv: 'Struktūrvienību ar apakšvienībām nevar pārcelt uz citu iestādi.',
+    en: 'A unit with sub-units cannot be moved to another institution.',
+  },
+  unknown_reference: {
+    lv: 'Norādītais ieraksts nav atrasts.',
+    en: 'The referenced record was not found.',
+  },
+  one_primary_unit: {
+    lv: 'Jānorāda tieši viena galvenā struktūrvienība.',
+    en: 'Exactly one unit must be the main one.',
+  },
+  duplicate_item: { lv: 'Vērtības atkārtojas.', en: 'Values repeat.' },
+  wrong_password: {
+    lv: 'Pašreizējā parole nav pareiza.',
+    en: 'The current password is not right.',
+  },
+  token_owner_or_roles: {
+    lv: 'Norādiet vai nu darbinieku (personīgā pilnvara), vai lomas (sistēmas pilnvara).',
+    en: 'Give either a person (personal token) or roles (system token).',
+  },
+  date_out_of_range: {
+    lv: 'Datumam jābūt no 1900. līdz 2999. gadam.',
+    en: 'The date must be between the years 1900 and 2999.',
+  },
+  invalid_characters: {
+    lv: 'Tekstā ir neatļauta rakstzīme.',
+    en: 'The text holds a character that is not allowed.',
+  },
+  range_too_long: {
+    lv: 'Periods nedrīkst būt garāks par diviem gadiem.',
+    en: 'The period may not be longer than two years.',
+  },
+  invalid_date_or_datetime: {
+    lv: 'Jānorāda datums (GGGG-MM-DD) vai laiks ar laika joslu (piem., 2025-04-17T18:20:00+03:00).',
+    en: 'Give a date (YYYY-MM-DD) or a time with its zone (e.g. 2025-04-17T18:20:00+03:00).',
+  },
+  working_days_or_policy: {
+    lv: 'Norādiet vai nu darba dienu skaitu, vai termiņa noteikumu.',
+    en: 'Give either a number of working days or a deadline policy.',
+  },
+  not_a_weekday: {
+    lv: 'Pārceltajai brīvdienai jābūt darbdienai (pirmdiena–piektdiena).',
+    en: 'The day made free must be a weekday (Monday to Friday).',
+  },
+  not_a_saturday: {
+    lv: 'Pārceltajai darba dienai jābūt sestdienai.',
+    en: 'The day worked instead must be a Saturday.',
+  },
+  invalid_code: {
+    lv: 'Kodā var būt mazie latīņu burti, cipari un domuzīmes.',
+    en: 'A code may hold lower-case letters, digits and hyphens.',
+  },
+  date_is_holiday: {
+    lv: 'Šī diena jau ir svētku diena.',
+    en: 'This day is a holiday already.',
+  },
+  date_taken: {
+    lv: 'Šim datumam jau ir ieraksts.',
+    en: 'This date already has an entry.',
+  },
+  code_taken: { lv: 'Šāds kods jau ir.', en: 'This code is already taken.' },
+  unknown_policy: {
+    lv: 'Šāds termiņa noteikums nav zināms.',
+    en: 'No deadline policy has this code.',
+  },
+  date_in_past: { lv: 'Datums nevar būt pagātnē.', en: 'The date cannot be in the past.' },
+  range_reversed: {
+    lv: 'Perioda sākumam jābūt pirms beigām.',
+    en: 'The start of the period must come before its end.',
+  },
+};
+
+function interpolate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function titleOf(code: ErrorCode, language: Language): string {
+  return TITLES[code][language];
+}
+
+export function detailOf(
+  key: string,
+  params: Record<string, string | number>,
+  language: Language,
+): string {
+  const texts = DETAILS[key] ?? DETAILS.internal;
+  return interpolate((texts as Texts)[language], params);
+}
+
+export function fieldMessageOf(
+  code: string,
+  params: Record<string, string | number>,
+  language: Language,
+): string {
+  const texts = FIELD_MESSAGES[code] ?? FIELD_MESSAGES.invalid_format;
+  return interpolate((texts as Texts)[language], params);
+}
+
+/** Whether a custom validation message is one of ours (a key) rather than free text. */
+export function isFieldMessageCode(code: string): boolean {
+  return code in FIELD_MESSAGES;
+}

@@ -1,0 +1,99 @@
+import { addCalendarDays, rigaInstantOf } from '../../../domain/riga-time';
+import type { TAuditPage, TAuditQuery } from '../../../contracts/audit.contracts';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import { requirePermission, type ActionContext } from '../../http/access';
+import { findAuditEntries, findReadsOf, insertAuditEntries } from './audit.repository';
+import { presentAuditEntry } from './audit.presenter';
+
+export interface AuditChange {
+  /** What happened: create, update, delete, read, sign-in, sign-out, revoke, ... */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  /** Why or in which connection, e.g. the case for which a client's data was read. */
+  context?: unknown;
+}
+
+export interface AuditService {
+  /** Records changes in the caller's transaction, so a change and its record stand or fall together. */
+  record(trx: Executor, ctx: ActionContext, ...changes: AuditChange[]): Promise<void>;
+  /**
+   * Records that personal data was looked at (who, when, whose, in which connection). Later
+   * modules call it when a client record or a case with personal data is opened.
+   */
+  recordRead(
+    db: Executor,
+    ctx: ActionContext,
+    read: { entityType: string; entityId: string; context?: unknown },
+  ): Promise<void>;
+  list(ctx: ActionContext, query: TAuditQuery): Promise<TAuditPage>;
+  /** Who read a record and when (for a data subject's request); the caller checks access. */
+  readsOf(
+    entityType: string,
+    entityId: string,
+  ): Promise<
+    Array<{ at: Date; staffId: string | null; staffName: string | null; context: unknown }>
+  >;
+}
+
+export function createAuditService(deps: { db: Executor; clock: Clock }): AuditService {
+  const toRows = (ctx: ActionContext, changes: readonly AuditChange[]) => {
+    const at = deps.clock.now();
+    return changes.map((change) => ({
+      at,
+      actorStaffId: ctx.principal.staffId,
+      actorTokenId: ctx.principal.tokenId,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: change.before,
+      after: change.after,
+      context: change.context,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    }));
+  };
+
+  return {
+    async record(trx, ctx, ...changes) {
+      await insertAuditEntries(trx, toRows(ctx, changes));
+    },
+
+    async recordRead(db, ctx, read) {
+      await insertAuditEntries(db, toRows(ctx, [{ action: 'read', ...read }]));
+    },
+
+    async readsOf(entityType, entityId) {
+      const rows = await findReadsOf(deps.db, { entityType, entityId, limit: 10_000 });
+      return rows.map((row) => ({
+        at: row.at,
+        staffId: row.actor_staff_id,
+        staffName: row.actor_staff_name,
+        context: row.context,
+      }));
+    },
+
+    async list(ctx, query) {
+      requirePermission(ctx.principal, 'audit.read');
+      const rows = await findAuditEntries(deps.db, {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        actorId: query.actorId,
+        action: query.action,
+        fromInstant: query.from ? rigaInstantOf(query.from) : undefined,
+        toInstant: query.to ? rigaInstantOf(addCalendarDays(query.to, 1)) : undefined,
+        before: query.before,
+        limit: query.limit,
+      });
+      const page = rows.slice(0, query.limit);
+      const hasMore = rows.length > query.limit;
+      return {
+        items: page.map(presentAuditEntry),
+        nextCursor: hasMore ? (page[page.length - 1]?.id ?? null) : null,
+      };
+    },
+  };
+}

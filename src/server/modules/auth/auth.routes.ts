@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ChangePasswordBody, LoginBody, Me } from '../../../contracts/auth.contracts';
+import { responses, type Api } from '../../http/api';
+import {
+  clearSessionCookie,
+  contextOf,
+  setSessionCookie,
+  type SessionCookieOptions,
+} from '../../http/authentication';
+import type { AuthService } from './auth.service';
+
+const tags = ['Sign-in'];
+
+export function authRoutes(
+  app: Api,
+  deps: { auth: AuthService; cookie: SessionCookieOptions },
+): void {
+  const { auth, cookie } = deps;
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { public: true, csrfExempt: true },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; starts a session (cookie)',
+        body: LoginBody,
+        response: responses({ 200: Me }, 400, 429),
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.login({
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      setSessionCookie(reply, result.sessionToken, result.expiresAt, cookie);
+      return result.me;
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Sign out: ends the session', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      if (request.principal) await auth.logout(contextOf(request));
+      clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, with roles and permissions',
+        response: responses({ 200: Me }, 403),
+      },
+    },
+    (request) => auth.me(contextOf(request)),
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s own password',
+        body: ChangePasswordBody,
+        response: responses({ 204: z.null() }, 400, 403),
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(contextOf(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { createArgon2Hasher } from './adapters/password-hasher';
+import { systemClock } from './adapters/clock';
+import { buildServices, type Services } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoData } from './db/seed-demo';
+
+/** Where `npm run build` puts the web app. */
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export function createLogger(config: Config): Logger {
+  const pretty = !config.production && process.stdout.isTTY;
+  return pino({
+    level: config.logLevel,
+    // No personal data in logs: a query string may hold a name or a personal code, and an
+    // address identifies a person, so a request is logged by method and path alone.
+    serializers: {
+      req: (request: { method: string; url: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+      : {}),
+  });
+}
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
+export async function openMigratedDatabase(config: Config, logger?: Logger): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openDatabase({
+        kind: 'postgresql',
+        url: config.databaseUrl,
+        onIdleError: (error) => logger?.warn({ err: error }, 'an idle database connection failed'),
+      })
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export function servicesFor(database: Database): Services {
+  return buildServices({ database, clock: systemClock, hasher: createArgon2Hasher() });
+}
+
+/** Seeds the demo organisation when the database has nobody in it; says whether it did. */
+export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
+  if (await services.staff.anyExists()) return false;
+  await seedDemoData(services, systemClock);
+  return true;
+}

@@ -1,0 +1,73 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AbsencesPage } from '../features/absences/AbsencesPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { DeadlinesPage } from '../features/calendar/DeadlinesPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
+import { LoginPage } from '../features/login/LoginPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { TokensPage } from '../features/tokens/TokensPage';
+import { UnitsPage } from '../features/units/UnitsPage';
+import type { Permission } from '../../domain/roles';
+import { Loading } from '../ui/Notice';
+import { PageHeader } from '../ui/PageHeader';
+import { Layout } from './Layout';
+import { useSession, useSessionState } from './session';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('errors.notFoundTitle')} intro={t('errors.notFound')} />;
+}
+
+/** Shows the page only to those the server would let see it; the server checks again. */
+function Permitted(props: { permission: Permission; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  if (!can(props.permission))
+    return <PageHeader title={t('errors.notFoundTitle')} intro={t('errors.forbidden')} />;
+  return props.children;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <DirectoryPage /> },
+      { path: 'absences', element: <AbsencesPage /> },
+      { path: 'organisation/institutions', element: <InstitutionsPage /> },
+      { path: 'organisation/units', element: <UnitsPage /> },
+      { path: 'organisation/staff', element: <StaffPage /> },
+      { path: 'organisation/calendar', element: <CalendarPage /> },
+      { path: 'organisation/deadlines', element: <DeadlinesPage /> },
+      {
+        path: 'admin/tokens',
+        element: (
+          <Permitted permission="tokens.manage">
+            <TokensPage />
+          </Permitted>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <Permitted permission="audit.read">
+            <AuditPage />
+          </Permitted>
+        ),
+      },
+      { path: 'account', element: <AccountPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+/** Sign-in first; once signed in, the address decides the page (deep links survive sign-in). */
+export function App() {
+  const { me, loading } = useSessionState();
+  if (loading) return <Loading />;
+  if (!me) return <LoginPage />;
+  return <RouterProvider router={router} />;
+}

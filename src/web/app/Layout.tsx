@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { fullName } from '../ui/format';
+import { useSession } from './session';
+
+/** The frame of every page: skip link, header with the person and language, navigation, content. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { me, can, signOut } = useSession();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            A
+          </span>
+          <span>
+            <strong>{t('app.name')}</strong>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </span>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch />
+          <NavLink to="/account" className="header-person">
+            {fullName(me)}
+          </NavLink>
+          <button type="button" className="button-secondary" onClick={() => void signOut()}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label={t('app.mainNavigation')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.directory')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/absences">{t('nav.absences')}</NavLink>
+            </li>
+          </ul>
+          <h2 className="nav-heading">{t('nav.organisation')}</h2>
+          <ul>
+            <li>
+              <NavLink to="/organisation/institutions">{t('nav.institutions')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisation/units">{t('nav.units')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisation/staff">{t('nav.staff')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisation/calendar">{t('nav.calendar')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisation/deadlines">{t('nav.deadlines')}</NavLink>
+            </li>
+          </ul>
+          {(can('tokens.manage') || can('audit.read')) && (
+            <>
+              <h2 className="nav-heading">{t('nav.administration')}</h2>
+              <ul>
+                {can('tokens.manage') && (
+                  <li>
+                    <NavLink to="/admin/tokens">{t('nav.tokens')}</NavLink>
+                  </li>
+                )}
+                {can('audit.read') && (
+                  <li>
+                    <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+        </nav>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../domain/roles';
+import type { TStaff, TStaffPage } from '../../../contracts/staff.contracts';
+import { api } from '../../api/client';
+import { useSession } from '../../app/session';
+import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { Dialog } from '../../ui/Dialog';
+import { fullName } from '../../ui/format';
+import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { SuccessNotice } from '../../ui/Notice';
+import { ListState } from '../../ui/ListState';
+import { PageHeader } from '../../ui/PageHeader';
+import { UnitFilter } from '../../ui/UnitFilter';
+import { PasswordForm, StaffForm } from './StaffForm';
+
+const DEFAULTS = { q: '', unitId: '', role: '', active: 'true', sort: 'surname', order: 'asc' };
+const PAGE_SIZE = 25;
+
+export function StaffPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const mayManage = can('staff.manage');
+  const { values, page, update } = useListParams(DEFAULTS);
+  const [editing, setEditing] = useState<TStaff | 'new' | null>(null);
+  const [settingPassword, setSettingPassword] = useState<TStaff | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: ['staff', values, page],
+    queryFn: () => api.get<TStaffPage>('/staff', { ...values, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
+
+  const columns: Array<Column<TStaff>> = [
+    {
+      key: 'name',
+      header: t('staff.name'),
+      sortKey: 'surname',
+      render: (person) => (
+        <>
+          <strong>{fullName(person)}</strong>
+          {!person.active && <span className="badge"> {t('staff.left')}</span>}
+        </>
+      ),
+    },
+    {
+      key: 'position',
+      header: t('staff.position'),
+      sortKey: 'position',
+      render: (person) => person.position,
+    },
+    {
+      key: 'units',
+      header: t('staff.units'),
+      render: (person) =>
+        person.units.map((unit) => (
+          <div key={unit.id}>
+            {unit.name}
+            {unit.primary && person.units.length > 1 && (
+              <span className="muted"> ({t('staff.primary')})</span>
+            )}
+          </div>
+        )),
+    },
+    { key: 'email', header: t('common.email'), sortKey: 'email', render: (person) => person.email },
+    {
+      key: 'roles',
+      header: t('staff.roles'),
+      render: (person) => (
+        <ul className="tags">
+          {person.roles.map((role) => (
+            <li key={role}>{t(`roles.${role}`)}</li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'account',
+      header: t('staff.account'),
+      render: (person) => (
+        <span className={person.canSignIn ? 'badge badge-ok' : 'badge'}>
+          {person.canSignIn ? t('staff.canSignIn') : t('staff.cannotSignIn')}
+        </span>
+      ),
+    },
+    ...(mayManage
+      ? [
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            className: 'cell-actions',
+            render: (person: TStaff) => (
+              <>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => setEditing(person)}
+                  aria-label={`${t('common.edit')}: ${fullName(person)}`}
+                >
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => setSettingPassword(person)}
+                  aria-label={`${t('staff.setPassword')}: ${fullName(person)}`}
+                >
+                  {t('staff.setPassword')}
+                </button>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('staff.title')}
+        intro={t('staff.intro')}
+        actions={
+          mayManage && (
+            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+              {t('staff.add')}
+            </button>
+          )
+        }
+      />
+      {message && <SuccessNotice>{message}</SuccessNotice>}
+      <div className="filters" role="search">
+        <div className="field field-wide">
+          <label htmlFor="staff-q">{t('staff.searchLabel')}</label>
+          <input
+            id="staff-q"
+            type="search"
+            value={values.q}
+            onChange={(event) => update({ q: event.target.value })}
+          />
+        </div>
+        <UnitFilter
+          id="staff-unit"
+          label={t('staff.filterUnit')}
+          value={values.unitId}
+          onChange={(unitId) => update({ unitId })}
+        />
+        <div className="field">
+          <label htmlFor="staff-role">{t('staff.filterRole')}</label>
+          <select
+            id="staff-role"
+            value={values.role}
+            onChange={(event) => update({ role: event.target.value })}
+          >
+            <option value="">{t('staff.allRoles')}</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="staff-active">{t('staff.filterStatus')}</label>
+          <select
+            id="staff-active"
+            value={values.active}
+            onChange={(event) => update({ active: event.target.value })}
+          >
+            <option value="true">{t('staff.active')}</option>
+            <option value="false">{t('staff.left')}</option>
+            <option value="">{t('common.all')}</option>
+          </select>
+        </div>
+      </div>
+      <ListState query={list} emptyTitle={t('staff.empty')} emptyHint={t('common.emptyFilterHint')}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('staff.title')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(person) => person.id}
+              sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+              onSort={(sort) => update(sort)}
+            />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPage={(next) => update({ page: String(next) })}
+            />
+          </>
+        )}
+      </ListState>
+      <Dialog
+        title={editing === 'new' ? t('staff.newTitle') : t('staff.editTitle')}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+      >
+        <StaffForm
+          person={editing === 'new' ? null : editing}
+          onSaved={() => {
+            setEditing(null);
+            setMessage(t('common.saved'));
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </Dialog>
+      <Dialog
+        title={settingPassword ? `${t('staff.setPassword')}: ${fullName(settingPassword)}` : ''}
+        open={settingPassword !== null}
+        onClose={() => setSettingPassword(null)}
+      >
+        {settingPassword && (
+          <PasswordForm
+            person={settingPassword}
+            onSaved={() => {
+              setSettingPassword(null);
+              setMessage(t('staff.passwordSet'));
+            }}
+            onCancel={() => setSettingPassword(null)}
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}

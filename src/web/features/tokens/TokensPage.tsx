@@ -1,0 +1,302 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../domain/roles';
+import type { TApiToken, TCreatedToken } from '../../../contracts/tokens.contracts';
+import { api } from '../../api/client';
+import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { Dialog } from '../../ui/Dialog';
+import { FormActions, FormError } from '../../ui/FormParts';
+import { Field, FieldSet } from '../../ui/Field';
+import { rigaDateOf } from '../../../domain/riga-time';
+import { formatDate, formatDateTime, fullName } from '../../ui/format';
+import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { ErrorNotice } from '../../ui/Notice';
+import { ListState } from '../../ui/ListState';
+import { PageHeader } from '../../ui/PageHeader';
+import { PersonSelect } from '../../ui/PersonSelect';
+import { applyProblem } from '../../ui/problem-form';
+
+interface TokenPage {
+  items: TApiToken[];
+  total: number;
+}
+
+interface Values {
+  name: string;
+  kind: 'personal' | 'system';
+  staffId: string | null;
+  roles: Role[];
+  expiresOn: string;
+}
+
+const DEFAULTS = { includeRevoked: 'false' };
+const PAGE_SIZE = 25;
+
+function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    defaultValues: { name: '', kind: 'system', staffId: null, roles: [], expiresOn: '' },
+  });
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const { errors } = form.formState;
+  const create = useMutation({
+    mutationFn: (values: Values) =>
+      api.post<TCreatedToken>('/tokens', {
+        name: values.name,
+        ...(values.kind === 'personal'
+          ? { staffId: values.staffId ?? undefined }
+          : { roles: values.roles }),
+        ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
+      }),
+    onSuccess: async (token) => {
+      await queryClient.invalidateQueries({ queryKey: ['tokens'] });
+      props.onCreated(token);
+    },
+    onError: (error) =>
+      setFormError(applyProblem(error, form.setError, ['name', 'staffId', 'roles', 'expiresOn'])),
+  });
+  return (
+    <form
+      onSubmit={(event) => void form.handleSubmit((values) => create.mutate(values))(event)}
+      noValidate
+    >
+      <FormError message={formError} />
+      <Field label={t('tokens.name')} required error={errors.name?.message}>
+        <input {...form.register('name')} />
+      </Field>
+      <FieldSet legend={t('tokens.kind')}>
+        {(['system', 'personal'] as const).map((option) => (
+          <div key={option} className="check-row">
+            <input
+              id={`token-kind-${option}`}
+              type="radio"
+              value={option}
+              {...form.register('kind')}
+            />
+            <label htmlFor={`token-kind-${option}`}>{t(`tokens.kinds.${option}`)}</label>
+          </div>
+        ))}
+      </FieldSet>
+      {kind === 'personal' ? (
+        <Controller
+          control={form.control}
+          name="staffId"
+          render={({ field }) => (
+            <PersonSelect
+              label={t('tokens.owner')}
+              value={field.value}
+              onChange={field.onChange}
+              required
+              error={errors.staffId?.message}
+            />
+          )}
+        />
+      ) : (
+        <FieldSet legend={t('tokens.roles')} error={errors.roles?.message}>
+          <div className="check-list check-columns">
+            {ROLES.map((role) => (
+              <div key={role} className="check-row">
+                <input
+                  id={`token-role-${role}`}
+                  type="checkbox"
+                  value={role}
+                  {...form.register('roles')}
+                />
+                <label htmlFor={`token-role-${role}`}>{t(`roles.${role}`)}</label>
+              </div>
+            ))}
+          </div>
+        </FieldSet>
+      )}
+      <Field label={t('tokens.expiresOn')} error={errors.expiresOn?.message}>
+        <input type="date" {...form.register('expiresOn')} />
+      </Field>
+      <FormActions
+        busy={create.isPending}
+        onCancel={props.onCancel}
+        submitLabel={t('tokens.add')}
+      />
+    </form>
+  );
+}
+
+function CreatedTokenNotice(props: { token: TCreatedToken; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div>
+      <p className="notice notice-warning">{t('tokens.shownOnce')}</p>
+      <label htmlFor="created-token" className="visually-hidden">
+        {props.token.name}
+      </label>
+      <input
+        id="created-token"
+        className="token-value"
+        readOnly
+        value={props.token.token}
+        onFocus={(e) => e.target.select()}
+      />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() =>
+            void navigator.clipboard.writeText(props.token.token).then(() => setCopied(true))
+          }
+        >
+          {copied ? t('common.copied') : t('common.copy')}
+        </button>
+        <button type="button" className="button-secondary" onClick={props.onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { values, page, update } = useListParams(DEFAULTS);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<TCreatedToken | null>(null);
+  const list = useQuery({
+    queryKey: ['tokens', values, page],
+    queryFn: () => api.get<TokenPage>('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
+  const revoke = useMutation({
+    mutationFn: (token: TApiToken) => api.post<TApiToken>(`/tokens/${token.id}/revoke`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+
+  const columns: Array<Column<TApiToken>> = [
+    { key: 'name', header: t('tokens.name'), render: (token) => <strong>{token.name}</strong> },
+    { key: 'kind', header: t('tokens.kind'), render: (token) => t(`tokens.kinds.${token.kind}`) },
+    {
+      key: 'who',
+      header: `${t('tokens.owner')} / ${t('tokens.roles')}`,
+      render: (token) =>
+        token.staff ? (
+          fullName(token.staff)
+        ) : (
+          <ul className="tags">
+            {token.roles.map((role) => (
+              <li key={role}>{t(`roles.${role}`)}</li>
+            ))}
+          </ul>
+        ),
+    },
+    { key: 'prefix', header: t('tokens.prefix'), render: (token) => <code>{token.prefix}…</code> },
+    {
+      key: 'created',
+      header: t('tokens.createdAt'),
+      render: (token) => formatDateTime(token.createdAt),
+    },
+    {
+      key: 'expires',
+      header: t('tokens.expiresOn'),
+      // The token stops at the start of the day after its last day, Riga time.
+      render: (token) =>
+        token.expiresAt
+          ? formatDate(rigaDateOf(new Date(Date.parse(token.expiresAt) - 1)))
+          : t('tokens.noExpiry'),
+    },
+    {
+      key: 'used',
+      header: t('tokens.lastUsedAt'),
+      render: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      className: 'cell-actions',
+      render: (token) =>
+        token.revokedAt ? (
+          <span className="badge">{t('tokens.revoked')}</span>
+        ) : token.expiresAt && Date.parse(token.expiresAt) <= Date.now() ? (
+          <span className="badge">{t('tokens.expired')}</span>
+        ) : (
+          <button
+            type="button"
+            className="button-link button-danger"
+            onClick={() => {
+              if (window.confirm(t('tokens.confirmRevoke', { name: token.name })))
+                revoke.mutate(token);
+            }}
+          >
+            {t('tokens.revoke')}
+          </button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('tokens.title')}
+        intro={t('tokens.intro')}
+        actions={
+          <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+            {t('tokens.add')}
+          </button>
+        }
+      />
+      {revoke.isError && <ErrorNotice error={revoke.error} />}
+      <div className="filters">
+        <div className="field field-check">
+          <input
+            id="tokens-revoked"
+            type="checkbox"
+            checked={values.includeRevoked === 'true'}
+            onChange={(event) => update({ includeRevoked: String(event.target.checked) })}
+          />
+          <label htmlFor="tokens-revoked">{t('tokens.includeRevoked')}</label>
+        </div>
+      </div>
+      <ListState query={list} emptyTitle={t('tokens.empty')}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('tokens.title')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(token) => token.id}
+            />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPage={(next) => update({ page: String(next) })}
+            />
+          </>
+        )}
+      </ListState>
+      <Dialog
+        title={t('tokens.add')}
+        open={creating || created !== null}
+        onClose={() => {
+          setCreating(false);
+          setCreated(null);
+        }}
+      >
+        {created ? (
+          <CreatedTokenNotice token={created} onClose={() => setCreated(null)} />
+        ) : (
+          <TokenForm
+            onCreated={(token) => {
+              setCreating(false);
+              setCreated(token);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  render: (row: Row) => ReactNode;
+  /** The server's sort key, when the list can be sorted by this column. */
+  sortKey?: string;
+  className?: string;
+}
+
+export interface SortState {
+  sort: string;
+  order: 'asc' | 'desc';
+}
+
+/** A table of rows; sortable columns are buttons in the header, announced with aria-sort. */
+export function DataTable<Row>(props: {
+  caption: string;
+  columns: Array<Column<Row>>;
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  sort?: SortState;
+  onSort?: (sort: SortState) => void;
+  rowClassName?: (row: Row) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { sort, onSort } = props;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((column) => {
+              const sorted = sort && column.sortKey === sort.sort ? sort.order : null;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.className}
+                  aria-sort={
+                    sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                  }
+                >
+                  {column.sortKey && onSort ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      title={t('common.sortBy', { column: column.header })}
+                      onClick={() =>
+                        onSort({
+                          sort: column.sortKey as string,
+                          order: sorted === 'asc' ? 'desc' : 'asc',
+                        })
+                      }
+                    >
+                      {column.header}
+                      <span aria-hidden="true" className="sort-indicator">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)} className={props.rowClassName?.(row)}>
+              {props.columns.map((column) => (
+                <td key={column.key} className={column.className}>
+                  {column.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Page controls for a list the server pages. */
+export function Pagination(props: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+  /** Names the list when a page has more than one: each pager is a landmark of its own. */
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (props.total === 0) return null;
+  const from = (props.page - 1) * props.pageSize + 1;
+  const to = Math.min(props.total, props.page * props.pageSize);
+  const summary = t('pagination.summary', { from, to, total: props.total });
+  // A list that fits on one page needs no page buttons, only how many there are.
+  if (pages === 1) return <p className="pagination pagination-summary">{summary}</p>;
+  return (
+    <nav
+      className="pagination"
+      aria-label={props.label ? `${t('pagination.label')}: ${props.label}` : t('pagination.label')}
+    >
+      <span className="pagination-summary">{summary}</span>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={props.page <= 1}
+        onClick={() => props.onPage(props.page - 1)}
+      >
+        {t('pagination.previous')}
+      </button>
+      <span aria-live="polite">{t('pagination.page', { page: props.page, pages })}</span>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={props.page >= pages}
+        onClick={() => props.onPage(props.page + 1)}
+      >
+        {t('pagination.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePeopleMatching } from '../api/lookups';
+import { fullName } from './format';
+
+/**
+ * Chooses an active colleague: type a few letters (diacritics optional) to narrow the list, then
+ * pick from it. Two plain controls keep it usable with a keyboard and a screen reader.
+ */
+export function PersonSelect(props: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  /** The name of the person chosen when the form opened, shown while they are not among the matches. */
+  currentName?: string | undefined;
+  allowNone?: boolean;
+  noneLabel?: string;
+  required?: boolean;
+  error?: string | undefined;
+  exclude?: string | undefined;
+  filter?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [words, setWords] = useState('');
+  const people = usePeopleMatching(words);
+  // Names of people picked here, so the choice keeps its name when a new search leaves it out.
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const options = (people.data ?? []).filter((person) => person.id !== props.exclude);
+  const labelOf = (person: { givenName: string; surname: string; position: string }) =>
+    `${fullName(person)} — ${person.position}`;
+  const chosenMissing =
+    props.value !== null && !options.some((person) => person.id === props.value);
+  return (
+    <fieldset className={props.error ? 'field field-invalid person-select' : 'field person-select'}>
+      <legend>
+        {props.label}
+        {!props.required && !props.filter && (
+          <span className="field-optional"> ({t('common.optional')})</span>
+        )}
+      </legend>
+      <label htmlFor={`${id}-search`} className="visually-hidden">
+        {t('common.search')}
+      </label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        placeholder={t('common.search')}
+        value={words}
+        onChange={(event) => setWords(event.target.value)}
+      />
+      <label htmlFor={`${id}-select`} className="visually-hidden">
+        {props.label}
+      </label>
+      <select
+        id={`${id}-select`}
+        value={props.value ?? ''}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(event) => {
+          const chosen = options.find((person) => person.id === event.target.value);
+          if (chosen) setPicked((names) => ({ ...names, [chosen.id]: labelOf(chosen) }));
+          props.onChange(event.target.value === '' ? null : event.target.value);
+        }}
+      >
+        <option value="">{props.allowNone ? (props.noneLabel ?? t('common.none')) : '—'}</option>
+        {chosenMissing && (
+          <option value={props.value ?? ''}>
+            {picked[props.value ?? ''] ?? props.currentName ?? props.value}
+          </option>
+        )}
+        {options.map((person) => (
+          <option key={person.id} value={person.id}>
+            {labelOf(person)}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <div id={`${id}-error`} className="field-error">
+          {props.error}
+        </div>
+      )}
+    </fieldset>
+  );
+}
