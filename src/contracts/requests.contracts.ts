@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { CHANNELS, CLIENT_KINDS } from '../domain/channels';
+import { COMMITMENT_FORMS } from '../domain/commitments';
+import { REQUEST_KINDS, REQUEST_STATES } from '../domain/requests';
+import { ClientSummary } from './clients.contracts';
+import {
+  IsoDate,
+  OptionalText,
+  PageQuery,
+  PersonContact,
+  SearchText,
+  SortOrder,
+  Text,
+  Version,
+} from './common';
+
+export const RequestState = z.enum(REQUEST_STATES);
+export const RequestKind = z.enum(REQUEST_KINDS);
+export const Channel = z.enum(CHANNELS);
+export const ContactClientKind = z.enum(CLIENT_KINDS);
+
+const Tags = z.array(Text(40)).max(20);
+const CaseType = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,60}$/, { message: 'invalid_code' });
+
+/** One service asked for in a contact; the deadline follows from the deadline policies. */
+export const NewRequestInput = z.strictObject({
+  /** The service, in words until the service catalogue exists. */
+  service: Text(300),
+  kind: RequestKind,
+  /** E.g. "submission" for a formal submission under the Law on Submissions. */
+  caseType: CaseType.nullable().optional(),
+  /** The unit responsible for it. */
+  unitId: z.uuid(),
+  institutionId: z.uuid().nullable().optional(),
+  /** Who works on it; without one it waits in the unit's list. */
+  ownerId: z.uuid().nullable().optional(),
+  tags: Tags.optional(),
+});
+export type TNewRequestInput = z.infer<typeof NewRequestInput>;
+
+const UnitRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** A request as work lists show it. */
+export const RequestSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  service: z.string(),
+  kind: RequestKind,
+  state: RequestState,
+  client: ClientSummary.nullable(),
+  clientKind: ContactClientKind,
+  channel: Channel,
+  unit: UnitRef,
+  owner: PersonContact.nullable(),
+  dueOn: IsoDate,
+  dueAt: z.string(),
+  /** Still owed and past its due time. */
+  overdue: z.boolean(),
+  /** Still owed and due today (Riga time). */
+  dueToday: z.boolean(),
+  referred: z.boolean(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+export type TRequestSummary = z.infer<typeof RequestSummary>;
+
+export const TimelineEntry = z.object({
+  id: z.int(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const COMMITMENT_URGENCIES = ['kept', 'open', 'due_soon', 'overdue'] as const;
+
+export const Commitment = z.object({
+  id: z.uuid(),
+  requestId: z.uuid(),
+  requestNumber: z.string(),
+  what: z.string(),
+  dueAt: z.string(),
+  form: z.enum(COMMITMENT_FORMS),
+  keeper: PersonContact,
+  keptAt: z.string().nullable(),
+  /** It turns red (due_soon) a day before it is due. */
+  urgency: z.enum(COMMITMENT_URGENCIES),
+  version: z.int(),
+});
+export type TCommitment = z.infer<typeof Commitment>;
+
+export const Attachment = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+
+export const OutgoingMessage = z.object({
+  id: z.uuid(),
+  channel: z.string(),
+  recipient: z.string().nullable(),
+  subject: z.string(),
+  body: z.string(),
+  dueAt: z.string(),
+  state: z.enum(['due', 'sent', 'cancelled']),
+});
+
+export const RequestDetail = RequestSummary.extend({
+  contactId: z.uuid(),
+  caseType: z.string().nullable(),
+  institution: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  policyCode: z.string().nullable(),
+  receivedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** The states this request may move to now. */
+  nextStates: z.array(RequestState),
+  timeline: z.array(TimelineEntry),
+  commitments: z.array(Commitment),
+  attachments: z.array(Attachment),
+  links: z.array(RequestSummary.pick({ id: true, number: true, service: true, state: true })),
+  outgoingMessages: z.array(OutgoingMessage),
+});
+export type TRequestDetail = z.infer<typeof RequestDetail>;
+
+export const REQUEST_LISTS = [
+  'mine',
+  'unit',
+  'referred',
+  'due-today',
+  'overdue',
+  'waiting',
+  'all',
+] as const;
+
+export const ListRequestsQuery = z.strictObject({
+  /** Which work list: one's own, the unit's, referred to one, due today, overdue, waiting. */
+  list: z.enum(REQUEST_LISTS).default('mine'),
+  state: RequestState.optional(),
+  /** Words in the service, the number or the client's name. */
+  q: SearchText(100).optional(),
+  unitId: z.uuid().optional(),
+  clientId: z.uuid().optional(),
+  sort: z.enum(['due', 'updated', 'number']).default('due'),
+  order: SortOrder,
+  ...PageQuery,
+});
+export type TListRequestsQuery = z.infer<typeof ListRequestsQuery>;
+
+export const RequestPage = z.object({
+  items: z.array(RequestSummary),
+  /** Counted up to 10 000; past that, `totalIsLowerBound` says there are more. */
+  total: z.int(),
+  totalIsLowerBound: z.boolean(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+export type TRequestPage = z.infer<typeof RequestPage>;
+
+export const UpdateRequestBody = z.strictObject({
+  service: Text(300).optional(),
+  kind: RequestKind.optional(),
+  caseType: CaseType.nullable().optional(),
+  institutionId: z.uuid().nullable().optional(),
+  tags: Tags.optional(),
+  version: Version,
+});
+export type TUpdateRequestBody = z.infer<typeof UpdateRequestBody>;
+
+export const ChangeStateBody = z.strictObject({
+  state: RequestState,
+  note: OptionalText(2000),
+  version: Version,
+});
+export type TChangeStateBody = z.infer<typeof ChangeStateBody>;
+
+export const ReferBody = z
+  .strictObject({
+    /** A competent colleague (clauses 6.4.7, 15.5.2)... */
+    ownerId: z.uuid().optional(),
+    /** ...or a unit, whose people then see it in their list. */
+    unitId: z.uuid().optional(),
+    note: Text(2000),
+    version: Version,
+  })
+  .refine((body) => body.ownerId !== undefined || body.unitId !== undefined, {
+    message: 'owner_or_unit',
+    path: ['ownerId'],
+  });
+export type TReferBody = z.infer<typeof ReferBody>;
+
+export const ExtendBody = z.strictObject({
+  /** The new date by which the client gets the answer. */
+  dueOn: IsoDate,
+  /** Why it takes longer; the client is told (clauses 21.1, 23.2). */
+  reason: Text(2000),
+  version: Version,
+});
+export type TExtendBody = z.infer<typeof ExtendBody>;
+
+export const NoteBody = z.strictObject({ text: Text(4000) });
+
+export const CreateCommitmentBody = z.strictObject({
+  what: Text(500),
+  dueAt: z.iso.datetime({ offset: true }),
+  form: z.enum(COMMITMENT_FORMS),
+  /** Who keeps it; the request's owner when not given. */
+  keeperId: z.uuid().optional(),
+});
+export type TCreateCommitmentBody = z.infer<typeof CreateCommitmentBody>;
+
+export const KeepCommitmentBody = z.strictObject({ version: Version });
+
+export const ListCommitmentsQuery = z.strictObject({
+  /** Open promises of the signed-in person (the default), or kept ones too. */
+  includeKept: z.stringbool().default(false),
+  ...PageQuery,
+});
+
+export const CommitmentPage = z.object({
+  items: z.array(Commitment),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+
+export const LinkBody = z.strictObject({ relatedId: z.uuid() });
+export const LinkParams = z.strictObject({ id: z.uuid(), relatedId: z.uuid() });
+export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });

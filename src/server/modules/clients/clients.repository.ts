@@ -1,0 +1,104 @@
+import { sql, type Updateable } from 'kysely';
+import type { Executor } from '../../db/database';
+import type { ClientsTable, NewClientRow } from '../../db/schema';
+
+const summaryColumns = [
+  'id',
+  'kind',
+  'given_name',
+  'surname',
+  'name',
+  'personal_code',
+  'registration_number',
+  'phone',
+  'email',
+] as const;
+
+export interface ClientFilter {
+  terms: string[];
+  kind?: 'person' | 'organisation' | 'internal' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Clients matching every word, merged records left out, in name order. */
+export async function findClients(db: Executor, filter: ClientFilter) {
+  let query = db
+    .selectFrom('clients')
+    .select(summaryColumns)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('merged_into', 'is', null)
+    .orderBy('sort_name')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  for (const term of filter.terms) query = query.where('search_text', 'like', `%${term}%`);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  return query.execute();
+}
+export type ClientSummaryRow = Omit<Awaited<ReturnType<typeof findClients>>[number], 'total'>;
+
+export async function findClientById(db: Executor, id: string) {
+  return db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type ClientRow = NonNullable<Awaited<ReturnType<typeof findClientById>>>;
+
+export async function findClientSummaries(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('clients')
+    .select(summaryColumns)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** A live client with the personal code, or the internal client of a staff member. */
+export async function findClientBy(
+  db: Executor,
+  by: { personalCode: string } | { staffId: string },
+) {
+  let query = db.selectFrom('clients').select(['id']).where('merged_into', 'is', null);
+  query =
+    'personalCode' in by
+      ? query.where('personal_code', '=', by.personalCode)
+      : query.where('staff_id', '=', by.staffId);
+  return query.executeTakeFirst();
+}
+
+export async function insertClient(db: Executor, row: NewClientRow): Promise<string> {
+  const inserted = await db
+    .insertInto('clients')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Applies the changes only when the row still has the version the client read. */
+export async function updateClient(
+  db: Executor,
+  { id, version, changes }: { id: string; version: number; changes: Updateable<ClientsTable> },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('clients')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Moves a merged client's contacts and requests to the client that stays. */
+export async function moveHistory(db: Executor, { from, to }: { from: string; to: string }) {
+  const contacts = await db
+    .updateTable('contacts')
+    .set({ client_id: to })
+    .where('client_id', '=', from)
+    .executeTakeFirst();
+  const requests = await db
+    .updateTable('service_requests')
+    .set({ client_id: to })
+    .where('client_id', '=', from)
+    .executeTakeFirst();
+  return { contacts: Number(contacts.numUpdatedRows), requests: Number(requests.numUpdatedRows) };
+}

@@ -1,0 +1,313 @@
+import type { Kysely } from 'kysely';
+import { foldForSearch, searchTermsOf, searchTextOf } from '../../../domain/search-text';
+import type {
+  TClient,
+  TClientAccessLog,
+  TClientPage,
+  TClientSummary,
+  TCreateClientBody,
+  TListClientsQuery,
+  TMergeClientBody,
+  TUpdateClientBody,
+} from '../../../contracts/clients.contracts';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import type { DB, NewClientRow } from '../../db/schema';
+import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
+import type { AuditService } from '../audit/audit.service';
+import { offsetOf, pageFrom } from '../paging';
+import type { StaffService } from '../staff/staff.service';
+import { displayNameOf, presentClient, presentClientSummary } from './clients.presenter';
+import {
+  findClientBy,
+  findClientById,
+  findClients,
+  findClientSummaries,
+  insertClient,
+  moveHistory,
+  updateClient,
+  type ClientRow,
+} from './clients.repository';
+
+type ClientFields = Pick<
+  NewClientRow,
+  | 'given_name'
+  | 'surname'
+  | 'name'
+  | 'personal_code'
+  | 'registration_number'
+  | 'phone'
+  | 'email'
+  | 'e_address'
+>;
+
+/**
+ * What a clerk may type to find a client: the name, either form of the personal code or
+ * registration number, the phone number with or without spaces, the email.
+ */
+function searchTextFor(fields: ClientFields): string {
+  const compact = (value: string | null | undefined) => value?.replace(/\D/g, '') ?? null;
+  return searchTextOf([
+    fields.given_name,
+    fields.surname,
+    fields.name,
+    fields.personal_code,
+    compact(fields.personal_code),
+    fields.registration_number,
+    fields.phone,
+    compact(fields.phone),
+    fields.email,
+    fields.e_address,
+  ]);
+}
+
+const sortNameFor = (fields: Pick<ClientFields, 'given_name' | 'surname' | 'name'>) =>
+  foldForSearch(fields.name ?? `${fields.surname ?? ''} ${fields.given_name ?? ''}`);
+
+/** Those who serve clients, and those who see all requests, may look clients up. */
+export function assertMayServe(ctx: ActionContext): void {
+  if (
+    !hasPermission(ctx.principal, 'requests.work') &&
+    !hasPermission(ctx.principal, 'requests.read-all')
+  ) {
+    throw new AppError('forbidden');
+  }
+}
+
+export function createClientsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  staff: StaffService;
+}) {
+  const { db, audit, clock, staff } = deps;
+
+  async function load(executor: Executor, id: string): Promise<ClientRow> {
+    const row = await findClientById(executor, id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function assertCodeFree(
+    trx: Executor,
+    personalCode: string | null | undefined,
+    exceptId?: string,
+  ) {
+    if (!personalCode) return;
+    const owner = await findClientBy(trx, { personalCode });
+    if (owner && owner.id !== exceptId) throw invalidField('personalCode', 'personal_code_taken');
+  }
+
+  /** Registers a client in the caller's transaction; a colleague is registered once only. */
+  async function createIn(
+    trx: Executor,
+    ctx: ActionContext,
+    body: TCreateClientBody,
+  ): Promise<string> {
+    const now = clock.now();
+    let fields: ClientFields & Pick<NewClientRow, 'kind' | 'staff_id' | 'address'>;
+    if (body.kind === 'internal') {
+      const existing = await findClientBy(trx, { staffId: body.staffId });
+      if (existing) return existing.id;
+      const person = (await staff.contactsOf(trx, [body.staffId])).get(body.staffId);
+      if (!person?.active) throw invalidField('staffId', 'unknown_reference');
+      fields = {
+        kind: 'internal',
+        staff_id: body.staffId,
+        given_name: person.givenName,
+        surname: person.surname,
+        name: null,
+        personal_code: null,
+        registration_number: null,
+        phone: person.phone,
+        email: person.email,
+        e_address: null,
+        address: null,
+      };
+    } else {
+      if (body.kind === 'person') await assertCodeFree(trx, body.personalCode);
+      fields = {
+        kind: body.kind,
+        staff_id: null,
+        given_name: body.kind === 'person' ? body.givenName : null,
+        surname: body.kind === 'person' ? body.surname : null,
+        name: body.kind === 'organisation' ? body.name : null,
+        personal_code: body.kind === 'person' ? (body.personalCode ?? null) : null,
+        registration_number:
+          body.kind === 'organisation' ? (body.registrationNumber ?? null) : null,
+        phone: body.phone ?? null,
+        email: body.email ?? null,
+        e_address: body.eAddress ?? null,
+        address: body.address ?? null,
+      };
+    }
+    const id = await insertClient(trx, {
+      ...fields,
+      preferred_language: body.kind === 'internal' ? null : (body.preferredLanguage ?? null),
+      preferred_channel: body.kind === 'internal' ? null : (body.preferredChannel ?? null),
+      consent_notes: body.kind === 'internal' ? null : (body.consentNotes ?? null),
+      search_text: searchTextFor(fields),
+      sort_name: sortNameFor(fields),
+      created_at: now,
+      updated_at: now,
+    });
+    await audit.record(trx, ctx, {
+      action: 'create',
+      entityType: 'client',
+      entityId: id,
+      after: presentClient(await load(trx, id)),
+    });
+    return id;
+  }
+
+  return {
+    createIn,
+
+    /** Clients as lists show them, by id, for other modules. */
+    async summariesOf(
+      executor: Executor,
+      ids: readonly string[],
+    ): Promise<Map<string, TClientSummary>> {
+      const rows = await findClientSummaries(executor, [...new Set(ids)]);
+      return new Map(rows.map((row) => [row.id, presentClientSummary(row)]));
+    },
+
+    /** The client's kind, live record and name, to check a reference in the caller's transaction. */
+    async referenced(executor: Executor, id: string) {
+      const row = await findClientById(executor, id);
+      if (!row || row.merged_into) return null;
+      return { id: row.id, kind: row.kind, displayName: displayNameOf(row) };
+    },
+
+    async list(ctx: ActionContext, query: TListClientsQuery): Promise<TClientPage> {
+      assertMayServe(ctx);
+      const rows = await findClients(db, {
+        terms: searchTermsOf(query.q ?? ''),
+        kind: query.kind,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      return pageFrom(rows, query, presentClientSummary);
+    },
+
+    /** Opens a client record; who opened it, and when, is written to the audit log (clause 20). */
+    async get(ctx: ActionContext, id: string): Promise<TClient> {
+      assertMayServe(ctx);
+      const row = await load(db, id);
+      await audit.recordRead(db, ctx, { entityType: 'client', entityId: id });
+      return presentClient(row);
+    },
+
+    async create(ctx: ActionContext, body: TCreateClientBody): Promise<TClient> {
+      requirePermission(ctx.principal, 'requests.work');
+      return db
+        .transaction()
+        .execute(async (trx) => presentClient(await load(trx, await createIn(trx, ctx, body))));
+    },
+
+    async update(ctx: ActionContext, id: string, body: TUpdateClientBody): Promise<TClient> {
+      requirePermission(ctx.principal, 'requests.work');
+      return db.transaction().execute(async (trx) => {
+        const current = await load(trx, id);
+        if (current.version !== body.version || current.merged_into) throw versionConflict();
+        const person = current.kind === 'person';
+        const organisation = current.kind === 'organisation';
+        const keep = <T>(value: T | undefined, old: T): T => (value !== undefined ? value : old);
+        const fields: ClientFields = {
+          given_name: person ? (body.givenName ?? current.given_name) : current.given_name,
+          surname: person ? (body.surname ?? current.surname) : current.surname,
+          name: organisation ? (body.name ?? current.name) : current.name,
+          personal_code: person ? keep(body.personalCode, current.personal_code) : null,
+          registration_number: organisation
+            ? keep(body.registrationNumber, current.registration_number)
+            : null,
+          phone: keep(body.phone, current.phone),
+          email: keep(body.email, current.email),
+          e_address: keep(body.eAddress, current.e_address),
+        };
+        if (fields.personal_code !== current.personal_code) {
+          await assertCodeFree(trx, fields.personal_code, id);
+        }
+        const updated = await updateClient(trx, {
+          id,
+          version: body.version,
+          changes: {
+            ...fields,
+            address: keep(body.address, current.address),
+            preferred_language: keep(body.preferredLanguage, current.preferred_language),
+            preferred_channel: keep(body.preferredChannel, current.preferred_channel),
+            consent_notes: keep(body.consentNotes, current.consent_notes),
+            search_text: searchTextFor(fields),
+            sort_name: sortNameFor(fields),
+            updated_at: clock.now(),
+          },
+        });
+        if (!updated) throw versionConflict();
+        const after = presentClient(await load(trx, id));
+        await audit.record(trx, ctx, {
+          action: 'update',
+          entityType: 'client',
+          entityId: id,
+          before: presentClient(current),
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** Merges a duplicate into the record that stays; its contacts and requests move along. */
+    async merge(ctx: ActionContext, id: string, body: TMergeClientBody): Promise<TClient> {
+      requirePermission(ctx.principal, 'clients.merge');
+      if (body.intoId === id) throw invalidField('intoId', 'merge_into_itself');
+      return db.transaction().execute(async (trx) => {
+        const duplicate = await load(trx, id);
+        if (duplicate.version !== body.version || duplicate.merged_into) throw versionConflict();
+        const target = await findClientById(trx, body.intoId);
+        if (!target || target.merged_into) throw invalidField('intoId', 'unknown_reference');
+        const moved = await moveHistory(trx, { from: id, to: body.intoId });
+        const merged = await updateClient(trx, {
+          id,
+          version: body.version,
+          changes: { merged_into: body.intoId, updated_at: clock.now() },
+        });
+        if (!merged) throw versionConflict();
+        await audit.record(
+          trx,
+          ctx,
+          {
+            action: 'merge',
+            entityType: 'client',
+            entityId: id,
+            before: presentClient(duplicate),
+            context: { into: body.intoId, ...moved },
+          },
+          {
+            action: 'merge-in',
+            entityType: 'client',
+            entityId: body.intoId,
+            context: { from: id, ...moved },
+          },
+        );
+        return presentClient(await load(trx, body.intoId));
+      });
+    },
+
+    /** Who looked at the client's data and in which connection: a data subject's request. */
+    async accessLog(ctx: ActionContext, id: string): Promise<TClientAccessLog> {
+      requirePermission(ctx.principal, 'clients.access-log');
+      await load(db, id);
+      const reads = await audit.readsOf('client', id);
+      return {
+        clientId: id,
+        entries: reads.map((read) => ({
+          at: read.at.toISOString(),
+          staffId: read.staffId,
+          staffName: read.staffName,
+          requestNumber: (read.context as { requestNumber?: string } | null)?.requestNumber ?? null,
+        })),
+      };
+    },
+  };
+}
+export type ClientsService = ReturnType<typeof createClientsService>;

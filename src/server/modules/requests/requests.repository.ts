@@ -1,0 +1,464 @@
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
+import { DUE_SOON_HOURS } from '../../../domain/commitments';
+import type { Executor } from '../../db/database';
+import type {
+  CommitmentsTable,
+  DB,
+  OutgoingMessagesTable,
+  ServiceRequestsTable,
+} from '../../db/schema';
+
+const OPEN_STATES = ['new', 'in_progress', 'waiting_client', 'waiting_institution'] as const;
+
+/** The next request number: the year and a running number, e.g. 2026-000123. */
+export async function nextRequestNumber(db: Executor, year: number): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval('service_request_number') as n`.execute(
+    db,
+  );
+  return `${year}-${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+}
+
+export async function insertRequest(
+  db: Executor,
+  row: Insertable<ServiceRequestsTable>,
+): Promise<string> {
+  const inserted = await db
+    .insertInto('service_requests')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function insertEvents(
+  db: Executor,
+  events: ReadonlyArray<{
+    request_id: string;
+    at: Date;
+    actor_staff_id: string | null;
+    kind: string;
+    data: Record<string, unknown>;
+  }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('request_events')
+    .values(events.map((event) => ({ ...event, data: JSON.stringify(event.data) })))
+    .execute();
+}
+
+/** A request's columns as lists and the detail show them, with client, unit and owner. */
+function selectRequests(db: Executor) {
+  return db
+    .selectFrom('service_requests as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .leftJoin('clients as c', 'c.id', 'r.client_id')
+    .leftJoin('staff as o', 'o.id', 'r.owner_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.contact_id',
+      'r.service',
+      'r.kind',
+      'r.case_type',
+      'r.state',
+      'r.client_id',
+      'r.client_kind',
+      'r.channel',
+      'r.unit_id',
+      'u.name as unit_name',
+      'r.owner_id',
+      'o.given_name as owner_given_name',
+      'o.surname as owner_surname',
+      'o.position as owner_position',
+      'o.phone as owner_phone',
+      'o.email as owner_email',
+      'r.institution_id',
+      'r.policy_code',
+      'r.received_at',
+      'r.due_on',
+      'r.due_at',
+      'r.answered_at',
+      'r.closed_at',
+      'r.referred_at',
+      'r.tags',
+      'r.version',
+      'r.updated_at',
+      'c.kind as client_record_kind',
+      'c.given_name as client_given_name',
+      'c.surname as client_surname',
+      'c.name as client_name',
+      'c.personal_code as client_personal_code',
+      'c.registration_number as client_registration_number',
+      'c.phone as client_phone',
+      'c.email as client_email',
+    ]);
+}
+
+export interface RequestFilter {
+  /** What the viewer may see: everything, or their units' requests and their own. */
+  visibleTo: { all: true } | { all: false; unitIds: readonly string[]; staffId: string | null };
+  ownerId?: string | undefined;
+  referredOnly?: boolean | undefined;
+  unitIds?: readonly string[] | undefined;
+  /** Only the states listed; the work lists show requests still owed to the client. */
+  states?: readonly string[] | undefined;
+  dueOn?: string | undefined;
+  dueBefore?: Date | undefined;
+  clientId?: string | undefined;
+  terms: string[];
+  sort: 'due' | 'updated' | 'number';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+type RequestScope = ExpressionBuilder<DB & { r: ServiceRequestsTable }, 'r'>;
+
+/** The filter as one condition on the request table, for the page and for its count alike. */
+function matching(filter: RequestFilter) {
+  return (eb: RequestScope) => {
+    const conditions: Array<Expression<SqlBool>> = [];
+    const visible = filter.visibleTo;
+    if (!visible.all) {
+      conditions.push(
+        eb.or([
+          ...(visible.unitIds.length > 0 ? [eb('r.unit_id', 'in', [...visible.unitIds])] : []),
+          ...(visible.staffId ? [eb('r.owner_id', '=', visible.staffId)] : []),
+        ]),
+      );
+    }
+    if (filter.ownerId) conditions.push(eb('r.owner_id', '=', filter.ownerId));
+    if (filter.referredOnly) conditions.push(eb('r.referred_at', 'is not', null));
+    if (filter.unitIds) {
+      conditions.push(
+        filter.unitIds.length > 0
+          ? eb('r.unit_id', 'in', [...filter.unitIds])
+          : sql<SqlBool>`false`,
+      );
+    }
+    if (filter.states) {
+      conditions.push(
+        eb('r.state', 'in', [...filter.states] as Array<ServiceRequestsTable['state']>),
+      );
+    }
+    if (filter.dueOn) conditions.push(eb('r.due_on', '=', filter.dueOn));
+    if (filter.dueBefore) conditions.push(eb('r.due_at', '<', filter.dueBefore));
+    if (filter.clientId) conditions.push(eb('r.client_id', '=', filter.clientId));
+    for (const term of filter.terms) conditions.push(eb('r.search_text', 'like', `%${term}%`));
+    return eb.and(conditions);
+  };
+}
+
+const SORT_COLUMNS = { due: 'r.due_at', updated: 'r.updated_at', number: 'r.number' } as const;
+
+/** One page of a work list; the ordering uses the partial indexes on open requests. */
+export async function findRequests(db: Executor, filter: RequestFilter) {
+  const query = selectRequests(db)
+    .where(matching(filter))
+    .orderBy(SORT_COLUMNS[filter.sort], filter.order)
+    .orderBy('r.id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return query.execute();
+}
+
+/**
+ * How many requests the list has, counted up to a cap: counting every overdue request of a big
+ * municipality on each page view would cost more than the page itself.
+ */
+export async function countRequests(
+  db: Executor,
+  filter: RequestFilter,
+  cap: number,
+): Promise<number> {
+  const inner = db
+    .selectFrom('service_requests as r')
+    .select('r.id')
+    .where(matching(filter))
+    .limit(cap);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from (${inner}) as capped`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** A request's row as lists show it. */
+export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
+/** A request's row with what only its detail shows. */
+export type RequestDetailRow = Awaited<ReturnType<typeof findRequestById>> & object;
+
+export async function findRequestById(db: Executor, id: string) {
+  return selectRequests(db)
+    .leftJoin('institutions as i', 'i.id', 'r.institution_id')
+    .select('i.name as institution_name')
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findRequestsOfContact(db: Executor, contactId: string) {
+  return selectRequests(db).where('r.contact_id', '=', contactId).orderBy('r.number').execute();
+}
+
+/** Applies the changes only when the row still has the version the client read. */
+export async function updateRequest(
+  db: Executor,
+  {
+    id,
+    version,
+    changes,
+  }: { id: string; version: number; changes: Updateable<ServiceRequestsTable> },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('service_requests')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findEvents(db: Executor, requestId: string) {
+  return db
+    .selectFrom('request_events as e')
+    .leftJoin('staff as s', 's.id', 'e.actor_staff_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.data',
+      'e.actor_staff_id',
+      sql<string | null>`s.given_name || ' ' || s.surname`.as('actor_name'),
+    ])
+    .where('e.request_id', '=', requestId)
+    .orderBy('e.id')
+    .execute();
+}
+
+function selectCommitments(db: Executor) {
+  return db
+    .selectFrom('commitments as m')
+    .innerJoin('service_requests as r', 'r.id', 'm.request_id')
+    .innerJoin('staff as k', 'k.id', 'm.keeper_id')
+    .select([
+      'm.id',
+      'm.request_id',
+      'r.number as request_number',
+      'm.what',
+      'm.due_at',
+      'm.form',
+      'm.keeper_id',
+      'k.given_name as keeper_given_name',
+      'k.surname as keeper_surname',
+      'k.position as keeper_position',
+      'k.phone as keeper_phone',
+      'k.email as keeper_email',
+      'm.kept_at',
+      'm.version',
+    ]);
+}
+export type CommitmentRow = Awaited<ReturnType<typeof findCommitmentById>> & object;
+
+export async function insertCommitment(
+  db: Executor,
+  row: Insertable<CommitmentsTable>,
+): Promise<string> {
+  const inserted = await db
+    .insertInto('commitments')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findCommitmentById(db: Executor, id: string) {
+  return selectCommitments(db).where('m.id', '=', id).executeTakeFirst();
+}
+
+export async function findCommitmentsOf(db: Executor, requestId: string) {
+  return selectCommitments(db).where('m.request_id', '=', requestId).orderBy('m.due_at').execute();
+}
+
+/** A person's promises, the open ones first by due time. */
+export async function findCommitmentsKeptBy(
+  db: Executor,
+  {
+    keeperId,
+    includeKept,
+    limit,
+    offset,
+  }: { keeperId: string; includeKept: boolean; limit: number; offset: number },
+) {
+  let query = selectCommitments(db)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('m.keeper_id', '=', keeperId)
+    .orderBy('m.due_at')
+    .orderBy('m.id')
+    .limit(limit)
+    .offset(offset);
+  if (!includeKept) query = query.where('m.kept_at', 'is', null);
+  return query.execute();
+}
+
+export async function markCommitmentKept(
+  db: Executor,
+  { id, version, at }: { id: string; version: number; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('commitments')
+    .set({ kept_at: at, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('kept_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function insertLink(
+  db: Executor,
+  { a, b, at }: { a: string; b: string; at: Date },
+): Promise<void> {
+  // Stored once per pair, the smaller id first, so a link has one row whichever side made it.
+  const [request_id, related_id] = a < b ? [a, b] : [b, a];
+  await db
+    .insertInto('request_links')
+    .values({ request_id, related_id, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function deleteLink(
+  db: Executor,
+  { a, b }: { a: string; b: string },
+): Promise<boolean> {
+  const [request_id, related_id] = a < b ? [a, b] : [b, a];
+  const result = await db
+    .deleteFrom('request_links')
+    .where('request_id', '=', request_id)
+    .where('related_id', '=', related_id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** The requests linked to this one, whichever side the link was made from. */
+export async function findLinked(db: Executor, requestId: string) {
+  return db
+    .selectFrom('request_links as l')
+    .innerJoin('service_requests as r', (join) =>
+      join.on(
+        sql<SqlBool>`r.id = case when l.request_id = ${requestId} then l.related_id else l.request_id end`,
+      ),
+    )
+    .select(['r.id', 'r.number', 'r.service', 'r.state', 'r.unit_id', 'r.owner_id'])
+    .where((eb) => eb.or([eb('l.request_id', '=', requestId), eb('l.related_id', '=', requestId)]))
+    .execute();
+}
+
+export async function insertAttachment(
+  db: Executor,
+  row: {
+    request_id: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    content: Buffer;
+    uploaded_by: string | null;
+    uploaded_at: Date;
+  },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('attachments')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** The attachments' descriptions, without their content. */
+export async function findAttachmentsOf(db: Executor, requestId: string) {
+  return db
+    .selectFrom('attachments as a')
+    .leftJoin('staff as s', 's.id', 'a.uploaded_by')
+    .select([
+      'a.id',
+      'a.filename',
+      'a.content_type',
+      'a.size',
+      'a.uploaded_at',
+      sql<string | null>`s.given_name || ' ' || s.surname`.as('uploaded_by_name'),
+    ])
+    .where('a.request_id', '=', requestId)
+    .orderBy('a.uploaded_at')
+    .execute();
+}
+
+export async function findAttachment(
+  db: Executor,
+  { id, requestId }: { id: string; requestId: string },
+) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size', 'content'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+export async function insertOutgoingMessage(
+  db: Executor,
+  row: Insertable<OutgoingMessagesTable>,
+): Promise<string> {
+  const inserted = await db
+    .insertInto('outgoing_messages')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
+  return db
+    .selectFrom('outgoing_messages')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** How many requests and promises wait for the person: the badges of the work lists. */
+export async function countWorkOf(
+  db: Executor,
+  { staffId, today, now }: { staffId: string; today: string; now: Date },
+) {
+  const { rows } = await sql<{
+    mine: number;
+    referred: number;
+    due_today: number;
+    overdue: number;
+    commitments_due: number;
+  }>`
+    select
+      (select count(*)::int from service_requests
+        where owner_id = ${staffId} and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as mine,
+      (select count(*)::int from service_requests
+        where owner_id = ${staffId} and referred_at is not null
+          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as referred,
+      (select count(*)::int from service_requests
+        where owner_id = ${staffId} and due_on = ${today}
+          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as due_today,
+      (select count(*)::int from service_requests
+        where owner_id = ${staffId} and due_at < ${now}
+          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as overdue,
+      (select count(*)::int from commitments
+        where keeper_id = ${staffId} and kept_at is null
+          and due_at < ${new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)}) as commitments_due
+  `.execute(db);
+  return rows[0] ?? { mine: 0, referred: 0, due_today: 0, overdue: 0, commitments_due: 0 };
+}

@@ -1,0 +1,749 @@
+import type { Kysely } from 'kysely';
+import {
+  canMove,
+  isOpen,
+  maySeeRequest,
+  nextStates,
+  type RequestState,
+  type RequestViewer,
+} from '../../../domain/requests';
+import { rigaDateOf } from '../../../domain/riga-time';
+import { searchTermsOf, searchTextOf } from '../../../domain/search-text';
+import type {
+  TChangeStateBody,
+  TCommitment,
+  TCreateCommitmentBody,
+  TExtendBody,
+  TListRequestsQuery,
+  TNewRequestInput,
+  TReferBody,
+  TRequestDetail,
+  TRequestPage,
+  TRequestSummary,
+  TUpdateRequestBody,
+} from '../../../contracts/requests.contracts';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import type { DB } from '../../db/schema';
+import {
+  hasPermission,
+  requirePermission,
+  type ActionContext,
+  type Principal,
+} from '../../http/access';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
+import type { AuditService } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import { assertMayServe } from '../clients/clients.service';
+import { offsetOf } from '../paging';
+import type { StaffService } from '../staff/staff.service';
+import type { UnitsService } from '../units/units.service';
+import { presentCommitment, presentRequestSummary } from './requests.presenter';
+import {
+  countRequests,
+  countWorkOf,
+  deleteLink,
+  findAttachment,
+  findAttachmentsOf,
+  findCommitmentById,
+  findCommitmentsKeptBy,
+  findCommitmentsOf,
+  findEvents,
+  findLinked,
+  findOutgoingMessagesOf,
+  findRequestById,
+  findRequests,
+  findRequestsOfContact,
+  insertAttachment,
+  insertCommitment,
+  insertEvents,
+  insertLink,
+  insertOutgoingMessage,
+  insertRequest,
+  markCommitmentKept,
+  nextRequestNumber,
+  updateRequest,
+  type RequestFilter,
+  type RequestDetailRow,
+} from './requests.repository';
+
+const OPEN_STATES: RequestState[] = ['new', 'in_progress', 'waiting_client', 'waiting_institution'];
+const WAITING_STATES: RequestState[] = ['waiting_client', 'waiting_institution'];
+
+/** Lists count up to this many; a number past it is shown as "10 000+". */
+const COUNT_CAP = 10_000;
+
+/** Attachments are documents, not archives: one file at most this large. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** A request about to be created, its due date worked out before the transaction. */
+export interface PlannedRequest {
+  input: TNewRequestInput;
+  policyCode: string | null;
+  dueOn: string;
+  dueAt: Date;
+}
+
+/** The contact a request is created in. */
+export interface ContactOfRequests {
+  id: string;
+  channel: string;
+  clientId: string | null;
+  clientKind: 'external' | 'internal';
+  clientName: string | null;
+  receivedAt: Date;
+}
+
+/** The text a clerk may search a request by: number, service, tags and the client's name. */
+const searchTextFor = (request: {
+  number: string;
+  service: string;
+  tags: readonly string[];
+  clientName: string | null;
+}) => searchTextOf([request.number, request.service, ...request.tags, request.clientName]);
+
+export function createRequestsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  calendar: CalendarService;
+  staff: StaffService;
+  units: UnitsService;
+}) {
+  const { db, audit, clock, calendar, staff, units } = deps;
+
+  /** What the principal may see: a unit head their units and all below, others their own units. */
+  async function viewerOf(executor: Executor, principal: Principal): Promise<RequestViewer> {
+    const readAll = hasPermission(principal, 'requests.read-all');
+    const unitIds = principal.roles.includes('unit_head')
+      ? await units.subtreeOf(executor, principal.unitIds)
+      : new Set(principal.unitIds);
+    return { staffId: principal.staffId, readAll, unitIds };
+  }
+
+  const clockNow = () => {
+    const now = clock.now();
+    return { now, today: rigaDateOf(now) };
+  };
+
+  /** The request if the principal may see it; a hidden request and a missing one answer alike. */
+  async function visible(
+    executor: Executor,
+    ctx: ActionContext,
+    id: string,
+  ): Promise<RequestDetailRow> {
+    const row = await findRequestById(executor, id);
+    if (!row) throw notFound();
+    const viewer = await viewerOf(executor, ctx.principal);
+    if (!maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id })) throw notFound();
+    return row;
+  }
+
+  /** The request to change: visible to the principal, who must be one who serves clients. */
+  async function forChange(
+    trx: Executor,
+    ctx: ActionContext,
+    id: string,
+    version?: number,
+  ): Promise<RequestDetailRow> {
+    requirePermission(ctx.principal, 'requests.work');
+    const row = await visible(trx, ctx, id);
+    if (version !== undefined && row.version !== version) throw versionConflict();
+    return row;
+  }
+
+  async function summary(executor: Executor, id: string): Promise<TRequestSummary> {
+    const row = await findRequestById(executor, id);
+    if (!row) throw notFound();
+    return presentRequestSummary(row, clockNow());
+  }
+
+  async function record(
+    trx: Executor,
+    ctx: ActionContext,
+    requestId: string,
+    kind: string,
+    data: Record<string, unknown>,
+  ) {
+    await insertEvents(trx, [
+      { request_id: requestId, at: clock.now(), actor_staff_id: ctx.principal.staffId, kind, data },
+    ]);
+  }
+
+  /** Applies a change to a request with its timeline entry and audit record. */
+  async function change(
+    trx: Executor,
+    ctx: ActionContext,
+    row: RequestDetailRow,
+    changes: Parameters<typeof updateRequest>[1]['changes'],
+    event: { kind: string; data: Record<string, unknown> },
+  ): Promise<TRequestSummary> {
+    const before = presentRequestSummary(row, clockNow());
+    const updated = await updateRequest(trx, {
+      id: row.id,
+      version: row.version,
+      changes: { ...changes, updated_at: clock.now() },
+    });
+    if (!updated) throw versionConflict();
+    await record(trx, ctx, row.id, event.kind, event.data);
+    const after = await summary(trx, row.id);
+    await audit.record(trx, ctx, {
+      action: event.kind,
+      entityType: 'request',
+      entityId: row.id,
+      before,
+      after,
+      context: event.data,
+    });
+    return after;
+  }
+
+  async function assertActiveStaff(executor: Executor, staffId: string, field: string) {
+    const person = (await staff.contactsOf(executor, [staffId])).get(staffId);
+    if (!person?.active) throw invalidField(field, 'unknown_reference');
+  }
+
+  return {
+    viewerOf,
+
+    /** Creates the contact's requests in the caller's transaction, each with its timeline start. */
+    async createIn(
+      trx: Executor,
+      ctx: ActionContext,
+      contact: ContactOfRequests,
+      planned: readonly PlannedRequest[],
+    ): Promise<string[]> {
+      const unitIds = [...new Set(planned.map((p) => p.input.unitId))];
+      const known = await units.existing(trx, unitIds);
+      planned.forEach((p, index) => {
+        if (!known.has(p.input.unitId))
+          throw invalidField(`requests.${index}.unitId`, 'unknown_reference');
+      });
+      const ownerIds = [
+        ...new Set(planned.flatMap((p) => (p.input.ownerId ? [p.input.ownerId] : []))),
+      ];
+      const owners = await staff.contactsOf(trx, ownerIds);
+      planned.forEach((p, index) => {
+        if (p.input.ownerId && !owners.get(p.input.ownerId)?.active) {
+          throw invalidField(`requests.${index}.ownerId`, 'unknown_reference');
+        }
+      });
+      const now = clock.now();
+      const ids: string[] = [];
+      for (const p of planned) {
+        const number = await nextRequestNumber(trx, Number(rigaDateOf(now).slice(0, 4)));
+        const tags = p.input.tags ?? [];
+        const id = await insertRequest(trx, {
+          number,
+          contact_id: contact.id,
+          client_id: contact.clientId,
+          client_kind: contact.clientKind,
+          channel: contact.channel,
+          service: p.input.service,
+          kind: p.input.kind,
+          case_type: p.input.caseType ?? null,
+          institution_id: p.input.institutionId ?? null,
+          unit_id: p.input.unitId,
+          owner_id: p.input.ownerId ?? null,
+          state: 'new',
+          policy_code: p.policyCode,
+          received_at: contact.receivedAt,
+          due_on: p.dueOn,
+          due_at: p.dueAt,
+          tags,
+          search_text: searchTextFor({
+            number,
+            service: p.input.service,
+            tags,
+            clientName: contact.clientName,
+          }),
+          created_at: now,
+          updated_at: now,
+        });
+        await record(trx, ctx, id, 'created', { dueOn: p.dueOn, policy: p.policyCode });
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'request',
+          entityId: id,
+          after: await summary(trx, id),
+        });
+        ids.push(id);
+      }
+      return ids;
+    },
+
+    /** The contact's requests that the principal may see. */
+    async ofContact(
+      executor: Executor,
+      ctx: ActionContext,
+      contactId: string,
+    ): Promise<TRequestSummary[]> {
+      const viewer = await viewerOf(executor, ctx.principal);
+      const moment = clockNow();
+      return (await findRequestsOfContact(executor, contactId))
+        .filter((row) => maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id }))
+        .map((row) => presentRequestSummary(row, moment));
+    },
+
+    async list(ctx: ActionContext, query: TListRequestsQuery): Promise<TRequestPage> {
+      assertMayServe(ctx);
+      const viewer = await viewerOf(db, ctx.principal);
+      const { now, today } = clockNow();
+      const me = ctx.principal.staffId;
+      const visibleTo: RequestFilter['visibleTo'] = viewer.readAll
+        ? { all: true }
+        : { all: false, unitIds: [...viewer.unitIds], staffId: me };
+      const base = {
+        visibleTo,
+        clientId: query.clientId,
+        terms: searchTermsOf(query.q ?? ''),
+        sort: query.sort,
+        order: query.order,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      };
+      // A unit asked for by name must be one of the viewer's, unless they see everything.
+      const ownUnits =
+        query.unitId === undefined
+          ? [...viewer.unitIds]
+          : viewer.readAll || viewer.unitIds.has(query.unitId)
+            ? [query.unitId]
+            : [];
+      const states = query.state ? [query.state] : undefined;
+      const byList: Record<TListRequestsQuery['list'], Partial<RequestFilter>> = {
+        mine: {
+          ownerId: me ?? '00000000-0000-0000-0000-000000000000',
+          states: states ?? OPEN_STATES,
+        },
+        unit: { unitIds: ownUnits, states: states ?? OPEN_STATES },
+        referred: {
+          ownerId: me ?? '00000000-0000-0000-0000-000000000000',
+          referredOnly: true,
+          states: states ?? OPEN_STATES,
+        },
+        'due-today': { dueOn: today, states: states ?? OPEN_STATES },
+        overdue: { dueBefore: now, states: states ?? OPEN_STATES },
+        waiting: { states: states ?? WAITING_STATES },
+        all: { states, ...(query.unitId ? { unitIds: ownUnits } : {}) },
+      };
+      const filter: RequestFilter = { ...base, ...byList[query.list] };
+      const [rows, counted] = [
+        await findRequests(db, filter),
+        await countRequests(db, filter, COUNT_CAP + 1),
+      ];
+      return {
+        items: rows.map((row) => presentRequestSummary(row, { now, today })),
+        total: Math.min(counted, COUNT_CAP),
+        totalIsLowerBound: counted > COUNT_CAP,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /** Counts for the work lists' badges: how the new owner of a referred request is told. */
+    async counts(ctx: ActionContext) {
+      assertMayServe(ctx);
+      const { now, today } = clockNow();
+      if (!ctx.principal.staffId)
+        return { mine: 0, referred: 0, dueToday: 0, overdue: 0, commitmentsDue: 0 };
+      const counts = await countWorkOf(db, { staffId: ctx.principal.staffId, today, now });
+      return {
+        mine: counts.mine,
+        referred: counts.referred,
+        dueToday: counts.due_today,
+        overdue: counts.overdue,
+        commitmentsDue: counts.commitments_due,
+      };
+    },
+
+    /** Opens a request; looking at a client's data through it is written to the audit log. */
+    async get(ctx: ActionContext, id: string): Promise<TRequestDetail> {
+      assertMayServe(ctx);
+      const row = await visible(db, ctx, id);
+      const moment = clockNow();
+      if (row.client_id && row.client_record_kind !== 'organisation') {
+        await audit.recordRead(db, ctx, {
+          entityType: 'client',
+          entityId: row.client_id,
+          context: { requestId: row.id, requestNumber: row.number },
+        });
+      }
+      const [events, commitments, attachments, linked, messages] = [
+        await findEvents(db, id),
+        await findCommitmentsOf(db, id),
+        await findAttachmentsOf(db, id),
+        await findLinked(db, id),
+        await findOutgoingMessagesOf(db, id),
+      ];
+      const viewer = await viewerOf(db, ctx.principal);
+      return {
+        ...presentRequestSummary(row, moment),
+        contactId: row.contact_id,
+        caseType: row.case_type,
+        institution:
+          row.institution_id && row.institution_name
+            ? { id: row.institution_id, name: row.institution_name }
+            : null,
+        policyCode: row.policy_code,
+        receivedAt: row.received_at.toISOString(),
+        answeredAt: row.answered_at?.toISOString() ?? null,
+        closedAt: row.closed_at?.toISOString() ?? null,
+        tags: row.tags,
+        nextStates: [...nextStates(row.state)],
+        timeline: events.map((event) => ({
+          id: event.id,
+          at: event.at.toISOString(),
+          actor:
+            event.actor_staff_id && event.actor_name
+              ? { id: event.actor_staff_id, name: event.actor_name }
+              : null,
+          kind: event.kind,
+          data: event.data,
+        })),
+        commitments: commitments.map((c) => presentCommitment(c, moment.now)),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          filename: a.filename,
+          contentType: a.content_type,
+          size: a.size,
+          uploadedAt: a.uploaded_at.toISOString(),
+          uploadedBy: a.uploaded_by_name,
+        })),
+        // A link to a request the viewer may not see shows nothing of it.
+        links: linked
+          .filter((l) => maySeeRequest(viewer, { unitId: l.unit_id, ownerId: l.owner_id }))
+          .map((l) => ({ id: l.id, number: l.number, service: l.service, state: l.state })),
+        outgoingMessages: messages.map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          dueAt: m.due_at.toISOString(),
+          state: m.state,
+        })),
+      };
+    },
+
+    async update(
+      ctx: ActionContext,
+      id: string,
+      body: TUpdateRequestBody,
+    ): Promise<TRequestSummary> {
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id, body.version);
+        const tags = body.tags ?? row.tags;
+        const service = body.service ?? row.service;
+        const clientName = presentRequestSummary(row, clockNow()).client?.displayName ?? null;
+        return change(
+          trx,
+          ctx,
+          row,
+          {
+            service,
+            kind: body.kind ?? row.kind,
+            case_type: body.caseType !== undefined ? body.caseType : row.case_type,
+            institution_id:
+              body.institutionId !== undefined ? body.institutionId : row.institution_id,
+            tags,
+            search_text: searchTextFor({ number: row.number, service, tags, clientName }),
+          },
+          {
+            kind: 'updated',
+            data: { fields: Object.keys(body).filter((key) => key !== 'version') },
+          },
+        );
+      });
+    },
+
+    async changeState(
+      ctx: ActionContext,
+      id: string,
+      body: TChangeStateBody,
+    ): Promise<TRequestSummary> {
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id, body.version);
+        if (!canMove(row.state, body.state)) {
+          throw invalidField('state', 'invalid_transition', { from: row.state, to: body.state });
+        }
+        const now = clock.now();
+        return change(
+          trx,
+          ctx,
+          row,
+          {
+            state: body.state,
+            answered_at:
+              body.state === 'answered' ? now : isOpen(body.state) ? null : row.answered_at,
+            closed_at: body.state === 'closed' ? now : null,
+            // Whoever takes up an unowned request owns it.
+            owner_id: row.owner_id ?? (body.state === 'in_progress' ? ctx.principal.staffId : null),
+          },
+          { kind: 'state', data: { from: row.state, to: body.state, note: body.note ?? null } },
+        );
+      });
+    },
+
+    /** Refers a request to a competent colleague or unit; the deadline the client has stays. */
+    async refer(ctx: ActionContext, id: string, body: TReferBody): Promise<TRequestSummary> {
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id, body.version);
+        if (!isOpen(row.state)) throw new AppError('conflict', 'request_not_open');
+        if (body.ownerId) await assertActiveStaff(trx, body.ownerId, 'ownerId');
+        let unitId = body.unitId ?? row.unit_id;
+        if (body.unitId && !(await units.existing(trx, [body.unitId])).has(body.unitId)) {
+          throw invalidField('unitId', 'unknown_reference');
+        }
+        if (body.ownerId && !body.unitId) {
+          // Referred to a person only: the request follows them to their main unit.
+          const theirs = await staff.unitIdsOf(trx, body.ownerId);
+          if (theirs.length > 0 && !theirs.includes(unitId)) unitId = theirs[0] ?? unitId;
+        }
+        return change(
+          trx,
+          ctx,
+          row,
+          {
+            owner_id: body.ownerId ?? null,
+            unit_id: unitId,
+            referred_at: clock.now(),
+            referred_by: ctx.principal.staffId,
+          },
+          {
+            kind: 'referral',
+            data: {
+              fromOwner: row.owner_id,
+              toOwner: body.ownerId ?? null,
+              fromUnit: row.unit_id,
+              toUnit: unitId,
+              note: body.note,
+            },
+          },
+        );
+      });
+    },
+
+    /**
+     * Moves the due date with a reason (clauses 21.1, 23.2): the timeline shows it and the client
+     * is owed an explanation through the contact's channel, due now.
+     */
+    async extend(ctx: ActionContext, id: string, body: TExtendBody): Promise<TRequestSummary> {
+      const dueAt = await calendar.closingOf(body.dueOn);
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id, body.version);
+        if (!isOpen(row.state)) throw new AppError('conflict', 'request_not_open');
+        if (body.dueOn <= row.due_on)
+          throw invalidField('dueOn', 'due_not_later', { dueOn: row.due_on });
+        const english = false;
+        const client = presentRequestSummary(row, clockNow()).client;
+        const recipient =
+          row.channel === 'email'
+            ? client?.email
+            : row.channel === 'phone' || row.channel === 'voicemail'
+              ? client?.phone
+              : (client?.email ?? client?.phone);
+        await insertOutgoingMessage(trx, {
+          request_id: row.id,
+          channel: row.channel,
+          recipient: recipient ?? null,
+          subject: english
+            ? `Your request No. ${row.number}`
+            : `Par Jūsu pieprasījumu Nr. ${row.number}`,
+          body: [
+            'Labdien!',
+            `Atbildes sagatavošanai uz Jūsu pieprasījumu Nr. ${row.number} („${row.service}”) nepieciešams ilgāks laiks.`,
+            `Iemesls: ${body.reason}`,
+            `Atbildi sniegsim līdz ${body.dueOn.split('-').reverse().join('.')}.`,
+            'Atvainojamies par sagaidīšanu un pateicamies par sapratni.',
+          ].join('\n\n'),
+          due_at: clock.now(),
+          state: 'due',
+          created_by: ctx.principal.staffId,
+          created_at: clock.now(),
+        });
+        return change(
+          trx,
+          ctx,
+          row,
+          { due_on: body.dueOn, due_at: dueAt },
+          { kind: 'extension', data: { from: row.due_on, to: body.dueOn, reason: body.reason } },
+        );
+      });
+    },
+
+    async addNote(ctx: ActionContext, id: string, text: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        await record(trx, ctx, row.id, 'note', { text });
+        await audit.record(trx, ctx, { action: 'note', entityType: 'request', entityId: row.id });
+      });
+    },
+
+    async addCommitment(
+      ctx: ActionContext,
+      id: string,
+      body: TCreateCommitmentBody,
+    ): Promise<TCommitment> {
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        const keeperId = body.keeperId ?? row.owner_id ?? ctx.principal.staffId;
+        if (!keeperId) throw invalidField('keeperId', 'required');
+        await assertActiveStaff(trx, keeperId, 'keeperId');
+        const commitmentId = await insertCommitment(trx, {
+          request_id: row.id,
+          what: body.what,
+          due_at: new Date(body.dueAt),
+          form: body.form,
+          keeper_id: keeperId,
+          created_by: ctx.principal.staffId,
+          created_at: clock.now(),
+        });
+        await record(trx, ctx, row.id, 'commitment', {
+          commitmentId,
+          what: body.what,
+          dueAt: body.dueAt,
+          form: body.form,
+          keeperId,
+        });
+        const created = await findCommitmentById(trx, commitmentId);
+        if (!created) throw notFound();
+        const presented = presentCommitment(created, clock.now());
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'commitment',
+          entityId: commitmentId,
+          after: presented,
+        });
+        return presented;
+      });
+    },
+
+    async keepCommitment(
+      ctx: ActionContext,
+      commitmentId: string,
+      version: number,
+    ): Promise<TCommitment> {
+      return db.transaction().execute(async (trx) => {
+        const before = await findCommitmentById(trx, commitmentId);
+        if (!before) throw notFound();
+        await forChange(trx, ctx, before.request_id);
+        if (before.version !== version || before.kept_at) throw versionConflict();
+        const now = clock.now();
+        if (!(await markCommitmentKept(trx, { id: commitmentId, version, at: now })))
+          throw versionConflict();
+        await record(trx, ctx, before.request_id, 'commitment-kept', {
+          commitmentId,
+          what: before.what,
+        });
+        const after = await findCommitmentById(trx, commitmentId);
+        if (!after) throw notFound();
+        await audit.record(trx, ctx, {
+          action: 'keep',
+          entityType: 'commitment',
+          entityId: commitmentId,
+          before: presentCommitment(before, now),
+          after: presentCommitment(after, now),
+        });
+        return presentCommitment(after, now);
+      });
+    },
+
+    /** The signed-in person's promises, the most pressing first. */
+    async myCommitments(
+      ctx: ActionContext,
+      query: { includeKept: boolean; page: number; pageSize: number },
+    ) {
+      assertMayServe(ctx);
+      const now = clock.now();
+      const rows = ctx.principal.staffId
+        ? await findCommitmentsKeptBy(db, {
+            keeperId: ctx.principal.staffId,
+            includeKept: query.includeKept,
+            limit: query.pageSize,
+            offset: offsetOf(query),
+          })
+        : [];
+      return {
+        items: rows.map((row) => presentCommitment(row, now)),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async link(ctx: ActionContext, id: string, relatedId: string): Promise<void> {
+      if (id === relatedId) throw invalidField('relatedId', 'link_to_itself');
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        const related = await findRequestById(trx, relatedId);
+        const viewer = await viewerOf(trx, ctx.principal);
+        if (
+          !related ||
+          !maySeeRequest(viewer, { unitId: related.unit_id, ownerId: related.owner_id })
+        ) {
+          throw invalidField('relatedId', 'unknown_reference');
+        }
+        await insertLink(trx, { a: row.id, b: relatedId, at: clock.now() });
+        await record(trx, ctx, row.id, 'link', { relatedId, number: related.number });
+        await record(trx, ctx, relatedId, 'link', { relatedId: row.id, number: row.number });
+        await audit.record(trx, ctx, {
+          action: 'link',
+          entityType: 'request',
+          entityId: row.id,
+          context: { relatedId },
+        });
+      });
+    },
+
+    async unlink(ctx: ActionContext, id: string, relatedId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        if (!(await deleteLink(trx, { a: row.id, b: relatedId }))) throw notFound();
+        await record(trx, ctx, row.id, 'unlink', { relatedId });
+        await audit.record(trx, ctx, {
+          action: 'unlink',
+          entityType: 'request',
+          entityId: row.id,
+          context: { relatedId },
+        });
+      });
+    },
+
+    async attach(
+      ctx: ActionContext,
+      id: string,
+      file: { filename: string; contentType: string; content: Buffer },
+    ) {
+      if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large');
+      return db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        const attachmentId = await insertAttachment(trx, {
+          request_id: row.id,
+          filename: file.filename,
+          content_type: file.contentType,
+          size: file.content.length,
+          content: file.content,
+          uploaded_by: ctx.principal.staffId,
+          uploaded_at: clock.now(),
+        });
+        await record(trx, ctx, row.id, 'attachment', { attachmentId, filename: file.filename });
+        await audit.record(trx, ctx, {
+          action: 'attach',
+          entityType: 'request',
+          entityId: row.id,
+          context: { attachmentId, filename: file.filename, size: file.content.length },
+        });
+        return { id: attachmentId };
+      });
+    },
+
+    async attachment(ctx: ActionContext, id: string, attachmentId: string) {
+      assertMayServe(ctx);
+      const row = await visible(db, ctx, id);
+      const file = await findAttachment(db, { id: attachmentId, requestId: row.id });
+      if (!file) throw notFound();
+      return { filename: file.filename, contentType: file.content_type, content: file.content };
+    },
+  };
+}
+export type RequestsService = ReturnType<typeof createRequestsService>;
