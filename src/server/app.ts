@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,10 @@ import { registerProblemHandling, sendProblem } from './http/problem';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { clientsRoutes } from './modules/clients/clients.routes';
+import { createClientsService } from './modules/clients/clients.service';
+import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { createContactsService } from './modules/contacts/contacts.service';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { createCalendarService } from './modules/calendar/calendar.service';
 import { createAuditService } from './modules/audit/audit.service';
@@ -39,6 +44,10 @@ import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
+import { queueRoutes } from './modules/queue/queue.routes';
+import { createQueueService } from './modules/queue/queue.service';
+import { requestsRoutes } from './modules/requests/requests.routes';
+import { createRequestsService, MAX_ATTACHMENT_BYTES } from './modules/requests/requests.service';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { createStaffService } from './modules/staff/staff.service';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
@@ -85,6 +94,19 @@ export function buildServices(options: AppOptions) {
   const staff = createStaffService({ db, audit, clock, auth, units });
   const absences = createAbsencesService({ db, audit, clock, staff, units });
   const directory = createDirectoryService({ db, clock, absences });
+  const clients = createClientsService({ db, audit, clock, staff });
+  const requests = createRequestsService({ db, audit, clock, calendar, staff, units });
+  const contacts = createContactsService({
+    db,
+    audit,
+    clock,
+    calendar,
+    clients,
+    requests,
+    staff,
+    units,
+  });
+  const queue = createQueueService({ db, audit, clock, clients, requests, staff });
   const health = createHealthService({
     db,
     databaseKind: options.database.kind,
@@ -101,6 +123,10 @@ export function buildServices(options: AppOptions) {
     staff,
     absences,
     directory,
+    clients,
+    requests,
+    contacts,
+    queue,
     health,
   };
 }
@@ -149,6 +175,11 @@ export async function buildApp(
     },
   });
   await app.register(fastifyCookie);
+  // Attachments arrive as multipart forms: one file, no larger than a request's attachment may be.
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 5, parts: 6 },
+    throwFileSizeLimit: true,
+  });
   registerProblemHandling(app);
   registerAuthentication(app, services.auth);
 
@@ -185,6 +216,10 @@ export async function buildApp(
   absencesRoutes(app, services);
   directoryRoutes(app, services);
   calendarRoutes(app, services);
+  clientsRoutes(app, services);
+  contactsRoutes(app, services);
+  requestsRoutes(app, services);
+  queueRoutes(app, services);
   auditRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;

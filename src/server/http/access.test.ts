@@ -10,7 +10,9 @@ import {
   call,
   createPerson,
   createTestApp,
+  createContact,
   createUnit,
+  multipartFile,
   signedIn,
   type Session,
   type TestApp,
@@ -48,6 +50,28 @@ const ALL_BUT_AUDITOR: Role[] = [
 ];
 const HEADS_OF_THE_UNIT: Role[] = ['unit_head', 'client_service_head', 'administrator'];
 const HEADS_OF_EVERYONE: Role[] = ['client_service_head', 'administrator'];
+/** Those who serve clients: the specialist and the heads of units and of client service. */
+const SERVERS: Role[] = ['specialist', 'unit_head', 'client_service_head'];
+const CLIENT_SERVICE_HEAD: Role[] = ['client_service_head'];
+
+/** A request of the actor's unit, in a contact of its own. */
+const requestIn = async (test: TestApp, unit: TUnit) => {
+  const contact = await createContact(test.services, unit.id);
+  const request = contact.requests[0];
+  if (!request) throw new Error('the contact has no request');
+  return request;
+};
+
+const personClient = (test: TestApp) =>
+  test.services.clients.create(ctx, { kind: 'person', givenName: 'Anna', surname: 'Kalniņa' });
+
+const queuedIn = async (test: TestApp, unit: TUnit) => {
+  const contact = await createContact(test.services, unit.id, { queue: true });
+  const queue = await test.services.queue.list(ctx, unit.id);
+  const entry = queue.waiting.find((item) => item.contactId === contact.id);
+  if (!entry) throw new Error('the visitor is not in the queue');
+  return entry;
+};
 
 const ctx = systemContext('access-test');
 
@@ -448,6 +472,266 @@ const cases: Case[] = [
         method: 'PATCH',
         url: `/api/v1/calendar/policies/${policy.id}`,
         payload: { count: 7, version: policy.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/clients',
+    action: 'register a client',
+    allowed: SERVERS,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/clients/:id',
+    action: 'change a client record',
+    allowed: SERVERS,
+    perform: async (test, { actor }) => {
+      const client = await personClient(test);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/clients/${client.id}`,
+        payload: { phone: '+371 20000000', version: client.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/clients/:id/merge',
+    action: 'merge duplicate clients',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const [duplicate, kept] = [await personClient(test), await personClient(test)];
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/clients/${duplicate.id}/merge`,
+        payload: { intoId: kept.id, version: duplicate.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/contacts',
+    action: 'register a visit with its services',
+    allowed: SERVERS,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/contacts',
+        payload: {
+          channel: 'in_person',
+          unitId: unit.id,
+          requests: [{ service: 'Konsultācija', kind: 'consultation', unitId: unit.id }],
+        },
+      }),
+  },
+  {
+    route: 'POST /api/v1/contacts/:id/close',
+    action: 'close a visit',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const contact = await createContact(test.services, unit.id);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/close`,
+        payload: { outcome: 'Izskaidrots', version: contact.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/contacts/:id/incidents',
+    action: 'record an incident',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const contact = await createContact(test.services, unit.id);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/incidents`,
+        payload: { description: 'Apmeklētājs kliedza', policeCalled: false, securityCalled: true },
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/requests/:id',
+    action: 'change a request',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/requests/${request.id}`,
+        payload: { tags: ['steidzami'], version: request.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/state',
+    action: 'take up a request',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/state`,
+        payload: { state: 'in_progress', version: request.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/referral',
+    action: 'refer a request to another unit',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit, otherUnit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/referral`,
+        payload: { unitId: otherUnit.id, note: 'Jautājums ir viņu kompetencē', version: 1 },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/extension',
+    action: 'extend a request’s deadline with a reason',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/extension`,
+        payload: { dueOn: '2031-06-30', reason: 'Gaidām citas iestādes atbildi', version: 1 },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/notes',
+    action: 'add a note to a request',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/notes`,
+        payload: { text: 'Piezvanīju klientam' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/commitments',
+    action: 'record a promise to the client',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/commitments`,
+        payload: {
+          what: 'Atzvanīt',
+          dueAt: '2031-01-10T10:00:00Z',
+          form: 'phone',
+          keeperId: actor.person.id,
+        },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/commitments/:id/kept',
+    action: 'mark a promise kept',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      const keeper = await colleagueIn(test, unit);
+      const commitment = await test.services.requests.addCommitment(ctx, request.id, {
+        what: 'Atzvanīt',
+        dueAt: '2031-01-10T10:00:00Z',
+        form: 'phone',
+        keeperId: keeper.id,
+      });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/commitments/${commitment.id}/kept`,
+        payload: { version: commitment.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/links',
+    action: 'link related requests',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const [request, related] = [await requestIn(test, unit), await requestIn(test, unit)];
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/links`,
+        payload: { relatedId: related.id },
+      });
+    },
+  },
+  {
+    route: 'DELETE /api/v1/requests/:id/links/:relatedId',
+    action: 'unlink related requests',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const [request, related] = [await requestIn(test, unit), await requestIn(test, unit)];
+      await test.services.requests.link(ctx, request.id, related.id);
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/requests/${request.id}/links/${related.id}`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/attachments',
+    action: 'attach a document to a request',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/attachments`,
+        ...multipartFile('iesniegums.txt', 'Iesnieguma teksts', 'text/plain'),
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/queue/next',
+    action: 'call the next visitor',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      await queuedIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/queue/next',
+        payload: { unitId: unit.id },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/queue/:id/assign',
+    action: 'move a visitor to a colleague',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const entry = await queuedIn(test, unit);
+      const colleague = await colleagueIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/queue/${entry.id}/assign`,
+        payload: { staffId: colleague.id, version: entry.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/queue/:id/leave',
+    action: 'record that a visitor left',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const entry = await queuedIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/queue/${entry.id}/leave`,
+        payload: { version: entry.version },
       });
     },
   },

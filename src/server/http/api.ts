@@ -18,7 +18,7 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
-type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 429;
+type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
 
 /** The route's answers: its success schemas, and problem+json for the listed failures. */
 export function responses<T extends Record<number, z.ZodType>>(

@@ -112,6 +112,26 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
   },
+  request_not_open: {
+    lv: 'Pieprasījums jau ir atbildēts vai slēgts; to vairs nevar pāradresēt vai pagarināt.',
+    en: 'The request is already answered or closed; it can no longer be referred or extended.',
+  },
+  queue_empty: {
+    lv: 'Rindā neviena nav.',
+    en: 'Nobody is waiting in the queue.',
+  },
+  queue_entry_not_waiting: {
+    lv: 'Šo klientu jau apkalpo vai viņš ir aizgājis.',
+    en: 'This client is already being served or has left.',
+  },
+  contact_closed: {
+    lv: 'Šis apmeklējums jau ir noslēgts.',
+    en: 'This visit is already closed.',
+  },
+  attachment_missing: {
+    lv: 'Pievienojiet failu.',
+    en: 'Attach a file.',
+  },
 };
 
 /** Messages for invalid fields, by code. Codes are zod's issue codes refined, or our own rules. */
@@ -253,6 +273,50 @@ const FIELD_MESSAGES: Record<string, Texts> = {
   range_reversed: {
     lv: 'Perioda sākumam jābūt pirms beigām.',
     en: 'The start of the period must come before its end.',
+  },
+  personal_code_format: {
+    lv: 'Personas kods jāievada formā 010190-12345 (vai jaunajā formā, kas sākas ar 32–39).',
+    en: 'Enter the personal code as 010190-12345 (or the new form beginning with 32–39).',
+  },
+  personal_code_date: {
+    lv: 'Personas koda pirmie seši cipari nav derīgs dzimšanas datums.',
+    en: 'The first six digits of the personal code are not a valid date of birth.',
+  },
+  personal_code_century: {
+    lv: 'Personas koda septītais cipars (gadsimts) var būt 0, 1 vai 2.',
+    en: 'The seventh digit of the personal code (the century) must be 0, 1 or 2.',
+  },
+  personal_code_check_digit: {
+    lv: 'Personas koda kontrolcipars nesakrīt; pārbaudiet, vai kods ievadīts pareizi.',
+    en: 'The check digit of the personal code does not match; check the code for a typo.',
+  },
+  personal_code_taken: {
+    lv: 'Klients ar šādu personas kodu jau ir reģistrēts.',
+    en: 'A client with this personal code is already registered.',
+  },
+  merge_into_itself: {
+    lv: 'Klientu nevar apvienot pašu ar sevi.',
+    en: 'A client cannot be merged into itself.',
+  },
+  client_or_new_client: {
+    lv: 'Izvēlieties esošu klientu vai reģistrējiet jaunu, ne abus.',
+    en: 'Choose an existing client or register a new one, not both.',
+  },
+  owner_or_unit: {
+    lv: 'Norādiet kolēģi vai struktūrvienību, kam pāradresēt.',
+    en: 'Name the colleague or the unit to refer it to.',
+  },
+  invalid_transition: {
+    lv: 'Pieprasījumu nevar pārvietot no stāvokļa „{from}” uz „{to}”.',
+    en: 'The request cannot move from “{from}” to “{to}”.',
+  },
+  due_not_later: {
+    lv: 'Jaunajam termiņam jābūt vēlākam par pašreizējo ({dueOn}).',
+    en: 'The new due date must be later than the current one ({dueOn}).',
+  },
+  link_to_itself: {
+    lv: 'Pieprasījumu nevar sasaistīt pašu ar sevi.',
+    en: 'A request cannot be linked to itself.',
   },
 };
 

@@ -171,6 +171,9 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
     ]);
   }
   const statusCode = (error as { statusCode?: number }).statusCode;
+  // Multipart uploads: a file over the limit, or a form that is not multipart at all.
+  if (statusCode === 413) return new AppError('payload_too_large');
+  if (statusCode === 406 || statusCode === 415) return new AppError('unsupported_media_type');
   if (statusCode === 404) return new AppError('not_found', 'route_not_found');
   if (statusCode === 403) return new AppError('forbidden');
   if ((error as { code?: string }).code === '23505') return new AppError('conflict');

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import type { TProblem } from '../../contracts/common';
+import type { TCreateContactBody } from '../../contracts/contacts.contracts';
+import type { TNewRequestInput } from '../../contracts/requests.contracts';
 import type { TCreateStaffBody, TStaff } from '../../contracts/staff.contracts';
+import { checkDigitOf } from '../../domain/personal-code';
 import type { Role } from '../../domain/roles';
 import { createArgon2Hasher } from '../adapters/password-hasher';
 import { buildApp, type AppOptions, type Services } from '../app';
@@ -135,4 +138,61 @@ export function fieldErrorsOf(
   response: LightMyRequestResponse,
 ): Array<{ field: string; code: string }> {
   return (problemOf(response).errors ?? []).map(({ field, code }) => ({ field, code }));
+}
+
+/**
+ * A contact in the unit, made by the system, with one request per service named (all handled
+ * by that unit unless the input says otherwise).
+ */
+export async function createContact(
+  services: Services,
+  unitId: string,
+  options: Partial<Omit<TCreateContactBody, 'requests'>> & {
+    services?: Array<string | Partial<TNewRequestInput>>;
+  } = {},
+) {
+  const { services: asked = ['Dzīvesvietas deklarēšana'], ...rest } = options;
+  return services.contacts.create(systemContext('test'), {
+    channel: 'in_person',
+    unitId,
+    queue: false,
+    ...rest,
+    requests: asked.map((item) => ({
+      kind: 'consultation',
+      unitId,
+      ...(typeof item === 'string' ? { service: item } : { service: 'Konsultācija', ...item }),
+    })),
+  });
+}
+
+/** A multipart/form-data body carrying one file in the field "file", as a browser sends it. */
+export function multipartFile(filename: string, content: Buffer | string, contentType: string) {
+  const boundary = `----apkalpo${unique()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+        `Content-Type: ${contentType}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * A valid personal code no other test uses: the old form (a birth date in the 1980s, century
+ * digit 1, the right check digit) or the new form (eleven digits from 32).
+ */
+export function uniquePersonalCode(form: 'old' | 'new' = 'old'): string {
+  for (;;) {
+    const random = randomBytes(6).readUIntBE(0, 6);
+    if (form === 'new') return `32${String(random % 10 ** 9).padStart(9, '0')}`;
+    const day = String(1 + (random % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(random / 32) % 12)).padStart(2, '0');
+    const year = String(80 + (Math.floor(random / 512) % 10));
+    const serial = String(Math.floor(random / 8192) % 1000).padStart(3, '0');
+    const firstTen = `${day}${month}${year}1${serial}`;
+    const check = checkDigitOf(firstTen);
+    if (check < 10) return `${firstTen.slice(0, 6)}-${firstTen.slice(6)}${check}`;
+  }
 }

@@ -1,0 +1,321 @@
+import type { Kysely } from 'kysely';
+import type { TClientSummary } from '../../../contracts/clients.contracts';
+import type {
+  TCloseContactBody,
+  TContact,
+  TCreateContactBody,
+  TCreateIncidentBody,
+  TIncident,
+} from '../../../contracts/contacts.contracts';
+import type { TPersonContact } from '../../../contracts/common';
+import { maySeeRequest } from '../../../domain/requests';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import type { DB } from '../../db/schema';
+import { requirePermission, type ActionContext } from '../../http/access';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
+import type { AuditService } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import { assertMayServe, type ClientsService } from '../clients/clients.service';
+import { offsetOf, pageFrom } from '../paging';
+import type { PlannedRequest, RequestsService } from '../requests/requests.service';
+import type { StaffService } from '../staff/staff.service';
+import type { UnitsService } from '../units/units.service';
+import {
+  findContactById,
+  findIncidents,
+  findIncidentsOf,
+  findQueueEntryOf,
+  finishQueueEntriesOf,
+  insertContact,
+  insertIncident,
+  insertQueueEntry,
+  updateContact,
+  type ContactRow,
+  type IncidentRow,
+} from './contacts.repository';
+
+const IN_PERSON = 'in_person';
+
+function presentIncident(row: IncidentRow, people: Map<string, TPersonContact>): TIncident {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
+    description: row.description,
+    policeCalled: row.police_called,
+    securityCalled: row.security_called,
+    recordedBy: row.recorded_by ? (people.get(row.recorded_by) ?? null) : null,
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+export function createContactsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  calendar: CalendarService;
+  clients: ClientsService;
+  requests: RequestsService;
+  staff: StaffService;
+  units: UnitsService;
+}) {
+  const { db, audit, clock, calendar, clients, requests, staff, units } = deps;
+
+  /** Who deals with a contact: its unit's people, whoever served it, and whoever owns one of its requests. */
+  async function visibleContact(executor: Executor, ctx: ActionContext, id: string) {
+    const row = await findContactById(executor, id);
+    if (!row) throw notFound();
+    const viewer = await requests.viewerOf(executor, ctx.principal);
+    const seen =
+      maySeeRequest(viewer, { unitId: row.unit_id ?? '', ownerId: row.staff_id }) ||
+      (await requests.ofContact(executor, ctx, id)).length > 0;
+    if (!seen) throw notFound();
+    return row;
+  }
+
+  async function present(executor: Executor, ctx: ActionContext, row: ContactRow) {
+    const [clientMap, requestList, queueEntry, incidentRows] = [
+      row.client_id ? await clients.summariesOf(executor, [row.client_id]) : new Map(),
+      await requests.ofContact(executor, ctx, row.id),
+      await findQueueEntryOf(executor, row.id),
+      await findIncidentsOf(executor, row.id),
+    ];
+    const peopleIds = [
+      row.staff_id,
+      queueEntry?.assigned_to,
+      ...incidentRows.map((incident) => incident.recorded_by),
+    ].filter((id): id is string => Boolean(id));
+    const people = await staff.contactsOf(executor, peopleIds);
+    const client = (row.client_id && (clientMap.get(row.client_id) as TClientSummary)) || null;
+    const contact: TContact = {
+      id: row.id,
+      channel: row.channel as TContact['channel'],
+      occurredAt: row.occurred_at.toISOString(),
+      client,
+      clientKind: row.client_kind,
+      staff: (row.staff_id && people.get(row.staff_id)) || null,
+      unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
+      reason: row.reason,
+      outcome: row.outcome,
+      nextSteps: row.next_steps,
+      offeredServices: row.offered_services,
+      closedAt: row.closed_at?.toISOString() ?? null,
+      requests: requestList,
+      queue: queueEntry
+        ? {
+            id: queueEntry.id,
+            state: queueEntry.state,
+            assignedTo: (queueEntry.assigned_to && people.get(queueEntry.assigned_to)) || null,
+          }
+        : null,
+      incidents: incidentRows.map((incident) => presentIncident(incident, people)),
+      version: row.version,
+    };
+    return contact;
+  }
+
+  async function load(executor: Executor, id: string): Promise<ContactRow> {
+    const row = await findContactById(executor, id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  return {
+    /**
+     * Registers a contact with every service asked for in one transaction: the new client (if
+     * any), the contact, its requests with their due dates, and the queue place when asked.
+     */
+    async create(ctx: ActionContext, body: TCreateContactBody): Promise<TContact> {
+      requirePermission(ctx.principal, 'requests.work');
+      const occurredAt = body.occurredAt ? new Date(body.occurredAt) : clock.now();
+      // Deadlines read the calendar, so they are worked out before the transaction opens.
+      const existing = body.clientId ? await clients.referenced(db, body.clientId) : null;
+      if (body.clientId && !existing) throw invalidField('clientId', 'unknown_reference');
+      const clientKind =
+        (existing?.kind ?? body.newClient?.kind) === 'internal' ? 'internal' : 'external';
+      const planned: PlannedRequest[] = [];
+      for (const input of body.requests) {
+        const deadline = await calendar.deadlineFor(occurredAt, {
+          channel: body.channel,
+          clientKind,
+          caseType: input.caseType ?? null,
+        });
+        planned.push({
+          input,
+          policyCode: deadline.policyCode,
+          dueOn: deadline.due,
+          dueAt: deadline.dueEnd,
+        });
+      }
+      return db.transaction().execute(async (trx) => {
+        if (!(await units.existing(trx, [body.unitId])).has(body.unitId)) {
+          throw invalidField('unitId', 'unknown_reference');
+        }
+        let clientId: string | null = null;
+        let clientName: string | null = null;
+        if (body.clientId) {
+          const client = await clients.referenced(trx, body.clientId);
+          if (!client) throw invalidField('clientId', 'unknown_reference');
+          clientId = client.id;
+          clientName = client.displayName;
+        } else if (body.newClient) {
+          clientId = await clients.createIn(trx, ctx, body.newClient);
+          clientName = (await clients.referenced(trx, clientId))?.displayName ?? null;
+        }
+        const now = clock.now();
+        const id = await insertContact(trx, {
+          channel: body.channel,
+          occurred_at: occurredAt,
+          client_id: clientId,
+          client_kind: clientKind,
+          staff_id: body.queue ? null : ctx.principal.staffId,
+          unit_id: body.unitId,
+          reason: body.reason ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        await requests.createIn(
+          trx,
+          ctx,
+          { id, channel: body.channel, clientId, clientKind, clientName, receivedAt: occurredAt },
+          planned,
+        );
+        if (body.queue) {
+          await insertQueueEntry(trx, {
+            contact_id: id,
+            unit_id: body.unitId,
+            external: clientKind === 'external',
+            in_person: body.channel === IN_PERSON,
+            arrived_at: now,
+            state: 'waiting',
+          });
+        }
+        const contact = await present(trx, ctx, await load(trx, id));
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'contact',
+          entityId: id,
+          after: { ...contact, requests: contact.requests.map((r) => r.number) },
+        });
+        return contact;
+      });
+    },
+
+    /** Opens a contact; looking at a person's data through it is written to the audit log. */
+    async get(ctx: ActionContext, id: string): Promise<TContact> {
+      assertMayServe(ctx);
+      const row = await visibleContact(db, ctx, id);
+      const contact = await present(db, ctx, row);
+      if (row.client_id && contact.client?.kind !== 'organisation') {
+        await audit.recordRead(db, ctx, {
+          entityType: 'client',
+          entityId: row.client_id,
+          context: { contactId: id },
+        });
+      }
+      return contact;
+    },
+
+    /** Ends a visit or call with its outcome, what the client was told, and what was offered. */
+    async close(ctx: ActionContext, id: string, body: TCloseContactBody): Promise<TContact> {
+      requirePermission(ctx.principal, 'requests.work');
+      return db.transaction().execute(async (trx) => {
+        const row = await visibleContact(trx, ctx, id);
+        if (row.version !== body.version) throw versionConflict();
+        if (row.closed_at) throw new AppError('conflict', 'contact_closed');
+        const now = clock.now();
+        const saved = await updateContact(trx, {
+          id,
+          version: body.version,
+          changes: {
+            outcome: body.outcome,
+            next_steps: body.nextSteps ?? null,
+            offered_services: body.offeredServices,
+            closed_at: now,
+            staff_id: row.staff_id ?? ctx.principal.staffId,
+            updated_at: now,
+          },
+        });
+        if (!saved) throw versionConflict();
+        await finishQueueEntriesOf(trx, id, now);
+        const after = await present(trx, ctx, await load(trx, id));
+        await audit.record(trx, ctx, {
+          action: 'close',
+          entityType: 'contact',
+          entityId: id,
+          before: { outcome: row.outcome, closedAt: null },
+          after: {
+            outcome: after.outcome,
+            nextSteps: after.nextSteps,
+            offeredServices: after.offeredServices,
+            closedAt: after.closedAt,
+          },
+        });
+        return after;
+      });
+    },
+
+    /** Records an aggressive or abusive visit (clause 13.5). */
+    async addIncident(
+      ctx: ActionContext,
+      id: string,
+      body: TCreateIncidentBody,
+    ): Promise<TIncident> {
+      requirePermission(ctx.principal, 'requests.work');
+      return db.transaction().execute(async (trx) => {
+        const row = await visibleContact(trx, ctx, id);
+        const incidentId = await insertIncident(trx, {
+          contact_id: id,
+          unit_id: row.unit_id,
+          description: body.description,
+          police_called: body.policeCalled,
+          security_called: body.securityCalled,
+          recorded_by: ctx.principal.staffId,
+          recorded_at: clock.now(),
+        });
+        const incidentRow = (await findIncidentsOf(trx, id)).find((i) => i.id === incidentId);
+        if (!incidentRow) throw notFound();
+        const people = await staff.contactsOf(
+          trx,
+          incidentRow.recorded_by ? [incidentRow.recorded_by] : [],
+        );
+        const incident = presentIncident(incidentRow, people);
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'incident',
+          entityId: incidentId,
+          after: incident,
+        });
+        return incident;
+      });
+    },
+
+    /** Incidents of the units one heads (and below), or all of them for those who see everything. */
+    async incidents(
+      ctx: ActionContext,
+      query: { unitId?: string | undefined; page: number; pageSize: number },
+    ) {
+      requirePermission(ctx.principal, 'incidents.read');
+      const viewer = await requests.viewerOf(db, ctx.principal);
+      const allowed = viewer.readAll ? null : [...viewer.unitIds];
+      const unitIds =
+        query.unitId === undefined
+          ? allowed
+          : allowed === null || allowed.includes(query.unitId)
+            ? [query.unitId]
+            : [];
+      const rows = await findIncidents(db, {
+        unitIds,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      const people = await staff.contactsOf(
+        db,
+        rows.flatMap((row) => (row.recorded_by ? [row.recorded_by] : [])),
+      );
+      return pageFrom(rows, query, (row) => presentIncident(row, people));
+    },
+  };
+}
+export type ContactsService = ReturnType<typeof createContactsService>;

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database';
+
+function entries(db: Executor) {
+  return db
+    .selectFrom('queue_entries')
+    .innerJoin('contacts', 'contacts.id', 'queue_entries.contact_id')
+    .selectAll('queue_entries')
+    .select(['contacts.client_id', 'contacts.reason']);
+}
+
+/** Those waiting or being served at a unit. */
+export async function findOpenEntries(db: Executor, unitId: string) {
+  return entries(db)
+    .where('queue_entries.unit_id', '=', unitId)
+    .where('queue_entries.state', 'in', ['waiting', 'serving'])
+    .execute();
+}
+export type QueueEntryRow = Awaited<ReturnType<typeof findOpenEntries>>[number];
+
+export async function findEntryById(db: Executor, id: string) {
+  return entries(db).where('queue_entries.id', '=', id).executeTakeFirst();
+}
+
+/** The services asked for in each contact, in the order they were entered. */
+export async function findServicesOf(db: Executor, contactIds: readonly string[]) {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('service_requests')
+    .select(['contact_id', 'service'])
+    .where('contact_id', 'in', [...contactIds])
+    .orderBy('number')
+    .execute();
+}
+
+/**
+ * Takes a waiting person for a clerk. The condition on the state makes two clerks calling at
+ * once take different people: the second update waits for the first and then finds the row
+ * no longer waiting.
+ */
+export async function claimEntry(
+  db: Executor,
+  args: { id: string; staffId: string | null; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('queue_entries')
+    .set({
+      state: 'serving',
+      assigned_to: args.staffId,
+      called_at: args.at,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', args.id)
+    .where('state', '=', 'waiting')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Changes a waiting person's entry if nobody changed it since the version read. */
+export async function updateWaitingEntry(
+  db: Executor,
+  args: {
+    id: string;
+    version: number;
+    changes: { assigned_to?: string; state?: 'left'; finished_at?: Date };
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('queue_entries')
+    .set({ ...args.changes, version: sql`version + 1` })
+    .where('id', '=', args.id)
+    .where('version', '=', args.version)
+    .where('state', '=', 'waiting')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The clerk who calls a person in serves their visit. */
+export async function setContactStaff(db: Executor, contactId: string, staffId: string | null) {
+  await db
+    .updateTable('contacts')
+    .set({ staff_id: staffId, version: sql`version + 1` })
+    .where('id', '=', contactId)
+    .execute();
+}

@@ -1,0 +1,501 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TRequestDetail, TRequestPage } from '../../../contracts/requests.contracts';
+import type { TUnit } from '../../../contracts/units.contracts';
+import { systemContext } from '../../http/access';
+import {
+  call,
+  createContact,
+  createPerson,
+  createTestApp,
+  createUnit,
+  fieldErrorsOf,
+  multipartFile,
+  problemOf,
+  signedIn,
+  signIn,
+  type Session,
+  type TestApp,
+} from '../../testing/test-app';
+
+const ctx = systemContext('requests-test');
+// The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
+const TUESDAY = '2026-03-10T09:00:00Z';
+
+describe('service requests', () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await createTestApp();
+  });
+  afterAll(() => test.close());
+  beforeEach(() => test.clock.set(TUESDAY));
+
+  /** A unit with a specialist signed in, and a request of that unit. */
+  async function desk(service = 'Dzīvesvietas deklarēšana') {
+    const unit = await createUnit(test.services);
+    const clerk = await signedIn(test, { unitIds: [unit.id] });
+    const contact = await createContact(test.services, unit.id, {
+      channel: 'email',
+      newClient: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
+      services: [service],
+    });
+    const request = contact.requests[0];
+    if (!request) throw new Error('no request');
+    return { unit, clerk, contact, request };
+  }
+
+  const open = (session: Session, id: string) =>
+    call(test.app, session, { method: 'GET', url: `/api/v1/requests/${id}` });
+
+  const listOf = async (session: Session, query: string) => {
+    const response = await call(test.app, session, {
+      method: 'GET',
+      url: `/api/v1/requests?${query}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<TRequestPage>();
+  };
+
+  const post = (session: Session, url: string, payload: Record<string, unknown>) =>
+    call(test.app, session, { method: 'POST', url, payload });
+
+  describe('deadlines', () => {
+    it('gives an external written request three working days and an internal one one', async () => {
+      const unit = await createUnit(test.services);
+      const colleague = await createPerson(test.services, { unitIds: [unit.id] });
+      const external = await createContact(test.services, unit.id, { channel: 'email' });
+      const internal = await createContact(test.services, unit.id, {
+        channel: 'email',
+        newClient: { kind: 'internal', staffId: colleague.id },
+      });
+
+      expect(external.requests[0]).toMatchObject({ dueOn: '2026-03-13', clientKind: 'external' });
+      expect(internal.requests[0]).toMatchObject({ dueOn: '2026-03-11', clientKind: 'internal' });
+    });
+
+    it('counts a message received after closing hours from the next working day', async () => {
+      test.clock.set('2026-03-13T17:30:00Z'); // Friday 19:30 in Riga
+      const unit = await createUnit(test.services);
+
+      const contact = await createContact(test.services, unit.id, { channel: 'email' });
+
+      // Counting starts on Monday 16 March: Thursday 19 March is the third working day.
+      expect(contact.requests[0]?.dueOn).toBe('2026-03-19');
+    });
+
+    it('gives a formal submission ten working days under the Law on Submissions', async () => {
+      const unit = await createUnit(test.services);
+      const contact = await createContact(test.services, unit.id, {
+        channel: 'e_address',
+        services: [{ service: 'Iesniegums', kind: 'application', caseType: 'submission' }],
+      });
+      const detail = await test.services.requests.get(ctx, contact.requests[0]?.id ?? '');
+      expect(detail).toMatchObject({ dueOn: '2026-03-24', policyCode: 'submission-answer' });
+    });
+  });
+
+  describe('work lists', () => {
+    it('shows a specialist the requests of their unit and their own, and nobody else’s', async () => {
+      const { clerk, request } = await desk();
+      const elsewhere = await createUnit(test.services);
+      const stranger = await signedIn(test, { unitIds: [elsewhere.id] });
+      const head = await signedIn(test, { roles: ['client_service_head'] });
+
+      expect((await listOf(clerk, 'list=unit')).items.map((r) => r.id)).toEqual([request.id]);
+      expect((await open(clerk, request.id)).statusCode).toBe(200);
+      expect((await listOf(stranger, 'list=all')).items.map((r) => r.id)).not.toContain(request.id);
+      expect((await open(stranger, request.id)).statusCode).toBe(404);
+      expect((await open(head, request.id)).statusCode).toBe(200);
+    });
+
+    it('lists mine, due today, overdue and waiting as the clock moves', async () => {
+      const scene = await desk();
+      const { request, unit } = scene;
+      let clerk = scene.clerk;
+      const taken = await post(clerk, `/api/v1/requests/${request.id}/state`, {
+        state: 'in_progress',
+        version: request.version,
+      });
+      expect(taken.json()).toMatchObject({ owner: { id: clerk.person.id } });
+      const ids = async (list: string) =>
+        (await listOf(clerk, `list=${list}&unitId=${unit.id}`)).items.map((r) => r.id);
+
+      expect(await ids('mine')).toEqual([request.id]);
+      expect(await ids('due-today')).toEqual([]);
+
+      // Days pass; the clerk signs in again each morning.
+      test.clock.set('2026-03-13T08:00:00Z'); // the due day
+      clerk = await signIn(test.app, clerk.person);
+      expect(await ids('due-today')).toEqual([request.id]);
+      expect(await ids('overdue')).toEqual([]);
+
+      test.clock.set('2026-03-16T08:00:00Z'); // the Monday after
+      clerk = await signIn(test.app, clerk.person);
+      expect(await ids('overdue')).toEqual([request.id]);
+      const page = await listOf(clerk, 'list=overdue');
+      expect(page.items.find((r) => r.id === request.id)).toMatchObject({ overdue: true });
+
+      const waiting = await post(clerk, `/api/v1/requests/${request.id}/state`, {
+        state: 'waiting_client',
+        version: request.version + 1,
+      });
+      expect(waiting.statusCode, waiting.body).toBe(200);
+      expect(await ids('waiting')).toEqual([request.id]);
+    });
+
+    it('finds requests by the client’s name typed without diacritics, and by number', async () => {
+      const { clerk, request } = await desk('Pabalsta pieteikums');
+      expect((await listOf(clerk, 'list=unit&q=berzins')).items.map((r) => r.id)).toEqual([
+        request.id,
+      ]);
+      expect((await listOf(clerk, `list=unit&q=${request.number}`)).total).toBe(1);
+      expect((await listOf(clerk, 'list=unit&q=nekas')).total).toBe(0);
+    });
+
+    it('sorts and pages, and refuses a list it does not know', async () => {
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      await createContact(test.services, unit.id, {
+        channel: 'email',
+        services: ['Pirmais', 'Otrais', 'Trešais'],
+      });
+
+      const first = await listOf(clerk, 'list=unit&sort=number&order=desc&pageSize=2');
+      expect(first).toMatchObject({ total: 3, totalIsLowerBound: false, pageSize: 2 });
+      expect(first.items.map((r) => r.service)).toEqual(['Trešais', 'Otrais']);
+      const second = await listOf(clerk, 'list=unit&sort=number&order=desc&pageSize=2&page=2');
+      expect(second.items.map((r) => r.service)).toEqual(['Pirmais']);
+
+      const wrong = await call(test.app, clerk, {
+        method: 'GET',
+        url: '/api/v1/requests?list=everything',
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(fieldErrorsOf(wrong)).toEqual([{ field: 'list', code: 'invalid_value' }]);
+    });
+
+    it('is closed to those who do not serve clients', async () => {
+      const admin = await signedIn(test, { roles: ['administrator'] });
+      const response = await call(test.app, admin, { method: 'GET', url: '/api/v1/requests' });
+      expect(response.statusCode).toBe(403);
+    });
+  });
+
+  describe('states', () => {
+    it('moves only as the state machine allows and says why not', async () => {
+      const { clerk, request } = await desk();
+
+      const answer = await post(clerk, `/api/v1/requests/${request.id}/state`, {
+        state: 'answered',
+        note: 'Atbilde nosūtīta e-pastā',
+        version: request.version,
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+
+      const back = await post(clerk, `/api/v1/requests/${request.id}/state`, {
+        state: 'waiting_client',
+        version: request.version + 1,
+      });
+      expect(back.statusCode).toBe(400);
+      expect(fieldErrorsOf(back)).toEqual([{ field: 'state', code: 'invalid_transition' }]);
+      expect(problemOf(back).errors?.[0]?.message).toContain('„answered”');
+      const detail = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(detail.state).toBe('answered');
+      expect(detail.answeredAt).not.toBeNull();
+      expect(detail.nextStates).toEqual(expect.arrayContaining(['closed', 'in_progress']));
+      expect(detail.timeline.map((e) => e.kind)).toEqual(['created', 'state']);
+    });
+
+    it('refuses the second of two clerks saving the same version', async () => {
+      const { clerk, unit, request } = await desk();
+      const colleague = await signedIn(test, { unitIds: [unit.id] });
+      const first = await call(test.app, clerk, {
+        method: 'PATCH',
+        url: `/api/v1/requests/${request.id}`,
+        payload: { service: 'Deklarēšana (labots)', version: request.version },
+      });
+      const second = await call(test.app, colleague, {
+        method: 'PATCH',
+        url: `/api/v1/requests/${request.id}`,
+        payload: { service: 'Cits nosaukums', version: request.version },
+      });
+
+      expect(first.statusCode).toBe(200);
+      expect(second.statusCode).toBe(409);
+      expect(problemOf(second).code).toBe('version_conflict');
+      expect((await open(clerk, request.id)).json()).toMatchObject({
+        service: 'Deklarēšana (labots)',
+      });
+    });
+  });
+
+  describe('referral', () => {
+    it('moves the request to a competent colleague, who is told, and keeps the due date', async () => {
+      const { clerk, request } = await desk();
+      const otherUnit = await createUnit(test.services);
+      const expert = await createPerson(test.services, { unitIds: [otherUnit.id] });
+      const expertSession = await signIn(test.app, expert);
+
+      const referred = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
+        ownerId: expert.id,
+        note: 'Būvniecības jautājums, lūdzu atbildēt',
+        version: request.version,
+      });
+
+      expect(referred.statusCode, referred.body).toBe(200);
+      expect(referred.json()).toMatchObject({
+        owner: { id: expert.id },
+        unit: { id: otherUnit.id },
+        dueOn: request.dueOn,
+        referred: true,
+      });
+      const counts = await call(test.app, expertSession, {
+        method: 'GET',
+        url: '/api/v1/requests/counts',
+      });
+      expect(counts.json()).toMatchObject({ referred: 1, mine: 1 });
+      expect((await listOf(expertSession, 'list=referred')).items.map((r) => r.id)).toEqual([
+        request.id,
+      ]);
+      const detail = (await open(expertSession, request.id)).json<TRequestDetail>();
+      expect(detail.timeline.at(-1)).toMatchObject({
+        kind: 'referral',
+        actor: { id: clerk.person.id },
+        data: { toOwner: expert.id, note: 'Būvniecības jautājums, lūdzu atbildēt' },
+      });
+      // It left the clerk's unit, so the clerk no longer sees it.
+      expect((await open(clerk, request.id)).statusCode).toBe(404);
+    });
+
+    it('needs a note, and a colleague or a unit', async () => {
+      const { clerk, request } = await desk();
+      const withoutNote = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
+        unitId: request.unit.id,
+        version: request.version,
+      });
+      expect(fieldErrorsOf(withoutNote)).toEqual([{ field: 'note', code: 'required' }]);
+
+      const toNobody = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
+        note: 'Lūdzu izskatīt',
+        version: request.version,
+      });
+      expect(toNobody.statusCode).toBe(400);
+      expect(fieldErrorsOf(toNobody)).toEqual([{ field: 'ownerId', code: 'owner_or_unit' }]);
+    });
+  });
+
+  describe('extension', () => {
+    it('is refused without a reason, and changes nothing', async () => {
+      const { clerk, request } = await desk();
+      const response = await post(clerk, `/api/v1/requests/${request.id}/extension`, {
+        dueOn: '2026-03-27',
+        version: request.version,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([{ field: 'reason', code: 'required' }]);
+      expect((await open(clerk, request.id)).json()).toMatchObject({ dueOn: '2026-03-13' });
+    });
+
+    it('refuses a date that is not later than the present one', async () => {
+      const { clerk, request } = await desk();
+      const response = await post(clerk, `/api/v1/requests/${request.id}/extension`, {
+        dueOn: '2026-03-12',
+        reason: 'Vajag vairāk laika',
+        version: request.version,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([{ field: 'dueOn', code: 'due_not_later' }]);
+    });
+
+    it('moves the date, shows it on the timeline and owes the client an explanation', async () => {
+      const { clerk, request } = await desk();
+      const response = await post(clerk, `/api/v1/requests/${request.id}/extension`, {
+        dueOn: '2026-03-27',
+        reason: 'Gaidām Valsts zemes dienesta atbildi',
+        version: request.version,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({ dueOn: '2026-03-27' });
+
+      const detail = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(detail.timeline.at(-1)).toMatchObject({
+        kind: 'extension',
+        data: { from: '2026-03-13', to: '2026-03-27' },
+      });
+      expect(detail.outgoingMessages).toHaveLength(1);
+      expect(detail.outgoingMessages[0]).toMatchObject({ channel: 'email', state: 'due' });
+      expect(detail.outgoingMessages[0]?.body).toContain('Gaidām Valsts zemes dienesta atbildi');
+      expect(detail.outgoingMessages[0]?.body).toContain('27.03.2026');
+    });
+  });
+
+  describe('commitments', () => {
+    it('shows a promise on the keeper’s list, red a day before it is due, gone once kept', async () => {
+      const { clerk, request } = await desk();
+      const created = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
+        what: 'Atzvanīt un pateikt, vai dokumenti ir gatavi',
+        dueAt: '2026-03-12T12:00:00Z',
+        form: 'phone',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const commitment = created.json<{ id: string; version: number }>();
+      let session = clerk;
+      const mine = async () => {
+        // The clerk signs in again as the hours pass.
+        session = await signIn(test.app, clerk.person);
+        const response = await call(test.app, session, {
+          method: 'GET',
+          url: '/api/v1/commitments',
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json<{ items: Array<{ id: string; urgency: string }> }>().items;
+      };
+
+      expect(await mine()).toEqual([
+        expect.objectContaining({ id: commitment.id, urgency: 'open' }),
+      ]);
+      test.clock.set('2026-03-11T13:00:00Z');
+      expect((await mine())[0]?.urgency).toBe('due_soon');
+      test.clock.set('2026-03-12T12:30:00Z');
+      expect((await mine())[0]?.urgency).toBe('overdue');
+
+      const kept = await post(session, `/api/v1/commitments/${commitment.id}/kept`, {
+        version: commitment.version,
+      });
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect(await mine()).toEqual([]);
+      const again = await post(session, `/api/v1/commitments/${commitment.id}/kept`, {
+        version: commitment.version,
+      });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it('needs a form it knows', async () => {
+      const { clerk, request } = await desk();
+      const response = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
+        what: 'Aizsūtīt',
+        dueAt: '2026-03-12T12:00:00Z',
+        form: 'pigeon',
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([{ field: 'form', code: 'invalid_value' }]);
+    });
+  });
+
+  describe('attachments and links', () => {
+    it('keeps an uploaded document and gives it back byte for byte', async () => {
+      const { clerk, request } = await desk();
+      const content = Buffer.from('%PDF-1.4 iesniegums ar garumzīmēm ā č ē');
+
+      const uploaded = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/attachments`,
+        ...multipartFile('Iesniegums Nr. 5.pdf', content, 'application/pdf'),
+      });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      const { id } = uploaded.json<{ id: string }>();
+
+      const download = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/${request.id}/attachments/${id}`,
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.headers['content-disposition']).toContain(
+        "filename*=UTF-8''Iesniegums%20Nr.%205.pdf",
+      );
+      expect(download.rawPayload.equals(content)).toBe(true);
+      const detail = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(detail.attachments).toEqual([
+        expect.objectContaining({ id, filename: 'Iesniegums Nr. 5.pdf', size: content.length }),
+      ]);
+    });
+
+    it('refuses a file over 10 MB and keeps nothing', async () => {
+      const { clerk, request } = await desk();
+      const response = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/attachments`,
+        ...multipartFile(
+          'liels.bin',
+          Buffer.alloc(10 * 1024 * 1024 + 1),
+          'application/octet-stream',
+        ),
+      });
+      expect(response.statusCode).toBe(413);
+      expect(problemOf(response).code).toBe('payload_too_large');
+      expect((await open(clerk, request.id)).json<TRequestDetail>().attachments).toEqual([]);
+    });
+
+    it('links related requests both ways, and not a request to itself', async () => {
+      const { clerk, unit, request } = await desk();
+      const other = await createContact(test.services, unit.id, { services: ['Cits'] });
+      const relatedId = other.requests[0]?.id ?? '';
+
+      const self = await post(clerk, `/api/v1/requests/${request.id}/links`, {
+        relatedId: request.id,
+      });
+      expect(fieldErrorsOf(self)).toEqual([{ field: 'relatedId', code: 'link_to_itself' }]);
+
+      const linked = await post(clerk, `/api/v1/requests/${request.id}/links`, { relatedId });
+      expect(linked.statusCode, linked.body).toBe(204);
+      expect((await open(clerk, relatedId)).json<TRequestDetail>().links).toEqual([
+        expect.objectContaining({ id: request.id }),
+      ]);
+
+      const unlinked = await call(test.app, clerk, {
+        method: 'DELETE',
+        url: `/api/v1/requests/${request.id}/links/${relatedId}`,
+      });
+      expect(unlinked.statusCode).toBe(204);
+      expect((await open(clerk, request.id)).json<TRequestDetail>().links).toEqual([]);
+    });
+  });
+
+  describe('confidentiality', () => {
+    it('records who opened a request with a person’s data, and the person can get that list', async () => {
+      const { clerk, request } = await desk();
+      const head = await signedIn(test, { roles: ['client_service_head'] });
+      await open(clerk, request.id);
+
+      const log = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/clients/${request.client?.id ?? ''}/access-log?format=json`,
+      });
+      expect(log.statusCode, log.body).toBe(200);
+      expect(log.json()).toMatchObject({
+        entries: [
+          expect.objectContaining({ staffId: clerk.person.id, requestNumber: request.number }),
+        ],
+      });
+
+      const csv = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/clients/${request.client?.id ?? ''}/access-log?format=csv`,
+      });
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body.split('\r\n')[0]).toBe('at,staff,request');
+      expect(csv.body).toContain(request.number);
+    });
+
+    it('does not let a specialist see who looked at a person’s data', async () => {
+      const { clerk, request } = await desk();
+      const response = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/clients/${request.client?.id ?? ''}/access-log`,
+      });
+      expect(response.statusCode).toBe(403);
+    });
+  });
+
+  it('says which unit is unknown', async () => {
+    const unit: Pick<TUnit, 'id'> = { id: '00000000-0000-4000-8000-000000000000' };
+    const { clerk } = await desk();
+    const response = await post(clerk, '/api/v1/contacts', {
+      channel: 'in_person',
+      unitId: unit.id,
+      requests: [],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(fieldErrorsOf(response)).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
+  });
+});
