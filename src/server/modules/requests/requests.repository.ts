@@ -198,7 +198,11 @@ export type RequestDetailRow = Awaited<ReturnType<typeof findRequestById>> & obj
 export async function findRequestById(db: Executor, id: string) {
   return selectRequests(db)
     .leftJoin('institutions as i', 'i.id', 'r.institution_id')
-    .select('i.name as institution_name')
+    .select([
+      'i.name as institution_name',
+      'c.preferred_language as client_language',
+      'c.e_address as client_e_address',
+    ])
     .where('r.id', '=', id)
     .executeTakeFirst();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { extensionNotice, recipientFor } from '../../../domain/notices';
 import {
   canMove,
   isOpen,
@@ -534,28 +535,23 @@ export function createRequestsService(deps: {
         if (!isOpen(row.state)) throw new AppError('conflict', 'request_not_open');
         if (body.dueOn <= row.due_on)
           throw invalidField('dueOn', 'due_not_later', { dueOn: row.due_on });
-        const english = false;
+        const notice = extensionNotice({
+          number: row.number,
+          service: row.service,
+          reason: body.reason,
+          dueOn: body.dueOn,
+          language: row.client_language === 'en' ? 'en' : 'lv',
+        });
         const client = presentRequestSummary(row, clockNow()).client;
-        const recipient =
-          row.channel === 'email'
-            ? client?.email
-            : row.channel === 'phone' || row.channel === 'voicemail'
-              ? client?.phone
-              : (client?.email ?? client?.phone);
         await insertOutgoingMessage(trx, {
           request_id: row.id,
           channel: row.channel,
-          recipient: recipient ?? null,
-          subject: english
-            ? `Your request No. ${row.number}`
-            : `Par Jūsu pieprasījumu Nr. ${row.number}`,
-          body: [
-            'Labdien!',
-            `Atbildes sagatavošanai uz Jūsu pieprasījumu Nr. ${row.number} („${row.service}”) nepieciešams ilgāks laiks.`,
-            `Iemesls: ${body.reason}`,
-            `Atbildi sniegsim līdz ${body.dueOn.split('-').reverse().join('.')}.`,
-            'Atvainojamies par sagaidīšanu un pateicamies par sapratni.',
-          ].join('\n\n'),
+          recipient: recipientFor(
+            row.channel,
+            client && { email: client.email, phone: client.phone, eAddress: row.client_e_address },
+          ),
+          subject: notice.subject,
+          body: notice.body,
           due_at: clock.now(),
           state: 'due',
           created_by: ctx.principal.staffId,
