@@ -230,6 +230,17 @@ export const CommitmentPage = z.object({
   page: z.int(),
   pageSize: z.int(),
 });
+export type TCommitmentPage = z.infer<typeof CommitmentPage>;
+
+/** The numbers on the work lists' tabs: how a new owner learns of a referred request. */
+export const WorkCounts = z.object({
+  mine: z.int(),
+  referred: z.int(),
+  dueToday: z.int(),
+  overdue: z.int(),
+  commitmentsDue: z.int(),
+});
+export type TWorkCounts = z.infer<typeof WorkCounts>;
 
 export const LinkBody = z.strictObject({ relatedId: z.uuid() });
 export const LinkParams = z.strictObject({ id: z.uuid(), relatedId: z.uuid() });

@@ -45,16 +45,18 @@ function withQuery(path: string, query?: Query): string {
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown } = {},
+  options: { query?: Query; body?: unknown; form?: FormData } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // A form (a file upload) sets its own multipart content type with the boundary.
+  const body = options.form ?? (options.body === undefined ? null : JSON.stringify(options.body));
   const response = await fetch(withQuery(`/api/v1${path}`, options.query), {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? null : JSON.stringify(options.body),
+    body,
   });
   if (response.status === 204) return undefined as T;
   const isProblem = response.headers.get('content-type')?.includes('problem+json');
@@ -82,4 +84,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, query ? { query } : {}),
+  /** Sends files as multipart/form-data. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };

@@ -4,10 +4,17 @@ import { AbsencesPage } from '../features/absences/AbsencesPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { ContactPage } from '../features/contacts/ContactPage';
 import { DeadlinesPage } from '../features/calendar/DeadlinesPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import { LoginPage } from '../features/login/LoginPage';
+import { QueuePage } from '../features/queue/QueuePage';
+import { ReceptionPage } from '../features/reception/ReceptionPage';
+import { RequestDetailPage } from '../features/requests/RequestDetailPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -22,14 +29,25 @@ function NotFound() {
   return <PageHeader title={t('errors.notFoundTitle')} intro={t('errors.notFound')} />;
 }
 
-/** Shows the page only to those the server would let see it; the server checks again. */
-function Permitted(props: { permission: Permission; children: React.ReactNode }) {
+/**
+ * Shows the page only to those the server would let see it (any one of the permissions); the
+ * server checks again.
+ */
+function Permitted(props: { permission: Permission | Permission[]; children: React.ReactNode }) {
   const { t } = useTranslation();
   const { can } = useSession();
-  if (!can(props.permission))
+  const permissions = Array.isArray(props.permission) ? props.permission : [props.permission];
+  if (!permissions.some(can))
     return <PageHeader title={t('errors.notFoundTitle')} intro={t('errors.forbidden')} />;
   return props.children;
 }
+
+/** Serving clients; seeing cases and clients is also for those who only read them all. */
+const SERVING: Permission = 'requests.work';
+const CASES: Permission[] = ['requests.work', 'requests.read-all'];
+const permitted = (permission: Permission | Permission[], page: React.ReactNode) => (
+  <Permitted permission={permission}>{page}</Permitted>
+);
 
 const router = createBrowserRouter([
   {
@@ -37,6 +55,13 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <DirectoryPage /> },
       { path: 'absences', element: <AbsencesPage /> },
+      { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
+      { path: 'queue', element: permitted(SERVING, <QueuePage />) },
+      { path: 'contacts/:id', element: permitted(CASES, <ContactPage />) },
+      { path: 'requests', element: permitted(CASES, <RequestsPage />) },
+      { path: 'requests/:id', element: permitted(CASES, <RequestDetailPage />) },
+      { path: 'clients', element: permitted(CASES, <ClientsPage />) },
+      { path: 'clients/:id', element: permitted(CASES, <ClientPage />) },
       { path: 'organisation/institutions', element: <InstitutionsPage /> },
       { path: 'organisation/units', element: <UnitsPage /> },
       { path: 'organisation/staff', element: <StaffPage /> },

@@ -45,6 +45,29 @@ export function Layout() {
               <NavLink to="/absences">{t('nav.absences')}</NavLink>
             </li>
           </ul>
+          {(can('requests.work') || can('requests.read-all')) && (
+            <>
+              <h2 className="nav-heading">{t('nav.service')}</h2>
+              <ul>
+                {can('requests.work') && (
+                  <>
+                    <li>
+                      <NavLink to="/reception">{t('nav.reception')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/queue">{t('nav.queue')}</NavLink>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <NavLink to="/requests">{t('nav.requests')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/clients">{t('nav.clients')}</NavLink>
+                </li>
+              </ul>
+            </>
+          )}
           <h2 className="nav-heading">{t('nav.organisation')}</h2>
           <ul>
             <li>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from './format';
 
 export interface Column<Row> {
   key: string;
@@ -15,8 +16,7 @@ export interface SortState {
   order: 'asc' | 'desc';
 }
 
-/** A table of rows; sortable columns are buttons in the header, announced with aria-sort. */
-export function DataTable<Row>(props: {
+export interface DataTableProps<Row> {
   caption: string;
   columns: Array<Column<Row>>;
   rows: Row[];
@@ -24,7 +24,10 @@ export function DataTable<Row>(props: {
   sort?: SortState;
   onSort?: (sort: SortState) => void;
   rowClassName?: (row: Row) => string | undefined;
-}) {
+}
+
+/** A table of rows; sortable columns are buttons in the header, announced with aria-sort. */
+export function DataTable<Row>(props: DataTableProps<Row>) {
   const { t } = useTranslation();
   const { sort, onSort } = props;
   return (
@@ -85,21 +88,37 @@ export function DataTable<Row>(props: {
   );
 }
 
-/** Page controls for a list the server pages. */
-export function Pagination(props: {
+export interface PaginationProps {
   page: number;
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
   /** Names the list when a page has more than one: each pager is a landmark of its own. */
   label?: string;
-}) {
+  /** The server stopped counting at `total`: there are more ("10 000+"). */
+  totalIsLowerBound?: boolean;
+}
+
+/** One page of a list the server pages, with the controls to move between pages. */
+export function PagedTable<Row>(props: DataTableProps<Row> & { paging: PaginationProps }) {
+  const { paging, ...table } = props;
+  return (
+    <>
+      <DataTable {...table} />
+      <Pagination {...paging} />
+    </>
+  );
+}
+
+/** Page controls for a list the server pages. */
+export function Pagination(props: PaginationProps) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   if (props.total === 0) return null;
   const from = (props.page - 1) * props.pageSize + 1;
   const to = Math.min(props.total, props.page * props.pageSize);
-  const summary = t('pagination.summary', { from, to, total: props.total });
+  const total = props.totalIsLowerBound ? `${formatCount(props.total)}+` : props.total;
+  const summary = t('pagination.summary', { from, to, total });
   // A list that fits on one page needs no page buttons, only how many there are.
   if (pages === 1) return <p className="pagination pagination-summary">{summary}</p>;
   return (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { usePeopleMatching } from '../api/lookups';
 import { fullName } from './format';
@@ -7,7 +8,7 @@ import { fullName } from './format';
  * Chooses an active colleague: type a few letters (diacritics optional) to narrow the list, then
  * pick from it. Two plain controls keep it usable with a keyboard and a screen reader.
  */
-export function PersonSelect(props: {
+interface PersonSelectProps {
   label: string;
   value: string | null;
   onChange: (id: string | null) => void;
@@ -19,7 +20,9 @@ export function PersonSelect(props: {
   error?: string | undefined;
   exclude?: string | undefined;
   filter?: boolean;
-}) {
+}
+
+export function PersonSelect(props: PersonSelectProps) {
   const { t } = useTranslation();
   const id = useId();
   const [words, setWords] = useState('');
@@ -81,5 +84,24 @@ export function PersonSelect(props: {
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** A PersonSelect as a field of a react-hook-form form. */
+export function PersonField<V extends FieldValues>(
+  props: Omit<PersonSelectProps, 'value' | 'onChange'> & {
+    control: Control<V>;
+    name: FieldPathByValue<V, string | null>;
+  },
+) {
+  const { control, name, ...select } = props;
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <PersonSelect {...select} value={field.value} onChange={field.onChange} />
+      )}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { unitTreeOrder, useAllUnits } from '../api/lookups';
+import { ChoiceFilter } from './Filters';
 
 /** A filter by unit: every unit, indented as in the tree, or all of them. */
 export function UnitFilter(props: {
@@ -11,23 +12,21 @@ export function UnitFilter(props: {
   emptyLabel?: string;
 }) {
   const { t } = useTranslation();
-  const units = useAllUnits();
+  const { emptyLabel, ...filter } = props;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        <option value="">{props.emptyLabel ?? t('directory.allUnits')}</option>
-        {unitTreeOrder(units.data ?? []).map(({ unit, depth }) => (
-          <option key={unit.id} value={unit.id}>
-            {'\u00a0\u00a0'.repeat(depth)}
-            {unit.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceFilter {...filter} allLabel={emptyLabel ?? t('directory.allUnits')}>
+      <UnitOptions />
+    </ChoiceFilter>
   );
+}
+
+/** Every unit as options of a select, indented as in the tree. */
+export function UnitOptions() {
+  const units = useAllUnits();
+  return unitTreeOrder(units.data ?? []).map(({ unit, depth }) => (
+    <option key={unit.id} value={unit.id}>
+      {'\u00a0\u00a0'.repeat(depth)}
+      {unit.name}
+    </option>
+  ));
 }

@@ -26,6 +26,17 @@ export function formatTime(iso: string): string {
   );
 }
 
+/** A count with the thousands grouped as the language does: 10 000 in Latvian, 10,000 in English. */
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat(locale()).format(count);
+}
+
+/** A file's size in kB or MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatCount(Math.ceil(bytes / 1024))} kB`;
+  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
 export function fullName(person: { givenName: string; surname: string }): string {
   return `${person.givenName} ${person.surname}`;
 }

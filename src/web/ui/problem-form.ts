@@ -27,3 +27,8 @@ export function applyProblem<T extends FieldValues>(
   if (unplaced.length > 0) return unplaced.join(' ');
   return error.problem.errors?.length ? null : error.problem.detail;
 }
+
+/** Someone else saved the record since it was read: the page reloads it instead of overwriting. */
+export function isVersionConflict(error: unknown): boolean {
+  return error instanceof ProblemError && error.problem.code === 'version_conflict';
+}

@@ -18,6 +18,7 @@ import {
   RequestPage,
   RequestSummary,
   UpdateRequestBody,
+  WorkCounts,
 } from '../../../contracts/requests.contracts';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
@@ -25,14 +26,6 @@ import { AppError } from '../../http/errors';
 import type { RequestsService } from './requests.service';
 
 const tags = ['Requests'];
-
-const WorkCounts = z.object({
-  mine: z.int(),
-  referred: z.int(),
-  dueToday: z.int(),
-  overdue: z.int(),
-  commitmentsDue: z.int(),
-});
 
 /** A filename safe in a Content-Disposition header, with the real name for browsers that read it. */
 function dispositionOf(filename: string): string {

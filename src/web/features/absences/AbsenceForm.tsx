@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS, type AbsenceKind } from '../../../domain/absences';
 import { rigaDateOf } from '../../../domain/riga-time';
@@ -10,7 +10,7 @@ import { useSession } from '../../app/session';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
 import { fullName } from '../../ui/format';
-import { PersonSelect } from '../../ui/PersonSelect';
+import { PersonField } from '../../ui/PersonSelect';
 import { applyProblem } from '../../ui/problem-form';
 
 interface Values {
@@ -92,19 +92,13 @@ export function AbsenceForm(props: {
           {absence ? fullName(absence.staff) : fullName(me)}
         </p>
       ) : (
-        <Controller
+        <PersonField
           control={form.control}
           name="staffId"
-          render={({ field }) => (
-            <PersonSelect
-              label={t('absences.person')}
-              value={field.value}
-              onChange={field.onChange}
-              currentName={field.value === me.id ? fullName(me) : undefined}
-              required
-              error={errors.staffId?.message}
-            />
-          )}
+          label={t('absences.person')}
+          currentName={staffId === me.id ? fullName(me) : undefined}
+          required
+          error={errors.staffId?.message}
         />
       )}
       <Field label={t('absences.kind')} required error={errors.kind?.message}>
@@ -124,21 +118,15 @@ export function AbsenceForm(props: {
           <input type="date" {...form.register('endsOn')} />
         </Field>
       </div>
-      <Controller
+      <PersonField
         control={form.control}
         name="substituteId"
-        render={({ field }) => (
-          <PersonSelect
-            label={t('absences.substitute')}
-            value={field.value}
-            onChange={field.onChange}
-            currentName={absence?.substitute ? fullName(absence.substitute) : undefined}
-            allowNone
-            noneLabel={t('absences.noSubstitute')}
-            exclude={staffId ?? undefined}
-            error={errors.substituteId?.message}
-          />
-        )}
+        label={t('absences.substitute')}
+        currentName={absence?.substitute ? fullName(absence.substitute) : undefined}
+        allowNone
+        noneLabel={t('absences.noSubstitute')}
+        exclude={staffId ?? undefined}
+        error={errors.substituteId?.message}
       />
       <Field label={t('common.note')} error={errors.note?.message}>
         <textarea rows={2} {...form.register('note')} />

@@ -6,7 +6,7 @@ import { rigaDateOf } from '../../../domain/riga-time';
 import type { TAbsence, TAbsencePage } from '../../../contracts/absences.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { PagedTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { formatDate, fullName } from '../../ui/format';
 import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
@@ -155,21 +155,19 @@ export function AbsencesPage() {
         </h2>
         <ListState query={awayToday} emptyTitle={t('absences.todayEmpty')}>
           {(data) => (
-            <>
-              <DataTable
-                caption={t('absences.today')}
-                columns={todayColumns}
-                rows={data.items}
-                rowKey={(a) => a.id}
-              />
-              <Pagination
-                page={todayPage}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                onPage={setTodayPage}
-                label={t('absences.today')}
-              />
-            </>
+            <PagedTable
+              caption={t('absences.today')}
+              columns={todayColumns}
+              rows={data.items}
+              rowKey={(a) => a.id}
+              paging={{
+                page: todayPage,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                onPage: setTodayPage,
+                label: t('absences.today'),
+              }}
+            />
           )}
         </ListState>
       </section>
@@ -201,21 +199,19 @@ export function AbsencesPage() {
         </div>
         <ListState query={upcoming} emptyTitle={t('absences.upcomingEmpty')}>
           {(data) => (
-            <>
-              <DataTable
-                caption={t('absences.upcoming')}
-                columns={upcomingColumns}
-                rows={data.items}
-                rowKey={(a) => a.id}
-              />
-              <Pagination
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                label={t('absences.upcoming')}
-                onPage={(next) => update({ page: String(next) })}
-              />
-            </>
+            <PagedTable
+              caption={t('absences.upcoming')}
+              columns={upcomingColumns}
+              rows={data.items}
+              rowKey={(a) => a.id}
+              paging={{
+                page,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                label: t('absences.upcoming'),
+                onPage: (next) => update({ page: String(next) }),
+              }}
+            />
           )}
         </ListState>
       </section>

@@ -2,11 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, CLIENT_KINDS } from '../../../domain/channels';
+import { CLIENT_KINDS } from '../../../domain/channels';
 import { DEADLINE_UNITS } from '../../../domain/deadlines';
 import type { TDeadlinePolicy } from '../../../contracts/calendar.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
+import { ChannelOptions } from '../../ui/ChannelOptions';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -124,11 +125,7 @@ function PolicyForm(props: {
         <Field label={t('deadlines.channel')} error={errors.channel?.message}>
           <select {...form.register('channel')}>
             <option value="">{t('deadlines.anyChannel')}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`deadlines.channels.${channel}`)}
-              </option>
-            ))}
+            <ChannelOptions />
           </select>
         </Field>
         <Field label={t('deadlines.clientKind')} error={errors.clientKind?.message}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TDirectoryEntry, TDirectoryPage } from '../../../contracts/directory.contracts';
 import { api } from '../../api/client';
 import { useDirectoryFacets } from '../../api/lookups';
-import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { PagedTable, type Column } from '../../ui/DataTable';
 import { formatDate, fullName } from '../../ui/format';
 import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 
@@ -160,18 +160,18 @@ export function DirectoryPage() {
             <p className="result-count" aria-live="polite">
               {t('directory.results', { count: data.total })}
             </p>
-            <DataTable
+            <PagedTable
               caption={t('directory.title')}
               columns={columns}
               rows={data.items}
               rowKey={(entry) => entry.id}
               rowClassName={(entry) => (entry.away ? 'row-away' : undefined)}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onPage={(next) => update({ page: String(next) })}
+              paging={{
+                page,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                onPage: (next) => update({ page: String(next) }),
+              }}
             />
           </>
         )}

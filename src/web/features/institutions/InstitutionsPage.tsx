@@ -6,10 +6,11 @@ import type { TInstitution, TInstitutionPage } from '../../../contracts/institut
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { PagedTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
+import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
 import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
 import { ListState } from '../../ui/ListState';
@@ -217,49 +218,39 @@ export function InstitutionsPage() {
       />
       {saved && <SuccessNotice>{t('common.saved')}</SuccessNotice>}
       <div className="filters" role="search">
-        <div className="field field-wide">
-          <label htmlFor="institutions-q">{t('institutions.searchLabel')}</label>
-          <input
-            id="institutions-q"
-            type="search"
-            value={values.q}
-            onChange={(event) => update({ q: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="institutions-kind">{t('institutions.kind')}</label>
-          <select
-            id="institutions-kind"
-            value={values.kind}
-            onChange={(event) => update({ kind: event.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {INSTITUTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`institutions.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchFilter
+          id="institutions-q"
+          label={t('institutions.searchLabel')}
+          value={values.q}
+          onChange={(q) => update({ q })}
+        />
+        <ChoiceFilter
+          id="institutions-kind"
+          label={t('institutions.kind')}
+          value={values.kind}
+          onChange={(kind) => update({ kind })}
+          options={INSTITUTION_KINDS.map((kind) => ({
+            value: kind,
+            label: t(`institutions.kinds.${kind}`),
+          }))}
+        />
       </div>
       <ListState query={list} emptyTitle={t('institutions.empty')}>
         {(data) => (
-          <>
-            <DataTable
-              caption={t('institutions.title')}
-              columns={columns}
-              rows={data.items}
-              rowKey={(i) => i.id}
-              sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
-              onSort={(sort) => update(sort)}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
+          <PagedTable
+            caption={t('institutions.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(i) => i.id}
+            sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+            onSort={(sort) => update(sort)}
+            paging={{
+              page,
+              pageSize: PAGE_SIZE,
+              total: data.total,
+              onPage: (next) => update({ page: String(next) }),
+            }}
+          />
         )}
       </ListState>
       <Dialog

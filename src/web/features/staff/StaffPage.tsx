@@ -5,8 +5,9 @@ import { ROLES } from '../../../domain/roles';
 import type { TStaff, TStaffPage } from '../../../contracts/staff.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { PagedTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
+import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
 import { fullName } from '../../ui/format';
 import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
@@ -131,36 +132,26 @@ export function StaffPage() {
       />
       {message && <SuccessNotice>{message}</SuccessNotice>}
       <div className="filters" role="search">
-        <div className="field field-wide">
-          <label htmlFor="staff-q">{t('staff.searchLabel')}</label>
-          <input
-            id="staff-q"
-            type="search"
-            value={values.q}
-            onChange={(event) => update({ q: event.target.value })}
-          />
-        </div>
+        <SearchFilter
+          id="staff-q"
+          label={t('staff.searchLabel')}
+          value={values.q}
+          onChange={(q) => update({ q })}
+        />
         <UnitFilter
           id="staff-unit"
           label={t('staff.filterUnit')}
           value={values.unitId}
           onChange={(unitId) => update({ unitId })}
         />
-        <div className="field">
-          <label htmlFor="staff-role">{t('staff.filterRole')}</label>
-          <select
-            id="staff-role"
-            value={values.role}
-            onChange={(event) => update({ role: event.target.value })}
-          >
-            <option value="">{t('staff.allRoles')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter
+          id="staff-role"
+          label={t('staff.filterRole')}
+          value={values.role}
+          onChange={(role) => update({ role })}
+          allLabel={t('staff.allRoles')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
         <div className="field">
           <label htmlFor="staff-active">{t('staff.filterStatus')}</label>
           <select
@@ -176,22 +167,20 @@ export function StaffPage() {
       </div>
       <ListState query={list} emptyTitle={t('staff.empty')} emptyHint={t('common.emptyFilterHint')}>
         {(data) => (
-          <>
-            <DataTable
-              caption={t('staff.title')}
-              columns={columns}
-              rows={data.items}
-              rowKey={(person) => person.id}
-              sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
-              onSort={(sort) => update(sort)}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
+          <PagedTable
+            caption={t('staff.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(person) => person.id}
+            sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+            onSort={(sort) => update(sort)}
+            paging={{
+              page,
+              pageSize: PAGE_SIZE,
+              total: data.total,
+              onPage: (next) => update({ page: String(next) }),
+            }}
+          />
         )}
       </ListState>
       <Dialog

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../domain/roles';
 import type { TApiToken, TCreatedToken } from '../../../contracts/tokens.contracts';
 import { api } from '../../api/client';
-import { DataTable, Pagination, type Column } from '../../ui/DataTable';
+import { PagedTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field, FieldSet } from '../../ui/Field';
@@ -261,20 +261,18 @@ export function TokensPage() {
       </div>
       <ListState query={list} emptyTitle={t('tokens.empty')}>
         {(data) => (
-          <>
-            <DataTable
-              caption={t('tokens.title')}
-              columns={columns}
-              rows={data.items}
-              rowKey={(token) => token.id}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
+          <PagedTable
+            caption={t('tokens.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(token) => token.id}
+            paging={{
+              page,
+              pageSize: PAGE_SIZE,
+              total: data.total,
+              onPage: (next) => update({ page: String(next) }),
+            }}
+          />
         )}
       </ListState>
       <Dialog

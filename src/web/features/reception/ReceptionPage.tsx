@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { TContact } from '../../../contracts/contacts.contracts';
+import { useReloadCases } from '../../api/cases';
+import { useAllUnits } from '../../api/lookups';
+import { api } from '../../api/client';
+import { useSession } from '../../app/session';
+import { ChannelOptions } from '../../ui/ChannelOptions';
+import { Field, FieldSet } from '../../ui/Field';
+import { FormError } from '../../ui/FormParts';
+import { Loading, SuccessNotice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { useServerForm } from '../../ui/server-form';
+import { UnitOptions } from '../../ui/UnitFilter';
+import { ClientFields } from '../clients/ClientFields';
+import { ClientSearch, clientDetails } from '../clients/ClientSearch';
+import {
+  CLIENT_MODES,
+  contactBodyOf,
+  emptyReception,
+  RECEPTION_FIELDS,
+  type ReceptionValues,
+} from './reception-values';
+import { ServiceRows } from './ServiceRows';
+
+/**
+ * One screen for one contact (clause 11): who came, why, and every service they ask for; then
+ * serve them now or put them in the queue.
+ */
+export function ReceptionPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const reload = useReloadCases();
+  const ownUnit = me.units[0]?.id ?? '';
+  const [queuedIn, setQueuedIn] = useState<string | null>(null);
+  const { form, errors, formError, busy, onSubmit } = useServerForm<ReceptionValues, TContact>({
+    defaultValues: emptyReception(ownUnit),
+    fields: RECEPTION_FIELDS,
+    send: (values) => api.post<TContact>('/contacts', contactBodyOf(values)),
+    onSaved: async (contact, values) => {
+      await reload();
+      if (!values.queue) {
+        await navigate(`/contacts/${contact.id}`);
+        return;
+      }
+      setQueuedIn(values.unitId);
+      form.reset(emptyReception(values.unitId));
+    },
+  });
+  const [clientMode, unitId] = useWatch({ control: form.control, name: ['clientMode', 'unitId'] });
+  // The unit selects show the clerk's unit only once the units are there to choose from.
+  const units = useAllUnits();
+  if (units.isPending) return <Loading />;
+
+  return (
+    <>
+      <PageHeader title={t('reception.title')} intro={t('reception.intro')} />
+      {queuedIn && (
+        <SuccessNotice>
+          {t('reception.queued')}{' '}
+          <Link to={`/queue?unitId=${queuedIn}`}>{t('reception.openQueue')}</Link>
+        </SuccessNotice>
+      )}
+      <form onSubmit={onSubmit} noValidate className="reception">
+        <FormError message={formError} />
+        <div className="field-row">
+          <Field label={t('reception.channel')} required error={errors.channel?.message}>
+            <select {...form.register('channel')}>
+              <ChannelOptions />
+            </select>
+          </Field>
+          <Field label={t('reception.place')} required error={errors.unitId?.message}>
+            <select {...form.register('unitId')}>
+              <option value="">—</option>
+              <UnitOptions />
+            </select>
+          </Field>
+        </div>
+
+        <section aria-labelledby="reception-client" className="panel panel-wide">
+          <h2 id="reception-client">{t('reception.client')}</h2>
+          <FieldSet legend={t('reception.clientMode')}>
+            <div className="check-list check-columns">
+              {CLIENT_MODES.map((mode) => (
+                <div key={mode} className="check-row">
+                  <input
+                    id={`client-mode-${mode}`}
+                    type="radio"
+                    value={mode}
+                    {...form.register('clientMode')}
+                  />
+                  <label htmlFor={`client-mode-${mode}`}>
+                    {t(`reception.clientModes.${mode}`)}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </FieldSet>
+          {clientMode === 'existing' && (
+            <Controller
+              control={form.control}
+              name="client"
+              rules={{
+                validate: (client, values) =>
+                  values.clientMode !== 'existing' ||
+                  client !== null ||
+                  t('reception.chooseClient'),
+              }}
+              render={({ field }) =>
+                field.value ? (
+                  <p className="chosen">
+                    <strong>{field.value.displayName}</strong>{' '}
+                    <span className="muted">{clientDetails(field.value)}</span>{' '}
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => field.onChange(null)}
+                    >
+                      {t('reception.otherClient')}
+                    </button>
+                  </p>
+                ) : (
+                  <ClientSearch
+                    label={t('reception.findClient')}
+                    onChoose={field.onChange}
+                    error={errors.client?.message}
+                  />
+                )
+              }
+            />
+          )}
+          {(clientMode === 'person' || clientMode === 'organisation') && (
+            <ClientFields
+              kind={clientMode}
+              register={(name) => form.register(`newClient.${name}`)}
+              errors={errors.newClient}
+            />
+          )}
+          {clientMode !== 'existing' && errors.client?.message && (
+            <div className="field-error" role="alert">
+              {errors.client.message}
+            </div>
+          )}
+          <Field label={t('reception.reason')} error={errors.reason?.message}>
+            <textarea rows={2} {...form.register('reason')} />
+          </Field>
+        </section>
+
+        <ServiceRows form={form} unitId={unitId} />
+
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={busy}
+            onClick={() => form.setValue('queue', false)}
+          >
+            {t('reception.serveNow')}
+          </button>
+          <button
+            type="submit"
+            className="button-secondary"
+            disabled={busy}
+            onClick={() => form.setValue('queue', true)}
+          >
+            {t('reception.putInQueue')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TRequestDetail } from '../../../contracts/requests.contracts';
+import { useReloadCases, useRequestList } from '../../api/cases';
+import { api } from '../../api/client';
+import { Field } from '../../ui/Field';
+import { formatDateTime, formatSize } from '../../ui/format';
+import { ActionError, useAction } from '../../ui/server-form';
+import { StateBadge } from './RequestParts';
+
+/** The request's files, each downloadable, and a way to add one. */
+export function Attachments(props: { request: TRequestDetail; editable: boolean }) {
+  const { t } = useTranslation();
+  const reload = useReloadCases();
+  const { request } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const upload = useAction({
+    run: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload(`/requests/${request.id}/attachments`, form);
+    },
+    onDone: reload,
+    onSuccess: () => {
+      if (input.current) input.current.value = '';
+    },
+  });
+  return (
+    <>
+      {request.attachments.length === 0 ? (
+        <p className="muted">{t('request.noAttachments')}</p>
+      ) : (
+        <ul className="plain-list">
+          {request.attachments.map((file) => (
+            <li key={file.id}>
+              <a href={`/api/v1/requests/${request.id}/attachments/${file.id}`} download>
+                {file.filename}
+              </a>{' '}
+              <span className="muted">
+                {formatSize(file.size)} · {formatDateTime(file.uploadedAt)}
+                {file.uploadedBy && ` · ${file.uploadedBy}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionError error={upload.error} />
+      {props.editable && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const file = input.current?.files?.[0];
+            if (file) upload.mutate(file);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={inputId}>{t('request.file')}</label>
+            <input id={inputId} ref={input} type="file" />
+          </div>
+          <button type="submit" className="button-secondary" disabled={upload.isPending}>
+            {t('request.upload')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Requests that belong together (the same matter, a duplicate); a link shows on both. */
+export function Links(props: { request: TRequestDetail; editable: boolean }) {
+  const { t } = useTranslation();
+  const reload = useReloadCases();
+  const { request } = props;
+  const [words, setWords] = useState('');
+  const [relatedId, setRelatedId] = useState('');
+  const found = useRequestList({ list: 'all', q: words.trim(), pageSize: 10 }, words.trim() !== '');
+  const candidates = (found.data?.items ?? []).filter(
+    (other) => other.id !== request.id && !request.links.some((link) => link.id === other.id),
+  );
+  const link = useAction({
+    run: (id: string) => api.post(`/requests/${request.id}/links`, { relatedId: id }),
+    onDone: reload,
+    onSuccess: () => {
+      setWords('');
+      setRelatedId('');
+    },
+  });
+  const unlink = useAction({
+    run: (id: string) => api.delete(`/requests/${request.id}/links/${id}`),
+    onDone: reload,
+  });
+  return (
+    <>
+      {request.links.length === 0 ? (
+        <p className="muted">{t('request.noLinks')}</p>
+      ) : (
+        <ul className="plain-list">
+          {request.links.map((other) => (
+            <li key={other.id}>
+              <span>
+                <Link to={`/requests/${other.id}`}>{other.number}</Link> {other.service}{' '}
+                <StateBadge state={other.state} />
+              </span>
+              {props.editable && (
+                <button
+                  type="button"
+                  className="button-link button-danger"
+                  aria-label={`${t('request.unlink')}: ${other.number}`}
+                  onClick={() => unlink.mutate(other.id)}
+                >
+                  {t('request.unlink')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionError error={link.error ?? unlink.error} />
+      {props.editable && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (relatedId) link.mutate(relatedId);
+          }}
+        >
+          <Field label={t('request.findRelated')} filter>
+            <input type="search" value={words} onChange={(event) => setWords(event.target.value)} />
+          </Field>
+          <Field label={t('request.related')} filter>
+            <select value={relatedId} onChange={(event) => setRelatedId(event.target.value)}>
+              <option value="">—</option>
+              {candidates.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.number} — {other.service}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button
+            type="submit"
+            className="button-secondary"
+            disabled={!relatedId || link.isPending}
+          >
+            {t('request.link')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** What the client is owed in writing (an interim reply), and what has gone out. */
+export function OutgoingMessages(props: { request: TRequestDetail }) {
+  const { t } = useTranslation();
+  const { outgoingMessages } = props.request;
+  if (outgoingMessages.length === 0) return <p className="muted">{t('request.noMessages')}</p>;
+  return (
+    <ul className="plain-list">
+      {outgoingMessages.map((message) => (
+        <li key={message.id} className="message">
+          <div>
+            <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
+              {t(`request.messageStates.${message.state}`)}
+            </span>{' '}
+            <strong>{message.subject}</strong>
+            <div className="muted">
+              {message.recipient ?? t('request.noRecipient')} · {formatDateTime(message.dueAt)}
+            </div>
+            <details>
+              <summary>{t('request.messageBody')}</summary>
+              <p className="text-block">{message.body}</p>
+            </details>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
