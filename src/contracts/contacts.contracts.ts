@@ -17,7 +17,7 @@ export const CreateContactBody = z
     /** Where the contact happens: the client service centre or unit. */
     unitId: z.uuid(),
     /** Every service asked for; one visit, several services, one screen. */
-    requests: z.array(NewRequestInput).max(20).default([]),
+    requests: z.array(NewRequestInput).min(1).max(20),
     /** Put the visitor in the unit's queue instead of serving them now. */
     queue: z.boolean().default(false),
   })

@@ -95,7 +95,15 @@ export function buildServices(options: AppOptions) {
   const absences = createAbsencesService({ db, audit, clock, staff, units });
   const directory = createDirectoryService({ db, clock, absences });
   const clients = createClientsService({ db, audit, clock, staff });
-  const requests = createRequestsService({ db, audit, clock, calendar, staff, units });
+  const requests = createRequestsService({
+    db,
+    audit,
+    clock,
+    calendar,
+    institutions,
+    staff,
+    units,
+  });
   const contacts = createContactsService({
     db,
     audit,

@@ -298,6 +298,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Klientu nevar apvienot pašu ar sevi.',
     en: 'A client cannot be merged into itself.',
   },
+  merge_other_kind: {
+    lv: 'Apvienot var tikai viena veida klientus (personu ar personu, organizāciju ar organizāciju).',
+    en: 'Only clients of one kind can be merged (a person with a person, an organisation with an organisation).',
+  },
   client_or_new_client: {
     lv: 'Izvēlieties esošu klientu vai reģistrējiet jaunu, ne abus.',
     en: 'Choose an existing client or register a new one, not both.',
@@ -313,6 +317,14 @@ const FIELD_MESSAGES: Record<string, Texts> = {
   due_not_later: {
     lv: 'Jaunajam termiņam jābūt vēlākam par pašreizējo ({dueOn}).',
     en: 'The new due date must be later than the current one ({dueOn}).',
+  },
+  not_in_unit: {
+    lv: 'Šis kolēģis nestrādā šajā struktūrvienībā.',
+    en: 'This colleague does not work in this unit.',
+  },
+  not_a_working_day: {
+    lv: 'Šajā dienā iestāde nestrādā; izvēlieties darba dienu.',
+    en: 'The office does not work on this day; choose a working day.',
   },
   link_to_itself: {
     lv: 'Pieprasījumu nevar sasaistīt pašu ar sevi.',

@@ -46,7 +46,11 @@ export async function insertAuditEntries(
 /** The recorded reads of one record, newest first, with the reader's name. */
 export async function findReadsOf(
   db: Executor,
-  { entityType, entityId, limit }: { entityType: string; entityId: string; limit: number },
+  {
+    entityType,
+    entityIds,
+    limit,
+  }: { entityType: string; entityIds: readonly string[]; limit: number },
 ) {
   return db
     .selectFrom('audit_log as a')
@@ -58,7 +62,7 @@ export async function findReadsOf(
       sql<string | null>`s.given_name || ' ' || s.surname`.as('actor_staff_name'),
     ])
     .where('a.entity_type', '=', entityType)
-    .where('a.entity_id', '=', entityId)
+    .where('a.entity_id', 'in', [...entityIds])
     .where('a.action', '=', 'read')
     .orderBy('a.id', 'desc')
     .limit(limit)

@@ -33,7 +33,7 @@ export interface AuditService {
   /** Who read a record and when (for a data subject's request); the caller checks access. */
   readsOf(
     entityType: string,
-    entityId: string,
+    entityIds: readonly string[],
   ): Promise<
     Array<{ at: Date; staffId: string | null; staffName: string | null; context: unknown }>
   >;
@@ -66,8 +66,8 @@ export function createAuditService(deps: { db: Executor; clock: Clock }): AuditS
       await insertAuditEntries(db, toRows(ctx, [{ action: 'read', ...read }]));
     },
 
-    async readsOf(entityType, entityId) {
-      const rows = await findReadsOf(deps.db, { entityType, entityId, limit: 10_000 });
+    async readsOf(entityType, entityIds) {
+      const rows = await findReadsOf(deps.db, { entityType, entityIds, limit: 10_000 });
       return rows.map((row) => ({
         at: row.at,
         staffId: row.actor_staff_id,

@@ -89,6 +89,17 @@ export async function updateClient(
 }
 
 /** Moves a merged client's contacts and requests to the client that stays. */
+/** The records merged into any of the given ones. */
+export async function findMergedInto(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('clients')
+    .select('id')
+    .where('merged_into', 'in', [...ids])
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function moveHistory(db: Executor, { from, to }: { from: string; to: string }) {
   const contacts = await db
     .updateTable('contacts')

@@ -24,6 +24,7 @@ import {
   findClientById,
   findClients,
   findClientSummaries,
+  findMergedInto,
   insertClient,
   moveHistory,
   updateClient,
@@ -92,18 +93,24 @@ export function createClientsService(deps: {
   async function assertCodeFree(
     trx: Executor,
     personalCode: string | null | undefined,
-    exceptId?: string,
+    options: { exceptId?: string; field?: string } = {},
   ) {
     if (!personalCode) return;
     const owner = await findClientBy(trx, { personalCode });
-    if (owner && owner.id !== exceptId) throw invalidField('personalCode', 'personal_code_taken');
+    if (owner && owner.id !== options.exceptId) {
+      throw invalidField(options.field ?? 'personalCode', 'personal_code_taken');
+    }
   }
 
-  /** Registers a client in the caller's transaction; a colleague is registered once only. */
+  /**
+   * Registers a client in the caller's transaction; a colleague is registered once only.
+   * `fieldPrefix` names where the client sits in the caller's form (e.g. "newClient.").
+   */
   async function createIn(
     trx: Executor,
     ctx: ActionContext,
     body: TCreateClientBody,
+    fieldPrefix = '',
   ): Promise<string> {
     const now = clock.now();
     let fields: ClientFields & Pick<NewClientRow, 'kind' | 'staff_id' | 'address'>;
@@ -111,7 +118,7 @@ export function createClientsService(deps: {
       const existing = await findClientBy(trx, { staffId: body.staffId });
       if (existing) return existing.id;
       const person = (await staff.contactsOf(trx, [body.staffId])).get(body.staffId);
-      if (!person?.active) throw invalidField('staffId', 'unknown_reference');
+      if (!person?.active) throw invalidField(`${fieldPrefix}staffId`, 'unknown_reference');
       fields = {
         kind: 'internal',
         staff_id: body.staffId,
@@ -126,7 +133,9 @@ export function createClientsService(deps: {
         address: null,
       };
     } else {
-      if (body.kind === 'person') await assertCodeFree(trx, body.personalCode);
+      if (body.kind === 'person') {
+        await assertCodeFree(trx, body.personalCode, { field: `${fieldPrefix}personalCode` });
+      }
       fields = {
         kind: body.kind,
         staff_id: null,
@@ -227,7 +236,7 @@ export function createClientsService(deps: {
           e_address: keep(body.eAddress, current.e_address),
         };
         if (fields.personal_code !== current.personal_code) {
-          await assertCodeFree(trx, fields.personal_code, id);
+          await assertCodeFree(trx, fields.personal_code, { exceptId: id });
         }
         const updated = await updateClient(trx, {
           id,
@@ -265,6 +274,8 @@ export function createClientsService(deps: {
         if (duplicate.version !== body.version || duplicate.merged_into) throw versionConflict();
         const target = await findClientById(trx, body.intoId);
         if (!target || target.merged_into) throw invalidField('intoId', 'unknown_reference');
+        // A person is one with a person, an organisation with an organisation.
+        if (target.kind !== duplicate.kind) throw invalidField('intoId', 'merge_other_kind');
         const moved = await moveHistory(trx, { from: id, to: body.intoId });
         const merged = await updateClient(trx, {
           id,
@@ -297,7 +308,13 @@ export function createClientsService(deps: {
     async accessLog(ctx: ActionContext, id: string): Promise<TClientAccessLog> {
       requirePermission(ctx.principal, 'clients.access-log');
       await load(db, id);
-      const reads = await audit.readsOf('client', id);
+      // Looks at records since merged into this one are looks at this person's data too.
+      const ids = [id];
+      for (let found = await findMergedInto(db, ids); found.length > 0;) {
+        ids.push(...found);
+        found = await findMergedInto(db, found);
+      }
+      const reads = await audit.readsOf('client', ids);
       return {
         clientId: id,
         entries: reads.map((read) => ({

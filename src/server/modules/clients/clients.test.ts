@@ -208,6 +208,46 @@ describe('clients', () => {
       expect((await find(surname)).items.map((c) => c.id)).toEqual([kept.id]);
     });
 
+    it('keeps the looks at the duplicate in the access log of the record that stays', async () => {
+      const head = await signedIn(test, { roles: ['client_service_head'] });
+      const [kept, duplicate] = [
+        await test.services.clients.create(ctx, { kind: 'person', givenName: 'Ede', surname: 'A' }),
+        await test.services.clients.create(ctx, { kind: 'person', givenName: 'Ede', surname: 'A' }),
+      ];
+      await call(test.app, clerk, { method: 'GET', url: `/api/v1/clients/${duplicate.id}` });
+      await test.services.clients.merge(ctx, duplicate.id, {
+        intoId: kept.id,
+        version: duplicate.version,
+      });
+
+      const log = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/clients/${kept.id}/access-log?format=json`,
+      });
+      expect(log.json()).toMatchObject({
+        entries: [expect.objectContaining({ staffId: clerk.person.id })],
+      });
+    });
+
+    it('refuses to merge a person into an organisation', async () => {
+      const head = await signedIn(test, { roles: ['client_service_head'] });
+      const person = await test.services.clients.create(ctx, {
+        kind: 'person',
+        givenName: 'Olga',
+        surname: 'Roze',
+      });
+      const organisation = await test.services.clients.create(ctx, {
+        kind: 'organisation',
+        name: `Biedrība ${unique()}`,
+      });
+      const response = await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/clients/${person.id}/merge`,
+        payload: { intoId: organisation.id, version: person.version },
+      });
+      expect(fieldErrorsOf(response)).toEqual([{ field: 'intoId', code: 'merge_other_kind' }]);
+    });
+
     it('refuses to merge a client into itself, and refuses a specialist', async () => {
       const head = await signedIn(test, { roles: ['client_service_head'] });
       const client = await test.services.clients.create(ctx, {

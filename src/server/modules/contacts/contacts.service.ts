@@ -160,7 +160,7 @@ export function createContactsService(deps: {
           clientId = client.id;
           clientName = client.displayName;
         } else if (body.newClient) {
-          clientId = await clients.createIn(trx, ctx, body.newClient);
+          clientId = await clients.createIn(trx, ctx, body.newClient, 'newClient.');
           clientName = (await clients.referenced(trx, clientId))?.displayName ?? null;
         }
         const now = clock.now();

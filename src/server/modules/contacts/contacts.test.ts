@@ -150,11 +150,36 @@ describe('contacts', () => {
           channel: 'in_person',
           unitId: unit.id,
           newClient: { kind: 'person', givenName: 'Pēteris', surname: 'Kļava', personalCode },
+          requests: [{ service: 'Konsultācija', kind: 'consultation', unitId: unit.id }],
         });
         expect(fieldErrorsOf(response), personalCode).toEqual([
           { field: 'newClient.personalCode', code },
         ]);
       }
+    });
+
+    it('needs at least one service, and says a personal code is taken beside its field', async () => {
+      const { unit, clerk } = await desk();
+      const personalCode = uniquePersonalCode();
+      await test.services.clients.create(ctx, {
+        kind: 'person',
+        givenName: 'Esošā',
+        surname: 'Klienta',
+        personalCode,
+      });
+
+      const none = await register(clerk, { channel: 'in_person', unitId: unit.id, requests: [] });
+      expect(fieldErrorsOf(none)).toEqual([{ field: 'requests', code: 'too_few_items' }]);
+
+      const taken = await register(clerk, {
+        channel: 'in_person',
+        unitId: unit.id,
+        newClient: { kind: 'person', givenName: 'Cita', surname: 'Persona', personalCode },
+        requests: [{ service: 'Konsultācija', kind: 'consultation', unitId: unit.id }],
+      });
+      expect(fieldErrorsOf(taken)).toEqual([
+        { field: 'newClient.personalCode', code: 'personal_code_taken' },
+      ]);
     });
 
     it('takes an anonymous quick consultation without a client', async () => {
@@ -180,6 +205,7 @@ describe('contacts', () => {
         unitId: unit.id,
         clientId: client.id,
         newClient: { kind: 'person', givenName: 'Anna', surname: 'Liepa' },
+        requests: [{ service: 'Konsultācija', kind: 'consultation', unitId: unit.id }],
       });
       expect(fieldErrorsOf(response)).toEqual([
         { field: 'newClient', code: 'client_or_new_client' },

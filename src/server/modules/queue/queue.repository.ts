@@ -52,6 +52,13 @@ export async function claimEntry(
     })
     .where('id', '=', args.id)
     .where('state', '=', 'waiting')
+    // Moved to a colleague meanwhile: theirs to call, not this clerk's.
+    .where((eb) =>
+      eb.or([
+        eb('assigned_to', 'is', null),
+        ...(args.staffId ? [eb('assigned_to', '=', args.staffId)] : []),
+      ]),
+    )
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -160,6 +160,10 @@ export function createQueueService(deps: {
         const row = await waitingEntry(trx, ctx, id, body.version);
         const colleague = (await staff.contactsOf(trx, [body.staffId])).get(body.staffId);
         if (!colleague?.active) throw invalidField('staffId', 'unknown_reference');
+        // Only someone who works at this queue's unit can call the person.
+        if (!(await staff.unitIdsOf(trx, body.staffId)).includes(row.unit_id)) {
+          throw invalidField('staffId', 'not_in_unit');
+        }
         const saved = await updateWaitingEntry(trx, {
           id,
           version: body.version,

@@ -132,6 +132,26 @@ describe('the queue', () => {
     expect((await callNext(clerk, unit)).json()).toMatchObject({ contactId: first.id });
   });
 
+  it('moves a person only to a colleague of the unit', async () => {
+    const unit = await createUnit(test.services);
+    const clerk = await signedIn(test, { unitIds: [unit.id] });
+    const outsider = await createPerson(test.services, {
+      unitIds: [(await createUnit(test.services)).id],
+    });
+    await arrives(unit, 'resident');
+    const [entry] = (await queueOf(clerk, unit)).waiting;
+
+    const response = await call(test.app, clerk, {
+      method: 'POST',
+      url: `/api/v1/queue/${entry?.id ?? ''}/assign`,
+      payload: { staffId: outsider.id, version: entry?.version },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response).errors).toEqual([
+      expect.objectContaining({ field: 'staffId', code: 'not_in_unit' }),
+    ]);
+  });
+
   it('records that someone left, and refuses a stale version', async () => {
     const unit = await createUnit(test.services);
     const clerk = await signedIn(test, { unitIds: [unit.id] });

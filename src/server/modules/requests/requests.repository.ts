@@ -270,6 +270,21 @@ function selectCommitments(db: Executor) {
 }
 export type CommitmentRow = Awaited<ReturnType<typeof findCommitmentById>> & object;
 
+/** A referred request's open promises go to its new owner; the number handed over. */
+export async function handOverCommitments(
+  db: Executor,
+  { requestId, from, to }: { requestId: string; from: string; to: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('commitments')
+    .set({ keeper_id: to, version: sql`version + 1` })
+    .where('request_id', '=', requestId)
+    .where('keeper_id', '=', from)
+    .where('kept_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function insertCommitment(
   db: Executor,
   row: Insertable<CommitmentsTable>,
@@ -328,14 +343,16 @@ export async function markCommitmentKept(
 export async function insertLink(
   db: Executor,
   { a, b, at }: { a: string; b: string; at: Date },
-): Promise<void> {
+): Promise<boolean> {
   // Stored once per pair, the smaller id first, so a link has one row whichever side made it.
   const [request_id, related_id] = a < b ? [a, b] : [b, a];
-  await db
+  const inserted = await db
     .insertInto('request_links')
     .values({ request_id, related_id, created_at: at })
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .returning('request_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function deleteLink(

@@ -238,6 +238,8 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      // Refused before the file is read: a stranger's upload is not buffered at all.
+      await requests.assertMayChange(contextOf(request), request.params.id);
       const file = await request.file();
       if (!file) throw new AppError('validation', 'attachment_missing');
       const content = await file.toBuffer();

@@ -35,6 +35,7 @@ import {
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { InstitutionsService } from '../institutions/institutions.service';
 import { assertMayServe } from '../clients/clients.service';
 import { offsetOf } from '../paging';
 import type { StaffService } from '../staff/staff.service';
@@ -58,6 +59,7 @@ import {
   insertAttachment,
   insertCommitment,
   insertEvents,
+  handOverCommitments,
   insertLink,
   insertOutgoingMessage,
   insertRequest,
@@ -108,10 +110,11 @@ export function createRequestsService(deps: {
   audit: AuditService;
   clock: Clock;
   calendar: CalendarService;
+  institutions: InstitutionsService;
   staff: StaffService;
   units: UnitsService;
 }) {
-  const { db, audit, clock, calendar, staff, units } = deps;
+  const { db, audit, clock, calendar, institutions, staff, units } = deps;
 
   /** What the principal may see: a unit head their units and all below, others their own units. */
   async function viewerOf(executor: Executor, principal: Principal): Promise<RequestViewer> {
@@ -229,6 +232,12 @@ export function createRequestsService(deps: {
           throw invalidField(`requests.${index}.ownerId`, 'unknown_reference');
         }
       });
+      for (const [index, p] of planned.entries()) {
+        const institutionId = p.input.institutionId;
+        if (institutionId && !(await institutions.exists(trx, institutionId))) {
+          throw invalidField(`requests.${index}.institutionId`, 'unknown_reference');
+        }
+      }
       const now = clock.now();
       const ids: string[] = [];
       for (const p of planned) {
@@ -325,9 +334,14 @@ export function createRequestsService(deps: {
         'due-today': { dueOn: today, states: states ?? OPEN_STATES },
         overdue: { dueBefore: now, states: states ?? OPEN_STATES },
         waiting: { states: states ?? WAITING_STATES },
-        all: { states, ...(query.unitId ? { unitIds: ownUnits } : {}) },
+        all: { states },
       };
-      const filter: RequestFilter = { ...base, ...byList[query.list] };
+      // A unit chosen in the filter narrows whichever list is shown.
+      const filter: RequestFilter = {
+        ...base,
+        ...byList[query.list],
+        ...(query.unitId ? { unitIds: ownUnits } : {}),
+      };
       const [rows, counted] = [
         await findRequests(db, filter),
         await countRequests(db, filter, COUNT_CAP + 1),
@@ -433,6 +447,9 @@ export function createRequestsService(deps: {
     ): Promise<TRequestSummary> {
       return db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id, body.version);
+        if (body.institutionId && !(await institutions.exists(trx, body.institutionId))) {
+          throw invalidField('institutionId', 'unknown_reference');
+        }
         const tags = body.tags ?? row.tags;
         const service = body.service ?? row.service;
         const clientName = presentRequestSummary(row, clockNow()).client?.displayName ?? null;
@@ -500,6 +517,15 @@ export function createRequestsService(deps: {
           const theirs = await staff.unitIdsOf(trx, body.ownerId);
           if (theirs.length > 0 && !theirs.includes(unitId)) unitId = theirs[0] ?? unitId;
         }
+        // What the previous owner promised the client, the new owner now keeps.
+        const commitmentsHandedOver =
+          row.owner_id && body.ownerId && row.owner_id !== body.ownerId
+            ? await handOverCommitments(trx, {
+                requestId: row.id,
+                from: row.owner_id,
+                to: body.ownerId,
+              })
+            : 0;
         return change(
           trx,
           ctx,
@@ -518,6 +544,7 @@ export function createRequestsService(deps: {
               fromUnit: row.unit_id,
               toUnit: unitId,
               note: body.note,
+              commitmentsHandedOver,
             },
           },
         );
@@ -529,6 +556,11 @@ export function createRequestsService(deps: {
      * is owed an explanation through the contact's channel, due now.
      */
     async extend(ctx: ActionContext, id: string, body: TExtendBody): Promise<TRequestSummary> {
+      // The client is told a date: one still ahead, on which the office works.
+      if (body.dueOn < clockNow().today) throw invalidField('dueOn', 'date_in_past');
+      if (!(await calendar.calendar()).isWorkingDay(body.dueOn)) {
+        throw invalidField('dueOn', 'not_a_working_day');
+      }
       const dueAt = await calendar.closingOf(body.dueOn);
       return db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id, body.version);
@@ -622,7 +654,12 @@ export function createRequestsService(deps: {
       return db.transaction().execute(async (trx) => {
         const before = await findCommitmentById(trx, commitmentId);
         if (!before) throw notFound();
-        await forChange(trx, ctx, before.request_id);
+        // The keeper keeps their own promise even if the request has since moved out of sight.
+        if (before.keeper_id === ctx.principal.staffId) {
+          requirePermission(ctx.principal, 'requests.work');
+        } else {
+          await forChange(trx, ctx, before.request_id);
+        }
         if (before.version !== version || before.kept_at) throw versionConflict();
         const now = clock.now();
         if (!(await markCommitmentKept(trx, { id: commitmentId, version, at: now })))
@@ -679,7 +716,7 @@ export function createRequestsService(deps: {
         ) {
           throw invalidField('relatedId', 'unknown_reference');
         }
-        await insertLink(trx, { a: row.id, b: relatedId, at: clock.now() });
+        if (!(await insertLink(trx, { a: row.id, b: relatedId, at: clock.now() }))) return;
         await record(trx, ctx, row.id, 'link', { relatedId, number: related.number });
         await record(trx, ctx, relatedId, 'link', { relatedId: row.id, number: row.number });
         await audit.record(trx, ctx, {
@@ -733,11 +770,24 @@ export function createRequestsService(deps: {
       });
     },
 
+    /** Refuses before anything is read when the principal may not change the request. */
+    async assertMayChange(ctx: ActionContext, id: string): Promise<void> {
+      await forChange(db, ctx, id);
+    },
+
+    /** A document of the request; opening it is recorded, as it may hold personal data. */
     async attachment(ctx: ActionContext, id: string, attachmentId: string) {
       assertMayServe(ctx);
       const row = await visible(db, ctx, id);
       const file = await findAttachment(db, { id: attachmentId, requestId: row.id });
       if (!file) throw notFound();
+      if (row.client_id && row.client_record_kind !== 'organisation') {
+        await audit.recordRead(db, ctx, {
+          entityType: 'client',
+          entityId: row.client_id,
+          context: { requestId: row.id, requestNumber: row.number, attachmentId },
+        });
+      }
       return { filename: file.filename, contentType: file.content_type, content: file.content };
     },
   };

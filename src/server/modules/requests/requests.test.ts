@@ -266,6 +266,39 @@ describe('service requests', () => {
       expect((await open(clerk, request.id)).statusCode).toBe(404);
     });
 
+    it('hands the previous owner’s open promises to the new owner', async () => {
+      const { clerk, request } = await desk();
+      await post(clerk, `/api/v1/requests/${request.id}/state`, {
+        state: 'in_progress',
+        version: request.version,
+      });
+      const promise = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
+        what: 'Atzvanīt par būvatļauju',
+        dueAt: '2026-03-12T12:00:00Z',
+        form: 'phone',
+      });
+      expect(promise.json()).toMatchObject({ keeper: { id: clerk.person.id } });
+      const expert = await createPerson(test.services, {
+        unitIds: [(await createUnit(test.services)).id],
+      });
+
+      const referred = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
+        ownerId: expert.id,
+        note: 'Lūdzu, atzvani klientam',
+        version: request.version + 1,
+      });
+      expect(referred.statusCode, referred.body).toBe(200);
+
+      const expertSession = await signIn(test.app, expert);
+      const theirs = await call(test.app, expertSession, {
+        method: 'GET',
+        url: '/api/v1/commitments',
+      });
+      expect(theirs.json()).toMatchObject({ items: [{ what: 'Atzvanīt par būvatļauju' }] });
+      const mine = await call(test.app, clerk, { method: 'GET', url: '/api/v1/commitments' });
+      expect(mine.json()).toMatchObject({ items: [] });
+    });
+
     it('needs a note, and a colleague or a unit', async () => {
       const { clerk, request } = await desk();
       const withoutNote = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
@@ -304,6 +337,25 @@ describe('service requests', () => {
       });
       expect(response.statusCode).toBe(400);
       expect(fieldErrorsOf(response)).toEqual([{ field: 'dueOn', code: 'due_not_later' }]);
+    });
+
+    it('refuses a date already past, and a day the office does not work', async () => {
+      const { clerk, request } = await desk();
+      test.clock.set('2026-03-20T08:00:00Z'); // a week after the request fell due
+      const session = await signIn(test.app, clerk.person);
+      const extendTo = (dueOn: string) =>
+        post(session, `/api/v1/requests/${request.id}/extension`, {
+          dueOn,
+          reason: 'Gaidām atzinumu',
+          version: request.version,
+        });
+
+      expect(fieldErrorsOf(await extendTo('2026-03-18'))).toEqual([
+        { field: 'dueOn', code: 'date_in_past' },
+      ]);
+      expect(fieldErrorsOf(await extendTo('2026-03-22'))).toEqual([
+        { field: 'dueOn', code: 'not_a_working_day' },
+      ]);
     });
 
     it('moves the date, shows it on the timeline and owes the client an explanation', async () => {
@@ -487,15 +539,27 @@ describe('service requests', () => {
     });
   });
 
-  it('says which unit is unknown', async () => {
-    const unit: Pick<TUnit, 'id'> = { id: '00000000-0000-4000-8000-000000000000' };
-    const { clerk } = await desk();
-    const response = await post(clerk, '/api/v1/contacts', {
+  it('says which unit or institution is unknown', async () => {
+    const unknown: Pick<TUnit, 'id'> = { id: '00000000-0000-4000-8000-000000000000' };
+    const { clerk, unit } = await desk();
+    const service = { service: 'Konsultācija', kind: 'consultation', unitId: unit.id };
+
+    const wrongUnit = await post(clerk, '/api/v1/contacts', {
+      channel: 'in_person',
+      unitId: unknown.id,
+      requests: [service],
+    });
+    expect(wrongUnit.statusCode).toBe(400);
+    expect(fieldErrorsOf(wrongUnit)).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
+
+    const wrongInstitution = await post(clerk, '/api/v1/contacts', {
       channel: 'in_person',
       unitId: unit.id,
-      requests: [],
+      requests: [service, { ...service, institutionId: unknown.id }],
     });
-    expect(response.statusCode).toBe(400);
-    expect(fieldErrorsOf(response)).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
+    expect(wrongInstitution.statusCode).toBe(400);
+    expect(fieldErrorsOf(wrongInstitution)).toEqual([
+      { field: 'requests.1.institutionId', code: 'unknown_reference' },
+    ]);
   });
 });

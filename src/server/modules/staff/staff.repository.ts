@@ -181,6 +181,8 @@ export async function findUnitIdsOfStaff(db: Executor, staffId: string): Promise
     .selectFrom('staff_units')
     .select('unit_id')
     .where('staff_id', '=', staffId)
+    .orderBy('is_primary', 'desc')
+    .orderBy('unit_id')
     .execute();
   return rows.map((row) => row.unit_id);
 }

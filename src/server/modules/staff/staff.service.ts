@@ -100,7 +100,7 @@ export function createStaffService(deps: {
       return load(db, id);
     },
 
-    /** The units a person belongs to. */
+    /** The units a person belongs to, their main unit first. */
     unitIdsOf(executor: Executor, staffId: string): Promise<string[]> {
       return findUnitIdsOfStaff(executor, staffId);
     },
