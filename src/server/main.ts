@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     logger: logger.child({}, { msgPrefix: '' }),
   });
 
-  if (config.demoData && (await seedDemoIfEmpty(services))) {
+  if (config.demoData && (await seedDemoIfEmpty(services, database))) {
     logger.info('demo data seeded into the empty database');
   }
 

@@ -53,8 +53,8 @@ export function servicesFor(database: Database): Services {
 }
 
 /** Seeds the demo organisation when the database has nobody in it; says whether it did. */
-export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
+export async function seedDemoIfEmpty(services: Services, database: Database): Promise<boolean> {
   if (await services.staff.anyExists()) return false;
-  await seedDemoData(services, systemClock);
+  await seedDemoData(services, systemClock, database.db);
   return true;
 }

@@ -74,7 +74,7 @@ export function buildCli(config: () => Config): Command {
             'The database already has staff; demo data goes only into an empty database.',
           );
         }
-        await seedDemoData(services, systemClock);
+        await seedDemoData(services, systemClock, database.db);
       });
       console.log('Demo data loaded. Sign in as admin@example.lv with the password apkalpo-demo.');
     });

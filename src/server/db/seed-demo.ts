@@ -1,9 +1,12 @@
+import type { Kysely } from 'kysely';
 import { addCalendarDays, rigaDateOf } from '../../domain/riga-time';
 import type { Role } from '../../domain/roles';
 import type { TOpeningHours } from '../../contracts/units.contracts';
 import type { Clock } from '../adapters/clock';
 import { systemContext } from '../http/access';
 import type { Services } from '../app';
+import type { DB } from './schema';
+import { seedDemoCases } from './seed-demo-cases';
 
 /** The password of every demo account; shown in the README. */
 export const DEMO_PASSWORD = 'apkalpo-demo';
@@ -53,9 +56,15 @@ interface DemoPerson {
 
 /**
  * A made-up municipality ("Priedaines novads") with the state institutions whose services its
- * one-stop centres provide, its units, about twenty staff and their absences around today.
+ * one-stop centres provide, its units, about twenty staff and their absences around today; and
+ * some 2000 clients and 3000 contacts with their requests over the last four months
+ * (seed-demo-cases.ts), written in bulk: through the services they would take minutes.
  */
-export async function seedDemoData(services: Services, clock: Clock): Promise<void> {
+export async function seedDemoData(
+  services: Services,
+  clock: Clock,
+  db: Kysely<DB>,
+): Promise<void> {
   const ctx = systemContext('seed-demo');
   const today = rigaDateOf(clock.now());
   const day = (offset: number) => addCalendarDays(today, offset);
@@ -77,11 +86,14 @@ export async function seedDemoData(services: Services, clock: Clock): Promise<vo
     ['Nodarbinātības valsts aģentūra', 'NVA'],
     ['Lauku atbalsta dienests', 'LAD'],
   ];
+  const institutionIds = new Map<string, string>();
   for (const [name, shortName] of state) {
-    await services.institutions.create(ctx, { name, shortName, kind: 'state' });
+    const institution = await services.institutions.create(ctx, { name, shortName, kind: 'state' });
+    institutionIds.set(shortName, institution.id);
   }
 
   const units = new Map<string, string>();
+  const unitHours = new Map<string, TOpeningHours>();
   const addUnit = async (
     key: string,
     name: string,
@@ -97,6 +109,7 @@ export async function seedDemoData(services: Services, clock: Clock): Promise<vo
       ...extra,
     });
     units.set(key, unit.id);
+    if (extra.openingHours) unitHours.set(key, extra.openingHours);
   };
   await addUnit('admin', 'Centrālā administrācija', 'department', null, {
     address: 'Pils iela 1, Priedaine, LV-2150',
@@ -340,8 +353,10 @@ export async function seedDemoData(services: Services, clock: Clock): Promise<vo
   const rolesByEmail = new Map(DEMO_ACCOUNTS.map((account) => [account.email, account.roles]));
   const headRoles: Record<string, Role[]> = { arturs: ['unit_head', 'specialist'] };
   const staffIds = new Map<string, string>();
+  const serving = new Set<string>();
   for (const person of people) {
     const roles = rolesByEmail.get(person.email) ?? headRoles[person.key] ?? ['specialist'];
+    if (roles.includes('specialist') || roles.includes('unit_head')) serving.add(person.key);
     const created = await services.staff.create(ctx, {
       givenName: person.givenName,
       surname: person.surname,
@@ -407,4 +422,22 @@ export async function seedDemoData(services: Services, clock: Clock): Promise<vo
     },
   ] as const;
   for (const absence of absences) await services.absences.create(ctx, absence);
+
+  await seedDemoCases(db, services, clock, {
+    unitIds: units,
+    unitHours,
+    institutionIds,
+    staff: people.map((person) => ({
+      key: person.key,
+      id: id(person.key),
+      givenName: person.givenName,
+      surname: person.surname,
+      email: person.email,
+      phone: person.phone,
+      unitKeys: person.units,
+      serves: serving.has(person.key),
+      active: person.active ?? true,
+    })),
+    absences,
+  });
 }

@@ -1,7 +1,43 @@
 import { maskPersonalCode } from '../../../domain/personal-code';
+import { foldForSearch, searchTextOf } from '../../../domain/search-text';
 import type { Channel } from '../../../domain/channels';
 import type { TClient, TClientSummary } from '../../../contracts/clients.contracts';
 import type { ClientRow, ClientSummaryRow } from './clients.repository';
+
+type SearchFieldName =
+  | 'given_name'
+  | 'surname'
+  | 'name'
+  | 'personal_code'
+  | 'registration_number'
+  | 'phone'
+  | 'email'
+  | 'e_address';
+type SearchFields = Partial<Record<SearchFieldName, string | null>>;
+
+/**
+ * What a clerk may type to find a client: the name, either form of the personal code or
+ * registration number, the phone number with or without spaces, the email.
+ */
+export function clientSearchTextOf(fields: SearchFields): string {
+  const compact = (value: string | null | undefined) => value?.replace(/\D/g, '') ?? null;
+  return searchTextOf([
+    fields.given_name,
+    fields.surname,
+    fields.name,
+    fields.personal_code,
+    compact(fields.personal_code),
+    fields.registration_number,
+    fields.phone,
+    compact(fields.phone),
+    fields.email,
+    fields.e_address,
+  ]);
+}
+
+/** The name lists sort by: surname first, folded. */
+export const clientSortNameOf = (fields: Pick<SearchFields, 'given_name' | 'surname' | 'name'>) =>
+  foldForSearch(fields.name ?? `${fields.surname ?? ''} ${fields.given_name ?? ''}`);
 
 /** How a client is named: a person and a colleague by name, an organisation by its name. */
 export function displayNameOf(

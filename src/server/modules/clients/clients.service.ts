@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { foldForSearch, searchTermsOf, searchTextOf } from '../../../domain/search-text';
+import { searchTermsOf } from '../../../domain/search-text';
 import type {
   TClient,
   TClientAccessLog,
@@ -18,7 +18,13 @@ import { AppError, invalidField, notFound, versionConflict } from '../../http/er
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf, pageFrom } from '../paging';
 import type { StaffService } from '../staff/staff.service';
-import { displayNameOf, presentClient, presentClientSummary } from './clients.presenter';
+import {
+  clientSearchTextOf,
+  clientSortNameOf,
+  displayNameOf,
+  presentClient,
+  presentClientSummary,
+} from './clients.presenter';
 import {
   findClientBy,
   findClientById,
@@ -42,29 +48,6 @@ type ClientFields = Pick<
   | 'email'
   | 'e_address'
 >;
-
-/**
- * What a clerk may type to find a client: the name, either form of the personal code or
- * registration number, the phone number with or without spaces, the email.
- */
-function searchTextFor(fields: ClientFields): string {
-  const compact = (value: string | null | undefined) => value?.replace(/\D/g, '') ?? null;
-  return searchTextOf([
-    fields.given_name,
-    fields.surname,
-    fields.name,
-    fields.personal_code,
-    compact(fields.personal_code),
-    fields.registration_number,
-    fields.phone,
-    compact(fields.phone),
-    fields.email,
-    fields.e_address,
-  ]);
-}
-
-const sortNameFor = (fields: Pick<ClientFields, 'given_name' | 'surname' | 'name'>) =>
-  foldForSearch(fields.name ?? `${fields.surname ?? ''} ${fields.given_name ?? ''}`);
 
 /** Those who serve clients, and those who see all requests, may look clients up. */
 export function assertMayServe(ctx: ActionContext): void {
@@ -156,8 +139,8 @@ export function createClientsService(deps: {
       preferred_language: body.kind === 'internal' ? null : (body.preferredLanguage ?? null),
       preferred_channel: body.kind === 'internal' ? null : (body.preferredChannel ?? null),
       consent_notes: body.kind === 'internal' ? null : (body.consentNotes ?? null),
-      search_text: searchTextFor(fields),
-      sort_name: sortNameFor(fields),
+      search_text: clientSearchTextOf(fields),
+      sort_name: clientSortNameOf(fields),
       created_at: now,
       updated_at: now,
     });
@@ -247,8 +230,8 @@ export function createClientsService(deps: {
             preferred_language: keep(body.preferredLanguage, current.preferred_language),
             preferred_channel: keep(body.preferredChannel, current.preferred_channel),
             consent_notes: keep(body.consentNotes, current.consent_notes),
-            search_text: searchTextFor(fields),
-            sort_name: sortNameFor(fields),
+            search_text: clientSearchTextOf(fields),
+            sort_name: clientSortNameOf(fields),
             updated_at: clock.now(),
           },
         });
