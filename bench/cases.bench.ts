@@ -5,7 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp, type Services } from '../src/server/app';
-import type { Database } from '../src/server/db/database';
+import { typeParsers, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/schema';
 import { systemContext } from '../src/server/http/access';
@@ -46,13 +46,7 @@ function openTraced(url: string) {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    types: {
-      getTypeParser(oid: number): (value: string) => unknown {
-        if (oid === 1082) return (value) => value;
-        if (oid === 20) return (value) => Number(value);
-        return pg.types.getTypeParser(oid, 'text') as (value: string) => unknown;
-      },
-    },
+    types: typeParsers,
   });
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),

@@ -24,7 +24,7 @@ const PG_DATE = 1082;
 // Dates stay 'YYYY-MM-DD' strings: turning them into JavaScript Dates would shift them by the
 // server's time zone. Bigint identities and counts fit comfortably in a JavaScript number.
 type Parser = (value: string) => unknown;
-const typeParsers = {
+export const typeParsers = {
   getTypeParser(oid: number): Parser {
     if (oid === PG_DATE) return (value) => value;
     if (oid === PG_INT8) return (value) => Number(value);
