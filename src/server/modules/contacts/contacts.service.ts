@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TClientSummary } from '../../../contracts/clients.contracts';
+import type { TRequestSummary } from '../../../contracts/requests.contracts';
 import type {
   TCloseContactBody,
   TContact,
@@ -67,17 +67,18 @@ export function createContactsService(deps: {
     const row = await findContactById(executor, id);
     if (!row) throw notFound();
     const viewer = await requests.viewerOf(executor, ctx.principal);
+    const requestList = await requests.ofContact(executor, viewer, id);
     const seen =
       maySeeRequest(viewer, { unitId: row.unit_id ?? '', ownerId: row.staff_id }) ||
-      (await requests.ofContact(executor, ctx, id)).length > 0;
+      requestList.length > 0;
     if (!seen) throw notFound();
-    return row;
+    return { row, requestList };
   }
 
-  async function present(executor: Executor, ctx: ActionContext, row: ContactRow) {
-    const [clientMap, requestList, queueEntry, incidentRows] = [
-      row.client_id ? await clients.summariesOf(executor, [row.client_id]) : new Map(),
-      await requests.ofContact(executor, ctx, row.id),
+  /** The contact as answered, with the requests of it its reader may see. */
+  async function present(executor: Executor, row: ContactRow, requestList: TRequestSummary[]) {
+    const [clients_, queueEntry, incidentRows] = [
+      row.client_id ? await clients.summariesOf(executor, [row.client_id]) : null,
       await findQueueEntryOf(executor, row.id),
       await findIncidentsOf(executor, row.id),
     ];
@@ -87,7 +88,7 @@ export function createContactsService(deps: {
       ...incidentRows.map((incident) => incident.recorded_by),
     ].filter((id): id is string => Boolean(id));
     const people = await staff.contactsOf(executor, peopleIds);
-    const client = (row.client_id && (clientMap.get(row.client_id) as TClientSummary)) || null;
+    const client = (row.client_id && clients_?.get(row.client_id)) || null;
     const contact: TContact = {
       id: row.id,
       channel: row.channel as TContact['channel'],
@@ -191,7 +192,12 @@ export function createContactsService(deps: {
             state: 'waiting',
           });
         }
-        const contact = await present(trx, ctx, await load(trx, id));
+        const viewer = await requests.viewerOf(trx, ctx.principal);
+        const contact = await present(
+          trx,
+          await load(trx, id),
+          await requests.ofContact(trx, viewer, id),
+        );
         await audit.record(trx, ctx, {
           action: 'create',
           entityType: 'contact',
@@ -205,8 +211,8 @@ export function createContactsService(deps: {
     /** Opens a contact; looking at a person's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TContact> {
       assertMayServe(ctx);
-      const row = await visibleContact(db, ctx, id);
-      const contact = await present(db, ctx, row);
+      const { row, requestList } = await visibleContact(db, ctx, id);
+      const contact = await present(db, row, requestList);
       if (row.client_id && contact.client?.kind !== 'organisation') {
         await audit.recordRead(db, ctx, {
           entityType: 'client',
@@ -221,7 +227,7 @@ export function createContactsService(deps: {
     async close(ctx: ActionContext, id: string, body: TCloseContactBody): Promise<TContact> {
       requirePermission(ctx.principal, 'requests.work');
       return db.transaction().execute(async (trx) => {
-        const row = await visibleContact(trx, ctx, id);
+        const { row, requestList } = await visibleContact(trx, ctx, id);
         if (row.version !== body.version) throw versionConflict();
         if (row.closed_at) throw new AppError('conflict', 'contact_closed');
         const now = clock.now();
@@ -239,7 +245,8 @@ export function createContactsService(deps: {
         });
         if (!saved) throw versionConflict();
         await finishQueueEntriesOf(trx, id, now);
-        const after = await present(trx, ctx, await load(trx, id));
+        // Closing changes none of the requests: the list read above still stands.
+        const after = await present(trx, await load(trx, id), requestList);
         await audit.record(trx, ctx, {
           action: 'close',
           entityType: 'contact',
@@ -264,7 +271,7 @@ export function createContactsService(deps: {
     ): Promise<TIncident> {
       requirePermission(ctx.principal, 'requests.work');
       return db.transaction().execute(async (trx) => {
-        const row = await visibleContact(trx, ctx, id);
+        const { row } = await visibleContact(trx, ctx, id);
         const incidentId = await insertIncident(trx, {
           contact_id: id,
           unit_id: row.unit_id,

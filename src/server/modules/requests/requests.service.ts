@@ -73,6 +73,9 @@ import {
 const OPEN_STATES: RequestState[] = ['new', 'in_progress', 'waiting_client', 'waiting_institution'];
 const WAITING_STATES: RequestState[] = ['waiting_client', 'waiting_institution'];
 
+/** An id no staff member has, for the own lists of a principal that is not a person. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 /** Lists count up to this many; a number past it is shown as "10 000+". */
 const COUNT_CAP = 10_000;
 
@@ -130,17 +133,24 @@ export function createRequestsService(deps: {
     return { now, today: rigaDateOf(now) };
   };
 
-  /** The request if the principal may see it; a hidden request and a missing one answer alike. */
+  /**
+   * The request if the principal may see it, with what they may see, for the caller to check
+   * related requests by; a hidden request and a missing one answer alike.
+   */
+  async function seenBy(executor: Executor, ctx: ActionContext, id: string) {
+    const row = await findRequestById(executor, id);
+    if (!row) throw notFound();
+    const viewer = await viewerOf(executor, ctx.principal);
+    if (!maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id })) throw notFound();
+    return { row, viewer };
+  }
+
   async function visible(
     executor: Executor,
     ctx: ActionContext,
     id: string,
   ): Promise<RequestDetailRow> {
-    const row = await findRequestById(executor, id);
-    if (!row) throw notFound();
-    const viewer = await viewerOf(executor, ctx.principal);
-    if (!maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id })) throw notFound();
-    return row;
+    return (await seenBy(executor, ctx, id)).row;
   }
 
   /** The request to change: visible to the principal, who must be one who serves clients. */
@@ -282,13 +292,12 @@ export function createRequestsService(deps: {
       return ids;
     },
 
-    /** The contact's requests that the principal may see. */
+    /** The contact's requests that the viewer may see. */
     async ofContact(
       executor: Executor,
-      ctx: ActionContext,
+      viewer: RequestViewer,
       contactId: string,
     ): Promise<TRequestSummary[]> {
-      const viewer = await viewerOf(executor, ctx.principal);
       const moment = clockNow();
       return (await findRequestsOfContact(executor, contactId))
         .filter((row) => maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id }))
@@ -320,14 +329,16 @@ export function createRequestsService(deps: {
             ? [query.unitId]
             : [];
       const states = query.state ? [query.state] : undefined;
+      // A system token owns nothing: its own lists match no request.
+      const ownedBy = me ?? NOBODY;
       const byList: Record<TListRequestsQuery['list'], Partial<RequestFilter>> = {
         mine: {
-          ownerId: me ?? '00000000-0000-0000-0000-000000000000',
+          ownerId: ownedBy,
           states: states ?? OPEN_STATES,
         },
         unit: { unitIds: ownUnits, states: states ?? OPEN_STATES },
         referred: {
-          ownerId: me ?? '00000000-0000-0000-0000-000000000000',
+          ownerId: ownedBy,
           referredOnly: true,
           states: states ?? OPEN_STATES,
         },
@@ -374,7 +385,7 @@ export function createRequestsService(deps: {
     /** Opens a request; looking at a client's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TRequestDetail> {
       assertMayServe(ctx);
-      const row = await visible(db, ctx, id);
+      const { row, viewer } = await seenBy(db, ctx, id);
       const moment = clockNow();
       if (row.client_id && row.client_record_kind !== 'organisation') {
         await audit.recordRead(db, ctx, {
@@ -390,7 +401,6 @@ export function createRequestsService(deps: {
         await findLinked(db, id),
         await findOutgoingMessagesOf(db, id),
       ];
-      const viewer = await viewerOf(db, ctx.principal);
       return {
         ...presentRequestSummary(row, moment),
         contactId: row.contact_id,
@@ -707,9 +717,9 @@ export function createRequestsService(deps: {
     async link(ctx: ActionContext, id: string, relatedId: string): Promise<void> {
       if (id === relatedId) throw invalidField('relatedId', 'link_to_itself');
       await db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id);
+        requirePermission(ctx.principal, 'requests.work');
+        const { row, viewer } = await seenBy(trx, ctx, id);
         const related = await findRequestById(trx, relatedId);
-        const viewer = await viewerOf(trx, ctx.principal);
         if (
           !related ||
           !maySeeRequest(viewer, { unitId: related.unit_id, ownerId: related.owner_id })
