@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientSummary, CreateClientBody } from './clients.contracts';
 import { OptionalText, PersonContact, Text, Version } from './common';
+import { SuggestedService } from './services.contracts';
 import { Channel, ContactClientKind, NewRequestInput, RequestSummary } from './requests.contracts';
 
 export const CreateContactBody = z
@@ -71,6 +72,8 @@ export const Contact = z.object({
   outcome: z.string().nullable(),
   nextSteps: z.string().nullable(),
   offeredServices: z.array(z.string()),
+  /** Services related to those asked for, to offer before closing (clause 12.2). */
+  suggestedServices: z.array(SuggestedService),
   closedAt: z.string().nullable(),
   requests: z.array(RequestSummary),
   queue: z

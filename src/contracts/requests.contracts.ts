@@ -27,7 +27,9 @@ const CaseType = z
 
 /** One service asked for in a contact; the deadline follows from the deadline policies. */
 export const NewRequestInput = z.strictObject({
-  /** The service, in words until the service catalogue exists. */
+  /** The service from the catalogue... */
+  serviceId: z.uuid().nullable().optional(),
+  /** ...or in words, for what the catalogue does not hold; with serviceId the catalogue's name. */
   service: Text(300),
   kind: RequestKind,
   /** E.g. "submission" for a formal submission under the Law on Submissions. */
@@ -48,6 +50,7 @@ export const RequestSummary = z.object({
   id: z.uuid(),
   number: z.string(),
   service: z.string(),
+  serviceId: z.uuid().nullable(),
   kind: RequestKind,
   state: RequestState,
   client: ClientSummary.nullable(),
@@ -107,6 +110,8 @@ export const OutgoingMessage = z.object({
   recipient: z.string().nullable(),
   subject: z.string(),
   body: z.string(),
+  /** The request's attachments that go with it. */
+  attachmentIds: z.array(z.uuid()),
   dueAt: z.string(),
   state: z.enum(['due', 'sent', 'cancelled']),
 });
@@ -148,6 +153,8 @@ export const ListRequestsQuery = z.strictObject({
   q: SearchText(100).optional(),
   unitId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  /** Requests for one service of the catalogue. */
+  serviceId: z.uuid().optional(),
   sort: z.enum(['due', 'updated', 'number']).default('due'),
   order: SortOrder,
   ...PageQuery,
@@ -206,6 +213,18 @@ export const ExtendBody = z.strictObject({
 export type TExtendBody = z.infer<typeof ExtendBody>;
 
 export const NoteBody = z.strictObject({ text: Text(4000) });
+
+/** A written answer to the client, sent through the channel they came by (clause 21.2). */
+export const ReplyBody = z.strictObject({
+  subject: Text(300),
+  body: Text(20_000),
+  /** Knowledge-base articles attached as PDF. */
+  pdfArticleIds: z.array(z.uuid()).max(5).default([]),
+  /** The reply answers the request: it moves to "answered". */
+  markAnswered: z.boolean().default(false),
+  version: Version,
+});
+export type TReplyBody = z.infer<typeof ReplyBody>;
 
 export const CreateCommitmentBody = z.strictObject({
   what: Text(500),

@@ -23,9 +23,16 @@ describe('permissionsOf', () => {
     );
   });
 
-  it('gives a unit head their own and their units’ absences and incidents, nothing organisational', () => {
+  it('gives a unit head their own and their units’ absences, incidents, knowledge and news, nothing organisational', () => {
     expect(permissionsOf(['unit_head'])).toEqual(
-      new Set(['absences.manage-own', 'absences.manage-unit', 'requests.work', 'incidents.read']),
+      new Set([
+        'absences.manage-own',
+        'absences.manage-unit',
+        'requests.work',
+        'incidents.read',
+        'knowledge.edit',
+        'news.publish',
+      ]),
     );
   });
 
@@ -61,7 +68,14 @@ describe('permissionsOf', () => {
   it('gives several roles the union of their permissions, each once', () => {
     const granted = permissionsOf(['auditor', 'unit_head', 'specialist']);
     expect([...granted].sort()).toEqual(
-      ['absences.manage-own', 'absences.manage-unit', 'requests.work', ...READ_PERMISSIONS].sort(),
+      [
+        'absences.manage-own',
+        'absences.manage-unit',
+        'requests.work',
+        'knowledge.edit',
+        'news.publish',
+        ...READ_PERMISSIONS,
+      ].sort(),
     );
   });
 

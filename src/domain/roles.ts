@@ -40,12 +40,26 @@ export const PERMISSIONS = [
   'clients.access-log',
   /** See the incidents recorded in one's units. */
   'incidents.read',
+  /**
+   * Write and change knowledge-base articles and service cards (an item's owner may also change
+   * and mark reviewed their own).
+   */
+  'knowledge.edit',
+  /** Publish news: unit heads to their units, the client service head to everyone. */
+  'news.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: ['absences.manage-own', 'requests.work'],
-  unit_head: ['absences.manage-own', 'absences.manage-unit', 'requests.work', 'incidents.read'],
+  unit_head: [
+    'absences.manage-own',
+    'absences.manage-unit',
+    'requests.work',
+    'incidents.read',
+    'knowledge.edit',
+    'news.publish',
+  ],
   client_service_head: [
     'absences.manage-own',
     'absences.manage-all',
@@ -54,6 +68,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients.merge',
     'clients.access-log',
     'incidents.read',
+    'knowledge.edit',
+    'news.publish',
   ],
   administrator: [
     'organisation.manage',

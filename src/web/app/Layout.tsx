@@ -68,6 +68,24 @@ export function Layout() {
               </ul>
             </>
           )}
+          <h2 className="nav-heading">{t('nav.knowledge')}</h2>
+          <ul>
+            <li>
+              <NavLink to="/search">{t('nav.search')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/knowledge">{t('nav.articles')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/services">{t('nav.services')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/news">{t('nav.news')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
+            </li>
+          </ul>
           <h2 className="nav-heading">{t('nav.organisation')}</h2>
           <ul>
             <li>

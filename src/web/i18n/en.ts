@@ -28,6 +28,12 @@ export const en: Messages = {
     administration: 'Administration',
     tokens: 'API tokens',
     audit: 'Audit log',
+    knowledge: 'Knowledge',
+    search: 'Search knowledge',
+    articles: 'Knowledge base',
+    services: 'Service catalogue',
+    news: 'News',
+    reviews: 'Due for review',
   },
   common: {
     conflictReloaded:

@@ -28,6 +28,12 @@ export const lv = {
     administration: 'Administrēšana',
     tokens: 'API pilnvaras',
     audit: 'Audita žurnāls',
+    knowledge: 'Zināšanas',
+    search: 'Meklēt zināšanās',
+    articles: 'Zināšanu bāze',
+    services: 'Pakalpojumu katalogs',
+    news: 'Jaunumi',
+    reviews: 'Jāpārskata',
   },
   common: {
     conflictReloaded:

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation';
 import * as calendar from './0002_calendar';
 import * as cases from './0003_cases';
+import * as knowledge from './0004_knowledge';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_calendar': calendar,
   '0003_cases': cases,
+  '0004_knowledge': knowledge,
 };

@@ -101,6 +101,7 @@ export function createContactsService(deps: {
       outcome: row.outcome,
       nextSteps: row.next_steps,
       offeredServices: row.offered_services,
+      suggestedServices: [],
       closedAt: row.closed_at?.toISOString() ?? null,
       requests: requestList,
       queue: queueEntry

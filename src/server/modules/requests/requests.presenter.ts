@@ -15,6 +15,7 @@ export function presentRequestSummary(
     id: row.id,
     number: row.number,
     service: row.service,
+    serviceId: row.service_id,
     kind: row.kind,
     state: row.state,
     client:

@@ -66,6 +66,7 @@ function selectRequests(db: Executor) {
       'r.number',
       'r.contact_id',
       'r.service',
+      'r.service_id',
       'r.kind',
       'r.case_type',
       'r.state',

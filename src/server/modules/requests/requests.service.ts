@@ -444,6 +444,7 @@ export function createRequestsService(deps: {
           recipient: m.recipient,
           subject: m.subject,
           body: m.body,
+          attachmentIds: m.attachment_ids,
           dueAt: m.due_at.toISOString(),
           state: m.state,
         })),
