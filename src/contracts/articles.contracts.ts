@@ -136,7 +136,10 @@ export type TArticleVersionDetail = z.infer<typeof ArticleVersionDetail>;
 
 export const ArticleVersionList = z.object({ items: z.array(ArticleVersion) });
 
-export const VersionParams = z.strictObject({ id: z.uuid(), revision: z.coerce.number().int().min(1) });
+export const VersionParams = z.strictObject({
+  id: z.uuid(),
+  revision: z.coerce.number().int().min(1),
+});
 
 export const CompareQuery = z.strictObject({
   from: z.coerce.number().int().min(1),

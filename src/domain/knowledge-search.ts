@@ -64,6 +64,12 @@ export function queryWordsOf(query: string): string[] {
 const lexeme = (word: string, prefix: boolean) => `'${word}'${prefix ? ':*' : ''}`;
 
 /**
+ * Words this short match only whole: as the start of a word, "e" of "e-adrese" would match every
+ * word beginning with e.
+ */
+const SHORTEST_PREFIX = 3;
+
+/**
  * The tsquery text (for to_tsquery('simple', …)) of the query words: every word must match (as
  * the start of a word, by its stem, or as one of its `alternatives`, e.g. the indexed words
  * nearest to a typo); or, for several words, all of them written together.
@@ -75,8 +81,9 @@ export function tsQueryOf(
   if (words.length === 0) return null;
   const all = words
     .map((word) => {
-      const options = new Set([lexeme(stemOf(word), true)]);
-      for (const alternative of alternatives.get(word) ?? []) options.add(lexeme(alternative, false));
+      const options = new Set([lexeme(stemOf(word), word.length >= SHORTEST_PREFIX)]);
+      for (const alternative of alternatives.get(word) ?? [])
+        options.add(lexeme(alternative, false));
       return options.size === 1 ? [...options][0] : `(${[...options].join(' | ')})`;
     })
     .join(' & ');
@@ -118,11 +125,29 @@ export function snippetOf(headline: string): { text: string; match: boolean }[] 
 
 /** Calendar days since the review date: 0 when it is today or still ahead. */
 export function daysOverdue(reviewOn: string, today: string): number {
-  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${reviewOn}T00:00:00Z`)) / 86_400_000;
+  const days =
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${reviewOn}T00:00:00Z`)) / 86_400_000;
   return Math.max(0, Math.round(days));
 }
 
 /** Whether an item's review date has passed. */
 export function isReviewOverdue(reviewOn: string, today: string): boolean {
   return reviewOn < today;
+}
+
+/** The address word of a title: folded, words joined by hyphens, at most 80 characters. */
+export function slugOf(title: string): string {
+  const slug = foldForSearch(title)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'raksts';
+}
+
+/** The slug itself when free, else with the first free number after it ("eid-2"). */
+export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }

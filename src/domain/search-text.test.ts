@@ -33,6 +33,12 @@ describe('foldForSearch', () => {
 });
 
 describe('searchTextOf', () => {
+  it('keeps hyphenated words apart and joined up', () => {
+    expect(searchTextOf(['E-adrese', 'Ozoliņa-Kalniņa'])).toBe(
+      'e adrese ozolina kalnina eadrese ozolinakalnina',
+    );
+  });
+
   it('joins the fields that have a value, folded', () => {
     expect(
       searchTextOf(['Jānis', null, undefined, '', 'Bērziņš', 'Klientu apkalpošanas speciālists']),

@@ -12,9 +12,16 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** The folded search text of a record made of several fields. */
+/**
+ * The folded search text of a record made of several fields. Hyphenated words are also kept
+ * joined up, so "eadrese" finds "e-adrese" as "e adrese" does.
+ */
 export function searchTextOf(parts: ReadonlyArray<string | null | undefined>): string {
-  return foldForSearch(parts.filter((part): part is string => Boolean(part)).join(' '));
+  const text = parts.filter((part): part is string => Boolean(part)).join(' ');
+  const joined = [...text.matchAll(/[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)+/gu)].map((match) =>
+    match[0].replace(/[-‐‑–]/g, ''),
+  );
+  return foldForSearch([text, ...joined].join(' '));
 }
 
 /** The words of a query, folded; each must occur in the record's search text. */

@@ -22,6 +22,9 @@ import { AppError } from './http/errors';
 import { registerProblemHandling, sendProblem } from './http/problem';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
+import { articlesPages } from './modules/articles/articles.pages';
+import { articlesRoutes } from './modules/articles/articles.routes';
+import { createArticlesService } from './modules/articles/articles.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { clientsRoutes } from './modules/clients/clients.routes';
 import { createClientsService } from './modules/clients/clients.service';
@@ -42,12 +45,19 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
+import { newsRoutes } from './modules/news/news.routes';
+import { createNewsService } from './modules/news/news.service';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { createQueueService } from './modules/queue/queue.service';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { createRequestsService, MAX_ATTACHMENT_BYTES } from './modules/requests/requests.service';
+import { createSearchWordsService } from './modules/search-words/search-words.service';
+import { servicesRoutes } from './modules/services/services.routes';
+import { createServicesService } from './modules/services/services.service';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { createStaffService } from './modules/staff/staff.service';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
@@ -94,6 +104,20 @@ export function buildServices(options: AppOptions) {
   const staff = createStaffService({ db, audit, clock, auth, units });
   const absences = createAbsencesService({ db, audit, clock, staff, units });
   const directory = createDirectoryService({ db, clock, absences });
+  const searchWords = createSearchWordsService();
+  const catalogue = createServicesService({
+    db,
+    audit,
+    clock,
+    institutions,
+    units,
+    staff,
+    directory,
+    searchWords,
+  });
+  const news = createNewsService({ db, audit, clock, units });
+  const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
+  const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
   const clients = createClientsService({ db, audit, clock, staff });
   const requests = createRequestsService({
     db,
@@ -103,6 +127,8 @@ export function buildServices(options: AppOptions) {
     institutions,
     staff,
     units,
+    catalogue,
+    articles,
   });
   const contacts = createContactsService({
     db,
@@ -113,6 +139,7 @@ export function buildServices(options: AppOptions) {
     requests,
     staff,
     units,
+    catalogue,
   });
   const queue = createQueueService({ db, audit, clock, clients, requests, staff });
   const health = createHealthService({
@@ -131,6 +158,11 @@ export function buildServices(options: AppOptions) {
     staff,
     absences,
     directory,
+    catalogue,
+    news,
+    searchWords,
+    articles,
+    knowledge,
     clients,
     requests,
     contacts,
@@ -228,6 +260,11 @@ export async function buildApp(
   contactsRoutes(app, services);
   requestsRoutes(app, services);
   queueRoutes(app, services);
+  servicesRoutes(app, services);
+  newsRoutes(app, services);
+  articlesRoutes(app, services);
+  articlesPages(app, services);
+  knowledgeRoutes(app, services);
   auditRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;

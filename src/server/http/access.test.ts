@@ -53,6 +53,8 @@ const HEADS_OF_EVERYONE: Role[] = ['client_service_head', 'administrator'];
 /** Those who serve clients: the specialist and the heads of units and of client service. */
 const SERVERS: Role[] = ['specialist', 'unit_head', 'client_service_head'];
 const CLIENT_SERVICE_HEAD: Role[] = ['client_service_head'];
+/** Those who keep the knowledge base and the catalogue, and publish news. */
+const KNOWLEDGE_EDITORS: Role[] = ['unit_head', 'client_service_head'];
 
 /** A request of the actor's unit, in a contact of its own. */
 const requestIn = async (test: TestApp, unit: TUnit) => {
@@ -77,6 +79,39 @@ const ctx = systemContext('access-test');
 
 const colleagueIn = (test: TestApp, unit: TUnit) =>
   createPerson(test.services, { unitIds: [unit.id] });
+
+const serviceOwnedBy = (test: TestApp, owner: Pick<TStaff, 'id'>) =>
+  test.services.catalogue.create(ctx, {
+    name: `Pakalpojums ${unique()}`,
+    kind: 'consultation',
+    description: '',
+    steps: [],
+    documents: [],
+    legalActs: [],
+    relatedIds: [],
+    ownerId: owner.id,
+    reviewOn: '2031-01-10',
+  });
+
+const articleOwnedBy = (test: TestApp, owner: Pick<TStaff, 'id'>) =>
+  test.services.articles.create(ctx, {
+    kind: 'guide',
+    language: 'lv',
+    title: `Ceļvedis ${unique()}`,
+    bodyHtml: '<p>Soļi</p>',
+    visibility: 'internal',
+    ownerId: owner.id,
+    reviewOn: '2031-01-10',
+    serviceIds: [],
+  });
+
+const newsFor = (test: TestApp, unitId: string) =>
+  test.services.news.create(ctx, {
+    title: 'Sapulce',
+    bodyHtml: '<p>Rīt plkst. 9</p>',
+    important: false,
+    unitId,
+  });
 
 const absenceOf = (test: TestApp, person: Pick<TStaff, 'id'>) =>
   test.services.absences.create(ctx, {
@@ -732,6 +767,188 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/queue/${entry.id}/leave`,
         payload: { version: entry.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/services',
+    action: 'add a service to the catalogue',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/services',
+        payload: {
+          name: `Pakalpojums ${unique()}`,
+          kind: 'consultation',
+          ownerId: actor.person.id,
+          reviewOn: '2031-01-10',
+        },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/services/:id',
+    action: 'change a colleague’s service card',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const service = await serviceOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/services/${service.id}`,
+        payload: { fee: 'Bez maksas', version: service.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/services/:id/reviewed',
+    action: 'mark a colleague’s service card reviewed',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const service = await serviceOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/services/${service.id}/reviewed`,
+        payload: { nextReviewOn: '2031-06-30', version: service.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/news',
+    action: 'publish news to their unit',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/news',
+        payload: { title: 'Sapulce', bodyHtml: '<p>Rīt plkst. 9</p>', unitId: unit.id },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/news/:id',
+    action: 'change news for their unit',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const item = await newsFor(test, unit.id);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/news/${item.id}`,
+        payload: { title: 'Sapulce pārcelta', version: item.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/news/:id/read',
+    action: 'mark news read',
+    allowed: EVERYONE,
+    perform: async (test, { actor, unit }) => {
+      const item = await newsFor(test, unit.id);
+      return call(test.app, actor, { method: 'POST', url: `/api/v1/news/${item.id}/read` });
+    },
+  },
+  {
+    route: 'POST /api/v1/news/read-all',
+    action: 'mark all news read',
+    allowed: EVERYONE,
+    perform: (test, { actor }) =>
+      call(test.app, actor, { method: 'POST', url: '/api/v1/news/read-all' }),
+  },
+  {
+    route: 'POST /api/v1/requests/:id/replies',
+    action: 'answer the client in writing',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/replies`,
+        payload: { subject: 'Atbilde', body: 'Labdien!', version: request.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/articles',
+    action: 'write an article',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/articles',
+        payload: {
+          kind: 'faq',
+          title: `Jautājums ${unique()}`,
+          bodyHtml: '<p>Atbilde</p>',
+          ownerId: actor.person.id,
+          reviewOn: '2031-01-10',
+        },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/articles/:id',
+    action: 'change a colleague’s article',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const article = await articleOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/articles/${article.id}`,
+        payload: { summary: 'Īsumā', version: article.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/articles/:id/restore',
+    action: 'restore an old version of a colleague’s article',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const article = await articleOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/articles/${article.id}/restore`,
+        payload: { revision: 1, version: article.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/articles/:id/reviewed',
+    action: 'mark a colleague’s article reviewed',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const article = await articleOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/articles/${article.id}/reviewed`,
+        payload: { nextReviewOn: '2031-06-30', version: article.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/articles/:id/files',
+    action: 'add a file to a colleague’s article',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const article = await articleOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/articles/${article.id}/files`,
+        ...multipartFile('veidlapa.txt', 'Veidlapa', 'text/plain'),
+      });
+    },
+  },
+  {
+    route: 'DELETE /api/v1/articles/:id/files/:fileId',
+    action: 'remove a file from a colleague’s article',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const owner = await colleagueIn(test, unit);
+      const article = await articleOwnedBy(test, owner);
+      const file = await test.services.articles.addFile(ctx, article.id, {
+        filename: 'veidlapa.txt',
+        contentType: 'text/plain',
+        content: Buffer.from('Veidlapa'),
+      });
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/articles/${article.id}/files/${file.id}`,
       });
     },
   },

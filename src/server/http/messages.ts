@@ -330,6 +330,18 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Pieprasījumu nevar sasaistīt pašu ar sevi.',
     en: 'A request cannot be linked to itself.',
   },
+  date_not_future: {
+    lv: 'Datumam jābūt vēlākam par šodienu.',
+    en: 'The date must be later than today.',
+  },
+  related_to_itself: {
+    lv: 'Pakalpojumu nevar sasaistīt pašu ar sevi.',
+    en: 'A service cannot be related to itself.',
+  },
+  person_inactive: {
+    lv: 'Šis darbinieks vairs nestrādā.',
+    en: 'This person no longer works here.',
+  },
 };
 
 function interpolate(template: string, params: Record<string, string | number>): string {

@@ -20,6 +20,7 @@ import { assertMayServe, type ClientsService } from '../clients/clients.service'
 import { offsetOf, pageFrom } from '../paging';
 import type { PlannedRequest, RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
+import type { ServicesService } from '../services/services.service';
 import type { UnitsService } from '../units/units.service';
 import {
   findContactById,
@@ -59,8 +60,9 @@ export function createContactsService(deps: {
   requests: RequestsService;
   staff: StaffService;
   units: UnitsService;
+  catalogue: ServicesService;
 }) {
-  const { db, audit, clock, calendar, clients, requests, staff, units } = deps;
+  const { db, audit, clock, calendar, clients, requests, staff, units, catalogue } = deps;
 
   /** Who deals with a contact: its unit's people, whoever served it, and whoever owns one of its requests. */
   async function visibleContact(executor: Executor, ctx: ActionContext, id: string) {
@@ -101,7 +103,10 @@ export function createContactsService(deps: {
       outcome: row.outcome,
       nextSteps: row.next_steps,
       offeredServices: row.offered_services,
-      suggestedServices: [],
+      suggestedServices: await catalogue.suggestionsFor(
+        executor,
+        requestList.flatMap((request) => (request.serviceId ? [request.serviceId] : [])),
+      ),
       closedAt: row.closed_at?.toISOString() ?? null,
       requests: requestList,
       queue: queueEntry

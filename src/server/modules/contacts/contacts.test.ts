@@ -304,4 +304,44 @@ describe('contacts', () => {
       expect(detail.json<TContact>().incidents).toHaveLength(1);
     });
   });
+
+  describe('closing a visit', () => {
+    it('suggests services related to those asked for, leaving out the ones asked for', async () => {
+      const { unit, clerk } = await desk();
+      const suffix = unit.id.slice(0, 8);
+      const card = (name: string, relatedIds: string[] = []) =>
+        test.services.catalogue.create(ctx, {
+          name: `${name} ${suffix}`,
+          kind: 'application',
+          description: '',
+          steps: [],
+          documents: [],
+          legalActs: [],
+          relatedIds,
+          ownerId: clerk.person.id,
+          reviewOn: '2027-01-01',
+        });
+      const tax = await card('Nekustamā īpašuma nodoklis');
+      const kindergarten = await card('Pirmsskolas rinda');
+      const residence = await card('Dzīvesvietas deklarēšana', [tax.id, kindergarten.id]);
+
+      const response = await register(clerk, {
+        channel: 'in_person',
+        unitId: unit.id,
+        requests: [
+          {
+            serviceId: residence.id,
+            service: residence.name,
+            kind: 'application',
+            unitId: unit.id,
+          },
+          { serviceId: tax.id, service: tax.name, kind: 'consultation', unitId: unit.id },
+        ],
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json<TContact>().suggestedServices).toEqual([
+        { id: kindergarten.id, name: kindergarten.name, kind: 'application' },
+      ]);
+    });
+  });
 });

@@ -114,6 +114,7 @@ export interface RequestFilter {
   dueOn?: string | undefined;
   dueBefore?: Date | undefined;
   clientId?: string | undefined;
+  serviceId?: string | undefined;
   terms: string[];
   sort: 'due' | 'updated' | 'number';
   order: 'asc' | 'desc';
@@ -153,6 +154,7 @@ function matching(filter: RequestFilter) {
     if (filter.dueOn) conditions.push(eb('r.due_on', '=', filter.dueOn));
     if (filter.dueBefore) conditions.push(eb('r.due_at', '<', filter.dueBefore));
     if (filter.clientId) conditions.push(eb('r.client_id', '=', filter.clientId));
+    if (filter.serviceId) conditions.push(eb('r.service_id', '=', filter.serviceId));
     for (const term of filter.terms) conditions.push(eb('r.search_text', 'like', `%${term}%`));
     return eb.and(conditions);
   };

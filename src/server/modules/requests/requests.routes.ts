@@ -14,6 +14,7 @@ import {
   ListRequestsQuery,
   NoteBody,
   ReferBody,
+  ReplyBody,
   RequestDetail,
   RequestPage,
   RequestSummary,
@@ -22,16 +23,11 @@ import {
 } from '../../../contracts/requests.contracts';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
+import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
 import type { RequestsService } from './requests.service';
 
 const tags = ['Requests'];
-
-/** A filename safe in a Content-Disposition header, with the real name for browsers that read it. */
-function dispositionOf(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export function requestsRoutes(app: Api, deps: { requests: RequestsService }): void {
   const { requests } = deps;
@@ -145,6 +141,21 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
       await requests.addNote(contextOf(request), request.params.id, request.body.text);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/requests/:id/replies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Answer the client in writing through their channel, with articles attached as PDF',
+        params: IdParams,
+        body: ReplyBody,
+        response: responses({ 200: RequestDetail }, 400, 403, 404, 409),
+      },
+    },
+    (request) => requests.reply(contextOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -15,6 +15,7 @@ import type {
   TCommitment,
   TCreateCommitmentBody,
   TExtendBody,
+  TReplyBody,
   TListRequestsQuery,
   TNewRequestInput,
   TReferBody,
@@ -40,6 +41,8 @@ import { assertMayServe } from '../clients/clients.service';
 import { offsetOf } from '../paging';
 import type { StaffService } from '../staff/staff.service';
 import type { UnitsService } from '../units/units.service';
+import type { ArticlesService } from '../articles/articles.service';
+import type { ServicesService } from '../services/services.service';
 import { presentCommitment, presentRequestSummary } from './requests.presenter';
 import {
   countRequests,
@@ -116,8 +119,10 @@ export function createRequestsService(deps: {
   institutions: InstitutionsService;
   staff: StaffService;
   units: UnitsService;
+  catalogue: ServicesService;
+  articles: ArticlesService;
 }) {
-  const { db, audit, clock, calendar, institutions, staff, units } = deps;
+  const { db, audit, clock, calendar, institutions, staff, units, catalogue, articles } = deps;
 
   /** What the principal may see: a unit head their units and all below, others their own units. */
   async function viewerOf(executor: Executor, principal: Principal): Promise<RequestViewer> {
@@ -217,7 +222,7 @@ export function createRequestsService(deps: {
     if (!person?.active) throw invalidField(field, 'unknown_reference');
   }
 
-  return {
+  const service = {
     viewerOf,
 
     /** Creates the contact's requests in the caller's transaction, each with its timeline start. */
@@ -248,10 +253,21 @@ export function createRequestsService(deps: {
           throw invalidField(`requests.${index}.institutionId`, 'unknown_reference');
         }
       }
+      const catalogued = await catalogue.refsOf(
+        trx,
+        planned.flatMap((p) => (p.input.serviceId ? [p.input.serviceId] : [])),
+      );
+      planned.forEach((p, index) => {
+        if (p.input.serviceId && !catalogued.get(p.input.serviceId)?.active)
+          throw invalidField(`requests.${index}.serviceId`, 'unknown_reference');
+      });
       const now = clock.now();
       const ids: string[] = [];
       for (const p of planned) {
         const number = await nextRequestNumber(trx, Number(rigaDateOf(now).slice(0, 4)));
+        // A request made from the catalogue carries the catalogue's name, so it counts by it.
+        const serviceName =
+          (p.input.serviceId && catalogued.get(p.input.serviceId)?.name) || p.input.service;
         const tags = p.input.tags ?? [];
         const id = await insertRequest(trx, {
           number,
@@ -259,7 +275,8 @@ export function createRequestsService(deps: {
           client_id: contact.clientId,
           client_kind: contact.clientKind,
           channel: contact.channel,
-          service: p.input.service,
+          service: serviceName,
+          service_id: p.input.serviceId ?? null,
           kind: p.input.kind,
           case_type: p.input.caseType ?? null,
           institution_id: p.input.institutionId ?? null,
@@ -273,7 +290,7 @@ export function createRequestsService(deps: {
           tags,
           search_text: searchTextFor({
             number,
-            service: p.input.service,
+            service: serviceName,
             tags,
             clientName: contact.clientName,
           }),
@@ -315,6 +332,7 @@ export function createRequestsService(deps: {
       const base = {
         visibleTo,
         clientId: query.clientId,
+        serviceId: query.serviceId,
         terms: searchTermsOf(query.q ?? ''),
         sort: query.sort,
         order: query.order,
@@ -610,6 +628,75 @@ export function createRequestsService(deps: {
       });
     },
 
+    /**
+     * A written answer to the client through the channel they came by, with articles attached
+     * as PDF; it waits in the outbox for the mail channel. It may also mark the request answered.
+     */
+    async reply(ctx: ActionContext, id: string, body: TReplyBody): Promise<TRequestDetail> {
+      requirePermission(ctx.principal, 'requests.work');
+      await visible(db, ctx, id);
+      // Laid out before the transaction: PDFs take a moment, and PGlite has one connection.
+      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)]);
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id, body.version);
+        if (body.markAnswered && !canMove(row.state, 'answered'))
+          throw invalidField('markAnswered', 'invalid_transition', {
+            from: row.state,
+            to: 'answered',
+          });
+        const now = clock.now();
+        const attachmentIds: string[] = [];
+        for (const pdf of pdfs)
+          attachmentIds.push(
+            await insertAttachment(trx, {
+              request_id: row.id,
+              filename: pdf.filename,
+              content_type: 'application/pdf',
+              size: pdf.content.length,
+              content: pdf.content,
+              uploaded_by: ctx.principal.staffId,
+              uploaded_at: now,
+            }),
+          );
+        const client = presentRequestSummary(row, clockNow()).client;
+        const messageId = await insertOutgoingMessage(trx, {
+          request_id: row.id,
+          channel: row.channel,
+          recipient: recipientFor(
+            row.channel,
+            client && { email: client.email, phone: client.phone, eAddress: row.client_e_address },
+          ),
+          subject: body.subject,
+          body: body.body,
+          attachment_ids: attachmentIds,
+          due_at: now,
+          state: 'due',
+          created_by: ctx.principal.staffId,
+          created_at: now,
+        });
+        const event = {
+          kind: 'reply',
+          data: {
+            messageId,
+            subject: body.subject,
+            articles: pdfs.map((pdf) => ({ id: pdf.articleId, title: pdf.title })),
+          },
+        };
+        if (body.markAnswered)
+          await change(trx, ctx, row, { state: 'answered', answered_at: now }, event);
+        else {
+          await record(trx, ctx, row.id, event.kind, event.data);
+          await audit.record(trx, ctx, {
+            action: 'reply',
+            entityType: 'request',
+            entityId: row.id,
+            context: event.data,
+          });
+        }
+      });
+      return service.get(ctx, id);
+    },
+
     async addNote(ctx: ActionContext, id: string, text: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id);
@@ -802,5 +889,6 @@ export function createRequestsService(deps: {
       return { filename: file.filename, contentType: file.content_type, content: file.content };
     },
   };
+  return service;
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;

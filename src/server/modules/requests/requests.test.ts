@@ -562,4 +562,124 @@ describe('service requests', () => {
       { field: 'requests.1.institutionId', code: 'unknown_reference' },
     ]);
   });
+
+  describe('catalogue and replies', () => {
+    async function catalogueService(name: string, extra: Record<string, unknown> = {}) {
+      return test.services.catalogue.create(ctx, {
+        name,
+        kind: 'application',
+        description: '',
+        steps: [],
+        documents: [],
+        legalActs: [],
+        relatedIds: [],
+        ownerId: (await createPerson(test.services)).id,
+        reviewOn: '2027-01-01',
+        ...extra,
+      });
+    }
+
+    it('takes the service from the catalogue and counts requests by it', async () => {
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      const service = await catalogueService(`Bērna piedzimšanas pabalsts ${unit.id.slice(0, 8)}`);
+      await createContact(test.services, unit.id, {
+        services: [{ serviceId: service.id, service: 'ko klients teica', kind: 'application' }],
+      });
+      await createContact(test.services, unit.id, { services: ['Cits jautājums'] });
+
+      const list = await listOf(clerk, `list=unit&serviceId=${service.id}`);
+      expect(list.items.map((item) => [item.service, item.serviceId])).toEqual([
+        [service.name, service.id],
+      ]);
+      const card = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/services/${service.id}`,
+      });
+      expect(card.json<{ requestCounts: unknown }>().requestCounts).toEqual({ open: 1, total: 1 });
+    });
+
+    it('refuses a service that is not in the catalogue, naming the request row', async () => {
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      const response = await post(clerk, '/api/v1/contacts', {
+        channel: 'in_person',
+        unitId: unit.id,
+        requests: [
+          { service: 'A', kind: 'consultation', unitId: unit.id },
+          {
+            serviceId: '00000000-0000-4000-8000-000000000000',
+            service: 'B',
+            kind: 'consultation',
+            unitId: unit.id,
+          },
+        ],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([
+        { field: 'requests.1.serviceId', code: 'unknown_reference' },
+      ]);
+    });
+
+    it('sends a reply with an article as PDF and marks the request answered', async () => {
+      const { clerk, request } = await desk();
+      const editor = await createPerson(test.services, { roles: ['client_service_head'] });
+      const article = await test.services.articles.create(
+        { ...ctx, principal: { ...ctx.principal, staffId: editor.id } },
+        {
+          kind: 'guide',
+          language: 'lv',
+          title: 'Kā deklarēt dzīvesvietu tiešsaistē',
+          bodyHtml: '<p>Portālā latvija.gov.lv.</p>',
+          visibility: 'public',
+          ownerId: editor.id,
+          reviewOn: '2027-01-01',
+          serviceIds: [],
+        },
+      );
+      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: `Atbilde uz pieprasījumu ${request.number}`,
+        body: `Labdien!\nInformācija: https://example.lv${article.publicPath ?? ''}`,
+        pdfArticleIds: [article.id],
+        markAnswered: true,
+        version: request.version,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const detail = response.json<TRequestDetail>();
+      expect(detail.state).toBe('answered');
+      const pdf = detail.attachments.find((a) => a.filename === `${article.slug}.pdf`);
+      expect(pdf).toMatchObject({ contentType: 'application/pdf' });
+      expect(detail.outgoingMessages.at(-1)).toMatchObject({
+        subject: `Atbilde uz pieprasījumu ${request.number}`,
+        attachmentIds: [pdf?.id],
+        state: 'due',
+      });
+      expect(detail.timeline.map((entry) => entry.kind)).toContain('reply');
+
+      const downloaded = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/${request.id}/attachments/${pdf?.id}`,
+      });
+      expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('refuses a reply with an unknown article and stores nothing', async () => {
+      const { clerk, request } = await desk();
+      const before = (await open(clerk, request.id)).json<TRequestDetail>();
+      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: 'Atbilde',
+        body: 'Teksts',
+        pdfArticleIds: ['00000000-0000-4000-8000-000000000000'],
+        version: request.version,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([
+        { field: 'pdfArticleIds', code: 'unknown_reference' },
+      ]);
+      const after = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(after.outgoingMessages).toEqual(before.outgoingMessages);
+      expect(after.attachments).toEqual(before.attachments);
+      expect(after.version).toBe(before.version);
+    });
+  });
 });

@@ -1,0 +1,90 @@
+import sanitizeHtml from 'sanitize-html';
+
+// Rich text from the editor (articles, news) is kept only as the tags the editor makes, with no
+// scripts, styles, event handlers or foreign frames: what a page shows must not run anything.
+// Links open web, mail and phone addresses or the app's own pages; images come from the app's
+// own files or are embedded, never from another site (no tracking pixels in a staff page).
+
+const SAFE_HTML: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'h2',
+    'h3',
+    'h4',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'code',
+    'pre',
+    'hr',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['https', 'http', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['data'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // A link to another site opens in a new tab without handing it this page.
+  transformTags: {
+    a: (tagName, attribs) => {
+      const external = /^https?:/i.test(attribs.href ?? '');
+      return {
+        tagName,
+        attribs: external ? { ...attribs, rel: 'noopener noreferrer', target: '_blank' } : attribs,
+      };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isOwnOrEmbeddedImage(frame.attribs.src ?? ''),
+};
+
+function isOwnOrEmbeddedImage(src: string): boolean {
+  return (
+    src.startsWith('/api/v1/') ||
+    src.startsWith('/public/') ||
+    /^data:image\/(png|jpeg|gif|webp);/i.test(src)
+  );
+}
+
+/** The HTML with everything unsafe removed. */
+export function safeHtml(html: string): string {
+  return sanitizeHtml(html, SAFE_HTML).trim();
+}
+
+/** The words of the HTML as plain text (for search and snippets): blocks become lines. */
+export function textOfHtml(html: string): string {
+  const spaced = html.replace(
+    /<(br|\/p|\/h[1-6]|\/li|\/blockquote|\/pre|\/tr|\/td|\/th)\b[^>]*>/gi,
+    '$&\n',
+  );
+  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}

@@ -1,0 +1,64 @@
+import { isReviewOverdue } from '../../../domain/knowledge-search';
+import type { TService, TServiceSummary } from '../../../contracts/services.contracts';
+import type { LinkJson } from '../../db/schema';
+import type { ServiceCardRow, ServiceListRow } from './services.repository';
+
+/** The card as it was saved, without what is worked out on reading it: kept in the audit log. */
+export type ServiceCard = Omit<TService, 'specialists' | 'articles' | 'requestCounts'>;
+
+export function presentServiceSummary(
+  row: Omit<ServiceListRow, 'total'>,
+  today: string,
+): TServiceSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.name_en,
+    kind: row.kind,
+    institution:
+      row.institution_id && row.institution_name
+        ? { id: row.institution_id, name: row.institution_name }
+        : null,
+    unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
+    competence: row.competence,
+    eServiceUrl: row.e_service_url,
+    owner: {
+      id: row.owner_id,
+      givenName: row.owner_given_name,
+      surname: row.owner_surname,
+      position: row.owner_position,
+      phone: row.owner_phone,
+      email: row.owner_email,
+    },
+    reviewOn: row.review_on,
+    reviewedAt: row.reviewed_at?.toISOString() ?? null,
+    reviewOverdue: isReviewOverdue(row.review_on, today),
+    active: row.active,
+    version: row.version,
+  };
+}
+
+const linksOf = (links: readonly LinkJson[]) =>
+  links.map((link) => ({ title: link.title, url: link.url }));
+
+export function presentServiceCard(
+  row: ServiceCardRow,
+  related: ServiceCard['related'],
+  today: string,
+): ServiceCard {
+  return {
+    ...presentServiceSummary(row, today),
+    description: row.description,
+    audience: row.audience,
+    territory: row.territory,
+    fee: row.fee,
+    duration: row.duration,
+    steps: row.steps,
+    documents: linksOf(row.documents),
+    legalActs: linksOf(row.legal_acts),
+    notices: row.notices,
+    related,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
