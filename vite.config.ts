@@ -13,7 +13,17 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       // Libraries change less often than the app: a separate file stays in the browser's cache.
-      output: { manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined) },
+      // The rich-text editor (TipTap, ProseMirror) is only for writers and loads with their forms.
+      output: {
+        manualChunks: (id) =>
+          /node_modules\/(@tiptap|prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname)/.test(
+            id,
+          )
+            ? 'editor'
+            : id.includes('node_modules')
+              ? 'vendor'
+              : undefined,
+      },
     },
   },
   server: {

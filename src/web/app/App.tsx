@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AbsencesPage } from '../features/absences/AbsencesPage';
@@ -10,11 +11,19 @@ import { ContactPage } from '../features/contacts/ContactPage';
 import { DeadlinesPage } from '../features/calendar/DeadlinesPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
+import { ArticlePage } from '../features/knowledge/ArticlePage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { LoginPage } from '../features/login/LoginPage';
+import { NewsPage } from '../features/news/NewsPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { ReviewsPage } from '../features/reviews/ReviewsPage';
+import { SearchPage } from '../features/search/SearchPage';
+import { EditServicePage, NewServicePage } from '../features/services/ServiceFormPage';
+import { ServicePage } from '../features/services/ServicePage';
+import { ServicesPage } from '../features/services/ServicesPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -23,6 +32,20 @@ import { Loading } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
 import { Layout } from './Layout';
 import { useSession, useSessionState } from './session';
+
+// The rich-text editor is a large library that only writers need: loaded when a form opens.
+const LazyArticleFormPage = lazy(() =>
+  import('../features/knowledge/ArticleFormPage').then((module) => ({
+    default: module.ArticleFormPage,
+  })),
+);
+function ArticleFormPage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyArticleFormPage />
+    </Suspense>
+  );
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -62,6 +85,17 @@ const router = createBrowserRouter([
       { path: 'requests/:id', element: permitted(CASES, <RequestDetailPage />) },
       { path: 'clients', element: permitted(CASES, <ClientsPage />) },
       { path: 'clients/:id', element: permitted(CASES, <ClientPage />) },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'knowledge', element: <KnowledgePage /> },
+      { path: 'knowledge/new', element: permitted('knowledge.edit', <ArticleFormPage />) },
+      { path: 'knowledge/:id', element: <ArticlePage /> },
+      { path: 'knowledge/:id/edit', element: <ArticleFormPage /> },
+      { path: 'news', element: <NewsPage /> },
+      { path: 'services', element: <ServicesPage /> },
+      { path: 'services/new', element: permitted('knowledge.edit', <NewServicePage />) },
+      { path: 'services/:id', element: <ServicePage /> },
+      { path: 'services/:id/edit', element: <EditServicePage /> },
+      { path: 'reviews', element: <ReviewsPage /> },
       { path: 'organisation/institutions', element: <InstitutionsPage /> },
       { path: 'organisation/units', element: <UnitsPage /> },
       { path: 'organisation/staff', element: <StaffPage /> },

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { UnreadNews } from '../features/news/UnreadNews';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { fullName } from '../ui/format';
 import { useSession } from './session';
@@ -24,6 +26,7 @@ export function Layout() {
           </span>
         </div>
         <div className="header-tools">
+          <HeaderSearch />
           <LanguageSwitch />
           <NavLink to="/account" className="header-person">
             {fullName(me)}
@@ -123,6 +126,7 @@ export function Layout() {
           )}
         </nav>
         <main id="main" className="app-main" tabIndex={-1}>
+          <UnreadNews />
           <Outlet />
         </main>
       </div>

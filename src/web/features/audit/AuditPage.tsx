@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry, TAuditPage } from '../../../contracts/audit.contracts';
@@ -11,7 +12,26 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PersonSelect } from '../../ui/PersonSelect';
 
 const DEFAULTS = { entityType: '', action: '', actorId: '', from: '', to: '' };
-const ENTITY_TYPES = ['institution', 'unit', 'staff', 'absence', 'api_token'] as const;
+const ENTITY_TYPES = [
+  'institution',
+  'unit',
+  'staff',
+  'absence',
+  'api_token',
+  'client',
+  'contact',
+  'request',
+  'commitment',
+  'incident',
+  'queue_entry',
+  'calendar_day_off',
+  'calendar_transfer',
+  'calendar_settings',
+  'deadline_policy',
+  'service',
+  'article',
+  'news',
+] as const;
 const ACTIONS = [
   'create',
   'update',
@@ -23,6 +43,24 @@ const ACTIONS = [
   'set-password',
   'change-password',
   'end-sessions',
+  'assign',
+  'attach',
+  'detach',
+  'call',
+  'close',
+  'keep',
+  'leave',
+  'link',
+  'unlink',
+  'merge',
+  'merge-in',
+  'note',
+  'reply',
+  'review',
+  'state',
+  'referral',
+  'extension',
+  'updated',
 ] as const;
 
 const show = (value: unknown): string =>
@@ -79,13 +117,13 @@ function recordName(entry: TAuditEntry): string | null {
   return null;
 }
 
-function entityTypeLabel(t: ReturnType<typeof useTranslation>['t'], type: string): string {
+function entityTypeLabel(t: TFunction, type: string): string {
   return (ENTITY_TYPES as readonly string[]).includes(type)
     ? t(`audit.entityTypes.${type as (typeof ENTITY_TYPES)[number]}`)
     : type;
 }
 
-function actionLabel(t: ReturnType<typeof useTranslation>['t'], action: string): string {
+function actionLabel(t: TFunction, action: string): string {
   return (ACTIONS as readonly string[]).includes(action)
     ? t(`audit.actions.${action as (typeof ACTIONS)[number]}`)
     : action;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TContact } from '../../../contracts/contacts.contracts';
 import { useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
-import { Field } from '../../ui/Field';
+import { Field, FieldSet } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
 import { useServerForm } from '../../ui/server-form';
 
@@ -11,6 +11,20 @@ interface Values {
   nextSteps: string;
   /** One offered service a line. */
   offeredServices: string;
+  /** The suggested services ticked as offered (their ids). */
+  suggested: string[];
+}
+
+/** Every offered service once: those ticked among the suggestions, then those typed. */
+function offeredServicesOf(contact: TContact, values: Values): string[] {
+  const ticked = contact.suggestedServices
+    .filter((service) => values.suggested.includes(service.id))
+    .map((service) => service.name);
+  const typed = values.offeredServices
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return [...new Set([...ticked, ...typed])];
 }
 
 /** Ends the visit: what came of it, what the client was told happens next, what else was offered. */
@@ -18,16 +32,13 @@ export function CloseContactForm(props: { contact: TContact; onClosed: () => voi
   const { t } = useTranslation();
   const reload = useReloadCases();
   const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
-    defaultValues: { outcome: '', nextSteps: '', offeredServices: '' },
+    defaultValues: { outcome: '', nextSteps: '', offeredServices: '', suggested: [] },
     fields: ['outcome', 'nextSteps', 'offeredServices'],
     send: (values) =>
       api.post(`/contacts/${props.contact.id}/close`, {
         outcome: values.outcome,
         nextSteps: values.nextSteps,
-        offeredServices: values.offeredServices
-          .split('\n')
-          .map((line) => line.trim())
-          .filter((line) => line !== ''),
+        offeredServices: offeredServicesOf(props.contact, values),
         version: props.contact.version,
       }),
     onSaved: async () => {
@@ -51,6 +62,27 @@ export function CloseContactForm(props: { contact: TContact; onClosed: () => voi
         >
           <textarea rows={2} {...form.register('nextSteps')} />
         </Field>
+        {props.contact.suggestedServices.length > 0 && (
+          <FieldSet legend={t('contact.suggestedServices')}>
+            <p className="field-hint">{t('contact.suggestedServicesHint')}</p>
+            <div className="check-list">
+              {props.contact.suggestedServices.map((service) => (
+                <div key={service.id} className="check-row">
+                  <input
+                    id={`suggested-${service.id}`}
+                    type="checkbox"
+                    value={service.id}
+                    {...form.register('suggested')}
+                  />
+                  <label htmlFor={`suggested-${service.id}`}>
+                    {service.name}{' '}
+                    <span className="muted">({t(`cases.kinds.${service.kind}`)})</span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          </FieldSet>
+        )}
         <Field
           label={t('contact.offeredServices')}
           hint={t('contact.offeredServicesHint')}

@@ -65,6 +65,9 @@ export function contactBodyOf(values: ReceptionValues): ContactBody {
       kind: row.kind,
       unitId: row.unitId,
       ...(row.ownerId ? { ownerId: row.ownerId } : {}),
+      ...(row.catalogued
+        ? { serviceId: row.catalogued.id, institutionId: row.catalogued.institution?.id ?? null }
+        : {}),
     })),
   };
 }
@@ -76,6 +79,16 @@ const SERVICE_FIELDS = Array.from({ length: MAX_SERVICES }, (_, index) =>
   ['service', 'kind', 'unitId', 'ownerId'].map((name) => `requests.${index}.${name}`),
 ).flat();
 
+// The catalogue's service and its institution are chosen in the service field.
+const CATALOGUE_FIELDS = Object.fromEntries(
+  Array.from({ length: MAX_SERVICES }, (_, index) =>
+    ['serviceId', 'institutionId'].map((name): [string, string] => [
+      `requests.${index}.${name}`,
+      `requests.${index}.service`,
+    ]),
+  ).flat(),
+);
+
 /** The server's field names and the form's: a service row's fields keep their index. */
 export const RECEPTION_FIELDS: Record<string, string> = {
   ...sameNames(['channel', 'unitId', 'reason']),
@@ -84,4 +97,5 @@ export const RECEPTION_FIELDS: Record<string, string> = {
   // Anything else about the new client (e.g. both a chosen and a new one) belongs to the choice.
   newClient: 'client',
   ...sameNames(SERVICE_FIELDS),
+  ...CATALOGUE_FIELDS,
 };

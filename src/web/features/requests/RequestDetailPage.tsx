@@ -12,6 +12,7 @@ import { ActionError } from '../../ui/server-form';
 import { CommitmentText, KeepButton, useKeepCommitment } from './CommitmentsPanel';
 import { ClientName, DueDate, StateBadge } from './RequestParts';
 import { CommitmentForm, ExtensionForm, NoteForm, ReferralForm, StateForm } from './RequestForms';
+import { ReplyComposer } from './ReplyComposer';
 import { Attachments, Links, OutgoingMessages } from './RequestRelated';
 import { RequestTimeline } from './RequestTimeline';
 
@@ -120,6 +121,10 @@ export function RequestDetailPage() {
           )}
           {mayWork && open('commitment', t('commitments.add'))}
         </section>
+
+        {mayWork && shown.state !== 'closed' && (
+          <ReplyComposer request={shown} onSent={() => setMessage(t('reply.sent'))} />
+        )}
 
         <section aria-labelledby="request-messages" className="panel panel-wide">
           <h2 id="request-messages">{t('request.messages')}</h2>

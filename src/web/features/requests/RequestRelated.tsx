@@ -170,6 +170,26 @@ export function OutgoingMessages(props: { request: TRequestDetail }) {
             <div className="muted">
               {message.recipient ?? t('request.noRecipient')} · {formatDateTime(message.dueAt)}
             </div>
+            {message.attachmentIds.length > 0 && (
+              <div className="message-attachments">
+                {t('request.messageAttachments')}:{' '}
+                {message.attachmentIds.map((id, index) => {
+                  const file = props.request.attachments.find((candidate) => candidate.id === id);
+                  return (
+                    <span key={id}>
+                      {index > 0 && ', '}
+                      {file ? (
+                        <a href={`/api/v1/requests/${props.request.id}/attachments/${id}`} download>
+                          {file.filename}
+                        </a>
+                      ) : (
+                        t('request.attachmentGone')
+                      )}
+                    </span>
+                  );
+                })}
+              </div>
+            )}
             <details>
               <summary>{t('request.messageBody')}</summary>
               <p className="text-block">{message.body}</p>

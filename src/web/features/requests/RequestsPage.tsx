@@ -8,6 +8,7 @@ import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { ListState } from '../../ui/ListState';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
+import { ServiceFilterNote } from '../services/ServiceFilterNote';
 import { CommitmentsPanel } from './CommitmentsPanel';
 import { RequestTable } from './RequestParts';
 
@@ -32,7 +33,15 @@ const COUNT_OF: Partial<Record<WorkList, keyof TWorkCounts>> = {
   overdue: 'overdue',
 };
 
-const DEFAULTS = { list: 'mine', q: '', state: '', unitId: '', sort: 'due', order: 'asc' };
+const DEFAULTS = {
+  list: 'mine',
+  q: '',
+  state: '',
+  unitId: '',
+  serviceId: '',
+  sort: 'due',
+  order: 'asc',
+};
 const PAGE_SIZE = 25;
 
 /** The work lists: one's own, the unit's, referred, due today, overdue, waiting, all. */
@@ -93,6 +102,7 @@ export function RequestsPage() {
           onChange={(unitId) => update({ unitId })}
         />
       </div>
+      <ServiceFilterNote serviceId={values.serviceId} onClear={() => update({ serviceId: '' })} />
       <ListState
         query={list}
         emptyTitle={t('requests.empty')}

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { markNewsRead, useReloadNews, useUnreadNews } from '../../api/knowledge';
+import { ActionError, useAction } from '../../ui/server-form';
+
+/**
+ * On arrival, the news one has not read yet, above every page until marked read or hidden. Not
+ * on the news page itself, which shows them anyway.
+ */
+export function UnreadNews() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const news = useUnreadNews();
+  const reload = useReloadNews();
+  const [hidden, setHidden] = useState(false);
+  const region = useRef<HTMLElement>(null);
+  const markRead = useAction({
+    run: markNewsRead,
+    onDone: reload,
+    // The item leaves the list: the region keeps the reader's place.
+    onSuccess: () => region.current?.focus(),
+  });
+  const items = news.data?.items ?? [];
+  if (hidden || pathname === '/news' || items.length === 0) return null;
+  const more = (news.data?.unread ?? 0) - items.length;
+
+  return (
+    <section
+      ref={region}
+      className="unread-news no-print"
+      role="region"
+      aria-label={t('news.unreadRegion')}
+      tabIndex={-1}
+    >
+      <div className="unread-news-header">
+        {/* Not a heading: it stands above the page's own first heading. */}
+        <p className="unread-news-title">
+          {t('news.unreadHeading', { count: news.data?.unread ?? items.length })}
+        </p>
+        <button
+          type="button"
+          className="button-icon"
+          aria-label={t('news.hideUnread')}
+          title={t('news.hideUnread')}
+          onClick={() => setHidden(true)}
+        >
+          ×
+        </button>
+      </div>
+      <ActionError error={markRead.error} />
+      <ul className="plain-list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <span>
+              {item.important && (
+                <span className="badge badge-danger">{t('news.importantBadge')}</span>
+              )}{' '}
+              <Link to="/news">{item.title}</Link>
+            </span>
+            <button
+              type="button"
+              className="button-link"
+              aria-label={`${t('news.markRead')}: ${item.title}`}
+              disabled={markRead.isPending}
+              onClick={() => markRead.mutate(item.id)}
+            >
+              {t('news.markRead')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <p>
+          <Link to="/news?show=unread">{t('news.moreUnread', { count: more })}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,322 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { TArticleHit, TSnippet } from '../../../contracts/articles.contracts';
+import type { TReplyBody, TRequestDetail } from '../../../contracts/requests.contracts';
+import { isOpen } from '../../../domain/requests';
+import { useArticlesLike } from '../../api/catalogue';
+import { useReloadCases } from '../../api/cases';
+import { api } from '../../api/client';
+import { useDebounced } from '../../ui/debounce';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormParts';
+import { ErrorNotice } from '../../ui/Notice';
+import { useServerForm } from '../../ui/server-form';
+
+/** As many articles as the server attaches as PDF to one reply. */
+const MAX_PDFS = 5;
+
+interface ChosenArticle {
+  id: string;
+  title: string;
+}
+
+interface ReplyValues {
+  subject: string;
+  body: string;
+  pdfs: ChosenArticle[];
+  markAnswered: boolean;
+}
+
+/** Where the link goes: at the cursor when the clerk has been in the text, else at the end. */
+function withLine(
+  body: string,
+  line: string,
+  cursor: number | null,
+): { text: string; end: number } {
+  if (cursor === null || cursor >= body.length) {
+    const before = body.replace(/\s+$/, '');
+    const text = before === '' ? line : `${before}\n${line}`;
+    return { text, end: text.length };
+  }
+  const before = body.slice(0, cursor);
+  const after = body.slice(cursor);
+  const head = before === '' || before.endsWith('\n') ? before : `${before}\n`;
+  const tail = after.startsWith('\n') ? after : `\n${after}`;
+  return { text: `${head}${line}${tail}`, end: head.length + line.length };
+}
+
+/**
+ * A written answer to the client (clause 21.2): subject, text with links to public articles,
+ * articles attached as PDF, and whether it answers the request. Sent with the version read; the
+ * request reloads and the reply shows among the letters.
+ */
+export function ReplyComposer(props: { request: TRequestDetail; onSent: () => void }) {
+  const { t } = useTranslation();
+  const reload = useReloadCases();
+  const { request } = props;
+  const body = useRef<HTMLTextAreaElement | null>(null);
+  // Where the cursor was in the text when the clerk last was there; null until then.
+  const cursor = useRef<number | null>(null);
+  const [picking, setPicking] = useState(false);
+  const defaultValues: ReplyValues = {
+    subject: t('reply.defaultSubject', { number: request.number }),
+    body: '',
+    pdfs: [],
+    markAnswered: false,
+  };
+  const { form, errors, formError, busy, onSubmit } = useServerForm<ReplyValues>({
+    defaultValues,
+    fields: {
+      subject: 'subject',
+      body: 'body',
+      pdfArticleIds: 'pdfs',
+      markAnswered: 'markAnswered',
+    },
+    send: (values) => {
+      const reply: TReplyBody = {
+        subject: values.subject,
+        body: values.body,
+        pdfArticleIds: values.pdfs.map((article) => article.id),
+        markAnswered: isOpen(request.state) && values.markAnswered,
+        version: request.version,
+      };
+      return api.post<TRequestDetail>(`/requests/${request.id}/replies`, reply);
+    },
+    onSaved: async () => {
+      cursor.current = null;
+      await reload();
+      props.onSent();
+    },
+    onConflict: reload,
+    resetOnSave: true,
+  });
+  const pdfs = useWatch({ control: form.control, name: 'pdfs' });
+  const bodyField = form.register('body', {
+    validate: (value) => value.trim() !== '' || t('reply.bodyRequired'),
+  });
+  const rememberCursor = () => {
+    cursor.current = body.current?.selectionEnd ?? null;
+  };
+
+  const insertLink = (article: TArticleHit & { publicPath: string }) => {
+    const line = `${article.title}: ${window.location.origin}${article.publicPath}`;
+    const { text, end } = withLine(form.getValues('body'), line, cursor.current);
+    form.setValue('body', text, { shouldDirty: true });
+    form.clearErrors('body');
+    // The next link goes after this one.
+    cursor.current = end;
+  };
+  const attach = (article: TArticleHit) => {
+    const current = form.getValues('pdfs');
+    if (current.length >= MAX_PDFS || current.some((chosen) => chosen.id === article.id)) return;
+    form.setValue('pdfs', [...current, { id: article.id, title: article.title }], {
+      shouldDirty: true,
+    });
+    form.clearErrors('pdfs');
+  };
+  const detach = (id: string) =>
+    form.setValue(
+      'pdfs',
+      form.getValues('pdfs').filter((chosen) => chosen.id !== id),
+      { shouldDirty: true },
+    );
+
+  return (
+    <section aria-labelledby="request-reply" className="panel panel-wide reply-composer">
+      <h2 id="request-reply">{t('reply.title')}</h2>
+      <p className="muted">{t('reply.intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError message={formError} />
+        <Field label={t('reply.subject')} required error={errors.subject?.message}>
+          <input {...form.register('subject')} />
+        </Field>
+        <Field label={t('reply.body')} required error={errors.body?.message}>
+          <textarea
+            rows={10}
+            spellCheck
+            lang="lv"
+            {...bodyField}
+            ref={(element) => {
+              bodyField.ref(element);
+              body.current = element;
+            }}
+            onChange={(event) => {
+              void bodyField.onChange(event);
+              rememberCursor();
+            }}
+            onSelect={rememberCursor}
+            onKeyUp={rememberCursor}
+            onClick={rememberCursor}
+          />
+        </Field>
+        <div className="reply-tools">
+          <button type="button" className="button-secondary" onClick={() => setPicking(true)}>
+            {t('reply.addArticle')}
+          </button>
+        </div>
+        {pdfs.length > 0 && (
+          <div className="reply-pdfs">
+            <h3 id="reply-pdfs-title">{t('reply.pdfs')}</h3>
+            <ul className="chips" aria-labelledby="reply-pdfs-title">
+              {pdfs.map((article) => (
+                <li key={article.id} className="chip">
+                  <span>{article.title} (PDF)</span>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={t('reply.removePdf', { title: article.title })}
+                    onClick={() => detach(article.id)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {errors.pdfs?.message && (
+          <div className="field-error" role="alert">
+            {errors.pdfs.message}
+          </div>
+        )}
+        {isOpen(request.state) && (
+          <div className="field field-check">
+            <input id="reply-mark-answered" type="checkbox" {...form.register('markAnswered')} />
+            <label htmlFor="reply-mark-answered">{t('reply.markAnswered')}</label>
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {t('reply.send')}
+          </button>
+        </div>
+      </form>
+
+      <Dialog title={t('reply.pickerTitle')} open={picking} onClose={() => setPicking(false)}>
+        <ArticlePicker
+          chosen={pdfs}
+          onInsertLink={insertLink}
+          onAttach={attach}
+          onClose={() => setPicking(false)}
+        />
+      </Dialog>
+    </section>
+  );
+}
+
+/** A piece of an article's text with the words searched for marked. */
+function SnippetText(props: { snippet: TSnippet }) {
+  return (
+    <p className="snippet">
+      {props.snippet.map((part, index) =>
+        part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
+    </p>
+  );
+}
+
+/** Finds knowledge-base articles (diacritics optional) and puts a link or a PDF into the reply. */
+function ArticlePicker(props: {
+  chosen: ChosenArticle[];
+  onInsertLink: (article: TArticleHit & { publicPath: string }) => void;
+  onAttach: (article: TArticleHit) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const search = useRef<HTMLInputElement>(null);
+  const [words, setWords] = useState('');
+  const settled = useDebounced(words, 250);
+  const found = useArticlesLike(settled);
+  const [done, setDone] = useState('');
+  const full = props.chosen.length >= MAX_PDFS;
+  const hits = settled.trim() === '' ? [] : (found.data?.items ?? []);
+  // The dialog, once open, puts the focus on its first control; the search box is where to start.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => search.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return (
+    <div className="article-picker">
+      <div className="field">
+        <label htmlFor={`${id}-search`}>{t('reply.search')}</label>
+        <div id={`${id}-hint`} className="field-hint">
+          {t('reply.searchHint')}
+        </div>
+        <input
+          ref={search}
+          id={`${id}-search`}
+          type="search"
+          aria-describedby={`${id}-hint`}
+          value={words}
+          onChange={(event) => setWords(event.target.value)}
+        />
+      </div>
+      <div role="status" className="picker-status">
+        {done}
+      </div>
+      {found.isError && <ErrorNotice error={found.error} onRetry={() => void found.refetch()} />}
+      {settled.trim() !== '' && found.data && hits.length === 0 && (
+        <p className="muted">{t('reply.noneFound')}</p>
+      )}
+      {full && <p className="notice notice-info">{t('reply.maxPdfs', { max: MAX_PDFS })}</p>}
+      {hits.length > 0 && (
+        <ul className="article-hits" aria-label={t('reply.results')}>
+          {hits.map((hit) => {
+            const titleId = `${id}-${hit.id}`;
+            const attached = props.chosen.some((chosen) => chosen.id === hit.id);
+            const publicPath = hit.publicPath;
+            return (
+              <li key={hit.id} className="article-hit">
+                <h3 id={titleId}>{hit.title}</h3>
+                <div className="muted">
+                  {t(`reply.kinds.${hit.kind}`)} · {t(`reply.visibility.${hit.visibility}`)}
+                </div>
+                <SnippetText snippet={hit.snippet} />
+                {publicPath === null && <p className="muted">{t('reply.internalOnly')}</p>}
+                <div className="article-hit-actions">
+                  {publicPath !== null && (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-describedby={titleId}
+                      onClick={() => {
+                        props.onInsertLink({ ...hit, publicPath });
+                        setDone(t('reply.linkInserted', { title: hit.title }));
+                      }}
+                    >
+                      {t('reply.insertLink')}
+                    </button>
+                  )}
+                  {attached ? (
+                    <span className="badge badge-ok">{t('reply.attached')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-describedby={titleId}
+                      disabled={full}
+                      onClick={() => {
+                        props.onAttach(hit);
+                        setDone(t('reply.pdfAdded', { title: hit.title }));
+                      }}
+                    >
+                      {t('reply.attachPdf')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button-primary" onClick={props.onClose}>
+          {t('reply.done')}
+        </button>
+      </div>
+    </div>
+  );
+}
