@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { withFreshDatabase } from './fresh-database';
 
 // `npm run bench` runs every benchmark, one after another; `npm run bench -- cases` (or
-// `foundation`) runs one. With BENCH_DATABASE_URL naming a PostgreSQL server, each gets a new
-// database there that is dropped afterwards; without it the foundation benchmark runs on PGlite
-// and the cases benchmark says how to run it.
+// `foundation`, `knowledge`) runs one. With BENCH_DATABASE_URL naming a PostgreSQL server, each
+// gets a new database there that is dropped afterwards; without it the foundation and knowledge
+// benchmarks run on PGlite and the cases benchmark says how to run it.
 
-const BENCHMARKS = ['foundation', 'cases'] as const;
+const BENCHMARKS = ['foundation', 'cases', 'knowledge'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 function runFile(name: Benchmark, env: NodeJS.ProcessEnv): Promise<void> {
@@ -33,8 +33,9 @@ if (unknown.length > 0) {
 const server = process.env.BENCH_DATABASE_URL;
 for (const name of asked.length > 0 ? (asked as Benchmark[]) : BENCHMARKS) {
   console.log(`\n== ${name} ==`);
-  if (name === 'foundation' && server) {
-    // The foundation benchmark takes an empty database: it gets a new one on the server.
+  if (name !== 'cases' && server) {
+    // The foundation and knowledge benchmarks take an empty database: each gets a new one on the
+    // server.
     await withFreshDatabase(server, name, (url) => runFile(name, { BENCH_DATABASE_URL: url }));
   } else {
     await runFile(name, {});

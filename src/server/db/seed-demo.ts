@@ -6,7 +6,8 @@ import type { Clock } from '../adapters/clock';
 import { systemContext } from '../http/access';
 import type { Services } from '../app';
 import type { DB } from './schema';
-import { seedDemoCases } from './seed-demo-cases';
+import { seedDemoCases, type DemoOrganisation } from './seed-demo-cases';
+import { seedDemoKnowledge } from './seed-demo-knowledge';
 
 /** The password of every demo account; shown in the README. */
 export const DEMO_PASSWORD = 'apkalpo-demo';
@@ -58,7 +59,8 @@ interface DemoPerson {
  * A made-up municipality ("Priedaines novads") with the state institutions whose services its
  * one-stop centres provide, its units, about twenty staff and their absences around today; and
  * some 2000 clients and 3000 contacts with their requests over the last four months
- * (seed-demo-cases.ts), written in bulk: through the services they would take minutes.
+ * (seed-demo-cases.ts), written in bulk: through the services they would take minutes; and the
+ * service catalogue, knowledge base and news feed (seed-demo-knowledge.ts).
  */
 export async function seedDemoData(
   services: Services,
@@ -235,7 +237,7 @@ export async function seedDemoData(
       email: 'kristine.locmele@example.lv',
       phone: '+371 67000122',
       units: ['centreForest', 'centreMain'],
-      competences: ['sociālie pabalsti', 'NVA pakalpojumi'],
+      competences: ['sociālie pabalsti', 'NVA pakalpojumi', 'VSAA pakalpojumi'],
     },
     {
       key: 'gunta',
@@ -245,7 +247,7 @@ export async function seedDemoData(
       email: 'gunta.smite@example.lv',
       phone: '+371 67000113',
       units: ['centreMain'],
-      competences: ['nekustamā īpašuma nodoklis', 'VZD pakalpojumi'],
+      competences: ['nekustamā īpašuma nodoklis', 'VZD pakalpojumi', 'Zemesgrāmata'],
     },
     {
       key: 'valdis',
@@ -265,7 +267,7 @@ export async function seedDemoData(
       email: 'arturs.krumins@example.lv',
       phone: '+371 67000120',
       units: ['centreForest'],
-      competences: ['LAD pakalpojumi'],
+      competences: ['LAD pakalpojumi', 'Uzņēmumu reģistrs'],
     },
     {
       key: 'sandra',
@@ -305,7 +307,12 @@ export async function seedDemoData(
       email: 'zane.egle@example.lv',
       phone: '+371 67000151',
       units: ['property'],
-      competences: ['nekustamā īpašuma nodoklis', 'zemes noma'],
+      competences: [
+        'nekustamā īpašuma nodoklis',
+        'zemes noma',
+        'dzīvokļu jautājumi',
+        'līdzfinansējums',
+      ],
     },
     {
       key: 'oskars',
@@ -335,7 +342,7 @@ export async function seedDemoData(
       email: 'elina.abolina@example.lv',
       phone: '+371 67000171',
       units: ['communication'],
-      competences: ['pašvaldības ziņas', 'sociālie tīkli'],
+      competences: ['pašvaldības ziņas', 'sociālie tīkli', 'iedzīvotāju padomes'],
     },
     {
       key: 'ieva',
@@ -423,7 +430,7 @@ export async function seedDemoData(
   ] as const;
   for (const absence of absences) await services.absences.create(ctx, absence);
 
-  await seedDemoCases(db, services, clock, {
+  const organisation: DemoOrganisation = {
     unitIds: units,
     unitHours,
     institutionIds,
@@ -439,5 +446,7 @@ export async function seedDemoData(
       active: person.active ?? true,
     })),
     absences,
-  });
+  };
+  await seedDemoCases(db, services, clock, organisation);
+  await seedDemoKnowledge(db, services, clock, organisation, municipality.id);
 }
