@@ -896,6 +896,18 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'DELETE /api/v1/articles/:id',
+    action: 'take an article out of the knowledge base',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: async (test, { actor, unit }) => {
+      const article = await articleOwnedBy(test, await colleagueIn(test, unit));
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/articles/${article.id}?version=${article.version}`,
+      });
+    },
+  },
+  {
     route: 'POST /api/v1/articles/:id/restore',
     action: 'restore an old version of a colleague’s article',
     allowed: KNOWLEDGE_EDITORS,

@@ -744,6 +744,9 @@ export const en: Messages = {
     restoreTitle: 'Restore a version',
     restoreText:
       'The article will become as it was in version {{revision}}. The current text stays in the version history.',
+    archive: 'Remove from the knowledge base',
+    archiveText:
+      'The article “{{title}}” will no longer show in the list, in search or on the public page. Its version history is kept.',
     restored: 'Version {{revision}} restored.',
   },
   search: {

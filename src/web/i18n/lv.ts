@@ -748,6 +748,9 @@ export const lv = {
     restoreTitle: 'Atjaunot versiju',
     restoreText:
       'Raksts kļūs tāds, kāds tas bija {{revision}}. versijā. Pašreizējais teksts saglabāsies versiju vēsturē.',
+    archive: 'Izņemt no zināšanu bāzes',
+    archiveText:
+      'Raksts „{{title}}” vairs nebūs redzams sarakstā, meklēšanā un publiskajā lapā. Tā versiju vēsture saglabāsies.',
     restored: '{{revision}}. versija atjaunota.',
   },
   search: {

@@ -15,7 +15,7 @@ import {
   VersionComparison,
   VersionParams,
 } from '../../../contracts/articles.contracts';
-import { IdParams } from '../../../contracts/common';
+import { DeleteQuery, IdParams } from '../../../contracts/common';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { byteRangeOf, dispositionOf } from '../../http/download';
@@ -83,6 +83,23 @@ export function articlesRoutes(app: Api, deps: { articles: ArticlesService }): v
       },
     },
     (request) => articles.update(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/articles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Take an article out of the knowledge base (editors); send the version you read',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: responses({ 204: z.null() }, 400, 403, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      await articles.archive(contextOf(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

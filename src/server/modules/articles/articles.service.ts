@@ -383,6 +383,30 @@ export function createArticlesService(deps: {
       });
     },
 
+    /**
+     * Takes an article out of the knowledge base (editors): it leaves lists, search and the public
+     * pages; its versions stay for the record.
+     */
+    async archive(ctx: ActionContext, id: string, version: number): Promise<void> {
+      if (!hasPermission(ctx.principal, 'knowledge.edit')) throw new AppError('forbidden');
+      await db.transaction().execute(async (trx) => {
+        const before = await load(trx, id);
+        if (before.version !== version) throw versionConflict();
+        const archived = await updateArticle(trx, {
+          id,
+          version,
+          changes: { archived_at: clock.now(), updated_by: ctx.principal.staffId },
+        });
+        if (!archived) throw versionConflict();
+        await audit.record(trx, ctx, {
+          action: 'delete',
+          entityType: 'article',
+          entityId: id,
+          before: { ...before, bodyHtml: undefined },
+        });
+      });
+    },
+
     /** Refused before a file is read, so a stranger's upload is not buffered. */
     async assertMayAddFiles(ctx: ActionContext, id: string): Promise<void> {
       const row = await findArticleById(db, id);

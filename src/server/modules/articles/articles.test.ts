@@ -190,6 +190,37 @@ describe('articles', () => {
     });
   });
 
+  describe('archiving', () => {
+    it('takes an article out of lists, search and the public pages', async () => {
+      const word = token();
+      const article = await write({ title: `Novecojusi kārtība ${word}`, visibility: 'public' });
+      const stale = await call(test.app, editor, {
+        method: 'DELETE',
+        url: `/api/v1/articles/${article.id}?version=${article.version + 1}`,
+      });
+      expect(stale.statusCode).toBe(409);
+      const byOwner = await call(test.app, clerk, {
+        method: 'DELETE',
+        url: `/api/v1/articles/${article.id}?version=${article.version}`,
+      });
+      expect(byOwner.statusCode).toBe(403);
+
+      const removed = await call(test.app, editor, {
+        method: 'DELETE',
+        url: `/api/v1/articles/${article.id}?version=${article.version}`,
+      });
+      expect(removed.statusCode).toBe(204);
+      expect((await search(word)).total).toBe(0);
+      const opened = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/articles/${article.id}`,
+      });
+      expect(opened.statusCode).toBe(404);
+      const publicPage = await test.app.inject({ method: 'GET', url: article.publicPath ?? '' });
+      expect(publicPage.statusCode).toBe(404);
+    });
+  });
+
   describe('versions', () => {
     it('keeps every save, compares two and restores an old one as a new version', async () => {
       const article = await write({

@@ -11,7 +11,8 @@ import { formatDate, formatDateTime, fullName } from '../../ui/format';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { useServerForm } from '../../ui/server-form';
+import { ActionError, useAction, useServerForm } from '../../ui/server-form';
+import { useSession } from '../../app/session';
 import { ArticleFiles } from './ArticleFiles';
 import { ArticleBadges, OverdueBadge, nextYear, useMayEdit } from './ArticleParts';
 import { ArticleVersions } from './ArticleVersions';
@@ -31,7 +32,15 @@ function ArticleView(props: { id: string }) {
   // Loaded alongside the article, not after it.
   const versions = useArticleVersions(id);
   const mayEdit = useMayEdit(article.data);
+  const { can } = useSession();
+  const reload = useReloadKnowledge();
   const [reviewing, setReviewing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const archive = useAction({
+    run: (shown: TArticle) => api.delete(`/articles/${shown.id}`, { version: shown.version }),
+    onDone: reload,
+    onSuccess: () => void navigate('/knowledge'),
+  });
   const [message, setMessage] = useState<string | null>(null);
   if (article.isPending) return <Loading />;
   if (article.isError)
@@ -60,6 +69,15 @@ function ArticleView(props: { id: string }) {
             <button type="button" className="button-secondary" onClick={() => window.print()}>
               {t('knowledge.print')}
             </button>
+            {can('knowledge.edit') && (
+              <button
+                type="button"
+                className="button-secondary button-destructive"
+                onClick={() => setArchiving(true)}
+              >
+                {t('knowledge.archive')}
+              </button>
+            )}
           </>
         }
       />
@@ -96,6 +114,30 @@ function ArticleView(props: { id: string }) {
         </section>
       </div>
 
+      <Dialog
+        title={t('knowledge.archive')}
+        open={archiving}
+        onClose={() => {
+          setArchiving(false);
+          archive.reset();
+        }}
+      >
+        <p>{t('knowledge.archiveText', { title: shown.title })}</p>
+        <ActionError error={archive.error} />
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button-primary button-destructive"
+            disabled={archive.isPending}
+            onClick={() => archive.mutate(shown)}
+          >
+            {t('knowledge.archive')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setArchiving(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </Dialog>
       <Dialog
         title={t('knowledge.markReviewed')}
         open={reviewing}
