@@ -74,6 +74,12 @@ describe('tsQueryOf', () => {
       "('deklarsean':* | 'deklaresana')",
     );
   });
+
+  it('quotes a stand-in safely whatever it holds', () => {
+    expect(tsQueryOf(['veidlapa'], new Map([['veidlapa', ["it's\\"]]]))).toBe(
+      "('veidlap':* | 'it''s\\\\')",
+    );
+  });
 });
 
 describe('snippetOf', () => {

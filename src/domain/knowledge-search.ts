@@ -60,8 +60,9 @@ export function queryWordsOf(query: string): string[] {
     .slice(0, MAX_QUERY_WORDS);
 }
 
-/** A word as a tsquery lexeme; words are letters and digits only, so quoting is enough. */
-const lexeme = (word: string, prefix: boolean) => `'${word}'${prefix ? ':*' : ''}`;
+/** A word as a tsquery lexeme, quoted; a quote or backslash in it (never in typed words) doubled. */
+const lexeme = (word: string, prefix: boolean) =>
+  `'${word.replace(/['\\]/g, (c) => c + c)}'${prefix ? ':*' : ''}`;
 
 /**
  * Words this short match only whole: as the start of a word, "e" of "e-adrese" would match every

@@ -24,5 +24,7 @@ export function byteRangeOf(header: string | undefined, size: number): ByteRange
   if (from === '' && to === '') return null;
   // "bytes=-500" is the last 500 bytes.
   if (from === '') return { start: Math.max(0, size - Number(to)), end: null };
+  // A range that ends before it starts is invalid, and an invalid range is ignored (RFC 9110).
+  if (to !== '' && Number(to) < Number(from)) return null;
   return { start: Number(from), end: to === '' ? null : Number(to) };
 }

@@ -330,6 +330,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Pieprasījumu nevar sasaistīt pašu ar sevi.',
     en: 'A request cannot be linked to itself.',
   },
+  visibility_needs_editor: {
+    lv: 'Raksta redzamību var mainīt tikai zināšanu bāzes redaktors.',
+    en: 'Only a knowledge-base editor can change who may see an article.',
+  },
   date_not_future: {
     lv: 'Datumam jābūt vēlākam par šodienu.',
     en: 'The date must be later than today.',

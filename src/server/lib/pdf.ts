@@ -130,8 +130,14 @@ export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
       if (alt) paragraph([{ ...PLAIN, italic: true, text: `[${alt}]` }], { indent });
       return;
     }
-    doc.image(bytes, MARGIN + indent, undefined, { fit: [width - indent, 360] });
-    doc.moveDown(0.5);
+    try {
+      doc.image(bytes, MARGIN + indent, undefined, { fit: [width - indent, 360] });
+      doc.moveDown(0.5);
+    } catch {
+      // A damaged image is no reason to refuse the whole document: its description stands in.
+      images.delete(node.attribs.src ?? '');
+      image(node, indent);
+    }
   }
 
   function blocks(nodes: ChildNode[], indent: number) {

@@ -48,20 +48,30 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
   // A link to another site opens in a new tab without handing it this page.
   transformTags: {
     a: (tagName, attribs) => {
-      const external = /^https?:/i.test(attribs.href ?? '');
+      const href = (attribs.href ?? '').trim();
+      const external = /^https?:/i.test(href);
+      // A link opens in a new tab only when it leaves the app, and then without handing it this page.
+      const rest = Object.fromEntries(
+        Object.entries(attribs).filter(([name]) => name !== 'target' && name !== 'rel'),
+      );
       return {
         tagName,
-        attribs: external ? { ...attribs, rel: 'noopener noreferrer', target: '_blank' } : attribs,
+        attribs: external
+          ? { ...rest, href, rel: 'noopener noreferrer', target: '_blank' }
+          : { ...rest, href },
       };
     },
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !isOwnOrEmbeddedImage(frame.attribs.src ?? ''),
 };
 
+/**
+ * An article's own file or an embedded picture. Any other address of the app is refused: an
+ * image that loads /api/v1/clients/… would make every reader's browser look up a client.
+ */
 function isOwnOrEmbeddedImage(src: string): boolean {
   return (
-    src.startsWith('/api/v1/') ||
-    src.startsWith('/public/') ||
+    /^\/api\/v1\/articles\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/.test(src) ||
     /^data:image\/(png|jpeg|gif|webp);/i.test(src)
   );
 }

@@ -13,8 +13,9 @@ import type { TNewsPage, TNewsReaders } from '../../contracts/news.contracts';
 import type { TServicePage } from '../../contracts/services.contracts';
 import { api } from './client';
 
-// Articles, the unified search and the review lists all show articles: a change reloads them all.
-const KNOWLEDGE_KEYS = ['articles', 'search', 'reviews'] as const;
+// Articles, the unified search, the review lists and the service cards (their articles) all show
+// articles: a change reloads them all.
+const KNOWLEDGE_KEYS = ['articles', 'search', 'reviews', 'services'] as const;
 
 /** After a change to an article: reload whatever shows articles. */
 export function useReloadKnowledge() {

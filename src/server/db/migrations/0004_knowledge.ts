@@ -18,18 +18,19 @@ alter text search configuration apkalpo_search
     hword_asciipart, hword_part, hword_numpart
   with unaccent, simple;
 
--- The words of a text for the search vector: as written, plus hyphenated words joined up.
+-- The words of a text for the search vector: as written, plus hyphenated words joined up. The
+-- configuration is named with its schema: a restore of a dump runs with an empty search path.
 create function apkalpo_search_vector(title text, summary text, body text) returns tsvector
 language sql immutable parallel safe as $$
   select
-    setweight(to_tsvector('apkalpo_search', coalesce(title, '')), 'A') ||
-    setweight(to_tsvector('apkalpo_search',
+    setweight(to_tsvector('public.apkalpo_search'::regconfig, coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('public.apkalpo_search'::regconfig,
       regexp_replace(coalesce(title, ''), '(\\w)[-‐‑–](?=\\w)', '\\1', 'g')), 'A') ||
-    setweight(to_tsvector('apkalpo_search', coalesce(summary, '')), 'B') ||
-    setweight(to_tsvector('apkalpo_search',
+    setweight(to_tsvector('public.apkalpo_search'::regconfig, coalesce(summary, '')), 'B') ||
+    setweight(to_tsvector('public.apkalpo_search'::regconfig,
       regexp_replace(coalesce(summary, ''), '(\\w)[-‐‑–](?=\\w)', '\\1', 'g')), 'B') ||
-    setweight(to_tsvector('apkalpo_search', coalesce(body, '')), 'C') ||
-    setweight(to_tsvector('apkalpo_search',
+    setweight(to_tsvector('public.apkalpo_search'::regconfig, coalesce(body, '')), 'C') ||
+    setweight(to_tsvector('public.apkalpo_search'::regconfig,
       regexp_replace(coalesce(body, ''), '(\\w)[-‐‑–](?=\\w)', '\\1', 'g')), 'C')
 $$;
 

@@ -265,7 +265,9 @@ export function articlesRoutes(app: Api, deps: { articles: ArticlesService }): v
         );
       if (file.content === null)
         return reply.status(416).header('content-range', `bytes */${file.size}`).send(null);
-      reply.type(inline ? file.content_type : 'application/octet-stream');
+      reply
+        .type(inline ? file.content_type : 'application/octet-stream')
+        .header('content-length', file.end - file.start + 1);
       if (file.partial)
         reply.status(206).header('content-range', `bytes ${file.start}-${file.end}/${file.size}`);
       return reply.send(file.content);

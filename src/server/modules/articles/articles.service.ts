@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { diffWords } from 'diff';
 import type { Kysely } from 'kysely';
 import { queryWordsOf, slugOf, tsQueryOf, uniqueSlug } from '../../../domain/knowledge-search';
@@ -56,8 +57,12 @@ import {
 
 /** Training recordings are the largest files: a 100 MB limit holds an hour of screen video. */
 export const MAX_ARTICLE_FILE_BYTES = 100 * 1024 * 1024;
-/** A range request is answered in pieces no larger than this, so a video streams. */
+/** A file is read in pieces no larger than this, so a video streams and memory stays small. */
 const MAX_RANGE_BYTES = 4 * 1024 * 1024;
+/** An image larger than this is left out of a PDF (shown by its alternative text). */
+const MAX_PDF_IMAGE_BYTES = 10 * 1024 * 1024;
+/** The address of an article's own file, as the editor inserts it. */
+const OWN_FILE = /^\/api\/v1\/articles\/[0-9a-f-]{36}\/files\/([0-9a-f-]{36})$/;
 
 type ArticleContent = Pick<
   ArticleDetailRow,
@@ -255,6 +260,13 @@ export function createArticlesService(deps: {
         if (!current) throw notFound();
         assertMayEdit(ctx, current.owner_id);
         if (current.version !== body.version) throw versionConflict();
+        // Making an article public puts it on the internet: an editor's decision, not an owner's.
+        if (
+          body.visibility !== undefined &&
+          body.visibility !== current.visibility &&
+          !hasPermission(ctx.principal, 'knowledge.edit')
+        )
+          throw invalidField('visibility', 'visibility_needs_editor');
         if (body.ownerId !== undefined && body.ownerId !== current.owner_id)
           await assertOwner(trx, body.ownerId);
         if (body.serviceIds !== undefined) await assertServices(trx, body.serviceIds);
@@ -356,11 +368,11 @@ export function createArticlesService(deps: {
       id: string,
       body: { nextReviewOn: string; version: number },
     ): Promise<TArticle> {
-      if (body.nextReviewOn <= today()) throw invalidField('nextReviewOn', 'date_not_future');
       return db.transaction().execute(async (trx) => {
         const current = await findArticleById(trx, id);
         if (!current) throw notFound();
         assertMayEdit(ctx, current.owner_id);
+        if (body.nextReviewOn <= today()) throw invalidField('nextReviewOn', 'date_not_future');
         const now = clock.now();
         const updated = await updateArticle(trx, {
           id,
@@ -478,13 +490,15 @@ export function createArticlesService(deps: {
       if (!principal.signedIn && file.visibility !== 'public') throw notFound();
       const last = file.size - 1;
       const range = rangeFor(file.size);
-      if (range === null) {
-        const content = await readArticleFileBytes(db, fileId, 0, file.size);
-        if (!content) throw notFound();
-        return { ...file, content, start: 0, end: last, partial: false };
-      }
-      if (range.start > last || (range.end !== null && range.end < range.start))
-        return { ...file, content: null, start: 0, end: last, partial: true };
+      if (range === null)
+        return {
+          ...file,
+          content: wholeFile(fileId, file.size),
+          start: 0,
+          end: last,
+          partial: false,
+        };
+      if (range.start > last) return { ...file, content: null, start: 0, end: last, partial: true };
       const end = Math.min(range.end ?? last, last, range.start + MAX_RANGE_BYTES - 1);
       const content = await readArticleFileBytes(db, fileId, range.start, end - range.start + 1);
       if (!content) throw notFound();
@@ -536,6 +550,22 @@ export function createArticlesService(deps: {
   };
   return service;
 
+  /**
+   * A whole file, read in pieces as it is sent: memory stays small, and PGlite's one connection is
+   * free between pieces for other requests.
+   */
+  function wholeFile(fileId: string, size: number): Readable {
+    return Readable.from(
+      (async function* () {
+        for (let start = 0; start < size; start += MAX_RANGE_BYTES) {
+          const piece = await readArticleFileBytes(db, fileId, start, MAX_RANGE_BYTES);
+          if (!piece) throw notFound();
+          yield piece;
+        }
+      })(),
+    );
+  }
+
   async function pdfOf(executor: Executor, row: ArticleDetailRow): Promise<Buffer> {
     const checked = rigaDateOf(
       row.reviewed_at && row.reviewed_at > row.updated_at ? row.reviewed_at : row.updated_at,
@@ -552,10 +582,10 @@ export function createArticlesService(deps: {
           const base64 = src.split(',', 2)[1];
           return base64 ? Buffer.from(base64, 'base64') : null;
         }
-        if (!src.startsWith(prefix)) return null;
-        const fileId = src.slice(prefix.length);
+        const fileId = OWN_FILE.exec(src)?.[1];
+        if (fileId === undefined || !src.startsWith(prefix)) return null;
         const file = await findArticleFile(executor, fileId);
-        if (!file || file.article_id !== row.id) return null;
+        if (!file || file.article_id !== row.id || file.size > MAX_PDF_IMAGE_BYTES) return null;
         return (await readArticleFileBytes(executor, fileId, 0, file.size)) ?? null;
       },
     });

@@ -105,6 +105,24 @@ describe('articles', () => {
       expect(marked).toContain('eParaksts');
     });
 
+    it('survives indexed text with quotes and odd addresses when a word is mistyped', async () => {
+      const word = token();
+      await write({
+        title: `Veidlapas ${word}`,
+        bodyHtml: `<p>Skatīt https://portals.lv/veidlapa'jauna un O'Brien\\ ${word}.</p>`,
+      });
+      const response = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/articles?q=${encodeURIComponent(`veidlapajauna ${word}`)}`,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const publicSearch = await test.app.inject({
+        method: 'GET',
+        url: `/public/kb?q=${encodeURIComponent("obrien'")}`,
+      });
+      expect(publicSearch.statusCode).toBe(200);
+    });
+
     it('finds nothing for words that are nowhere', async () => {
       expect((await search(`${token()} ${token()}`)).items).toEqual([]);
     });
@@ -116,6 +134,8 @@ describe('articles', () => {
         bodyHtml:
           '<p onclick="steal()">Labi<script>alert(1)</script></p>' +
           '<img src="https://tracker.example/p.gif"><img src="x" onerror="alert(2)">' +
+          '<img src="/api/v1/clients/00000000-0000-4000-8000-000000000000">' +
+          '<a href=" https://example.lv" target="_self">atstarpe</a><a href="/knowledge" target="_blank">iekšēja</a>' +
           '<a href="javascript:alert(3)">klikšķini</a><a href="https://latvija.gov.lv">portāls</a>' +
           '<iframe src="https://evil.example"></iframe><style>body{}</style>',
       });
@@ -180,6 +200,14 @@ describe('articles', () => {
         payload: { summary: 'Īsumā', version: owned.version },
       });
       expect(edited.statusCode, edited.body).toBe(200);
+      const published = await call(test.app, clerk, {
+        method: 'PATCH',
+        url: `/api/v1/articles/${owned.id}`,
+        payload: { visibility: 'public', version: edited.json<TArticle>().version },
+      });
+      expect(fieldErrorsOf(published)).toEqual([
+        { field: 'visibility', code: 'visibility_needs_editor' },
+      ]);
       const other = await write({});
       const forbidden = await call(test.app, clerk, {
         method: 'PATCH',
@@ -364,6 +392,14 @@ describe('articles', () => {
       expect(whole.statusCode).toBe(200);
       expect(whole.rawPayload).toEqual(bytes);
 
+      const backwards = await call(test.app, clerk, {
+        method: 'GET',
+        url,
+        headers: { range: 'bytes=5-2' },
+      });
+      expect(backwards.statusCode).toBe(200);
+      expect(backwards.rawPayload).toEqual(bytes);
+
       const beyond = await call(test.app, clerk, {
         method: 'GET',
         url,
@@ -373,6 +409,18 @@ describe('articles', () => {
 
       const stranger = await test.app.inject({ method: 'GET', url });
       expect(stranger.statusCode).toBe(404);
+    });
+
+    it('lays out a PDF even when an image address in the text leads nowhere', async () => {
+      const article = await write({
+        bodyHtml:
+          '<p>Attēls:</p><img src="/api/v1/articles/00000000-0000-4000-8000-000000000000/files/00000000-0000-4000-8000-000000000001" alt="shēma">',
+      });
+      const pdf = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/articles/${article.id}/pdf`,
+      });
+      expect(pdf.statusCode).toBe(200);
     });
 
     it('lays an article out as a PDF', async () => {

@@ -75,7 +75,8 @@ export async function findDueReviews(db: Executor, filter: ReviewFilter) {
       from articles a
       where a.archived_at is null and a.review_on <= ${filter.dueBy} and ${owner('a.owner_id')}
       union all
-      select 'service', s.id, s.name, s.owner_id, s.review_on, s.reviewed_at, s.version
+      select 'service', s.id, s.name, s.owner_id, s.review_on,
+             greatest(s.reviewed_at, s.updated_at), s.version
       from services s
       where s.active and s.review_on <= ${filter.dueBy} and ${owner('s.owner_id')}
     )

@@ -6,6 +6,8 @@ import type { NewNewsRow, NewsUpdate } from '../../db/schema';
 export interface NewsViewer {
   staffId: string | null;
   unitIds: readonly string[] | null;
+  /** Units whose items the viewer manages (a unit head's reach): shown to them as well. */
+  managedUnitIds?: readonly string[];
 }
 
 /**
@@ -15,8 +17,15 @@ export interface NewsViewer {
  */
 function visibleTo(viewer: NewsViewer) {
   if (viewer.unitIds === null) return sql<SqlBool>`true`;
-  if (viewer.unitIds.length === 0) return sql<SqlBool>`n.unit_id is null`;
-  return sql<SqlBool>`(n.unit_id is null or n.unit_id in (
+  // What one wrote, or manages, one sees: a head who posts to a unit below their own, too.
+  const own =
+    viewer.staffId === null ? sql<SqlBool>`false` : sql<SqlBool>`n.author_id = ${viewer.staffId}`;
+  const managed =
+    viewer.managedUnitIds && viewer.managedUnitIds.length > 0
+      ? sql<SqlBool>`n.unit_id in (${sql.join(viewer.managedUnitIds)})`
+      : sql<SqlBool>`false`;
+  if (viewer.unitIds.length === 0) return sql<SqlBool>`(n.unit_id is null or ${own} or ${managed})`;
+  return sql<SqlBool>`(n.unit_id is null or ${own} or ${managed} or n.unit_id in (
     with recursive above(id, parent_id) as (
       select id, parent_id from units where id in (${sql.join(viewer.unitIds)})
       union

@@ -104,13 +104,13 @@ export function createNewsService(deps: {
 
   return {
     async list(ctx: ActionContext, query: TListNewsQuery): Promise<TNewsPage> {
+      const publisher = await publisherOf(db, ctx.principal);
       const rows = await findNews(db, {
-        viewer: viewerOf(ctx.principal),
+        viewer: { ...viewerOf(ctx.principal), managedUnitIds: [...publisher.reach] },
         unreadOnly: query.unread,
         limit: query.pageSize,
         offset: offsetOf(query),
       });
-      const publisher = await publisherOf(db, ctx.principal);
       return {
         items: rows.map((row) => presentNewsItem(row, mayManage(publisher, row))),
         total: rows[0]?.total ?? 0,

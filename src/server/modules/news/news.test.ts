@@ -379,4 +379,17 @@ describe('news', () => {
       expect(response.statusCode).toBe(403);
     });
   });
+
+  describe('a unit head’s own items', () => {
+    it('shows a head the items for the units below them, which they may manage', async () => {
+      const { root, grandchild } = await tree();
+      const head = await signedIn(test, { roles: ['unit_head'], unitIds: [root.id] });
+      const below = await publish(head, { unitId: grandchild.id });
+      const otherHead = await signedIn(test, { roles: ['unit_head'], unitIds: [root.id] });
+      const page = await feed(otherHead);
+      expect(shown(page, [below])).toEqual([below.id]);
+      expect(page.items.find((item) => item.id === below.id)?.canManage).toBe(true);
+      expect(shown(await feed(head), [below])).toEqual([below.id]);
+    });
+  });
 });

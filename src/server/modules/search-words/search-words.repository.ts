@@ -18,6 +18,9 @@ export async function learnWordsOf(
     select distinct word
     from ${sql.table(table)} t, unnest(tsvector_to_array(t.search_vector)) as word
     where t.id in (${sql.join(ids)}) and length(word) between 3 and 40
+      -- Only words: the parser also makes tokens of addresses and paths, which are no stand-in
+      -- for anything a person types.
+      and word ~ '^[[:alnum:]]+$'
     on conflict do nothing`.execute(db);
 }
 

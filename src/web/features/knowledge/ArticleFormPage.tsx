@@ -67,7 +67,7 @@ export function ArticleFormPage() {
 
 function ArticleForm(props: { article: TArticle | null }) {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const reload = useReloadKnowledge();
@@ -185,7 +185,8 @@ function ArticleForm(props: { article: TArticle | null }) {
             hint={t('knowledge.visibilityHint')}
             error={errors.visibility?.message}
           >
-            <select {...form.register('visibility')}>
+            {/* Making an article public puts it on the internet: editors decide (the server checks). */}
+            <select {...form.register('visibility')} disabled={!can('knowledge.edit')}>
               {VISIBILITIES.map((visibility) => (
                 <option key={visibility} value={visibility}>
                   {t(`knowledge.visibilities.${visibility}`)}

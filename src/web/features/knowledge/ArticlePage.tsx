@@ -2,7 +2,7 @@ import { useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TArticle } from '../../../contracts/articles.contracts';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
 import { api } from '../../api/client';
 import { useArticle, useArticleVersions, useReloadKnowledge } from '../../api/knowledge';
 import { Dialog } from '../../ui/Dialog';
@@ -293,7 +293,11 @@ function ReviewedForm(props: { article: TArticle; onDone: () => void; onCancel: 
       <FormError message={formError} />
       <p>{t('knowledge.markReviewedIntro')}</p>
       <Field label={t('knowledge.nextReview')} required error={errors.nextReviewOn?.message}>
-        <input type="date" min={rigaDateOf(new Date())} {...form.register('nextReviewOn')} />
+        <input
+          type="date"
+          min={addCalendarDays(rigaDateOf(new Date()), 1)}
+          {...form.register('nextReviewOn')}
+        />
       </Field>
       <FormActions
         busy={busy}

@@ -18,8 +18,9 @@ export function UnreadNews() {
   const markRead = useAction({
     run: markNewsRead,
     onDone: reload,
-    // The item leaves the list: the region keeps the reader's place.
-    onSuccess: () => region.current?.focus(),
+    // The item leaves the list: the region keeps the reader's place, or, when the last one goes
+    // and the region with it, the page's content does.
+    onSuccess: () => (items.length > 1 ? region.current : document.getElementById('main'))?.focus(),
   });
   const items = news.data?.items ?? [];
   if (hidden || pathname === '/news' || items.length === 0) return null;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { addCalendarMonths } from '../../../domain/deadlines';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
 import { markReviewed, useReloadCatalogue, type ReviewTarget } from '../../api/catalogue';
 import { Field } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
@@ -42,7 +42,7 @@ export function MarkReviewedForm(props: {
         required
         error={errors.nextReviewOn?.message}
       >
-        <input type="date" min={today} {...form.register('nextReviewOn')} />
+        <input type="date" min={addCalendarDays(today, 1)} {...form.register('nextReviewOn')} />
       </Field>
       <FormActions busy={busy} onCancel={props.onCancel} submitLabel={t('reviews.mark')} />
     </form>
