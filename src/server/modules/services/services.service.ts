@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { queryWordsOf, tsQueryOf } from '../../../domain/knowledge-search';
 import { rigaDateOf } from '../../../domain/riga-time';
-import { searchTextOf } from '../../../domain/search-text';
+import { foldForSearch, searchTextOf } from '../../../domain/search-text';
 import type {
   TCreateServiceBody,
   TListServicesQuery,
@@ -127,10 +127,12 @@ export function createServicesService(deps: {
 
   return {
     async list(_ctx: ActionContext, query: TListServicesQuery): Promise<TServicePage> {
+      // The same query as the one search box, typo stand-ins included, so both find the same.
       const words = queryWordsOf(query.q ?? '');
-      const tsQuery = tsQueryOf(words);
+      const tsQuery =
+        words.length > 0 ? tsQueryOf(words, await searchWords.alternativesFor(db, words)) : null;
       const rows = await findServices(db, {
-        search: tsQuery ? { tsQuery, folded: words.join(' ') } : undefined,
+        search: tsQuery ? { tsQuery, folded: foldForSearch(query.q ?? '') } : undefined,
         kind: query.kind,
         institutionId: query.institutionId,
         unitId: query.unitId,
