@@ -7,6 +7,7 @@ import type {
   TArticleVersion,
 } from '../../../contracts/articles.contracts';
 import type { ArticleSummaryRow, ArticleVersionRow } from './articles.repository';
+import { presentOwner } from '../staff/staff.presenter';
 
 /** The page residents read a public article on. */
 export const publicPathOf = (slug: string) => `/public/kb/${encodeURIComponent(slug)}`;
@@ -28,14 +29,7 @@ export function presentArticleSummary(row: ArticleSummaryRow, today: string): TA
     title: row.title,
     summary: row.summary,
     visibility: row.visibility,
-    owner: {
-      id: row.owner_id,
-      givenName: row.owner_given_name,
-      surname: row.owner_surname,
-      position: row.owner_position,
-      phone: row.owner_phone,
-      email: row.owner_email,
-    },
+    owner: presentOwner(row),
     reviewOn: row.review_on,
     checkedAt: checkedAt(row).toISOString(),
     reviewOverdue: isReviewOverdue(row.review_on, today),

@@ -16,6 +16,7 @@ import type { DirectoryService } from '../directory/directory.service';
 import { offsetOf } from '../paging';
 import type { SearchWordsService } from '../search-words/search-words.service';
 import { findDueReviews, searchServiceHits } from './knowledge.repository';
+import { presentOwner } from '../staff/staff.presenter';
 
 export function createKnowledgeService(deps: {
   db: Kysely<DB>;
@@ -101,14 +102,7 @@ export function createKnowledgeService(deps: {
           type: row.type,
           id: row.id,
           title: row.title,
-          owner: {
-            id: row.owner_id,
-            givenName: row.owner_given_name,
-            surname: row.owner_surname,
-            position: row.owner_position,
-            phone: row.owner_phone,
-            email: row.owner_email,
-          },
+          owner: presentOwner(row),
           reviewOn: row.review_on,
           checkedAt: row.checked_at?.toISOString() ?? null,
           daysOverdue: daysOverdue(row.review_on, today),

@@ -2,6 +2,7 @@ import { isReviewOverdue } from '../../../domain/knowledge-search';
 import type { TService, TServiceSummary } from '../../../contracts/services.contracts';
 import type { LinkJson } from '../../db/schema';
 import type { ServiceCardRow, ServiceListRow } from './services.repository';
+import { presentOwner } from '../staff/staff.presenter';
 
 /** The card as it was saved, without what is worked out on reading it: kept in the audit log. */
 export type ServiceCard = Omit<TService, 'specialists' | 'articles' | 'requestCounts'>;
@@ -22,14 +23,7 @@ export function presentServiceSummary(
     unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
     competence: row.competence,
     eServiceUrl: row.e_service_url,
-    owner: {
-      id: row.owner_id,
-      givenName: row.owner_given_name,
-      surname: row.owner_surname,
-      position: row.owner_position,
-      phone: row.owner_phone,
-      email: row.owner_email,
-    },
+    owner: presentOwner(row),
     reviewOn: row.review_on,
     reviewedAt: row.reviewed_at?.toISOString() ?? null,
     reviewOverdue: isReviewOverdue(row.review_on, today),

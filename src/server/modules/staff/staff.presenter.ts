@@ -1,3 +1,4 @@
+import type { TPersonContact } from '../../../contracts/common';
 import type { TStaff } from '../../../contracts/staff.contracts';
 import type { Role } from '../../../domain/roles';
 import type { StaffListRow } from './staff.repository';
@@ -18,5 +19,27 @@ export function presentStaff(row: StaffListRow): TStaff {
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The columns a query selects for a record's owner, joined from staff as `owner_*`. */
+export interface OwnerColumns {
+  owner_id: string;
+  owner_given_name: string;
+  owner_surname: string;
+  owner_position: string;
+  owner_phone: string | null;
+  owner_email: string;
+}
+
+/** A record's owner as other records show people: enough to recognise and reach them. */
+export function presentOwner(row: OwnerColumns): TPersonContact {
+  return {
+    id: row.owner_id,
+    givenName: row.owner_given_name,
+    surname: row.owner_surname,
+    position: row.owner_position,
+    phone: row.owner_phone,
+    email: row.owner_email,
   };
 }
