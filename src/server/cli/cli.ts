@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { CreateStaffBody, Password, Role } from '../../contracts/staff.contracts';
 import { ROLES } from '../../domain/roles';
+import { allocateSample } from '../../domain/sample-allocation';
+import { describeCsvProblem, parseSurveyAnswers } from '../../domain/survey-csv';
+import { analyseSurvey } from '../../domain/survey-stats';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { DatabaseInUseError, type Database } from '../db/database';
 import { seedDemoData } from '../db/seed-demo';
@@ -42,6 +46,111 @@ function describeAppError(error: AppError): string {
     (field) => `  ${field.field}: ${fieldMessageOf(field.code, field.params ?? {}, 'en')}`,
   );
   return [detailOf(error.messageKey, error.params, 'en'), ...fields].join('\n');
+}
+
+/** A file that must be UTF-8 text, as the survey formats are (spreadsheets may save otherwise). */
+async function readUtf8File(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${file}${code ? ` (${code})` : ''}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file} is not UTF-8 text; save it as "CSV UTF-8".`);
+  }
+}
+
+/** A whole number 0 or more, as typed in an option. */
+function wholeNumberOption(option: string, text: string): number {
+  const value = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new UsageError(`${option} must be a whole number, 0 or more (not "${text}").`);
+  }
+  return value;
+}
+
+/** `name=number,name=number` → pairs in the order given. */
+function namedNumbersOption(option: string, text: string): Array<[string, number]> {
+  const seen = new Set<string>();
+  return text.split(',').map((part) => {
+    const at = part.lastIndexOf('=');
+    const name = part.slice(0, at).trim();
+    if (at < 0 || name === '') {
+      throw new UsageError(`${option} takes name=number[,name=number…] (not "${part}").`);
+    }
+    if (seen.has(name)) throw new UsageError(`${option} names "${name}" twice.`);
+    seen.add(name);
+    return [name, wholeNumberOption(`${option} ${name}`, part.slice(at + 1))];
+  });
+}
+
+/**
+ * The allocation as JSON.stringify(…, null, 2) would print it, but in the strata's order even for
+ * names like "2", which a JavaScript object would move to the front.
+ */
+function allocationJson(allocation: ReadonlyArray<{ name: string; sample: number }>): string {
+  const entries = allocation.map(({ name, sample }) => `    ${JSON.stringify(name)}: ${sample}`);
+  return `{\n  "allocation": {\n${entries.join(',\n')}\n  }\n}`;
+}
+
+function addSurveyCommands(program: Command): void {
+  const survey = program
+    .command('survey')
+    .description('Analyse survey answers and plan samples (pure calculations, no database).');
+
+  survey
+    .command('analyse')
+    .description(
+      'Counts and 1–4 means per factor, wave and dimension, and the importance–satisfaction ' +
+        'map of one wave, as JSON. The CSV has columns respondent, wave, optional stratum and ' +
+        '<factor>:importance / <factor>:satisfaction with 1–4, dk or empty.',
+    )
+    .argument('<answers.csv>', 'the answers, UTF-8 CSV with a header row')
+    .requiredOption('--map-wave <wave>', 'the wave the map shows')
+    .option(
+      '--border-waves <waves>',
+      'comma-separated waves whose factor means set the quadrant borders ' +
+        '(default: the map wave and the one before it)',
+    )
+    .action(async (file: string, options: { mapWave: string; borderWaves?: string }) => {
+      const borderWaves = options.borderWaves?.split(',').map((wave) => wave.trim());
+      if (borderWaves?.some((wave) => wave === '')) {
+        throw new UsageError('--border-waves takes wave names separated by commas.');
+      }
+      const parsed = parseSurveyAnswers(await readUtf8File(file));
+      if (!parsed.ok) throw new UsageError(`${file}: ${describeCsvProblem(parsed.problem)}`);
+      const result = analyseSurvey(parsed.answers, { mapWave: options.mapWave, borderWaves });
+      if (!result.ok) throw new UsageError(result.problem);
+      console.log(JSON.stringify(result.analysis, null, 2));
+    });
+
+  survey
+    .command('allocate')
+    .description(
+      'Allocate a sample across strata in proportion to size (largest remainder; equal ' +
+        'remainders to the larger stratum, then the one listed first), as JSON.',
+    )
+    .requiredOption('--total <n>', 'the sample size')
+    .requiredOption('--strata <name=size,...>', 'the strata and their sizes, in the order wanted')
+    .option('--min <k>', 'the least every stratum gets')
+    .option('--max <name=cap,...>', 'the most some strata get')
+    .action((options: { total: string; strata: string; min?: string; max?: string }) => {
+      const result = allocateSample({
+        total: wholeNumberOption('--total', options.total),
+        strata: namedNumbersOption('--strata', options.strata).map(([name, size]) => ({
+          name,
+          size,
+        })),
+        minimum: options.min === undefined ? 0 : wholeNumberOption('--min', options.min),
+        caps: new Map(options.max === undefined ? [] : namedNumbersOption('--max', options.max)),
+      });
+      if (!result.ok) throw new UsageError(result.problem);
+      console.log(allocationJson(result.allocation));
+    });
 }
 
 export function buildCli(config: () => Config): Command {
@@ -139,6 +248,8 @@ export function buildCli(config: () => Config): Command {
         );
       },
     );
+
+  addSurveyCommands(program);
 
   return program;
 }
