@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { withFreshDatabase } from './fresh-database';
 
 // `npm run bench` runs every benchmark, one after another; `npm run bench -- cases` (or
-// `foundation`, `knowledge`) runs one. With BENCH_DATABASE_URL naming a PostgreSQL server, each
+// `foundation`, `knowledge`, `surveys`) runs one. With BENCH_DATABASE_URL naming a PostgreSQL server, each
 // gets a new database there that is dropped afterwards; without it the foundation and knowledge
 // benchmarks run on PGlite and the cases benchmark says how to run it.
 
-const BENCHMARKS = ['foundation', 'cases', 'knowledge'] as const;
+const BENCHMARKS = ['foundation', 'cases', 'knowledge', 'surveys'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 function runFile(name: Benchmark, env: NodeJS.ProcessEnv): Promise<void> {
@@ -33,7 +33,7 @@ if (unknown.length > 0) {
 const server = process.env.BENCH_DATABASE_URL;
 for (const name of asked.length > 0 ? (asked as Benchmark[]) : BENCHMARKS) {
   console.log(`\n== ${name} ==`);
-  if (name !== 'cases' && server) {
+  if (name !== 'cases' && name !== 'surveys' && server) {
     // The foundation and knowledge benchmarks take an empty database: each gets a new one on the
     // server.
     await withFreshDatabase(server, name, (url) => runFile(name, { BENCH_DATABASE_URL: url }));
