@@ -33,7 +33,7 @@ const rated = (
 
 describe('ratingSummary', () => {
   it('reproduces the 2022 report: cooperation with municipal colleagues 18 × 4 + 2 × 3 → 3.90', () => {
-    // /work/shared/SURVEY.md, "Analysis in the report": (18·4 + 2·3) / 20 = 3.90.
+    // SURVEY.md (the 2022 staff study), "Analysis in the report": (18·4 + 2·3) / 20 = 3.90.
     expect(ratingSummary(counts({ '4': 18, '3': 2 }))).toEqual({ n: 20, mean: 3.9 });
     // The same table: chances to improve skills 14/5/1 → 3.65, training content 12/8 → 3.60.
     expect(ratingSummary(counts({ '4': 14, '3': 5, '2': 1 })).mean).toBeCloseTo(3.65, 12);
