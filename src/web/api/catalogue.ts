@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TArticlePage, TReviewItem, TReviewPage } from '../../contracts/articles.contracts';
+import type { TReviewItem, TReviewPage } from '../../contracts/articles.contracts';
 import type { TService, TServicePage } from '../../contracts/services.contracts';
 import { api } from './client';
 
@@ -30,16 +30,17 @@ export function useServiceList(query: ServiceListQuery) {
 }
 
 /**
- * The few services best matching the words, for pickers (reception, related services). Asked
- * only once there are words; a catalogue changes seldom, so an answer stays fresh for a minute.
+ * The few services best matching the words, for pickers (reception, related services, an
+ * article's services). Asked only once there are words, unless the picker lists the first ones
+ * before any are typed; a catalogue changes seldom, so an answer stays fresh for a minute.
  */
-export function useServicesLike(words: string, pageSize = 8) {
+export function useServicesLike(words: string, pageSize = 8, listWhenEmpty = false) {
   const q = words.trim();
   return useQuery({
     queryKey: ['services', 'like', q, pageSize],
     queryFn: () => api.get<TServicePage>('/services', { q, pageSize }),
     select: (page) => page.items,
-    enabled: q !== '',
+    enabled: listWhenEmpty || q !== '',
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
@@ -58,17 +59,6 @@ export function useReviewList(query: { scope: string; dueBy?: string; page: numb
   return useQuery({
     queryKey: ['reviews', 'list', query],
     queryFn: () => api.get<TReviewPage>('/reviews', { ...query, pageSize: 25 }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** Articles matching the words, for putting one into a reply. */
-export function useArticlesLike(words: string) {
-  const q = words.trim();
-  return useQuery({
-    queryKey: ['articles', 'like', q],
-    queryFn: () => api.get<TArticlePage>('/articles', { q, pageSize: 8 }),
-    enabled: q !== '',
     placeholderData: keepPreviousData,
   });
 }

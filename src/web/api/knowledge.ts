@@ -10,7 +10,6 @@ import type {
   TVersionComparison,
 } from '../../contracts/articles.contracts';
 import type { TNewsPage, TNewsReaders } from '../../contracts/news.contracts';
-import type { TServicePage } from '../../contracts/services.contracts';
 import { api } from './client';
 
 // Articles, the unified search, the review lists and the service cards (their articles) all show
@@ -82,6 +81,17 @@ export function uploadArticleFile(articleId: string, file: File): Promise<TArtic
   return api.upload<TArticleFile>(`/articles/${articleId}/files`, form);
 }
 
+/** Articles matching the words, for putting one into a reply; asked only once there are words. */
+export function useArticlesLike(words: string) {
+  const q = words.trim();
+  return useQuery({
+    queryKey: ['articles', 'like', q],
+    queryFn: () => api.get<TArticlePage>('/articles', { q, pageSize: 8 }),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** One search over articles, services and colleagues. */
 export function useSearch(words: string, limit = 8) {
   const q = words.trim();
@@ -93,18 +103,6 @@ export function useSearch(words: string, limit = 8) {
   });
 }
 
-/** Services matching the words, for choosing the services an article is about. */
-export function useServicesMatching(words: string) {
-  const q = words.trim();
-  return useQuery({
-    queryKey: ['services', 'options', q],
-    queryFn: () => api.get<TServicePage>('/services', { q, pageSize: 10 }),
-    select: (page) => page.items,
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** After a change to news or to what one has read: reload every view of the news. */
 export function useReloadNews() {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: ['news'] }), [queryClient]);

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useServicesMatching } from '../../api/knowledge';
+import { useServicesLike } from '../../api/catalogue';
 import { useDebouncedInput } from '../../ui/debounced-input';
 import { problemText } from '../../ui/Notice';
 
@@ -28,7 +28,7 @@ export function ServicesPicker(props: ServicesPickerProps) {
   const id = useId();
   const [words, setWords] = useState('');
   const search = useDebouncedInput(words, setWords);
-  const matches = useServicesMatching(words);
+  const matches = useServicesLike(words, 10, true);
   const [names, setNames] = useState<Record<string, string>>(() =>
     Object.fromEntries(props.initial.map((service) => [service.id, service.name])),
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TArticleHit, TSnippet } from '../../../contracts/articles.contracts';
 import type { TReplyBody, TRequestDetail } from '../../../contracts/requests.contracts';
 import { isOpen } from '../../../domain/requests';
-import { useArticlesLike } from '../../api/catalogue';
+import { useArticlesLike } from '../../api/knowledge';
 import { useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
 import { useDebounced } from '../../ui/debounce';
