@@ -54,6 +54,28 @@ export default tseslint.config(
     },
   },
   {
+    // Charts are drawn by the web app and, as SVG, in the server's PDFs: pure code that runs in
+    // both, using only the domain.
+    files: ['src/charts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../contracts/*', '../server/*', '../web/*'],
+              message: 'Charts depend on the domain only.',
+            },
+            {
+              group: ['node:*', ...frameworks],
+              message: 'Charts run in the browser and on the server: no I/O, no frameworks.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/contracts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

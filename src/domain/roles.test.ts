@@ -17,13 +17,13 @@ describe('permissionsOf', () => {
     expect(permissionsOf([]).size).toBe(0);
   });
 
-  it('lets a specialist serve clients and record only their own absences', () => {
+  it('lets a specialist serve clients, interview for surveys and record only their own absences', () => {
     expect(permissionsOf(['specialist'])).toEqual(
-      new Set(['absences.manage-own', 'requests.work']),
+      new Set(['absences.manage-own', 'requests.work', 'surveys.interview']),
     );
   });
 
-  it('gives a unit head their own and their units’ absences, incidents, knowledge and news, nothing organisational', () => {
+  it('gives a unit head their own and their units’ absences, incidents, knowledge, news and survey interviews, nothing organisational', () => {
     expect(permissionsOf(['unit_head'])).toEqual(
       new Set([
         'absences.manage-own',
@@ -32,12 +32,14 @@ describe('permissionsOf', () => {
         'incidents.read',
         'knowledge.edit',
         'news.publish',
+        'surveys.interview',
       ]),
     );
   });
 
   it('gives the client service head everyone’s absences and requests but not the audit log', () => {
     const granted = permissionsOf(['client_service_head']);
+    expect(granted.has('surveys.manage')).toBe(true);
     expect(granted.has('absences.manage-all')).toBe(true);
     expect(granted.has('requests.read-all')).toBe(true);
     expect(granted.has('clients.merge')).toBe(true);
@@ -74,6 +76,7 @@ describe('permissionsOf', () => {
         'requests.work',
         'knowledge.edit',
         'news.publish',
+        'surveys.interview',
         ...READ_PERMISSIONS,
       ].sort(),
     );

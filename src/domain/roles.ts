@@ -47,11 +47,18 @@ export const PERMISSIONS = [
   'knowledge.edit',
   /** Publish news: unit heads to their units, the client service head to everyone. */
   'news.publish',
+  /**
+   * Run surveys: questionnaires, waves, sample plans, imports and exports, analysis, quality
+   * control of interviews, and reports.
+   */
+  'surveys.manage',
+  /** Conduct telephone interviews (CATI) from the interviewer console. */
+  'surveys.interview',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  specialist: ['absences.manage-own', 'requests.work'],
+  specialist: ['absences.manage-own', 'requests.work', 'surveys.interview'],
   unit_head: [
     'absences.manage-own',
     'absences.manage-unit',
@@ -59,6 +66,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incidents.read',
     'knowledge.edit',
     'news.publish',
+    'surveys.interview',
   ],
   client_service_head: [
     'absences.manage-own',
@@ -70,6 +78,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incidents.read',
     'knowledge.edit',
     'news.publish',
+    'surveys.manage',
+    'surveys.interview',
   ],
   administrator: [
     'organisation.manage',

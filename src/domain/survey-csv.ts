@@ -178,16 +178,37 @@ function shown(value: string): string {
   );
 }
 
+/** One row of answers, for a caller that keeps rows as well as counts (an import). */
+export interface SurveyRow {
+  /** The line the row starts on (a spreadsheet's row number). */
+  line: number;
+  respondent: string;
+  wave: string;
+  /** Null when the file has no stratum column or the cell is empty. */
+  stratum: string | null;
+  header: readonly string[];
+  /** Reused for the next row: copy what must outlive the call. */
+  cells: readonly string[];
+  cellLines: readonly number[];
+}
+
+export interface SurveyAnswersOptions {
+  /** Called for each row once its ratings are counted; a returned problem stops the reading. */
+  onRow?: (row: SurveyRow) => CsvProblem | undefined;
+}
+
 /**
- * Parses and counts a survey answers file in one pass. Refused, with the line and column: a
- * missing `respondent` or `wave` column, a malformed or repeated rating column, a row with the
- * wrong number of cells, an empty respondent or wave, a respondent twice in one wave, a rating
- * that is not 1–4, dk or empty, and broken quoting.
+ * Reads survey answers record by record from any source of records (CSV text, a spreadsheet's
+ * rows), checking and counting them as `parseSurveyAnswers` describes.
  */
-export function parseSurveyAnswers(text: string): SurveyCsvResult {
+export function surveyAnswersReader(options: SurveyAnswersOptions = {}): {
+  record: CsvRecordHandler;
+  finish: (problem: CsvProblem | null) => SurveyCsvResult;
+} {
   let header: string[] | null = null;
   let respondentAt = -1;
   let waveAt = -1;
+  let stratumAt = -1;
   const ratingAt: number[] = [];
   const ratingOf: Array<{ factor: string; dimension: RatingDimension }> = [];
   const waves = new Map<string, WaveTally>();
@@ -229,6 +250,7 @@ export function parseSurveyAnswers(text: string): SurveyCsvResult {
       seen.add(name);
       if (name === 'respondent') respondentAt = index;
       else if (name === 'wave') waveAt = index;
+      else if (name === 'stratum') stratumAt = index;
       else if (rating) {
         ratingAt.push(index);
         ratingOf.push({ factor: rating[1] as string, dimension: rating[2] as RatingDimension });
@@ -308,38 +330,66 @@ export function parseSurveyAnswers(text: string): SurveyCsvResult {
       }
       counts[j * COUNT_SLOTS + slot]! += 1;
     }
-    return undefined;
+    if (!options.onRow) return undefined;
+    const stratum = stratumAt < 0 ? '' : (cells[stratumAt] as string);
+    return options.onRow({
+      line,
+      respondent,
+      wave,
+      stratum: stratum === '' ? null : stratum,
+      header: header as string[],
+      cells,
+      cellLines,
+    });
   };
 
-  const problem = readCsv(text, (cells, cellLines) => {
+  const record: CsvRecordHandler = (cells, cellLines) => {
     if (header === null) return readHeader(cells, cellLines);
     return readRow(cells, cellLines, header.length);
-  });
-  if (problem) {
-    if (typeof problem.column === 'number') problem.column = columnOf(problem.column - 1);
-    return { ok: false, problem };
-  }
-  if (header === null) {
-    return { ok: false, problem: { line: 1, column: null, message: 'the file is empty' } };
-  }
+  };
+  return { record, finish: (problem) => finish(problem) };
 
-  const tallies: RatingTally[] = [];
-  for (const [wave, { counts }] of waves) {
-    for (const [j, { factor, dimension }] of ratingOf.entries()) {
-      const base = j * COUNT_SLOTS;
-      tallies.push({
-        factor,
-        wave,
-        dimension,
-        counts: {
-          '1': counts[base] as number,
-          '2': counts[base + 1] as number,
-          '3': counts[base + 2] as number,
-          '4': counts[base + 3] as number,
-          dk: counts[base + DK_SLOT] as number,
-        },
-      });
+  function finish(problem: CsvProblem | null): SurveyCsvResult {
+    if (problem) {
+      if (typeof problem.column === 'number') problem.column = columnOf(problem.column - 1);
+      return { ok: false, problem };
     }
+    if (header === null) {
+      return { ok: false, problem: { line: 1, column: null, message: 'the file is empty' } };
+    }
+
+    const tallies: RatingTally[] = [];
+    for (const [wave, { counts }] of waves) {
+      for (const [j, { factor, dimension }] of ratingOf.entries()) {
+        const base = j * COUNT_SLOTS;
+        tallies.push({
+          factor,
+          wave,
+          dimension,
+          counts: {
+            '1': counts[base] as number,
+            '2': counts[base + 1] as number,
+            '3': counts[base + 2] as number,
+            '4': counts[base + 3] as number,
+            dk: counts[base + DK_SLOT] as number,
+          },
+        });
+      }
+    }
+    return { ok: true, answers: { waves: [...waves.keys()], respondents, tallies } };
   }
-  return { ok: true, answers: { waves: [...waves.keys()], respondents, tallies } };
+}
+
+/**
+ * Parses and counts a survey answers file in one pass. Refused, with the line and column: a
+ * missing `respondent` or `wave` column, a malformed or repeated rating column, a row with the
+ * wrong number of cells, an empty respondent or wave, a respondent twice in one wave, a rating
+ * that is not 1–4, dk or empty, and broken quoting.
+ */
+export function parseSurveyAnswers(
+  text: string,
+  options: SurveyAnswersOptions = {},
+): SurveyCsvResult {
+  const reader = surveyAnswersReader(options);
+  return reader.finish(readCsv(text, reader.record));
 }

@@ -8,6 +8,8 @@ import {
   importanceSatisfactionMap,
   quadrantOf,
   ratingSummary,
+  withChanges,
+  type FactorStats,
   type RatingCounts,
   type RatingDimension,
   type RatingTally,
@@ -263,5 +265,33 @@ describe('analyseSurvey', () => {
       ok: false,
       problem: 'No border waves given.',
     });
+  });
+});
+
+describe('withChanges', () => {
+  const stat = (wave: string, mean: number | null, factor = 'f'): FactorStats => ({
+    factor,
+    wave,
+    dimension: 'satisfaction',
+    n: mean === null ? 0 : 1,
+    counts: { '1': 0, '2': 0, '3': 0, '4': 0, dk: 0 },
+    mean,
+  });
+
+  it('gives each wave the change from the last earlier wave with a mean, in wave order', () => {
+    const changes = withChanges([
+      stat('2022', 3.9),
+      stat('2021', 3.75),
+      stat('2023', null),
+      stat('2024', 3.5),
+      stat('2024', 2, 'g'),
+    ]).map((entry) => [entry.factor, entry.wave, entry.change]);
+    expect(changes[0]?.[2]).toBeCloseTo(0.15, 10);
+    expect(changes.slice(1)).toEqual([
+      ['f', '2021', null],
+      ['f', '2023', null],
+      ['f', '2024', 3.5 - 3.9],
+      ['g', '2024', null],
+    ]);
   });
 });

@@ -296,3 +296,27 @@ export function analyseSurvey(
     analysis: { factors, map: importanceSatisfactionMap(factors, options.mapWave, borderWaves) },
   };
 }
+
+/**
+ * Each statistic with its change from the previous wave (in wave order) that has a mean for the
+ * same factor and dimension; null for the first such wave and where there is no mean.
+ */
+export function withChanges(
+  stats: readonly FactorStats[],
+): Array<FactorStats & { change: number | null }> {
+  const previous = new Map<string, number>();
+  const ordered = [...stats].sort(
+    (a, b) =>
+      compareWaves(a.wave, b.wave) ||
+      (a.factor === b.factor ? 0 : a.factor < b.factor ? -1 : 1) ||
+      RATING_DIMENSIONS.indexOf(a.dimension) - RATING_DIMENSIONS.indexOf(b.dimension),
+  );
+  const changes = new Map<FactorStats, number | null>();
+  for (const entry of ordered) {
+    const key = `${entry.factor}:${entry.dimension}`;
+    const before = previous.get(key);
+    changes.set(entry, entry.mean === null || before === undefined ? null : entry.mean - before);
+    if (entry.mean !== null) previous.set(key, entry.mean);
+  }
+  return stats.map((entry) => ({ ...entry, change: changes.get(entry) ?? null }));
+}
