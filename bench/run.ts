@@ -33,9 +33,9 @@ if (unknown.length > 0) {
 const server = process.env.BENCH_DATABASE_URL;
 for (const name of asked.length > 0 ? (asked as Benchmark[]) : BENCHMARKS) {
   console.log(`\n== ${name} ==`);
-  if (name !== 'cases' && name !== 'surveys' && server) {
-    // The foundation and knowledge benchmarks take an empty database: each gets a new one on the
-    // server.
+  if (name !== 'cases' && server) {
+    // The foundation, knowledge and surveys benchmarks take an empty database: each gets a new
+    // one on the server.
     await withFreshDatabase(server, name, (url) => runFile(name, { BENCH_DATABASE_URL: url }));
   } else {
     await runFile(name, {});

@@ -1,12 +1,21 @@
+import { PGlite } from '@electric-sql/pglite';
 import { parseSurveyAnswers } from '../src/domain/survey-csv';
 import { analyseSurvey } from '../src/domain/survey-stats';
+import type { Questionnaire } from '../src/domain/questionnaire';
+import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
+import { buildApp } from '../src/server/app';
+import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { systemContext } from '../src/server/http/access';
 
 // `npm run bench -- surveys`: the survey analysis at 100 000 respondents × 40 factors rated on
 // importance and satisfaction (two waves, a stratum and an open comment per respondent, as a
 // fieldwork contractor's file comes): the answers CSV parsed and tallied, then the counts, means
-// and importance–satisfaction map. It is the analysis the command line's `survey analyse` runs;
-// storing answers in the database comes with the questionnaires. Sizes: BENCH_RESPONDENTS
-// (default 100 000), BENCH_FACTORS (40), BENCH_ROUNDS (5).
+// and importance–satisfaction map, as the command line's `survey analyse` runs it; then the same
+// file imported through the API's service into the database (one transaction: answers, tallies)
+// and analysed there as the web app asks, for all strata and for one. PGlite by default;
+// BENCH_DATABASE_URL points it at an empty PostgreSQL database instead (`npm run bench` makes
+// one). Sizes: BENCH_RESPONDENTS (default 100 000), BENCH_FACTORS (40), BENCH_ROUNDS (5).
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 100_000);
 const FACTORS = Number(process.env.BENCH_FACTORS ?? 40);
@@ -76,4 +85,92 @@ for (const [name, times] of [
       .toFixed(1)
       .padStart(8)} ${(sorted.at(-1) ?? 0).toFixed(1).padStart(8)}`,
   );
+}
+
+async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) {
+    const database = await openDatabase({ kind: 'postgresql', url });
+    return { database, close: () => database.close() };
+  }
+  const lite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = await openDatabase({ kind: 'pglite', instance: lite });
+  return {
+    database,
+    async close() {
+      await database.close();
+      await lite.close();
+    },
+  };
+}
+
+/** The questionnaire the generated file answers: every factor rated on both dimensions. */
+const questionnaire: Questionnaire = {
+  sections: [
+    {
+      title: { lv: 'Faktori' },
+      questions: Array.from({ length: FACTORS }, (_, i) => ({
+        type: 'rating' as const,
+        factor: `factor_${i + 1}`,
+        dimensions: ['importance' as const, 'satisfaction' as const],
+        scale: 'satisfaction' as const,
+        dk: true,
+        comment: false,
+        text: { lv: `Faktors ${i + 1}` },
+      })),
+    },
+  ],
+};
+
+const { database, close } = await open();
+try {
+  await migrateToLatest(database.db);
+  const { services } = await buildApp({
+    database,
+    hasher: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+  });
+  const ctx = systemContext('bench');
+  const survey = await services.surveys.create(ctx, {
+    title: 'Etalona aptauja',
+    kind: 'client',
+    description: '',
+    questionnaire,
+  });
+  const importStarted = performance.now();
+  const imported = await services.surveyAnswers.importAnswers(ctx, survey.id, {
+    filename: 'etalons.csv',
+    content: Buffer.from(text),
+  });
+  const importMs = performance.now() - importStarted;
+
+  const timesOf = async (query: { stratum?: string }) => {
+    const times: number[] = [];
+    for (let round = 0; round < ROUNDS + 1; round++) {
+      const started = performance.now();
+      const analysis = await services.surveys.analysis(ctx, survey.id, query);
+      if (analysis.map === null) throw new Error('the analysis has no map');
+      if (round > 0) times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  const all = await timesOf({});
+  const one = await timesOf({ stratum: 'Latgale' });
+
+  console.log(
+    `\nthrough the database (${database.kind}): ${imported.imported} respondents imported in ` +
+      `${(importMs / 1000).toFixed(1)} s (one transaction, parse and checks included)`,
+  );
+  console.log('\nrequest                                rounds   p50 ms   max ms');
+  for (const [name, sorted] of [
+    ['analysis, all strata', all],
+    ['analysis, one stratum', one],
+  ] as const) {
+    console.log(
+      `${name.padEnd(38)} ${String(sorted.length).padStart(6)} ${percentile(sorted, 50)
+        .toFixed(1)
+        .padStart(8)} ${(sorted.at(-1) ?? 0).toFixed(1).padStart(8)}`,
+    );
+  }
+} finally {
+  await close();
 }

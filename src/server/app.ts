@@ -50,6 +50,17 @@ import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
 import { newsRoutes } from './modules/news/news.routes';
+import { surveyAnswersRoutes } from './modules/survey-answers/survey-answers.routes';
+import { createSurveyAnswersService } from './modules/survey-answers/survey-answers.service';
+import { catiRoutes } from './modules/cati/cati.routes';
+import { createCatiService } from './modules/cati/cati.service';
+import { surveyReportsRoutes } from './modules/survey-reports/survey-reports.routes';
+import { createSurveyReportsService } from './modules/survey-reports/survey-reports.service';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
+import { createSurveysService } from './modules/surveys/surveys.service';
+import { surveyWebPages } from './modules/survey-web/survey-web.pages';
+import { surveyWebRoutes } from './modules/survey-web/survey-web.routes';
+import { createSurveyWebService } from './modules/survey-web/survey-web.service';
 import { createNewsService } from './modules/news/news.service';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { createQueueService } from './modules/queue/queue.service';
@@ -142,6 +153,11 @@ export function buildServices(options: AppOptions) {
     catalogue,
   });
   const queue = createQueueService({ db, audit, clock, clients, requests, staff });
+  const surveyAnswers = createSurveyAnswersService({ db, audit, clock });
+  const cati = createCatiService({ db, audit, clock, surveyAnswers });
+  const surveys = createSurveysService({ db, audit, clock });
+  const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
+  const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
   const health = createHealthService({
     db,
     databaseKind: options.database.kind,
@@ -167,6 +183,11 @@ export function buildServices(options: AppOptions) {
     requests,
     contacts,
     queue,
+    surveyAnswers,
+    cati,
+    surveys,
+    surveyWeb,
+    surveyReports,
     health,
   };
 }
@@ -262,6 +283,12 @@ export async function buildApp(
   queueRoutes(app, services);
   servicesRoutes(app, services);
   newsRoutes(app, services);
+  surveysRoutes(app, services);
+  surveyAnswersRoutes(app, services);
+  surveyWebRoutes(app, services);
+  surveyWebPages(app, { surveyWeb: services.surveyWeb, cookie });
+  surveyReportsRoutes(app, services);
+  catiRoutes(app, services);
   articlesRoutes(app, services);
   articlesPages(app, services);
   knowledgeRoutes(app, services);

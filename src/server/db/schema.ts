@@ -367,6 +367,17 @@ export interface DB {
   article_files: ArticleFilesTable;
   news: NewsTable;
   news_reads: NewsReadsTable;
+  surveys: SurveysTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  survey_waves: SurveyWavesTable;
+  survey_sample_plans: SurveySamplePlansTable;
+  survey_responses: SurveyResponsesTable;
+  survey_tallies: SurveyTalliesTable;
+  survey_invitations: SurveyInvitationsTable;
+  cati_sample: CatiSampleTable;
+  cati_attempts: CatiAttemptsTable;
+  cati_qc_checks: CatiQcChecksTable;
+  survey_reports: SurveyReportsTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionsTable>;
@@ -510,6 +521,171 @@ export interface NewsReadsTable {
   read_at: Timestamp;
 }
 
+export interface SurveysTable {
+  id: Generated<string>;
+  title: string;
+  title_en: string | null;
+  kind: 'client' | 'staff' | 'other';
+  description: Generated<string>;
+  quadrant_labels: ColumnType<
+    Record<string, { lv?: string; en?: string }>,
+    string | undefined,
+    string
+  >;
+  owner_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuestionnaireVersionsTable {
+  id: Generated<string>;
+  survey_id: string;
+  number: number;
+  /** A `Questionnaire` (src/domain/questionnaire.ts), written as JSON text. */
+  definition: Json<unknown>;
+  frozen_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyWavesTable {
+  id: Generated<string>;
+  survey_id: string;
+  questionnaire_version_id: string;
+  name: string;
+  state: Generated<'draft' | 'open' | 'closed'>;
+  public_token: string | null;
+  fieldwork_start: ColumnType<string | null, string | null | undefined, string | null>;
+  fieldwork_end: ColumnType<string | null, string | null | undefined, string | null>;
+  retry_rules: ColumnType<Record<string, number>, string | undefined, string>;
+  /** numeric: read as text. */
+  qc_fraction: ColumnType<string, string | number | undefined, string | number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveySamplePlansTable {
+  wave_id: string;
+  total: number;
+  min_per_stratum: number | null;
+  strata: Json<Array<{ name: string; size: number; max: number | null }>>;
+  allocation: Json<Record<string, number>>;
+  per_unit_cap: number | null;
+  updated_at: Timestamp;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  wave_id: string;
+  respondent: string;
+  stratum: string | null;
+  source: 'web' | 'cati' | 'import';
+  state: 'in_progress' | 'complete';
+  /** Answers by CSV column name, written as JSON text. */
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+  interviewer_id: string | null;
+  resume_token_hash: string | null;
+  started_at: Timestamp;
+  completed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SurveyTalliesTable {
+  wave_id: string;
+  stratum: Generated<string>;
+  factor: string;
+  dimension: 'importance' | 'satisfaction';
+  c1: Generated<number>;
+  c2: Generated<number>;
+  c3: Generated<number>;
+  c4: Generated<number>;
+  dk: Generated<number>;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  wave_id: string;
+  email: string;
+  token_hash: string;
+  response_id: string | null;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type CatiSampleState =
+  'new' | 'retry' | 'appointment' | 'complete' | 'refused' | 'ineligible' | 'exhausted';
+export type CatiOutcome =
+  | 'no_answer'
+  | 'busy'
+  | 'appointment'
+  | 'soft_refusal'
+  | 'hard_refusal'
+  | 'complete'
+  | 'wrong_number'
+  | 'ineligible';
+
+export interface CatiSampleTable {
+  id: Generated<string>;
+  wave_id: string;
+  name: string;
+  phone: string;
+  organisation: string | null;
+  stratum: string | null;
+  state: Generated<CatiSampleState>;
+  attempts: Generated<number>;
+  next_call_at: Timestamp | null;
+  final_disposition: string | null;
+  assigned_to: string | null;
+  assigned_until: Timestamp | null;
+  response_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CatiAttemptsTable {
+  id: Generated<string>;
+  sample_id: string;
+  interviewer_id: string | null;
+  called_at: Timestamp;
+  outcome: CatiOutcome;
+  refusal_reason: string | null;
+  appointment_at: Timestamp | null;
+  note: string | null;
+}
+
+export interface CatiQcChecksTable {
+  response_id: string;
+  wave_id: string;
+  interviewer_id: string | null;
+  drawn_at: Timestamp;
+  verdict: 'pass' | 'remarks' | 'fail' | null;
+  feedback: string | null;
+  checked_by: string | null;
+  checked_at: Timestamp | null;
+}
+
+export interface SurveyReportsTable {
+  id: Generated<string>;
+  survey_id: string;
+  wave_id: string;
+  title: string;
+  border_waves: Generated<string[]>;
+  method_html: Generated<string>;
+  conclusions_html: Generated<string>;
+  recommendations_html: Generated<string>;
+  quotes: ColumnType<
+    Array<{ responseId: string; column: string; text: string }>,
+    string | undefined,
+    string
+  >;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type ServiceRow = Selectable<ServicesTable>;
 export type NewServiceRow = Insertable<ServicesTable>;
 export type ServiceUpdate = Updateable<ServicesTable>;
@@ -522,3 +698,7 @@ export type NewNewsRow = Insertable<NewsTable>;
 export type NewsUpdate = Updateable<NewsTable>;
 
 export type NewClientRow = Insertable<ClientsTable>;
+
+export type NewSurveyRow = Insertable<SurveysTable>;
+export type SurveyUpdate = Updateable<SurveysTable>;
+export type SurveyWaveUpdate = Updateable<SurveyWavesTable>;

@@ -8,6 +8,7 @@ import type { Services } from '../app';
 import type { DB } from './schema';
 import { seedDemoCases, type DemoOrganisation } from './seed-demo-cases';
 import { seedDemoKnowledge } from './seed-demo-knowledge';
+import { seedDemoSurveys } from './seed-demo-surveys';
 
 /** The password of every demo account; shown in the README. */
 export const DEMO_PASSWORD = 'apkalpo-demo';
@@ -449,4 +450,5 @@ export async function seedDemoData(
   };
   await seedDemoCases(db, services, clock, organisation);
   await seedDemoKnowledge(db, services, clock, organisation, municipality.id);
+  await seedDemoSurveys(db, services, organisation);
 }

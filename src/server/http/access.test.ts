@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TStaff } from '../../contracts/staff.contracts';
@@ -120,6 +120,82 @@ const absenceOf = (test: TestApp, person: Pick<TStaff, 'id'>) =>
     startsOn: '2026-07-06',
     endsOn: '2026-07-10',
   });
+
+/** A survey of its own with an empty questionnaire. */
+const surveyOf = (test: TestApp) =>
+  test.services.surveys.create(ctx, {
+    title: `Aptauja ${unique()}`,
+    kind: 'client',
+    description: '',
+    questionnaire: { sections: [] },
+  });
+
+/** A draft report on a wave of its own. */
+const reportOf = async (test: TestApp) => {
+  const wave = await catiWave(test);
+  return test.services.surveyReports.create(ctx, wave.surveyId, {
+    waveId: wave.id,
+    title: `Ziņojums ${unique()}`,
+    borderWaves: [],
+    methodHtml: '',
+    conclusionsHtml: '',
+    recommendationsHtml: '',
+    quotes: [],
+  });
+};
+
+/** An open survey wave of its own with one person to call (CATI). */
+const catiWave = async (test: TestApp) => {
+  const survey = await test.services.surveys.create(ctx, {
+    title: `Aptauja ${unique()}`,
+    kind: 'staff',
+    description: '',
+    questionnaire: {
+      sections: [
+        {
+          title: { lv: 'Darbs' },
+          questions: [{ type: 'text', key: 'remarks', text: { lv: 'Jūsu ieteikumi?' } }],
+        },
+      ],
+    },
+  });
+  const wave = await test.services.surveys.createWave(ctx, survey.id, { name: '2026' });
+  await test.services.surveys.updateWave(ctx, wave.id, { state: 'open', version: wave.version });
+  await test.services.cati.addSample(ctx, wave.id, {
+    members: [{ name: 'Anna Kalniņa', phone: '26000001' }],
+  });
+  return wave;
+};
+
+/** The actor asks for the next person to call in the wave, so that they hold the case. */
+const catiCaseHeldBy = async (test: TestApp, actor: Session, waveId: string) => {
+  const response = await call(test.app, actor, {
+    method: 'POST',
+    url: '/api/v1/cati/next',
+    payload: { waveId },
+  });
+  return response.statusCode === 200 ? response.json<{ id: string }>().id : randomUUID();
+};
+
+/** A wave with one completed interview, drawn for listening. */
+const catiInterviewDrawn = async (test: TestApp, unit: TUnit) => {
+  const wave = await catiWave(test);
+  const interviewer = await colleagueIn(test, unit);
+  const asInterviewer = {
+    ...ctx,
+    principal: { ...ctx.principal, kind: 'staff' as const, staffId: interviewer.id },
+  };
+  const held = await test.services.cati.next(asInterviewer, { waveId: wave.id });
+  if (!held) throw new Error('nobody to call');
+  await test.services.cati.recordAttempt(asInterviewer, held.id, {
+    outcome: 'complete',
+    answers: { remarks: 'Viss labi' },
+  });
+  await test.services.cati.drawQc(ctx, wave.id);
+  const [item] = (await test.services.cati.listQc(ctx, wave.id)).items;
+  if (!item) throw new Error('nothing drawn');
+  return { waveId: wave.id, responseId: item.responseId };
+};
 
 let dates = 0;
 /** A date of its own for each declared day off, far from any real one. */
@@ -961,6 +1037,239 @@ const cases: Case[] = [
       return call(test.app, actor, {
         method: 'DELETE',
         url: `/api/v1/articles/${article.id}/files/${file.id}`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/surveys',
+    action: 'create a survey',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/surveys',
+        payload: { title: `Aptauja ${unique()}`, kind: 'client' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/surveys/:id',
+    action: "change a survey's title",
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const survey = await surveyOf(test);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/surveys/${survey.id}`,
+        payload: { title: 'Klientu aptauja', version: survey.version },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/surveys/:id/questionnaire',
+    action: 'change a questionnaire',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const survey = await surveyOf(test);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/surveys/${survey.id}/questionnaire`,
+        payload: { questionnaire: { sections: [] }, basedOn: 1 },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/surveys/:id/waves',
+    action: 'start a survey wave',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const survey = await surveyOf(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/surveys/${survey.id}/waves`,
+        payload: { name: '2027' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/surveys/:id/answers',
+    action: "import a contractor's answers",
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const survey = await surveyOf(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/surveys/${survey.id}/answers`,
+        ...multipartFile('atbildes.csv', 'respondent,wave,remarks\nr1,2026,Labi\n', 'text/csv'),
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/survey-waves/:id',
+    action: 'open a survey wave',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await test.services.surveys.getWave(ctx, (await catiWave(test)).id);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/survey-waves/${wave.id}`,
+        payload: { publicLink: true, version: wave.version },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/survey-waves/:id/sample-plan',
+    action: "set a wave's sample plan",
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/survey-waves/${wave.id}/sample-plan`,
+        payload: { total: 2, strata: [{ name: 'Rīga', size: 10 }] },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/surveys/:id/reports',
+    action: 'start a survey report',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/surveys/${wave.surveyId}/reports`,
+        payload: { waveId: wave.id, title: 'Ziņojums' },
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/survey-reports/:id',
+    action: 'change a survey report',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const report = await reportOf(test);
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/survey-reports/${report.id}`,
+        payload: { title: 'Ziņojums 2026', version: report.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/survey-reports/:id/publish',
+    action: 'publish a survey report to staff',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const report = await reportOf(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/survey-reports/${report.id}/publish`,
+        payload: { published: true, version: report.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/survey-waves/:id/cati/sample',
+    action: 'add people to call to a survey wave',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/sample`,
+        payload: { members: [{ name: 'Jānis Ozols', phone: '26000002' }] },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/survey-waves/:id/cati/sample/csv',
+    action: 'add people to call from a file',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/sample/csv`,
+        ...multipartFile('izlase.csv', 'name,phone\nJānis Ozols,26000002\n', 'text/csv'),
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/cati/next',
+    action: 'take the next person to interview by telephone',
+    allowed: SERVERS,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/cati/next',
+        payload: { waveId: wave.id },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/cati/cases/:id/answers',
+    action: 'keep the answers of a telephone interview',
+    allowed: SERVERS,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      const caseId = await catiCaseHeldBy(test, actor, wave.id);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/cati/cases/${caseId}/answers`,
+        payload: { answers: { remarks: 'Vairāk mācību' } },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/cati/cases/:id/attempts',
+    action: 'record a telephone call',
+    allowed: SERVERS,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      const caseId = await catiCaseHeldBy(test, actor, wave.id);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/cati/cases/${caseId}/attempts`,
+        payload: { outcome: 'no_answer' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/survey-waves/:id/cati/qc',
+    action: 'draw telephone interviews for listening',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/qc`,
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/survey-waves/:id/cati/qc/:responseId',
+    action: 'record the verdict on an interview listened to',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor, unit }) => {
+      const { waveId, responseId } = await catiInterviewDrawn(test, unit);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/survey-waves/${waveId}/cati/qc/${responseId}`,
+        payload: { verdict: 'pass' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/survey-waves/:id/invitations',
+    action: 'invite people to answer a survey on the web',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const wave = await catiWave(test);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/invitations`,
+        payload: { emails: ['anna.kalnina@example.lv'] },
       });
     },
   },

@@ -132,6 +132,30 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Pievienojiet failu.',
     en: 'Attach a file.',
   },
+  survey_wave_not_open: {
+    lv: 'Šajā aptaujas kārtā atbildes nepieņem: tā nav atvērta.',
+    en: 'This survey wave is not open for answers.',
+  },
+  survey_response_complete: {
+    lv: 'Šī anketa jau ir iesniegta, un to vairs nevar mainīt.',
+    en: 'These answers have been submitted already and can no longer change.',
+  },
+  cati_case_not_held: {
+    lv: 'Šis respondents vairs nav pie jums — viņu zvanīšanai ir saņēmis cits intervētājs. Ņemiet nākamo respondentu.',
+    en: 'This respondent is no longer yours: another interviewer has been given them. Take the next respondent.',
+  },
+  cati_case_closed: {
+    lv: 'Šim respondentam zvanīšana jau ir pabeigta.',
+    en: 'Calling this respondent is already finished.',
+  },
+  cati_wave_closed: {
+    lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
+    en: 'The survey wave is closed; its sample can no longer grow.',
+  },
+  survey_invitations_wave_closed: {
+    lv: 'Aptaujas kārta ir slēgta; ielūgumus tai vairs nevar izveidot.',
+    en: 'The survey wave is closed; no more invitations can be made for it.',
+  },
 };
 
 /** Messages for invalid fields, by code. Codes are zod's issue codes refined, or our own rules. */
@@ -342,9 +366,61 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Pakalpojumu nevar sasaistīt pašu ar sevi.',
     en: 'A service cannot be related to itself.',
   },
+  questionnaire_rule: {
+    lv: 'Anketā ir kļūda: {problem}.',
+    en: 'The questionnaire breaks a rule: {problem}.',
+  },
+  unknown_wave: {
+    lv: 'Aptaujai nav kārtas "{wave}".',
+    en: 'The survey has no wave "{wave}".',
+  },
+  wave_without_answers: {
+    lv: 'Kārtā "{wave}" vēl nav atbilžu.',
+    en: 'The wave "{wave}" has no answers yet.',
+  },
+  allocation_impossible: {
+    lv: 'Izlasi nevar sadalīt ar šiem nosacījumiem: {problem}',
+    en: 'The sample cannot be allocated so: {problem}',
+  },
+  answers_file_problem: {
+    lv: 'Failu nevar ielasīt — nekas nav ielasīts. {line}. rinda, kolonna {column}: {problem}.',
+    en: 'The file cannot be read — nothing was imported. Line {line}, column {column}: {problem}.',
+  },
+  unknown_question: {
+    lv: 'Anketā nav tāda jautājuma.',
+    en: 'The questionnaire has no such question.',
+  },
+  answer_not_allowed: {
+    lv: 'Šāda atbilde uz šo jautājumu nav paredzēta.',
+    en: 'This answer is not one of the question’s answers.',
+  },
   person_inactive: {
     lv: 'Šis darbinieks vairs nestrādā.',
     en: 'This person no longer works here.',
+  },
+  time_not_future: {
+    lv: 'Laikam jābūt nākotnē.',
+    en: 'The time must be in the future.',
+  },
+  csv_missing_column: {
+    lv: 'Failā nav kolonnas „{column}”; pirmajā rindā jābūt kolonnu nosaukumiem.',
+    en: 'The file has no column "{column}"; the first line must name the columns.',
+  },
+  csv_empty: {
+    lv: 'Failā nav neviena respondenta.',
+    en: 'The file holds no respondent.',
+  },
+  csv_cell_count: {
+    lv: 'Rindā ir {found} šūnas, bet virsrakstā — {expected}; nekas nav pievienots.',
+    en: 'The line has {found} cells but the header {expected}; nothing was added.',
+  },
+  csv_malformed: {
+    lv: 'Rindu nevar nolasīt: pārbaudiet pēdiņas; nekas nav pievienots.',
+    en: 'The line cannot be read: check its quotes; nothing was added.',
+  },
+  invitation_email_invalid: {
+    lv: 'Nepareiza e-pasta adrese: „{email}”; neviens ielūgums nav izveidots.',
+    en: 'Not a valid email address: "{email}"; no invitation was made.',
   },
 };
 

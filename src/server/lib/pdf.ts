@@ -74,24 +74,24 @@ function imagesOf(nodes: ChildNode[]): Element[] {
 
 const PLAIN: Omit<Run, 'text'> = { bold: false, italic: false, link: null };
 
-/** Renders the document; resolves with the PDF's bytes. */
-export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
-  const dom = parseDocument(input.html);
-  const images = new Map<string, Buffer>();
-  for (const image of imagesOf(dom.children)) {
-    const src = image.attribs.src ?? '';
-    if (images.has(src) || !input.imageFor) continue;
-    const bytes = await input.imageFor(src);
-    // pdfkit draws PNG and JPEG only; other images are shown by their alternative text.
-    if (bytes && (isPng(bytes) || isJpeg(bytes))) images.set(src, bytes);
-  }
+export type PdfFontName = keyof typeof FONTS;
 
+/**
+ * An A4 document with the DejaVu fonts registered under the names of `PdfFontName`; `finished`
+ * resolves with the bytes once `doc.end()` is called. `bufferPages` keeps the pages open to
+ * number them at the end.
+ */
+export function openPdf(options: { title: string; language: 'lv' | 'en'; bufferPages?: boolean }): {
+  doc: PDFKit.PDFDocument;
+  finished: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    lang: input.language,
+    lang: options.language,
     displayTitle: true,
-    info: { Title: input.title, Creator: 'Apkalpo' },
+    bufferPages: options.bufferPages ?? false,
+    info: { Title: options.title, Creator: 'Apkalpo' },
   });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   const chunks: Buffer[] = [];
@@ -100,7 +100,16 @@ export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, finished };
+}
 
+/** Safe HTML laid out from the document's current position, between its margins. */
+export function writeSafeHtml(doc: PDFKit.PDFDocument, html: string): void {
+  htmlLayout(doc, new Map()).blocks(parseDocument(html).children, 0);
+}
+
+/** The layout of safe HTML in a document; `images` are the bytes of the images it may draw. */
+function htmlLayout(doc: PDFKit.PDFDocument, images: Map<string, Buffer>) {
   const width = doc.page.width - MARGIN * 2;
 
   function paragraph(runs: Run[], options: { size?: number; indent?: number; prefix?: string }) {
@@ -224,6 +233,25 @@ export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
     }
     flush();
   }
+
+  return { paragraph, blocks };
+}
+
+/** Renders the document; resolves with the PDF's bytes. */
+export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
+  const dom = parseDocument(input.html);
+  const images = new Map<string, Buffer>();
+  for (const image of imagesOf(dom.children)) {
+    const src = image.attribs.src ?? '';
+    if (images.has(src) || !input.imageFor) continue;
+    const bytes = await input.imageFor(src);
+    // pdfkit draws PNG and JPEG only; other images are shown by their alternative text.
+    if (bytes && (isPng(bytes) || isJpeg(bytes))) images.set(src, bytes);
+  }
+
+  const { doc, finished } = openPdf({ title: input.title, language: input.language });
+  const width = doc.page.width - MARGIN * 2;
+  const { paragraph, blocks } = htmlLayout(doc, images);
 
   doc.font('bold').fontSize(20).fillColor('#111111').text(input.title, { width });
   if (input.byline)

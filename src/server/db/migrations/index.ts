@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation';
 import * as calendar from './0002_calendar';
 import * as cases from './0003_cases';
 import * as knowledge from './0004_knowledge';
+import * as surveys from './0005_surveys';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_calendar': calendar,
   '0003_cases': cases,
   '0004_knowledge': knowledge,
+  '0005_surveys': surveys,
 };

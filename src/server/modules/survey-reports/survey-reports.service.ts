@@ -1,0 +1,434 @@
+import type { Kysely } from 'kysely';
+import { surveyFigures } from '../../../charts/survey-figures';
+import type {
+  TCommentsPage,
+  TCommentsQuery,
+  TCreateReportBody,
+  TListReportsQuery,
+  TPublishReportBody,
+  TReportMethod,
+  TReportsPage,
+  TReportSummary,
+  TReportView,
+  TUpdateReportBody,
+} from '../../../contracts/survey-reports.contracts';
+import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
+import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
+import { columnsOf, type Questionnaire } from '../../../domain/questionnaire';
+import { compareWaves } from '../../../domain/survey-stats';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import type { DB } from '../../db/schema';
+import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
+import { invalidField, notFound, versionConflict } from '../../http/errors';
+import { safeHtml } from '../../lib/safe-html';
+import {
+  renderSurveyReportPdf,
+  type SurveyReportModel,
+  type SurveyReportSection,
+} from '../../lib/survey-report-pdf';
+import type { AuditService } from '../audit/audit.service';
+import { offsetOf } from '../paging';
+import type { SurveysService } from '../surveys/surveys.service';
+import {
+  catiStrata,
+  completesByStratum,
+  findComments,
+  findReport,
+  findReports,
+  findResponsesOfWave,
+  findSurveyOfReport,
+  findWaveOfReport,
+  hasWaveNamed,
+  insertReport,
+  refusalReasons,
+  updateReport,
+  type ReportRow,
+} from './survey-reports.repository';
+
+function presentSummary(row: ReportRow): TReportSummary {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    surveyTitle: row.survey_title,
+    wave: { id: row.wave_id, name: row.wave_name },
+    title: row.title,
+    publishedAt: row.published_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+const OTHER_COMMENTS = { lv: 'Citi komentāri', en: 'Other comments' };
+
+/**
+ * Reports of a survey wave (standard 28): the method's figures and the analysis are assembled
+ * from the data, the analyst writes the method, conclusions and recommendations and picks the
+ * verbatim comments; a published report is open to all staff and prints as a PDF.
+ */
+export function createSurveyReportsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  surveys: SurveysService;
+}) {
+  const { db, audit, clock, surveys } = deps;
+
+  /** Border waves named must be waves of the survey with answers. */
+  async function checkedBorders(surveyId: string, names: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(names)];
+    for (const [index, name] of unique.entries()) {
+      if (!(await hasWaveNamed(db, surveyId, name))) {
+        throw invalidField(`borderWaves.${index}`, 'unknown_wave', { wave: name });
+      }
+    }
+    return unique;
+  }
+
+  async function checkedQuotes(waveId: string, quotes: TCreateReportBody['quotes']) {
+    const ids = [...new Set(quotes.map((quote) => quote.responseId))];
+    if (ids.length === 0) return quotes;
+    const known = await findResponsesOfWave(db, waveId, ids);
+    const index = quotes.findIndex((quote) => !known.has(quote.responseId));
+    if (index >= 0) throw invalidField(`quotes.${index}.responseId`, 'unknown_reference');
+    return quotes;
+  }
+
+  async function load(ctx: ActionContext, id: string): Promise<ReportRow> {
+    const row = await findReport(db, id);
+    if (!row) throw notFound();
+    // A draft is the analyst's; once published, every member of staff may read it.
+    if (row.published_at === null) requirePermission(ctx.principal, 'surveys.manage');
+    return row;
+  }
+
+  async function methodOf(waveId: string, reached: number): Promise<TReportMethod> {
+    const [wave, cati, reasons, completes] = await Promise.all([
+      findWaveOfReport(db, waveId),
+      catiStrata(db, waveId),
+      refusalReasons(db, waveId),
+      completesByStratum(db, waveId),
+    ]);
+    const allocation = wave?.allocation ?? {};
+    const rate = (done: number, cases: number) => (cases > 0 ? done / cases : null);
+    const strata =
+      cati.length > 0
+        ? cati.map((row) => ({
+            stratum: row.stratum,
+            sample: row.sample,
+            completes: row.completes,
+            refusals: row.refusals,
+            responseRate: rate(row.completes, row.sample - row.ineligible),
+          }))
+        : completes.map((row) => ({
+            stratum: row.stratum,
+            sample: allocation[row.stratum] ?? row.completes,
+            completes: row.completes,
+            refusals: 0,
+            responseRate: null,
+          }));
+    const catiCases = cati.reduce((sum, row) => sum + row.sample - row.ineligible, 0);
+    const catiCompletes = cati.reduce((sum, row) => sum + row.completes, 0);
+    return {
+      plannedSample: wave?.planned ?? reached,
+      reachedSample: reached,
+      fieldworkStart: wave?.fieldwork_start ?? null,
+      fieldworkEnd: wave?.fieldwork_end ?? null,
+      responseRate: cati.length > 0 ? rate(catiCompletes, catiCases) : null,
+      strata,
+      refusalReasons: reasons,
+    };
+  }
+
+  async function viewOf(ctx: ActionContext, row: ReportRow): Promise<TReportView> {
+    const survey = await findSurveyOfReport(db, row.survey_id);
+    const wave = await findWaveOfReport(db, row.wave_id);
+    if (!survey || !wave) throw notFound();
+    const analysis: TSurveyAnalysis = await surveys
+      .analyse(row.survey_id, {
+        mapWave: row.wave_name,
+        ...(row.border_waves.length > 0 ? { borderWaves: row.border_waves.join(',') } : {}),
+      })
+      .catch(() =>
+        // A border wave chosen before its answers came in: the default borders meanwhile.
+        surveys.analyse(row.survey_id, { mapWave: row.wave_name }),
+      );
+    return {
+      ...presentSummary(row),
+      survey: {
+        id: survey.id,
+        title: survey.title,
+        quadrantLabels: survey.quadrant_labels,
+        questionnaire: wave.definition as TReportView['survey']['questionnaire'],
+      },
+      borderWaves: row.border_waves,
+      method: await methodOf(row.wave_id, analysis.responses[row.wave_name] ?? 0),
+      methodHtml: row.method_html,
+      conclusionsHtml: row.conclusions_html,
+      recommendationsHtml: row.recommendations_html,
+      quotes: row.quotes,
+      analysis,
+      canEdit: hasPermission(ctx.principal, 'surveys.manage'),
+    };
+  }
+
+  return {
+    async list(
+      ctx: ActionContext,
+      surveyId: string,
+      query: TListReportsQuery,
+    ): Promise<TReportsPage> {
+      requirePermission(ctx.principal, 'surveys.manage');
+      const rows = await findReports(
+        db,
+        { surveyId },
+        {
+          limit: query.pageSize,
+          offset: offsetOf(query),
+        },
+      );
+      return {
+        items: rows.map(presentSummary),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /** Published reports, for every member of staff (the intranet page). */
+    async published(_ctx: ActionContext, query: TListReportsQuery): Promise<TReportsPage> {
+      const rows = await findReports(
+        db,
+        { published: true },
+        {
+          limit: query.pageSize,
+          offset: offsetOf(query),
+        },
+      );
+      return {
+        items: rows.map(presentSummary),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async create(
+      ctx: ActionContext,
+      surveyId: string,
+      body: TCreateReportBody,
+    ): Promise<TReportView> {
+      requirePermission(ctx.principal, 'surveys.manage');
+      if (!(await findSurveyOfReport(db, surveyId))) throw notFound();
+      const wave = await findWaveOfReport(db, body.waveId);
+      if (!wave || wave.survey_id !== surveyId) throw invalidField('waveId', 'unknown_reference');
+      const borderWaves = await checkedBorders(surveyId, body.borderWaves);
+      const quotes = await checkedQuotes(wave.id, body.quotes);
+      const id = await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const created = await insertReport(trx, {
+          survey_id: surveyId,
+          wave_id: wave.id,
+          title: body.title,
+          border_waves: borderWaves,
+          method_html: safeHtml(body.methodHtml),
+          conclusions_html: safeHtml(body.conclusionsHtml),
+          recommendations_html: safeHtml(body.recommendationsHtml),
+          quotes: JSON.stringify(quotes),
+          created_at: now,
+          updated_at: now,
+        });
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'survey_report',
+          entityId: created,
+          after: { title: body.title, wave: wave.name },
+        });
+        return created;
+      });
+      return viewOf(ctx, await load(ctx, id));
+    },
+
+    async get(ctx: ActionContext, id: string): Promise<TReportView> {
+      return viewOf(ctx, await load(ctx, id));
+    },
+
+    async update(ctx: ActionContext, id: string, body: TUpdateReportBody): Promise<TReportView> {
+      requirePermission(ctx.principal, 'surveys.manage');
+      const before = await load(ctx, id);
+      if (before.version !== body.version) throw versionConflict();
+      const borderWaves =
+        body.borderWaves === undefined
+          ? undefined
+          : await checkedBorders(before.survey_id, body.borderWaves);
+      const quotes =
+        body.quotes === undefined ? undefined : await checkedQuotes(before.wave_id, body.quotes);
+      await db.transaction().execute(async (trx: Executor) => {
+        const changed = await updateReport(trx, id, body.version, {
+          ...(body.title !== undefined ? { title: body.title } : {}),
+          ...(borderWaves !== undefined ? { border_waves: borderWaves } : {}),
+          ...(body.methodHtml !== undefined ? { method_html: safeHtml(body.methodHtml) } : {}),
+          ...(body.conclusionsHtml !== undefined
+            ? { conclusions_html: safeHtml(body.conclusionsHtml) }
+            : {}),
+          ...(body.recommendationsHtml !== undefined
+            ? { recommendations_html: safeHtml(body.recommendationsHtml) }
+            : {}),
+          ...(quotes !== undefined ? { quotes: JSON.stringify(quotes) } : {}),
+          updated_at: clock.now(),
+        });
+        if (!changed) throw versionConflict();
+        await audit.record(trx, ctx, {
+          action: 'update',
+          entityType: 'survey_report',
+          entityId: id,
+          before: { title: before.title },
+          after: { title: body.title ?? before.title },
+        });
+      });
+      return viewOf(ctx, await load(ctx, id));
+    },
+
+    /** Publishes a report to all staff, or takes it back to a draft. */
+    async publish(ctx: ActionContext, id: string, body: TPublishReportBody): Promise<TReportView> {
+      requirePermission(ctx.principal, 'surveys.manage');
+      const before = await load(ctx, id);
+      if (before.version !== body.version) throw versionConflict();
+      await db.transaction().execute(async (trx: Executor) => {
+        const now = clock.now();
+        const changed = await updateReport(trx, id, body.version, {
+          published_at: body.published ? (before.published_at ?? now) : null,
+          published_by: body.published ? ctx.principal.staffId : null,
+          updated_at: now,
+        });
+        if (!changed) throw versionConflict();
+        await audit.record(trx, ctx, {
+          action: body.published ? 'publish' : 'unpublish',
+          entityType: 'survey_report',
+          entityId: id,
+          after: { title: before.title, published: body.published },
+        });
+      });
+      return viewOf(ctx, await load(ctx, id));
+    },
+
+    /** The report as an A4 PDF, with the same charts as the web page. */
+    async pdf(
+      ctx: ActionContext,
+      id: string,
+      language: 'lv' | 'en',
+    ): Promise<{ filename: string; content: Buffer }> {
+      const view = await viewOf(ctx, await load(ctx, id));
+      const content = await renderSurveyReportPdf(pdfModelOf(view, language, clock.now()));
+      const slug = view.title
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .toLowerCase();
+      return { filename: `${slug.slice(0, 80) || 'zinojums'}.pdf`, content };
+    },
+
+    /** Open answers of a wave, to choose the report's verbatim quotes from. */
+    async comments(
+      ctx: ActionContext,
+      waveId: string,
+      query: TCommentsQuery,
+    ): Promise<TCommentsPage> {
+      requirePermission(ctx.principal, 'surveys.manage');
+      const wave = await findWaveOfReport(db, waveId);
+      if (!wave) throw notFound();
+      const open = columnsOf(wave.definition as Questionnaire)
+        .filter((column) => column.kind === 'comment' || column.kind === 'text')
+        .map((column) => column.name);
+      const columns =
+        query.column === undefined ? open : open.filter((name) => name === query.column);
+      if (query.column !== undefined && columns.length === 0) {
+        throw invalidField('column', 'unknown_question', {}, 'query');
+      }
+      const rows = await findComments(db, waveId, columns, {
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      return {
+        items: rows.map((row) => ({
+          responseId: row.response_id,
+          column: row.column,
+          text: row.text,
+          stratum: row.stratum,
+        })),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+  };
+}
+export type SurveyReportsService = ReturnType<typeof createSurveyReportsService>;
+
+/** The PDF's model: the web page's figures, tables and quotes, in one language. */
+export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date): SurveyReportModel {
+  const wave = view.wave.name;
+  const figures = surveyFigures({
+    analysis: view.analysis,
+    questionnaire: view.survey.questionnaire,
+    wave,
+    language,
+    quadrantLabels: view.survey.quadrantLabels,
+    idPrefix: 'report',
+  });
+  const answered = Object.keys(view.analysis.responses).sort(compareWaves);
+  const previousWaveName = answered.filter((name) => compareWaves(name, wave) < 0).at(-1) ?? null;
+  const used = new Set<number>();
+  const sections: SurveyReportSection[] = figures.groups.map((group) => {
+    const factors = new Set(group.rows.map((row) => row.factor));
+    const quotes = view.quotes
+      .map((quote, index) => ({ quote, index }))
+      .filter(({ quote }) => factors.has(quote.column.replace(/:comment$/, '')))
+      .map(({ quote, index }) => {
+        used.add(index);
+        return quote.text;
+      });
+    return {
+      title: group.title,
+      charts: [...group.distributions, ...(group.comparison ? [group.comparison] : [])],
+      table: group.rows.map((row) => ({
+        factor: row.label,
+        dimension: row.dimension,
+        n: row.n,
+        mean: row.mean,
+        previousMean: row.previousWave === previousWaveName ? row.previousMean : null,
+      })),
+      quotes,
+    };
+  });
+  const rest = view.quotes.filter((_, index) => !used.has(index)).map((quote) => quote.text);
+  if (rest.length > 0) {
+    sections.push({ title: OTHER_COMMENTS[language], charts: [], table: [], quotes: rest });
+  }
+  return {
+    language,
+    title: view.title,
+    surveyTitle: view.survey.title,
+    waveName: wave,
+    previousWaveName,
+    date: (view.publishedAt ?? now.toISOString()).slice(0, 10),
+    method: {
+      ...view.method,
+      refusalReasons: view.method.refusalReasons.map((entry) => ({
+        reason: REFUSAL_REASON_LABELS[entry.reason as RefusalReason]?.[language] ?? entry.reason,
+        count: entry.count,
+      })),
+      fieldworkStart: view.method.fieldworkStart ?? '',
+      fieldworkEnd: view.method.fieldworkEnd ?? '',
+      html: view.methodHtml,
+    },
+    sections,
+    map:
+      figures.map && view.analysis.map
+        ? { chart: figures.map, borders: view.analysis.map.borders }
+        : null,
+    conclusionsHtml: view.conclusionsHtml,
+    recommendationsHtml: view.recommendationsHtml,
+  };
+}
