@@ -83,6 +83,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {}),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, query ? { query } : {}),
   /** Sends files as multipart/form-data. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),

@@ -47,6 +47,56 @@ function ArticleFormPage() {
   );
 }
 
+// Surveys are the work of a few people and a few days a year: their pages (and the charts) load
+// when first opened, so the rest of the app starts without them.
+function lazyPage(load: () => Promise<React.ComponentType>) {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+const CatiConsolePage = lazyPage(() =>
+  import('../features/cati/CatiConsolePage').then((module) => module.CatiConsolePage),
+);
+const WaveCatiPage = lazyPage(() =>
+  import('../features/cati/WaveCatiPage').then((module) => module.WaveCatiPage),
+);
+const PublishedReportsPage = lazyPage(() =>
+  import('../features/survey-reports/PublishedReportsPage').then(
+    (module) => module.PublishedReportsPage,
+  ),
+);
+const ReportEditorPage = lazyPage(() =>
+  import('../features/survey-reports/ReportEditorPage').then((module) => module.ReportEditorPage),
+);
+const ReportPage = lazyPage(() =>
+  import('../features/survey-reports/ReportPage').then((module) => module.ReportPage),
+);
+const SurveyReportsPage = lazyPage(() =>
+  import('../features/survey-reports/SurveyReportsPage').then((module) => module.SurveyReportsPage),
+);
+const QuestionnaireEditorPage = lazyPage(() =>
+  import('../features/surveys/QuestionnaireEditorPage').then(
+    (module) => module.QuestionnaireEditorPage,
+  ),
+);
+const SurveyPage = lazyPage(() =>
+  import('../features/surveys/SurveyPage').then((module) => module.SurveyPage),
+);
+const SurveyResultsPage = lazyPage(() =>
+  import('../features/surveys/SurveyResultsPage').then((module) => module.SurveyResultsPage),
+);
+const SurveysPage = lazyPage(() =>
+  import('../features/surveys/SurveysPage').then((module) => module.SurveysPage),
+);
+const WavePage = lazyPage(() =>
+  import('../features/surveys/WavePage').then((module) => module.WavePage),
+);
+
 function NotFound() {
   const { t } = useTranslation();
   return <PageHeader title={t('errors.notFoundTitle')} intro={t('errors.notFound')} />;
@@ -80,6 +130,26 @@ const router = createBrowserRouter([
       { path: 'absences', element: <AbsencesPage /> },
       { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },
+      { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
+      { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
+      { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },
+      {
+        path: 'surveys/:id/questionnaire',
+        element: permitted('surveys.manage', <QuestionnaireEditorPage />),
+      },
+      { path: 'surveys/:id/results', element: permitted('surveys.manage', <SurveyResultsPage />) },
+      { path: 'surveys/:id/reports', element: permitted('surveys.manage', <SurveyReportsPage />) },
+      { path: 'surveys/waves/:waveId', element: permitted('surveys.manage', <WavePage />) },
+      {
+        path: 'survey-reports/:id/edit',
+        element: permitted('surveys.manage', <ReportEditorPage />),
+      },
+      { path: 'reports', element: <PublishedReportsPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
+      {
+        path: 'surveys/waves/:waveId/cati',
+        element: permitted('surveys.manage', <WaveCatiPage />),
+      },
       { path: 'contacts/:id', element: permitted(CASES, <ContactPage />) },
       { path: 'requests', element: permitted(CASES, <RequestsPage />) },
       { path: 'requests/:id', element: permitted(CASES, <RequestDetailPage />) },

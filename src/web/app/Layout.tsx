@@ -71,6 +71,22 @@ export function Layout() {
               </ul>
             </>
           )}
+          <h2 className="nav-heading">{t('nav.quality')}</h2>
+          <ul>
+            <li>
+              <NavLink to="/reports">{t('nav.surveyReports')}</NavLink>
+            </li>
+            {can('surveys.manage') && (
+              <li>
+                <NavLink to="/surveys">{t('nav.surveys')}</NavLink>
+              </li>
+            )}
+            {can('surveys.interview') && (
+              <li>
+                <NavLink to="/cati">{t('cati.console.title')}</NavLink>
+              </li>
+            )}
+          </ul>
           <h2 className="nav-heading">{t('nav.knowledge')}</h2>
           <ul>
             <li>

@@ -1,0 +1,207 @@
+import { useTranslation } from 'react-i18next';
+import { formatDecimal } from '../../../charts/layout';
+import { surveyFigures } from '../../../charts/survey-figures';
+import type { TReportView } from '../../../contracts/survey-reports.contracts';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatDate } from '../../ui/format';
+import { SvgChart } from '../../ui/SvgChart';
+
+/**
+ * A report as staff read it on the intranet: method, results per factor group with the same
+ * charts as the PDF, the chosen comments, and the analyst's conclusions and recommendations.
+ */
+export function ReportView(props: { report: TReportView }) {
+  const { t } = useTranslation();
+  const language = currentLanguage() === 'en' ? 'en' : 'lv';
+  const { report } = props;
+  const { method } = report;
+  const figures = surveyFigures({
+    analysis: report.analysis,
+    questionnaire: report.survey.questionnaire,
+    wave: report.wave.name,
+    language,
+    quadrantLabels: report.survey.quadrantLabels,
+    idPrefix: `report-${report.id}`,
+  });
+  const percent = (share: number | null) =>
+    share === null ? '—' : `${formatDecimal(share * 100, language, 1)} %`;
+  const quotesOf = (factors: Set<string>) =>
+    report.quotes.filter((quote) => factors.has(quote.column.replace(/:comment$/, '')));
+  const grouped = new Set(figures.groups.flatMap((group) => group.rows.map((row) => row.factor)));
+  const otherQuotes = report.quotes.filter(
+    (quote) => !grouped.has(quote.column.replace(/:comment$/, '')),
+  );
+  return (
+    <article className="survey-report">
+      <section aria-labelledby="method-heading">
+        <h2 id="method-heading">{t('surveyReports.method')}</h2>
+        <dl className="facts">
+          <dt>{t('surveyReports.plannedSample')}</dt>
+          <dd>{method.plannedSample}</dd>
+          <dt>{t('surveyReports.reachedSample')}</dt>
+          <dd>{method.reachedSample}</dd>
+          {method.fieldworkStart && (
+            <>
+              <dt>{t('surveyReports.fieldwork')}</dt>
+              <dd>
+                {formatDate(method.fieldworkStart)}
+                {method.fieldworkEnd && ` – ${formatDate(method.fieldworkEnd)}`}
+              </dd>
+            </>
+          )}
+          {method.responseRate !== null && (
+            <>
+              <dt>{t('surveyReports.responseRate')}</dt>
+              <dd>{percent(method.responseRate)}</dd>
+            </>
+          )}
+        </dl>
+        {method.strata.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t('surveyReports.strata')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('surveyReports.stratum')}</th>
+                  <th scope="col" className="cell-number">
+                    {t('surveyReports.sample')}
+                  </th>
+                  <th scope="col" className="cell-number">
+                    {t('surveyReports.completes')}
+                  </th>
+                  <th scope="col" className="cell-number">
+                    {t('surveyReports.refusals')}
+                  </th>
+                  <th scope="col" className="cell-number">
+                    {t('surveyReports.responseRate')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {method.strata.map((row) => (
+                  <tr key={row.stratum}>
+                    <th scope="row">{row.stratum || '—'}</th>
+                    <td className="cell-number">{row.sample}</td>
+                    <td className="cell-number">{row.completes}</td>
+                    <td className="cell-number">{row.refusals}</td>
+                    <td className="cell-number">{percent(row.responseRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {method.refusalReasons.length > 0 && (
+          <>
+            <h3>{t('surveyReports.refusalReasons')}</h3>
+            <ul>
+              {method.refusalReasons.map((reason) => (
+                <li key={reason.reason}>
+                  {t(`cati.reasons.${reason.reason}`, { defaultValue: reason.reason })}:{' '}
+                  {reason.count}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {report.methodHtml && (
+          <div className="article-body" dangerouslySetInnerHTML={{ __html: report.methodHtml }} />
+        )}
+      </section>
+      {figures.groups.map((group, index) => {
+        const quotes = quotesOf(new Set(group.rows.map((row) => row.factor)));
+        return (
+          <section key={group.title} aria-labelledby={`group-${index}`} className="survey-figure">
+            <h2 id={`group-${index}`}>{group.title}</h2>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption>
+                  {t('surveys.tableOf', { group: group.title, wave: report.wave.name })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('surveys.factor')}</th>
+                    <th scope="col">{t('surveys.dimension')}</th>
+                    <th scope="col" className="cell-number">
+                      n
+                    </th>
+                    <th scope="col" className="cell-number">
+                      {t('surveys.mean')}
+                    </th>
+                    <th scope="col" className="cell-number">
+                      {t('surveys.previousMean')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.rows.map((row) => (
+                    <tr key={`${row.factor}:${row.dimension}`}>
+                      <th scope="row">{row.label}</th>
+                      <td>{t(`surveys.dimensions.${row.dimension}`)}</td>
+                      <td className="cell-number">{row.n}</td>
+                      <td className="cell-number">
+                        {row.mean === null ? '—' : formatDecimal(row.mean, language)}
+                      </td>
+                      <td className="cell-number">
+                        {row.previousMean === null
+                          ? '—'
+                          : `${formatDecimal(row.previousMean, language)} (${row.previousWave})`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {group.distributions.map((chart, chartIndex) => (
+              <SvgChart key={chartIndex} chart={chart} className="survey-chart" />
+            ))}
+            {group.comparison && <SvgChart chart={group.comparison} className="survey-chart" />}
+            {quotes.length > 0 && <Quotes quotes={quotes.map((quote) => quote.text)} />}
+          </section>
+        );
+      })}
+      {figures.map && (
+        <section aria-labelledby="report-map" className="survey-figure">
+          <h2 id="report-map">{t('surveys.map')}</h2>
+          <SvgChart chart={figures.map} className="survey-chart" />
+        </section>
+      )}
+      {otherQuotes.length > 0 && (
+        <section aria-labelledby="other-quotes">
+          <h2 id="other-quotes">{t('surveyReports.otherComments')}</h2>
+          <Quotes quotes={otherQuotes.map((quote) => quote.text)} />
+        </section>
+      )}
+      {report.conclusionsHtml && (
+        <section aria-labelledby="conclusions">
+          <h2 id="conclusions">{t('surveyReports.conclusions')}</h2>
+          <div
+            className="article-body"
+            dangerouslySetInnerHTML={{ __html: report.conclusionsHtml }}
+          />
+        </section>
+      )}
+      {report.recommendationsHtml && (
+        <section aria-labelledby="recommendations">
+          <h2 id="recommendations">{t('surveyReports.recommendations')}</h2>
+          <div
+            className="article-body"
+            dangerouslySetInnerHTML={{ __html: report.recommendationsHtml }}
+          />
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Quotes(props: { quotes: string[] }) {
+  return (
+    <ul className="survey-quotes">
+      {props.quotes.map((quote, index) => (
+        <li key={index}>
+          <blockquote>„{quote}”</blockquote>
+        </li>
+      ))}
+    </ul>
+  );
+}
