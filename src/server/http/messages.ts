@@ -383,7 +383,7 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'The sample cannot be allocated so: {problem}',
   },
   answers_file_problem: {
-    lv: 'Failu nevar ielasīt — nekas nav ielasīts. {line}. rinda, kolonna {column}: {problem}.',
+    lv: 'Failu nevar ielasīt — nekas nav ielasīts. {line}. rinda, kolonna {column}: {problemLv}.',
     en: 'The file cannot be read — nothing was imported. Line {line}, column {column}: {problem}.',
   },
   unknown_question: {

@@ -89,6 +89,8 @@ create table survey_responses (
   unique (wave_id, respondent)
 );
 create index survey_responses_wave_idx on survey_responses (wave_id, state, completed_at, id);
+create index survey_responses_stratum_idx on survey_responses (wave_id, stratum)
+  where state = 'complete';
 create index survey_responses_interviewer_idx on survey_responses (interviewer_id, wave_id)
   where interviewer_id is not null;
 

@@ -133,8 +133,61 @@ function fileProblem(problem: CsvProblem): AppError {
     line: problem.line,
     column: problem.column === null ? '–' : String(problem.column),
     problem: problem.message,
+    problemLv: latvianProblem(problem.message),
     where: describeCsvProblem(problem),
   });
+}
+
+/**
+ * The file problems in Latvian, for the clerk who uploads the file. The reader's own words stay
+ * English: the command line and the contract speak them.
+ */
+const LATVIAN_PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^a quoted cell is never closed$/, 'pēdiņās ievietota šūna nav aizvērta'],
+  [/^text after the closing quote of a quoted cell$/, 'aiz noslēdzošās pēdiņas vēl ir teksts'],
+  [
+    /^a quote inside an unquoted cell/,
+    'pēdiņa šūnā bez pēdiņām (ielieciet visu šūnu pēdiņās un pēdiņu dubultojiet)',
+  ],
+  [
+    /^malformed rating column name/,
+    'nepareizs vērtējuma kolonnas nosaukums (jābūt <faktors>:importance vai <faktors>:satisfaction; faktorā tikai a–z, 0–9 un _)',
+  ],
+  [/^the column appears twice$/, 'kolonna atkārtojas'],
+  [/^the header has no "(.+)" column$/, 'virsrakstu rindā nav kolonnas "$1"'],
+  [
+    /^(\d+) cells where the header has (\d+) \(no cell for column (.+)\)$/,
+    'rindā ir $1 šūnas, virsrakstu rindā – $2 (trūkst šūnas kolonnai $3)',
+  ],
+  [
+    /^(\d+) cells where the header has (\d+) \(an extra cell in column (\d+)\)$/,
+    'rindā ir $1 šūnas, virsrakstu rindā – $2 (lieka šūna $3. kolonnā)',
+  ],
+  [/^empty$/, 'šūna ir tukša'],
+  [
+    /^respondent (.+) appears twice in wave (.+) \(first on line (\d+)\)$/,
+    'respondents $1 kārtā $2 ir divreiz (pirmoreiz $3. rindā)',
+  ],
+  [/^unknown value (.+)$/, 'nederīga vērtība $1'],
+  [/^the file is empty$/, 'fails ir tukšs'],
+  [
+    /^the questionnaire of wave "(.+)" has no such rating$/,
+    'kārtas "$1" anketā nav tāda vērtējuma',
+  ],
+  [/^the file is not UTF-8 text$/, 'fails nav UTF-8 teksts (saglabājiet to kā CSV UTF-8)'],
+  [/^the file has no answers$/, 'failā nav nevienas atbilžu rindas'],
+  [
+    /^respondent "(.+)" already has answers in wave "(.+)"$/,
+    'respondenta "$1" atbildes kārtā "$2" jau ir ielasītas',
+  ],
+  [/^not a readable XLSX workbook$/, 'XLSX failu nevar nolasīt'],
+];
+
+function latvianProblem(message: string): string {
+  for (const [pattern, latvian] of LATVIAN_PROBLEMS) {
+    if (pattern.test(message)) return message.replace(pattern, latvian);
+  }
+  return message;
 }
 
 /** The first of the respondents already stored in the wave, checked in batches. */

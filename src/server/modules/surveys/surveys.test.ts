@@ -377,6 +377,26 @@ describe('surveys', () => {
       },
     );
 
+    it('says what is wrong with a file in the clerk’s language', async () => {
+      const survey = await createSurvey();
+      const bad = `${header}\r\nx1,2022,,5,4,4,4,,yes`;
+      const latvian = await upload(survey.id, 'bad.csv', bad);
+      expect(problemOf(latvian).errors?.[0]?.message).toBe(
+        'Failu nevar ielasīt — nekas nav ielasīts. 2. rinda, kolonna colleagues:importance: nederīga vērtība "5".',
+      );
+      const english = await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/surveys/${survey.id}/answers`,
+        ...(() => {
+          const form = multipartFile('bad.csv', bad, 'text/csv');
+          return { ...form, headers: { ...form.headers, 'accept-language': 'en' } };
+        })(),
+      });
+      expect(problemOf(english).errors?.[0]?.message).toBe(
+        'The file cannot be read — nothing was imported. Line 2, column colleagues:importance: unknown value "5".',
+      );
+    });
+
     it('refuses answers of a respondent already stored in the wave', async () => {
       const survey = await createSurvey();
       expect((await upload(survey.id, 'answers.csv', answersCsv)).statusCode).toBe(201);
