@@ -108,6 +108,12 @@ async function seedStaffSurvey(
     published: true,
     version: report.version,
   });
+  // Published when the study was, not when the demo was made.
+  await db
+    .updateTable('survey_reports')
+    .set({ published_at: new Date('2022-08-15T09:00:00Z') })
+    .where('id', '=', report.id)
+    .execute();
 }
 
 /**
