@@ -98,6 +98,11 @@ export const SaveQuestionnaireBody = z.strictObject({
   questionnaire: Questionnaire,
   /** The version number the editor started from; a newer one in between is a conflict. */
   basedOn: z.int().min(1),
+  /**
+   * The survey's version read: a save in between (which may have rewritten the same
+   * questionnaire version) is a conflict too.
+   */
+  version: Version,
 });
 export type TSaveQuestionnaireBody = z.infer<typeof SaveQuestionnaireBody>;
 

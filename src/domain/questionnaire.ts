@@ -105,6 +105,9 @@ export const DK_LABEL: Texts = { lv: 'Grūti pateikt', en: 'Hard to say' };
 
 export const FACTOR_PATTERN = /^[a-z0-9_]+$/;
 
+/** The answers file's own columns: no question may take their names. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['respondent', 'wave', 'stratum']);
+
 /** The labels of 1 … 4 for one dimension of a rating question. */
 export function labelsOf(
   question: RatingQuestion,
@@ -209,6 +212,12 @@ export function checkQuestionnaire(questionnaire: Questionnaire): QuestionnaireP
         if (!FACTOR_PATTERN.test(question.factor)) {
           problems.push({ path: `${at}.factor`, message: 'use only a–z, 0–9 and _' });
         }
+        if (RESERVED_KEYS.has(question.factor)) {
+          problems.push({
+            path: `${at}.factor`,
+            message: `"${question.factor}" is a column of its own`,
+          });
+        }
         if (question.dimensions.length === 0) {
           problems.push({ path: `${at}.dimensions`, message: 'rate at least one dimension' });
         }
@@ -218,6 +227,9 @@ export function checkQuestionnaire(questionnaire: Questionnaire): QuestionnaireP
       } else {
         if (!FACTOR_PATTERN.test(question.key)) {
           problems.push({ path: `${at}.key`, message: 'use only a–z, 0–9 and _' });
+        }
+        if (RESERVED_KEYS.has(question.key)) {
+          problems.push({ path: `${at}.key`, message: `"${question.key}" is a column of its own` });
         }
         if (question.type !== 'text') {
           if (question.options.length < 2) {

@@ -29,13 +29,31 @@ export interface SpssVariable {
 }
 
 const MAX_NAME = 64;
-const TEXT_WIDTH = 2000;
+/** SPSS's longest string, in bytes: a web comment may be 4000 letters, a Latvian one 2 bytes each. */
+const TEXT_WIDTH = 32767;
+/** Words SPSS keeps for itself; a variable may not be named so. */
+const SPSS_RESERVED = new Set([
+  'all',
+  'and',
+  'by',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+  'not',
+  'or',
+  'to',
+  'with',
+]);
 const SUFFIX: Record<string, string> = { importance: 'imp', satisfaction: 'sat', comment: 'com' };
 
 /** A valid, unique SPSS name: letters, digits and _, starting with a letter, ≤ 64 bytes. */
 function spssName(wanted: string, taken: Set<string>): string {
   let base = wanted.replace(/[^A-Za-z0-9_]/g, '_');
   if (!/^[A-Za-z]/.test(base)) base = `v${base}`;
+  if (SPSS_RESERVED.has(base.toLowerCase())) base = `${base}_v`;
   base = base.slice(0, MAX_NAME);
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
@@ -143,10 +161,25 @@ export function spssVariables(
   return variables;
 }
 
-/** A CSV cell, quoted when it must be (RFC 4180). */
+/**
+ * A CSV cell, quoted when it must be (RFC 4180). Text that a spreadsheet would take for a formula
+ * (=, +, -, @ first) gets an apostrophe in front, so that a respondent's comment cannot run in
+ * the analyst's spreadsheet; the import takes it off again (`unguardedCell`).
+ */
 export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const GUARDED = /^'[=+\-@\t\r]/;
+
+/** A cell as written before `csvCell` guarded it. */
+export const unguardedCell = (value: string): string =>
+  GUARDED.test(value) ? value.slice(1) : value;
+
+/** A cell for SPSS, which ends a case at every line break, even inside quotes. */
+export const oneLine = (value: string): string => value.replace(/\s*[\r\n]+\s*/g, ' ');
 
 const quoted = (text: string) => `'${text.replace(/'/g, "''").replace(/\s+/g, ' ')}'`;
 

@@ -1073,7 +1073,7 @@ const cases: Case[] = [
       return call(test.app, actor, {
         method: 'PUT',
         url: `/api/v1/surveys/${survey.id}/questionnaire`,
-        payload: { questionnaire: { sections: [] }, basedOn: 1 },
+        payload: { questionnaire: { sections: [] }, basedOn: 1, version: survey.version },
       });
     },
   },

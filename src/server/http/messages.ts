@@ -136,6 +136,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šajā aptaujas kārtā atbildes nepieņem: tā nav atvērta.',
     en: 'This survey wave is not open for answers.',
   },
+  survey_questionnaire_changed: {
+    lv: 'Kamēr fails tika ielasīts, aptaujas anketa vai kārtas mainījās. Nekas nav ielasīts; mēģiniet vēlreiz.',
+    en: 'The questionnaire or the waves changed while the file was read. Nothing was imported; try again.',
+  },
   survey_response_complete: {
     lv: 'Šī anketa jau ir iesniegta, un to vairs nevar mainīt.',
     en: 'These answers have been submitted already and can no longer change.',

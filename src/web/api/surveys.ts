@@ -78,18 +78,6 @@ export function useWave(id: string) {
   });
 }
 
-/** The questionnaire a wave runs (interviewers read it aloud). */
-export function useWaveQuestionnaire(id: string) {
-  return useQuery({
-    queryKey: ['surveys', 'wave-questionnaire', id],
-    queryFn: () =>
-      api.get<{ number: number; frozen: boolean; definition: TQuestionnaire }>(
-        `/survey-waves/${id}/questionnaire`,
-      ),
-    enabled: id !== '',
-  });
-}
-
 export const updateWave = (id: string, body: TUpdateWaveBody) =>
   api.patch<TWaveDetail>(`/survey-waves/${id}`, body);
 

@@ -1446,7 +1446,6 @@ export const en: Messages = {
     dimensions: { importance: 'importance', satisfaction: 'satisfaction' },
     dk: 'Hard to say',
     mean: 'Mean',
-    previousMean: 'Previous wave',
     change: 'Change',
     changeFrom: 'In wave {{wave}}: {{mean}}',
     tableOf: '{{group}}: answers, {{wave}}',

@@ -1448,7 +1448,6 @@ export const lv = {
     dimensions: { importance: 'svarīgums', satisfaction: 'apmierinātība' },
     dk: 'Grūti pateikt',
     mean: 'Vidējais',
-    previousMean: 'Iepriekšējā kārtā',
     change: 'Izmaiņas',
     changeFrom: 'Kārtā {{wave}}: {{mean}}',
     tableOf: '{{group}}: atbilžu sadalījums, {{wave}}',

@@ -76,7 +76,13 @@ export function xlsxWriter(sheetName: string): {
 } {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'answers');
+  // Excel refuses a sheet named with : \ / ? * [ ] or longer than 31 characters.
+  const sheet = workbook.addWorksheet(
+    sheetName
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'answers',
+  );
   return {
     stream,
     addRow: (cells) => {

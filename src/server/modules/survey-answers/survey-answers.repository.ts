@@ -4,8 +4,8 @@ import type { RatingCounts } from '../../../domain/survey-stats';
 import type { Executor } from '../../db/database';
 import type { SurveyResponsesTable } from '../../db/schema';
 
-/** A wave with the questionnaire version it runs. */
-export async function findWaveWithQuestionnaire(db: Executor, waveId: string) {
+/** Waves with the questionnaire version each runs. */
+function selectWaves(db: Executor) {
   return db
     .selectFrom('survey_waves as w')
     .innerJoin('questionnaire_versions as q', 'q.id', 'w.questionnaire_version_id')
@@ -18,30 +18,34 @@ export async function findWaveWithQuestionnaire(db: Executor, waveId: string) {
       'q.number as questionnaire_number',
       'q.definition',
       'q.frozen_at',
-    ])
-    .where('w.id', '=', waveId)
-    .executeTakeFirst();
+    ]);
 }
 
-/** The waves of a survey with their questionnaires, by name. */
+/** A wave with the questionnaire version it runs. */
+export async function findWaveWithQuestionnaire(db: Executor, waveId: string) {
+  return selectWaves(db).where('w.id', '=', waveId).executeTakeFirst();
+}
+
+/** The waves of a survey with their questionnaires, oldest first. */
 export async function findWavesOfSurvey(db: Executor, surveyId: string, forUpdate = false) {
-  let query = db
-    .selectFrom('survey_waves as w')
-    .innerJoin('questionnaire_versions as q', 'q.id', 'w.questionnaire_version_id')
-    .select([
-      'w.id',
-      'w.survey_id',
-      'w.name',
-      'w.state',
-      'w.questionnaire_version_id',
-      'q.number as questionnaire_number',
-      'q.definition',
-      'q.frozen_at',
-    ])
-    .where('w.survey_id', '=', surveyId)
-    .orderBy('w.created_at');
+  let query = selectWaves(db).where('w.survey_id', '=', surveyId).orderBy('w.created_at');
   if (forUpdate) query = query.forUpdate('w');
   return query.execute();
+}
+
+/**
+ * Questionnaire versions, locked against change until the transaction ends: answers are checked
+ * against the text that is then frozen with them, never one rewritten in between.
+ */
+export async function lockVersions(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, unknown>();
+  const rows = await db
+    .selectFrom('questionnaire_versions')
+    .select(['id', 'definition'])
+    .where('id', 'in', ids)
+    .forShare()
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.definition]));
 }
 
 export async function freezeVersion(db: Executor, versionId: string, at: Date): Promise<void> {
@@ -240,4 +244,43 @@ export async function findAnswerColumns(db: Executor, waveIds: readonly string[]
     .where('state', '=', 'complete')
     .execute();
   return rows.map((row) => row.column);
+}
+
+/** A survey's newest questionnaire version: what a wave made by an import runs. */
+export async function findLatestVersion(db: Executor, surveyId: string) {
+  return db
+    .selectFrom('questionnaire_versions')
+    .select(['id', 'definition'])
+    .where('survey_id', '=', surveyId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findSurveyTitle(db: Executor, surveyId: string) {
+  return db.selectFrom('surveys').select('title').where('id', '=', surveyId).executeTakeFirst();
+}
+
+/** A wave named in an imported file that the survey lacked: its fieldwork is over. */
+export async function insertImportedWave(
+  db: Executor,
+  row: { surveyId: string; versionId: string; name: string; at: Date },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('survey_waves')
+    .values({
+      survey_id: row.surveyId,
+      questionnaire_version_id: row.versionId,
+      name: row.name,
+      state: 'closed',
+      created_at: row.at,
+      updated_at: row.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function markSurveyChanged(db: Executor, surveyId: string, at: Date): Promise<void> {
+  await db.updateTable('surveys').set({ updated_at: at }).where('id', '=', surveyId).execute();
 }

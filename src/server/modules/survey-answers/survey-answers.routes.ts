@@ -29,6 +29,7 @@ export function surveyAnswersRoutes(app: Api, deps: { surveyAnswers: SurveyAnswe
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      surveyAnswers.assertMayImport(contextOf(request));
       const file = await request.file({ limits: { fileSize: MAX_ANSWERS_FILE_BYTES } });
       if (!file) throw new AppError('validation', 'attachment_missing');
       const content = await file.toBuffer();

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Readable } from 'node:stream';
 import type { TExportQuery, TImportResult } from '../../../contracts/surveys.contracts';
-import { csvCell, spssSyntax, spssVariables } from '../../../domain/survey-spss';
+import {
+  csvCell,
+  oneLine,
+  spssSyntax,
+  spssVariables,
+  unguardedCell,
+} from '../../../domain/survey-spss';
 import {
   answerProblem,
   choicesOf,
@@ -32,12 +38,17 @@ import {
   findAnswerColumns,
   findCompletedPage,
   findExistingRespondents,
+  findLatestVersion,
+  findSurveyTitle,
+  insertImportedWave,
+  markSurveyChanged,
   findResponse,
   findWavesOfSurvey,
   findWaveWithQuestionnaire,
   freezeVersion,
   insertResponse,
   insertResponses,
+  lockVersions,
   updateResponseInProgress,
   type TallyIncrement,
 } from './survey-answers.repository';
@@ -253,7 +264,7 @@ async function parseImport(
       for (let index = 0; index < row.header.length; index++) {
         const name = row.header[index] as string;
         if (FIXED.has(name)) continue;
-        const value = (row.cells[index] as string).trim();
+        const value = unguardedCell((row.cells[index] as string).trim());
         const column = columns.get(name);
         if (!column) {
           if (RATING_HEADER.test(name)) {
@@ -351,7 +362,8 @@ export function createSurveyAnswersService(deps: {
       if (wave.state !== 'open' && input.source !== 'import') {
         throw new AppError('conflict', 'survey_wave_not_open');
       }
-      const questionnaire = wave.definition as Questionnaire;
+      const locked = await lockVersions(trx, [wave.questionnaire_version_id]);
+      const questionnaire = locked.get(wave.questionnaire_version_id) as Questionnaire;
       const cleaned = cleanAnswers(questionnaire, input.answers);
       const problem = cleaned.problems[0];
       if (problem) throw answerRefused(problem.column, problem.message);
@@ -406,6 +418,11 @@ export function createSurveyAnswersService(deps: {
       };
     },
 
+    /** Refused before a large upload is read, for those who may not import. */
+    assertMayImport(ctx: ActionContext): void {
+      requirePermission(ctx.principal, 'surveys.manage');
+    },
+
     /**
      * Imports a fieldwork contractor's answers (the answers CSV, or the same as XLSX) into a
      * survey: all of it in one transaction, or nothing, with the first problem's line and
@@ -419,12 +436,7 @@ export function createSurveyAnswersService(deps: {
       file: { filename: string; content: Buffer },
     ): Promise<TImportResult> {
       requirePermission(ctx.principal, 'surveys.manage');
-      const latest = await db
-        .selectFrom('questionnaire_versions')
-        .select(['id', 'definition'])
-        .where('survey_id', '=', surveyId)
-        .orderBy('number', 'desc')
-        .executeTakeFirst();
+      const latest = await findLatestVersion(db, surveyId);
       if (!latest) throw notFound();
       const existingWaves = await findWavesOfSurvey(db, surveyId);
       const parsed = await parseImport(file, {
@@ -439,24 +451,35 @@ export function createSurveyAnswersService(deps: {
         const waves = new Map(
           (await findWavesOfSurvey(trx, surveyId, true)).map((wave) => [wave.name, wave]),
         );
+        // The file was checked before the transaction: against the same questionnaires still?
+        const newest = await findLatestVersion(trx, surveyId);
+        const locked = await lockVersions(trx, [
+          latest.id,
+          ...[...waves.values()].map((wave) => wave.questionnaire_version_id),
+        ]);
+        const unchanged =
+          newest?.id === latest.id &&
+          JSON.stringify(locked.get(latest.id)) === JSON.stringify(latest.definition) &&
+          existingWaves.every(
+            (wave) =>
+              waves.get(wave.name)?.questionnaire_version_id === wave.questionnaire_version_id &&
+              JSON.stringify(locked.get(wave.questionnaire_version_id)) ===
+                JSON.stringify(wave.definition),
+          ) &&
+          [...waves.keys()].every((name) => existingWaves.some((wave) => wave.name === name));
+        if (!unchanged) throw new AppError('conflict', 'survey_questionnaire_changed');
         const summary: TImportResult['waves'] = [];
         const waveIds = new Map<string, string>();
         for (const name of lines.keys()) {
           let wave = waves.get(name);
           if (!wave) {
-            const created = await trx
-              .insertInto('survey_waves')
-              .values({
-                survey_id: surveyId,
-                questionnaire_version_id: latest.id,
-                name,
-                state: 'closed',
-                created_at: now,
-                updated_at: now,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            waveIds.set(name, created.id);
+            const created = await insertImportedWave(trx, {
+              surveyId,
+              versionId: latest.id,
+              name,
+              at: now,
+            });
+            waveIds.set(name, created);
             await freezeVersion(trx, latest.id, now);
           } else {
             waveIds.set(name, wave.id);
@@ -496,11 +519,7 @@ export function createSurveyAnswersService(deps: {
           trx,
           tallies.map((tally) => ({ ...tally, waveId: waveIds.get(tally.waveId) as string })),
         );
-        await trx
-          .updateTable('surveys')
-          .set({ updated_at: now })
-          .where('id', '=', surveyId)
-          .execute();
+        await markSurveyChanged(trx, surveyId, now);
         await audit.record(trx, ctx, {
           action: 'import',
           entityType: 'survey',
@@ -521,11 +540,7 @@ export function createSurveyAnswersService(deps: {
       query: TExportQuery,
     ): Promise<{ filename: string; contentType: string; body: Readable | string }> {
       requirePermission(ctx.principal, 'surveys.manage');
-      const survey = await db
-        .selectFrom('surveys')
-        .select('title')
-        .where('id', '=', surveyId)
-        .executeTakeFirst();
+      const survey = await findSurveyTitle(db, surveyId);
       if (!survey) throw notFound();
       const waves = (await findWavesOfSurvey(db, surveyId)).filter(
         (wave) => query.wave === undefined || wave.name === query.wave,
@@ -562,7 +577,7 @@ export function createSurveyAnswersService(deps: {
       if (query.format === 'spss') {
         const variables = spssVariables([...columns.values()], others, query.language);
         header = variables.map((variable) => variable.name);
-        cellsOf = (record) => variables.map((variable) => variable.cellOf(record));
+        cellsOf = (record) => variables.map((variable) => oneLine(variable.cellOf(record)));
       } else {
         header = ['respondent', 'wave', 'stratum', ...columns.keys(), ...others];
         cellsOf = (record) => header.map((name) => record[name] ?? '');

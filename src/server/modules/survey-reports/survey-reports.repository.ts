@@ -192,14 +192,15 @@ export async function hasWaveNamed(db: Executor, surveyId: string, name: string)
   return row !== undefined;
 }
 
-/** Of the given responses, those of the wave. */
-export async function findResponsesOfWave(db: Executor, waveId: string, ids: readonly string[]) {
-  if (ids.length === 0) return new Set<string>();
+/** The answers of the given responses, of those completed in the wave. */
+export async function findCompleteAnswers(db: Executor, waveId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, Record<string, string>>();
   const rows = await db
     .selectFrom('survey_responses')
-    .select('id')
+    .select(['id', 'answers'])
     .where('wave_id', '=', waveId)
+    .where('state', '=', 'complete')
     .where('id', 'in', ids)
     .execute();
-  return new Set(rows.map((row) => row.id));
+  return new Map(rows.map((row) => [row.id, row.answers]));
 }

@@ -36,7 +36,7 @@ import {
   findComments,
   findReport,
   findReports,
-  findResponsesOfWave,
+  findCompleteAnswers,
   findSurveyOfReport,
   findWaveOfReport,
   hasWaveNamed,
@@ -85,13 +85,23 @@ export function createSurveyReportsService(deps: {
     return unique;
   }
 
+  /**
+   * The quotes as the respondents wrote them: each names a completed response of the wave and
+   * one of its open answers, whose stored text is what the report quotes.
+   */
   async function checkedQuotes(waveId: string, quotes: TCreateReportBody['quotes']) {
-    const ids = [...new Set(quotes.map((quote) => quote.responseId))];
-    if (ids.length === 0) return quotes;
-    const known = await findResponsesOfWave(db, waveId, ids);
-    const index = quotes.findIndex((quote) => !known.has(quote.responseId));
-    if (index >= 0) throw invalidField(`quotes.${index}.responseId`, 'unknown_reference');
-    return quotes;
+    const answers = await findCompleteAnswers(db, waveId, [
+      ...new Set(quotes.map((quote) => quote.responseId)),
+    ]);
+    return quotes.map((quote, index) => {
+      const response = answers.get(quote.responseId);
+      if (!response) throw invalidField(`quotes.${index}.responseId`, 'unknown_reference');
+      const text = response[quote.column];
+      if (text === undefined || text.trim() === '') {
+        throw invalidField(`quotes.${index}.column`, 'unknown_question');
+      }
+      return { responseId: quote.responseId, column: quote.column, text };
+    });
   }
 
   async function load(ctx: ActionContext, id: string): Promise<ReportRow> {

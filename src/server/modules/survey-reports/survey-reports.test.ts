@@ -86,7 +86,7 @@ describe('survey reports', () => {
     });
   }
 
-  it('assembles the method and the analysis, quoting the chosen comments', async () => {
+  it('assembles the method and the analysis, quoting the chosen comments as written', async () => {
     const survey = await surveyWithAnswers();
     const wave = survey.waves.find((item) => item.name === '2022');
     const comments = await call(test.app, head, {
@@ -100,7 +100,8 @@ describe('survey reports', () => {
     ]);
     const { responseId, column, text } = page.items[0]!;
     const quote = { responseId, column, text };
-    const response = await draft(survey, { quotes: [quote] });
+    // The report quotes what the respondent wrote, whatever text the request carries.
+    const response = await draft(survey, { quotes: [{ ...quote, text: 'Izdomāts citāts' }] });
     expect(response.statusCode, response.body).toBe(201);
     const report = response.json<TReportView>();
     expect(report.conclusionsHtml).toBe('<p>Datorsistēma jāuzlabo.</p>');

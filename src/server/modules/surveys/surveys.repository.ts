@@ -174,6 +174,7 @@ export async function findWave(db: Executor, id: string, forUpdate = false) {
       'w.questionnaire_version_id',
       'q.number as questionnaire_number',
       'q.definition',
+      'q.frozen_at',
     ])
     .where('w.id', '=', id);
   if (forUpdate) query = query.forUpdate('w');

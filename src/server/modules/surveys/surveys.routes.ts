@@ -166,7 +166,7 @@ export function surveysRoutes(app: Api, deps: { surveys: SurveysService }): void
     {
       schema: {
         tags,
-        summary: 'The questionnaire a wave runs (for interviewers too)',
+        summary: 'The questionnaire a wave runs',
         params: IdParams,
         response: responses({ 200: QuestionnaireVersion }, 403, 404),
       },

@@ -28,13 +28,8 @@ import {
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
-import {
-  hasPermission,
-  requirePermission,
-  type ActionContext,
-  type Principal,
-} from '../../http/access';
-import { AppError, forbidden, invalidField, notFound, versionConflict } from '../../http/errors';
+import { requirePermission, type ActionContext } from '../../http/access';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf } from '../paging';
 import {
@@ -76,12 +71,6 @@ function checkedQuestionnaire(questionnaire: Questionnaire, field: string): Ques
     });
   }
   return questionnaire;
-}
-
-/** Reading a wave's questionnaire: those who run surveys, and interviewers who read it aloud. */
-function requireWaveReader(principal: Principal): void {
-  if (!hasPermission(principal, 'surveys.manage') && !hasPermission(principal, 'surveys.interview'))
-    throw forbidden();
 }
 
 /** The wave names asked for as borders, each one the survey has. */
@@ -299,7 +288,9 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
         if (!survey) throw notFound();
         const latest = await findVersion(trx, id, null);
         if (!latest) throw notFound();
-        if (latest.number !== body.basedOn) throw versionConflict();
+        if (latest.number !== body.basedOn || survey.version !== body.version) {
+          throw versionConflict();
+        }
         const now = clock.now();
         let number = latest.number;
         if (
@@ -315,7 +306,7 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
             at: now,
           });
         }
-        await touchSurvey(trx, id, now);
+        await updateSurvey(trx, id, body.version, { updated_at: now });
         await audit.record(trx, ctx, {
           action: 'update',
           entityType: 'questionnaire',
@@ -375,18 +366,19 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       });
     },
 
+    /** A wave with its plan and public link: for those who run surveys (a draft stays theirs). */
     async getWave(ctx: ActionContext, id: string): Promise<TWaveDetail> {
-      requireWaveReader(ctx.principal);
+      requirePermission(ctx.principal, 'surveys.manage');
       return waveDetailOf(db, await loadWave(db, id));
     },
 
     /** The questionnaire a wave runs. */
     async waveQuestionnaire(ctx: ActionContext, id: string) {
-      requireWaveReader(ctx.principal);
+      requirePermission(ctx.principal, 'surveys.manage');
       const wave = await loadWave(db, id);
       return {
         number: wave.questionnaire_number,
-        frozen: true,
+        frozen: wave.frozen_at !== null,
         definition: wave.definition as Questionnaire,
       };
     },

@@ -143,12 +143,16 @@ describe('surveys', () => {
       const survey = await createSurvey();
       const changed = structuredClone(questionnaire);
       changed.sections[0]!.title = { lv: 'Darba vide', en: 'Workplace' };
-      const save = (basedOn: number, definition: TQuestionnaire) =>
-        call(test.app, head, {
+      let revision = survey.version;
+      const save = async (basedOn: number, definition: TQuestionnaire, version = revision) => {
+        const response = await call(test.app, head, {
           method: 'PUT',
           url: `/api/v1/surveys/${survey.id}/questionnaire`,
-          payload: { questionnaire: definition, basedOn },
+          payload: { questionnaire: definition, basedOn, version },
         });
+        if (response.statusCode === 200) revision = response.json<TSurveyDetail>().version;
+        return response;
+      };
       const first = await save(1, changed);
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json<TSurveyDetail>().questionnaire).toMatchObject({ number: 1, frozen: false });
@@ -171,6 +175,10 @@ describe('surveys', () => {
       ).toHaveLength(3);
       // An editor that started from version 1 meanwhile must not overwrite version 2.
       expect((await save(1, changed)).statusCode).toBe(409);
+      // Nor may one that read the same version before another save rewrote it.
+      const stale = revision;
+      expect((await save(2, changed)).statusCode).toBe(200);
+      expect((await save(2, changed, stale)).statusCode).toBe(409);
     });
 
     it('is for those who run surveys only', async () => {

@@ -5,6 +5,7 @@ import type { TReportView } from '../../../contracts/survey-reports.contracts';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
 import { SvgChart } from '../../ui/SvgChart';
+import { FigureGroupView } from '../surveys/FigureGroupView';
 
 /**
  * A report as staff read it on the intranet: method, results per factor group with the same
@@ -108,58 +109,15 @@ export function ReportView(props: { report: TReportView }) {
           <div className="article-body" dangerouslySetInnerHTML={{ __html: report.methodHtml }} />
         )}
       </section>
-      {figures.groups.map((group, index) => {
-        const quotes = quotesOf(new Set(group.rows.map((row) => row.factor)));
-        return (
-          <section key={group.title} aria-labelledby={`group-${index}`} className="survey-figure">
-            <h2 id={`group-${index}`}>{group.title}</h2>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption>
-                  {t('surveys.tableOf', { group: group.title, wave: report.wave.name })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('surveys.factor')}</th>
-                    <th scope="col">{t('surveys.dimension')}</th>
-                    <th scope="col" className="cell-number">
-                      n
-                    </th>
-                    <th scope="col" className="cell-number">
-                      {t('surveys.mean')}
-                    </th>
-                    <th scope="col" className="cell-number">
-                      {t('surveys.previousMean')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.rows.map((row) => (
-                    <tr key={`${row.factor}:${row.dimension}`}>
-                      <th scope="row">{row.label}</th>
-                      <td>{t(`surveys.dimensions.${row.dimension}`)}</td>
-                      <td className="cell-number">{row.n}</td>
-                      <td className="cell-number">
-                        {row.mean === null ? '—' : formatDecimal(row.mean, language)}
-                      </td>
-                      <td className="cell-number">
-                        {row.previousMean === null
-                          ? '—'
-                          : `${formatDecimal(row.previousMean, language)} (${row.previousWave})`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {group.distributions.map((chart, chartIndex) => (
-              <SvgChart key={chartIndex} chart={chart} className="survey-chart" />
-            ))}
-            {group.comparison && <SvgChart chart={group.comparison} className="survey-chart" />}
-            {quotes.length > 0 && <Quotes quotes={quotes.map((quote) => quote.text)} />}
-          </section>
-        );
-      })}
+      {figures.groups.map((group) => (
+        <FigureGroupView
+          key={group.title}
+          group={group}
+          wave={report.wave.name}
+          language={language}
+          quotes={quotesOf(new Set(group.rows.map((row) => row.factor))).map((quote) => quote.text)}
+        />
+      ))}
       {figures.map && (
         <section aria-labelledby="report-map" className="survey-figure">
           <h2 id="report-map">{t('surveys.map')}</h2>
@@ -169,7 +127,13 @@ export function ReportView(props: { report: TReportView }) {
       {otherQuotes.length > 0 && (
         <section aria-labelledby="other-quotes">
           <h2 id="other-quotes">{t('surveyReports.otherComments')}</h2>
-          <Quotes quotes={otherQuotes.map((quote) => quote.text)} />
+          <ul className="survey-quotes">
+            {otherQuotes.map((quote) => (
+              <li key={`${quote.responseId}|${quote.column}`}>
+                <blockquote>„{quote.text}”</blockquote>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {report.conclusionsHtml && (
@@ -191,17 +155,5 @@ export function ReportView(props: { report: TReportView }) {
         </section>
       )}
     </article>
-  );
-}
-
-function Quotes(props: { quotes: string[] }) {
-  return (
-    <ul className="survey-quotes">
-      {props.quotes.map((quote, index) => (
-        <li key={index}>
-          <blockquote>„{quote}”</blockquote>
-        </li>
-      ))}
-    </ul>
   );
 }

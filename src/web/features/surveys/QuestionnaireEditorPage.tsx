@@ -111,6 +111,7 @@ function QuestionnaireEditor(props: {
   const [draft, setDraft] = useState<Draft>(() => draftOf(survey.questionnaire.definition));
   const [opened, setOpened] = useState(() => ({
     basedOn: survey.questionnaire.number,
+    revision: survey.version,
     fingerprint: fingerprint(questionnaireOf(draft)),
   }));
   const current = useMemo(() => questionnaireOf(draft), [draft]);
@@ -177,12 +178,14 @@ function QuestionnaireEditor(props: {
       saveQuestionnaire(survey.id, {
         questionnaire: questionnaireOf(sent),
         basedOn: opened.basedOn,
+        version: opened.revision,
       }),
     onSuccess: async (result, sent) => {
       // The draft stays as it is (no inputs redrawn); what was sent is now the saved state.
       // Set before the survey's new number arrives, which must not read as someone else's.
       setOpened({
         basedOn: result.questionnaire.number,
+        revision: result.version,
         fingerprint: fingerprint(questionnaireOf(sent)),
       });
       queryClient.setQueryData(['surveys', 'detail', survey.id], result);
@@ -237,6 +240,7 @@ function QuestionnaireEditor(props: {
     setDraft(next);
     setOpened({
       basedOn: fresh.questionnaire.number,
+      revision: fresh.version,
       fingerprint: fingerprint(questionnaireOf(next)),
     });
     setViewing(null);

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDecimal } from '../../../charts/layout';
-import { quadrantName, surveyFigures, type FigureGroup } from '../../../charts/survey-figures';
+import { quadrantName, surveyFigures } from '../../../charts/survey-figures';
 import type { TSurveyAnalysis, TSurveyDetail } from '../../../contracts/surveys.contracts';
 import type { Quadrant } from '../../../domain/survey-stats';
 import { updateSurvey, useReloadSurveys, useSurvey, useSurveyAnalysis } from '../../api/surveys';
@@ -14,6 +14,7 @@ import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 import { SvgChart } from '../../ui/SvgChart';
+import { FigureGroupView } from './FigureGroupView';
 
 const QUADRANTS: Quadrant[] = ['improve', 'strengthen', 'keep', 'watch'];
 
@@ -156,7 +157,7 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
         {analysis.stratum && ` · ${t('surveys.onlyStratum', { stratum: analysis.stratum })}`}
       </p>
       {figures.groups.map((group) => (
-        <GroupResults key={group.title} group={group} wave={wave} language={language} />
+        <FigureGroupView key={group.title} group={group} wave={wave} language={language} />
       ))}
       {analysis.map && figures.map && (
         <section aria-labelledby="map-heading" className="survey-figure">
@@ -213,86 +214,6 @@ function labelOf(survey: TSurveyDetail, factor: string, language: 'lv' | 'en'): 
     }
   }
   return factor;
-}
-
-function GroupResults(props: { group: FigureGroup; wave: string; language: 'lv' | 'en' }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const { group, language } = props;
-  const decimal = (value: number | null, signed = false) =>
-    value === null ? '—' : `${signed && value > 0 ? '+' : ''}${formatDecimal(value, language)}`;
-  return (
-    <section aria-labelledby={headingId} className="survey-figure">
-      <h2 id={headingId}>{group.title}</h2>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('surveys.tableOf', { group: group.title, wave: props.wave })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.factor')}</th>
-              <th scope="col">{t('surveys.dimension')}</th>
-              <th scope="col" className="cell-number">
-                4
-              </th>
-              <th scope="col" className="cell-number">
-                3
-              </th>
-              <th scope="col" className="cell-number">
-                2
-              </th>
-              <th scope="col" className="cell-number">
-                1
-              </th>
-              <th scope="col" className="cell-number">
-                {t('surveys.dk')}
-              </th>
-              <th scope="col" className="cell-number">
-                n
-              </th>
-              <th scope="col" className="cell-number">
-                {t('surveys.mean')}
-              </th>
-              <th scope="col" className="cell-number">
-                {t('surveys.change')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.rows.map((row) => (
-              <tr key={`${row.factor}:${row.dimension}`}>
-                <th scope="row">{row.label}</th>
-                <td>{t(`surveys.dimensions.${row.dimension}`)}</td>
-                <td className="cell-number">{row.counts['4']}</td>
-                <td className="cell-number">{row.counts['3']}</td>
-                <td className="cell-number">{row.counts['2']}</td>
-                <td className="cell-number">{row.counts['1']}</td>
-                <td className="cell-number">{row.counts.dk}</td>
-                <td className="cell-number">{row.n}</td>
-                <td className="cell-number">{decimal(row.mean)}</td>
-                <td
-                  className="cell-number"
-                  title={
-                    row.previousWave
-                      ? t('surveys.changeFrom', {
-                          wave: row.previousWave,
-                          mean: decimal(row.previousMean),
-                        })
-                      : undefined
-                  }
-                >
-                  {decimal(row.change, true)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {group.distributions.map((chart, index) => (
-        <SvgChart key={index} chart={chart} className="survey-chart" />
-      ))}
-      {group.comparison && <SvgChart chart={group.comparison} className="survey-chart" />}
-    </section>
-  );
 }
 
 type LabelValues = Record<`${Quadrant}Lv` | `${Quadrant}En`, string>;
