@@ -142,6 +142,8 @@ create table cati_sample (
 create index cati_sample_queue_idx on cati_sample (wave_id, next_call_at, id)
   where state in ('new', 'retry', 'appointment');
 create index cati_sample_wave_idx on cati_sample (wave_id, stratum, state);
+-- Two-stage plans: the completes of one organisation, counted for every case offered next.
+create index cati_sample_done_idx on cati_sample (wave_id, organisation) where state = 'complete';
 
 create table cati_attempts (
   id uuid primary key default gen_random_uuid(),
