@@ -587,6 +587,7 @@ export interface SurveyResponsesTable {
   answers: ColumnType<Record<string, string>, string | undefined, string>;
   interviewer_id: string | null;
   resume_token_hash: string | null;
+  qc_considered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   started_at: Timestamp;
   completed_at: Timestamp | null;
   updated_at: Timestamp;

@@ -83,6 +83,8 @@ create table survey_responses (
   interviewer_id uuid references staff (id),
   -- A web respondent resumes with a cookie that holds this token; kept hashed.
   resume_token_hash text unique,
+  -- When a QC draw of telephone interviews first considered this one (drawn or not).
+  qc_considered_at timestamptz,
   started_at timestamptz not null,
   completed_at timestamptz,
   updated_at timestamptz not null,

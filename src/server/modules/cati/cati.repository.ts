@@ -321,21 +321,15 @@ export async function countRefusals(db: Executor, waveId: string) {
     .execute();
 }
 
-/** The last time interviews of the wave were drawn for listening; null before the first draw. */
-export async function findLastDraw(db: Executor, waveId: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('cati_qc_checks')
-    .select((eb) => eb.fn.max('drawn_at').as('last'))
-    .where('wave_id', '=', waveId)
-    .executeTakeFirst();
-  return (row?.last as Date | null | undefined) ?? null;
-}
-
-/** Completed telephone interviews of a wave (completed after the given time, when given). */
+/**
+ * Completed telephone interviews of a wave; only those no draw has yet considered, when asked.
+ * "Considered" is marked on the interview itself, not judged by time: an interview completed
+ * while a draw runs commits after it, unmarked, and the next draw sees it.
+ */
 export async function findCompletedInterviews(
   db: Executor,
   waveId: string,
-  completedAfter: Date | null,
+  onlyNotConsidered: boolean,
 ) {
   let query = db
     .selectFrom('survey_responses')
@@ -345,8 +339,24 @@ export async function findCompletedInterviews(
     .where('state', '=', 'complete')
     .where('interviewer_id', 'is not', null)
     .orderBy('id');
-  if (completedAfter !== null) query = query.where('completed_at', '>', completedAfter);
+  if (onlyNotConsidered) query = query.where('qc_considered_at', 'is', null);
   return query.execute();
+}
+
+/** Marks interviews as considered by a QC draw, drawn or not. */
+export async function markQcConsidered(
+  db: Executor,
+  ids: readonly string[],
+  at: Date,
+): Promise<void> {
+  const batch = 5000;
+  for (let from = 0; from < ids.length; from += batch) {
+    await db
+      .updateTable('survey_responses')
+      .set({ qc_considered_at: at })
+      .where('id', 'in', ids.slice(from, from + batch))
+      .execute();
+  }
 }
 
 export async function countDrawn(db: Executor, waveId: string): Promise<number> {

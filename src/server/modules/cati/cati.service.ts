@@ -52,8 +52,8 @@ import {
   findAttempts,
   findCase,
   findCompletedInterviews,
+  markQcConsidered,
   findHeldCase,
-  findLastDraw,
   findNextCase,
   findQcItem,
   findQcItems,
@@ -427,19 +427,17 @@ export function createCatiService(deps: {
 
     /**
      * Draws completed interviews for listening: ceil(fraction × completes), spread across
-     * interviewers. Drawing again adds only from the interviews completed since the last draw,
-     * as many as bring the wave's total up to its share of all completes; so a second draw
-     * straight after the first adds nothing, and earlier interviews are never drawn twice.
+     * interviewers. Drawing again adds only from the interviews no earlier draw considered, as
+     * many as bring the wave's total up to its share of all completes; so a second draw straight
+     * after the first adds nothing, and earlier interviews are never drawn twice.
      */
     async drawQc(ctx: ActionContext, waveId: string): Promise<TQcDrawResult> {
       requirePermission(ctx.principal, 'surveys.manage');
       return db.transaction().execute(async (trx) => {
         // The wave's row lock makes two draws at once take turns.
         const wave = await waveOf(trx, waveId, true);
-        const all = await findCompletedInterviews(trx, wave.id, null);
-        const lastDraw = await findLastDraw(trx, wave.id);
-        const fresh =
-          lastDraw === null ? all : await findCompletedInterviews(trx, wave.id, lastDraw);
+        const all = await findCompletedInterviews(trx, wave.id, false);
+        const fresh = await findCompletedInterviews(trx, wave.id, true);
         const drawnBefore = await countDrawn(trx, wave.id);
         const wanted = qcSampleSize(Number(wave.qc_fraction), all.length) - drawnBefore;
         const size = Math.max(0, Math.min(wanted, fresh.length));
@@ -447,6 +445,11 @@ export function createCatiService(deps: {
           fresh.map((row) => ({ id: row.id, interviewerId: row.interviewer_id as string })),
           size,
           random,
+        );
+        await markQcConsidered(
+          trx,
+          fresh.map((row) => row.id),
+          clock.now(),
         );
         if (chosen.length > 0) {
           await insertQcChecks(
