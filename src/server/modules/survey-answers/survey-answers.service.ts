@@ -25,6 +25,7 @@ import {
   surveyAnswersReader,
   type CsvProblem,
 } from '../../../domain/survey-csv';
+import { slugOf } from '../../../domain/knowledge-search';
 import { emptyCounts } from '../../../domain/survey-stats';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
@@ -127,16 +128,9 @@ async function* completedRecords(
   }
 }
 
-/** A download's name from the survey's title: letters kept, the rest joined by hyphens. */
-function fileNameOf(title: string, wave: string | undefined): string {
-  const slug = `${title}${wave ? `-${wave}` : ''}`
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-  return slug.slice(0, 80) || 'answers';
-}
+/** A download's name from the survey's title (and wave), as an article's address is made. */
+const fileNameOf = (title: string, wave: string | undefined): string =>
+  slugOf(`${title}${wave ? ` ${wave}` : ''}`);
 
 /** A problem in an uploaded answers file, as the field error of `file`. */
 function fileProblem(problem: CsvProblem): AppError {

@@ -14,6 +14,7 @@ import type {
 } from '../../../contracts/survey-reports.contracts';
 import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
 import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
+import { slugOf } from '../../../domain/knowledge-search';
 import { columnsOf, type Questionnaire } from '../../../domain/questionnaire';
 import { compareWaves } from '../../../domain/survey-stats';
 import type { Clock } from '../../adapters/clock';
@@ -330,13 +331,7 @@ export function createSurveyReportsService(deps: {
     ): Promise<{ filename: string; content: Buffer }> {
       const view = await viewOf(ctx, await load(ctx, id));
       const content = await renderSurveyReportPdf(pdfModelOf(view, language, clock.now()));
-      const slug = view.title
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .toLowerCase();
-      return { filename: `${slug.slice(0, 80) || 'zinojums'}.pdf`, content };
+      return { filename: `${slugOf(view.title)}.pdf`, content };
     },
 
     /** Open answers of a wave, to choose the report's verbatim quotes from. */

@@ -202,38 +202,17 @@ function Outcomes(props: {
         <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
       </Field>
       <div className="page-actions">
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={props.busy}
-          onClick={() => send({ outcome: 'no_answer' })}
-        >
-          {t('cati.outcomes.no_answer')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={props.busy}
-          onClick={() => send({ outcome: 'busy' })}
-        >
-          {t('cati.outcomes.busy')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={props.busy}
-          onClick={() => send({ outcome: 'wrong_number' })}
-        >
-          {t('cati.outcomes.wrong_number')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={props.busy}
-          onClick={() => send({ outcome: 'ineligible' })}
-        >
-          {t('cati.outcomes.ineligible')}
-        </button>
+        {(['no_answer', 'busy', 'wrong_number', 'ineligible'] as const).map((outcome) => (
+          <button
+            key={outcome}
+            type="button"
+            className="button-secondary"
+            disabled={props.busy}
+            onClick={() => send({ outcome })}
+          >
+            {t(`cati.outcomes.${outcome}`)}
+          </button>
+        ))}
       </div>
 
       <h3>{t('cati.outcomes.appointment')}</h3>
