@@ -207,6 +207,8 @@ export const SamplePlanBody = z.strictObject({
     .max(500),
   /** Two stages: at most this many interviews in one listed unit (e.g. one per centre). */
   perUnitCap: z.int().min(1).max(1000).nullable().optional(),
+  /** The plan's version read; left out when the wave has no plan yet. */
+  version: Version.optional(),
 });
 export type TSamplePlanBody = z.infer<typeof SamplePlanBody>;
 
@@ -217,6 +219,7 @@ export const SamplePlan = z.object({
   allocation: z.record(z.string(), z.int()),
   perUnitCap: z.int().nullable(),
   updatedAt: z.string(),
+  version: z.int(),
 });
 export type TSamplePlan = z.infer<typeof SamplePlan>;
 

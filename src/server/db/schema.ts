@@ -573,6 +573,7 @@ export interface SurveySamplePlansTable {
   strata: Json<Array<{ name: string; size: number; max: number | null }>>;
   allocation: Json<Record<string, number>>;
   per_unit_cap: number | null;
+  version: Generated<number>;
   updated_at: Timestamp;
 }
 

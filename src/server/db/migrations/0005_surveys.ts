@@ -68,6 +68,7 @@ create table survey_sample_plans (
   allocation jsonb not null,
   -- Two stages: at most this many interviews in one listed unit (a centre), then its next one.
   per_unit_cap integer check (per_unit_cap > 0),
+  version integer not null default 1,
   updated_at timestamptz not null
 );
 

@@ -69,6 +69,7 @@ export function presentPlan(row: Selectable<SurveySamplePlansTable>): TSamplePla
     allocation: row.allocation,
     perUnitCap: row.per_unit_cap,
     updatedAt: row.updated_at.toISOString(),
+    version: row.version,
   };
 }
 

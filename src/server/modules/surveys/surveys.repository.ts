@@ -275,6 +275,7 @@ export async function upsertPlan(
         allocation: row.allocation,
         per_unit_cap: row.per_unit_cap ?? null,
         updated_at: row.updated_at,
+        version: sql`survey_sample_plans.version + 1`,
       }),
     )
     .execute();

@@ -424,7 +424,10 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       });
     },
 
-    /** Saves a wave's sample plan with its allocation; constraints that cannot be met are a 400. */
+    /**
+     * Saves a wave's sample plan with its allocation; constraints that cannot be met are a 400,
+     * and a plan changed since it was read a 409.
+     */
     async savePlan(
       ctx: ActionContext,
       waveId: string,
@@ -453,6 +456,11 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       );
       return db.transaction().execute(async (trx) => {
         const wave = await loadWave(trx, waveId, true);
+        // Two analysts planning at once: the second is told, not overwritten.
+        const before = await findPlan(trx, wave.id);
+        if (before ? body.version !== before.version : body.version !== undefined) {
+          throw versionConflict();
+        }
         const now = clock.now();
         await upsertPlan(trx, {
           wave_id: wave.id,

@@ -269,6 +269,24 @@ describe('surveys', () => {
       });
     });
 
+    it('tells the second of two analysts planning at once, instead of overwriting', async () => {
+      const survey = await createSurvey();
+      const created = await wave(survey.id, '2022');
+      const plan = (version?: number) =>
+        call(test.app, head, {
+          method: 'PUT',
+          url: `/api/v1/survey-waves/${created.id}/sample-plan`,
+          payload: { total: 4, strata: [{ name: 'Rīga', size: 10 }], version },
+        });
+      const first = await plan();
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json<TSamplePlan>().version).toBe(1);
+      expect((await plan()).statusCode).toBe(409);
+      const second = await plan(1);
+      expect(second.json<TSamplePlan>().version).toBe(2);
+      expect((await plan(1)).statusCode).toBe(409);
+    });
+
     it('refuses a plan that cannot be met, saying why, and keeps the old one', async () => {
       const survey = await createSurvey();
       const created = await wave(survey.id, '2022');

@@ -62,7 +62,7 @@ export function WavePage() {
         )}
       </section>
       <WaveSettings key={data.version} wave={data} />
-      <SamplePlanForm wave={data} />
+      <SamplePlanForm key={data.plan?.version ?? 0} wave={data} />
       <InvitationsPanel waveId={data.id} />
     </>
   );
@@ -223,6 +223,7 @@ function SamplePlanForm(props: { wave: TWaveDetail }) {
         total: Number(values.total),
         minPerStratum: values.minPerStratum === '' ? null : Number(values.minPerStratum),
         perUnitCap: values.perUnitCap === '' ? null : Number(values.perUnitCap),
+        ...(plan ? { version: plan.version } : {}),
         strata: values.strata.map((stratum) => ({
           name: stratum.name,
           size: Number(stratum.size),
@@ -230,6 +231,7 @@ function SamplePlanForm(props: { wave: TWaveDetail }) {
         })),
       }),
     onSaved: reload,
+    onConflict: reload,
   });
   const strata = useFieldArray({ control: form.control, name: 'strata' });
   return (
