@@ -82,12 +82,18 @@ export interface FigureGroup {
   distributions: SvgNode[];
   /** Means per wave, when there is more than one wave. */
   comparison: SvgNode | null;
+  /** The quoted comments on the group's factors. */
+  quotes: string[];
 }
 
 export interface SurveyFigures {
   wave: string;
   groups: FigureGroup[];
   map: SvgNode | null;
+  /** Quotes that belong to no group's factor (open questions, factors not charted). */
+  otherQuotes: string[];
+  /** A factor's question text, or its code when the questionnaire no longer has it. */
+  labelOf: (factor: string) => string;
 }
 
 /**
@@ -102,6 +108,8 @@ export function surveyFigures(input: {
   quadrantLabels?: Partial<Record<Quadrant, { lv?: string; en?: string }>>;
   /** Prefix of the charts' ids: unique on the page. */
   idPrefix?: string;
+  /** Comments quoted in a report, each by its answer column (`<factor>:comment` or a key). */
+  quotes?: ReadonlyArray<{ column: string; text: string }>;
 }): SurveyFigures {
   const { analysis, questionnaire, wave, language } = input;
   const prefix = input.idPrefix ?? 'survey';
@@ -210,7 +218,17 @@ export function surveyFigures(input: {
             rows: comparisonRows,
           })
         : null;
-    result.push({ title, rows, distributions, comparison });
+    result.push({ title, rows, distributions, comparison, quotes: [] });
+  }
+  // A factor's comment goes with the group the factor is charted in.
+  const groupOfFactor = new Map(
+    result.flatMap((group) => group.rows.map((row) => [row.factor, group] as const)),
+  );
+  const otherQuotes: string[] = [];
+  for (const quote of input.quotes ?? []) {
+    const group = groupOfFactor.get(quote.column.replace(/:comment$/, ''));
+    if (group) group.quotes.push(quote.text);
+    else otherQuotes.push(quote.text);
   }
 
   const map = analysis.map;
@@ -218,6 +236,8 @@ export function surveyFigures(input: {
   return {
     wave,
     groups: result,
+    otherQuotes,
+    labelOf,
     map:
       map && map.points.length > 0
         ? importanceMapChart({

@@ -381,19 +381,11 @@ export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date):
     language,
     quadrantLabels: view.survey.quadrantLabels,
     idPrefix: 'report',
+    quotes: view.quotes,
   });
   const answered = Object.keys(view.analysis.responses).sort(compareWaves);
   const previousWaveName = answered.filter((name) => compareWaves(name, wave) < 0).at(-1) ?? null;
-  const used = new Set<number>();
   const sections: SurveyReportSection[] = figures.groups.map((group) => {
-    const factors = new Set(group.rows.map((row) => row.factor));
-    const quotes = view.quotes
-      .map((quote, index) => ({ quote, index }))
-      .filter(({ quote }) => factors.has(quote.column.replace(/:comment$/, '')))
-      .map(({ quote, index }) => {
-        used.add(index);
-        return quote.text;
-      });
     return {
       title: group.title,
       charts: [...group.distributions, ...(group.comparison ? [group.comparison] : [])],
@@ -404,12 +396,16 @@ export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date):
         mean: row.mean,
         previousMean: row.previousWave === previousWaveName ? row.previousMean : null,
       })),
-      quotes,
+      quotes: group.quotes,
     };
   });
-  const rest = view.quotes.filter((_, index) => !used.has(index)).map((quote) => quote.text);
-  if (rest.length > 0) {
-    sections.push({ title: OTHER_COMMENTS[language], charts: [], table: [], quotes: rest });
+  if (figures.otherQuotes.length > 0) {
+    sections.push({
+      title: OTHER_COMMENTS[language],
+      charts: [],
+      table: [],
+      quotes: figures.otherQuotes,
+    });
   }
   return {
     language,

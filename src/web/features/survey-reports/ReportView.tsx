@@ -23,15 +23,10 @@ export function ReportView(props: { report: TReportView }) {
     language,
     quadrantLabels: report.survey.quadrantLabels,
     idPrefix: `report-${report.id}`,
+    quotes: report.quotes,
   });
   const percent = (share: number | null) =>
     share === null ? '—' : `${formatDecimal(share * 100, language, 1)} %`;
-  const quotesOf = (factors: Set<string>) =>
-    report.quotes.filter((quote) => factors.has(quote.column.replace(/:comment$/, '')));
-  const grouped = new Set(figures.groups.flatMap((group) => group.rows.map((row) => row.factor)));
-  const otherQuotes = report.quotes.filter(
-    (quote) => !grouped.has(quote.column.replace(/:comment$/, '')),
-  );
   return (
     <article className="survey-report">
       <section aria-labelledby="method-heading">
@@ -115,7 +110,6 @@ export function ReportView(props: { report: TReportView }) {
           group={group}
           wave={report.wave.name}
           language={language}
-          quotes={quotesOf(new Set(group.rows.map((row) => row.factor))).map((quote) => quote.text)}
         />
       ))}
       {figures.map && (
@@ -124,13 +118,13 @@ export function ReportView(props: { report: TReportView }) {
           <SvgChart chart={figures.map} className="survey-chart" />
         </section>
       )}
-      {otherQuotes.length > 0 && (
+      {figures.otherQuotes.length > 0 && (
         <section aria-labelledby="other-quotes">
           <h2 id="other-quotes">{t('surveyReports.otherComments')}</h2>
           <ul className="survey-quotes">
-            {otherQuotes.map((quote) => (
-              <li key={`${quote.responseId}|${quote.column}`}>
-                <blockquote>„{quote.text}”</blockquote>
+            {figures.otherQuotes.map((quote, index) => (
+              <li key={index}>
+                <blockquote>„{quote}”</blockquote>
               </li>
             ))}
           </ul>

@@ -13,7 +13,6 @@ export function FigureGroupView(props: {
   group: FigureGroup;
   wave: string;
   language: 'lv' | 'en';
-  quotes?: readonly string[];
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -90,9 +89,9 @@ export function FigureGroupView(props: {
         <SvgChart key={index} chart={chart} className="survey-chart" />
       ))}
       {group.comparison && <SvgChart chart={group.comparison} className="survey-chart" />}
-      {props.quotes && props.quotes.length > 0 && (
+      {group.quotes.length > 0 && (
         <ul className="survey-quotes">
-          {props.quotes.map((quote, index) => (
+          {group.quotes.map((quote, index) => (
             <li key={index}>
               <blockquote>„{quote}”</blockquote>
             </li>

@@ -190,7 +190,7 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
               <tbody>
                 {analysis.map.points.map((point) => (
                   <tr key={point.factor}>
-                    <th scope="row">{labelOf(survey, point.factor, language)}</th>
+                    <th scope="row">{figures.labelOf(point.factor)}</th>
                     <td className="cell-number">{formatDecimal(point.importance, language)}</td>
                     <td className="cell-number">{formatDecimal(point.satisfaction, language)}</td>
                     <td>{quadrantName(point.quadrant, language, survey.quadrantLabels)}</td>
@@ -203,17 +203,6 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
       )}
     </>
   );
-}
-
-function labelOf(survey: TSurveyDetail, factor: string, language: 'lv' | 'en'): string {
-  for (const section of survey.questionnaire.definition.sections) {
-    for (const question of section.questions) {
-      if (question.type === 'rating' && question.factor === factor) {
-        return (language === 'en' && question.text.en) || question.text.lv;
-      }
-    }
-  }
-  return factor;
 }
 
 type LabelValues = Record<`${Quadrant}Lv` | `${Quadrant}En`, string>;
