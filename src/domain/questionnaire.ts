@@ -335,6 +335,14 @@ export function cleanAnswers(
   return { answers: kept, problems };
 }
 
+/**
+ * Whether a response holds any answer at all. One with none is not a completed interview,
+ * whatever the way it ended: it is a break-off or a refusal, and counting it as complete would
+ * raise the response rate with nothing behind it.
+ */
+export const hasAnswers = (answers: Readonly<Record<string, string>>): boolean =>
+  Object.values(answers).some((answer) => answer.trim() !== '');
+
 /** A rating answer of a response: which factor, dimension and point of the scale (or dk). */
 export interface RatingAnswer {
   factor: string;

@@ -394,6 +394,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Anketā nav tāda jautājuma.',
     en: 'The questionnaire has no such question.',
   },
+  answers_empty: {
+    lv: 'Bez nevienas atbildes interviju nevar pabeigt. Ja respondents pārtrauca sarunu vai atteicās, atzīmējiet atteikumu.',
+    en: 'An interview with no answers cannot be completed. If the respondent broke off or refused, record a refusal.',
+  },
   answer_not_allowed: {
     lv: 'Šāda atbilde uz šo jautājumu nav paredzēta.',
     en: 'This answer is not one of the question’s answers.',

@@ -363,6 +363,11 @@ describe('telephone interviews (CATI)', () => {
       expect(fieldErrorsOf(past)).toEqual([{ field: 'appointmentAt', code: 'time_not_future' }]);
       const noAnswers = await attempt(interviewer, found.id, { outcome: 'complete' });
       expect(fieldErrorsOf(noAnswers)).toEqual([{ field: 'answers', code: 'required' }]);
+      const emptyAnswers = await attempt(interviewer, found.id, {
+        outcome: 'complete',
+        answers: { 'job:satisfaction': ' ' },
+      });
+      expect(fieldErrorsOf(emptyAnswers)).toEqual([{ field: 'answers', code: 'answers_empty' }]);
       const badAnswer = await attempt(interviewer, found.id, {
         outcome: 'complete',
         answers: { 'job:satisfaction': '5' },

@@ -14,6 +14,7 @@ import {
   choicesOf,
   cleanAnswers,
   columnsOf,
+  hasAnswers,
   ratingAnswersOf,
   type Column,
   type Questionnaire,
@@ -361,6 +362,9 @@ export function createSurveyAnswersService(deps: {
       const cleaned = cleanAnswers(questionnaire, input.answers);
       const problem = cleaned.problems[0];
       if (problem) throw answerRefused(problem.column, problem.message);
+      if (input.complete && !hasAnswers(cleaned.answers)) {
+        throw invalidField('answers', 'answers_empty');
+      }
       const now = clock.now();
 
       let id: string;

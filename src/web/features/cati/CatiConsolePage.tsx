@@ -196,7 +196,7 @@ function Outcomes(props: {
       {props.error !== null &&
         props.error !== undefined &&
         !(error?.problem.errors ?? []).some((item) =>
-          ['refusalReason', 'appointmentAt', 'note'].includes(item.field),
+          ['refusalReason', 'appointmentAt', 'note', 'answers'].includes(item.field),
         ) && <ErrorNotice error={props.error} />}
       <Field label={t('cati.console.note')} error={fieldError('note')}>
         <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
@@ -275,6 +275,11 @@ function Outcomes(props: {
 
       <h3>{t('cati.outcomes.complete')}</h3>
       <p className="field-hint">{t('cati.console.completeHint')}</p>
+      {fieldError('answers') && (
+        <div className="field-error" role="alert">
+          {fieldError('answers')}
+        </div>
+      )}
       <button
         type="button"
         className="button-primary"
