@@ -152,6 +152,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šim respondentam zvanīšana jau ir pabeigta.',
     en: 'Calling this respondent is already finished.',
   },
+  cati_qc_before_completion: {
+    lv: 'Interviju nevar novērtēt agrāk, nekā tā pabeigta.',
+    en: 'An interview cannot be reviewed before it was completed.',
+  },
   cati_wave_closed: {
     lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
     en: 'The survey wave is closed; its sample can no longer grow.',

@@ -493,12 +493,17 @@ export function createCatiService(deps: {
       return db.transaction().execute(async (trx) => {
         const before = await findQcItem(trx, waveId, responseId);
         if (!before) throw notFound();
+        const at = clock.now();
+        // A recording cannot be listened to before its interview ended.
+        if (before.completed_at === null || at < before.completed_at) {
+          throw new AppError('conflict', 'cati_qc_before_completion');
+        }
         await updateQcVerdict(trx, {
           responseId,
           verdict: body.verdict,
           feedback,
           checkedBy: ctx.principal.staffId,
-          at: clock.now(),
+          at,
         });
         const after = await findQcItem(trx, waveId, responseId);
         if (!after) throw notFound();

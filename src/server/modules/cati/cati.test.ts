@@ -660,6 +660,45 @@ describe('telephone interviews (CATI)', () => {
       const audit = await test.services.audit.list(ctx, { actorId: head.person.id, limit: 5 });
       expect(audit.items[0]).toMatchObject({ action: 'update', entityType: 'cati_qc_check' });
     });
+
+    it('refuses a review dated before the interview was completed', async () => {
+      const wave = await openWave();
+      await addMembers(wave.id, [member()]);
+      const completedAt = test.clock.now();
+      await completeNext(interviewer, wave.id);
+      await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/qc`,
+      });
+      const [item] = (
+        await call(test.app, head, {
+          method: 'GET',
+          url: `/api/v1/survey-waves/${wave.id}/cati/qc`,
+        })
+      ).json<TQcList>().items;
+      const url = `/api/v1/survey-waves/${wave.id}/cati/qc/${item?.responseId}`;
+
+      // A server clock set back must not make the review seem older than the interview.
+      test.clock.set(new Date(completedAt.getTime() - MINUTE));
+      const early = await call(test.app, head, {
+        method: 'PUT',
+        url,
+        payload: { verdict: 'pass' },
+      });
+      expect(early.statusCode).toBe(409);
+      expect(problemOf(early)).toMatchObject({
+        code: 'conflict',
+        detail: 'Interviju nevar novērtēt agrāk, nekā tā pabeigta.',
+      });
+
+      test.clock.set(new Date(completedAt.getTime() + MINUTE));
+      const later = await call(test.app, head, {
+        method: 'PUT',
+        url,
+        payload: { verdict: 'pass' },
+      });
+      expect(later.statusCode, later.body).toBe(200);
+    });
   });
 
   describe('access', () => {
