@@ -119,7 +119,7 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
   });
   const map = importanceMapChart({
     id: 'fig-6',
-    title: 'Nozīmīguma un apmierinātības karte',
+    title: 'Svarīguma un apmierinātības karte',
     language: 'lv',
     points: [
       { label: 'Datorsistēma', importance: 3.95, satisfaction: 2.85, quadrant: 'improve' },
@@ -127,7 +127,7 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
     ],
     borders: { importance: 3.62, satisfaction: 3.45 },
     quadrantLabels: QUADRANTS,
-    axisLabels: { satisfaction: 'Apmierinātība', importance: 'Nozīmīgums' },
+    axisLabels: { satisfaction: 'Apmierinātība', importance: 'Svarīgums' },
   });
   return {
     language: 'lv',
@@ -191,7 +191,7 @@ describe('renderSurveyReportPdf', () => {
     expect(lines).toContain('Jāuzlabo');
     expect(lines).toContain('Ļoti labi');
     expect(text).toContain('Datorsistēmai vajag stabilitāti.');
-    expect(text).toContain('Kvadrantu robežas (vidējie): nozīmīgums 3,62; apmierinātība 3,45.');
+    expect(text).toContain('Kvadrantu robežas (vidējie): svarīgums 3,62; apmierinātība 3,45.');
     expect(text).toContain('Novērst kļūdas.');
   });
 

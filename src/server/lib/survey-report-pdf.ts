@@ -1,6 +1,7 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { formatDecimal, roundHalfAway } from '../../charts/layout';
 import { toSvgString, viewBoxSize, type SvgNode } from '../../charts/svg';
+import { DIMENSION_NAMES, MAP_TITLE } from '../../charts/survey-figures';
 import type { RatingDimension } from '../../domain/survey-stats';
 import { openPdf, writeSafeHtml, type PdfFontName } from './pdf';
 
@@ -98,10 +99,10 @@ const WORDS = {
     mean: 'Vidējais',
     previous: 'Iepriekš',
     change: 'Izmaiņas',
-    importance: 'nozīmīgums',
-    satisfaction: 'apmierinātība',
+    importance: DIMENSION_NAMES.importance.lv,
+    satisfaction: DIMENSION_NAMES.satisfaction.lv,
     comments: 'Komentāri',
-    map: 'Nozīmīguma un apmierinātības karte',
+    map: MAP_TITLE.lv,
     borders: 'Kvadrantu robežas (vidējie)',
     conclusions: 'Secinājumi',
     recommendations: 'Ieteikumi',
@@ -126,10 +127,10 @@ const WORDS = {
     mean: 'Mean',
     previous: 'Previous',
     change: 'Change',
-    importance: 'importance',
-    satisfaction: 'satisfaction',
+    importance: DIMENSION_NAMES.importance.en,
+    satisfaction: DIMENSION_NAMES.satisfaction.en,
     comments: 'Comments',
-    map: 'Importance–satisfaction map',
+    map: MAP_TITLE.en,
     borders: 'Quadrant borders (means)',
     conclusions: 'Conclusions',
     recommendations: 'Recommendations',
