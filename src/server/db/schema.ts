@@ -683,6 +683,8 @@ export interface SurveyReportsTable {
   >;
   published_at: Timestamp | null;
   published_by: string | null;
+  /** The figures as published (a ReportFigures, JSON); null for a draft. */
+  published_figures: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

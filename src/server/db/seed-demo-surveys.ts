@@ -67,17 +67,18 @@ async function seedStaffSurvey(
     content: Buffer.from(staffAnswersCsv()),
   });
   const detail = await services.surveys.get(ctx, survey.id);
-  await closeWaves(
-    services,
-    detail.waves.map((wave) => wave.id),
-  );
   const wave2022 = detail.waves.find((wave) => wave.name === '2022');
   if (!wave2022) throw new Error('the demo staff survey has no 2022 wave');
+  // Planned before the fieldwork, as a closed wave's plan no longer changes.
   await services.surveys.savePlan(ctx, wave2022.id, {
     total: staffSamplePlan.total,
     strata: staffSamplePlan.strata.map(({ name, size }) => ({ name, size })),
     perUnitCap: staffSamplePlan.perUnitCap,
   });
+  await closeWaves(
+    services,
+    detail.waves.map((wave) => wave.id),
+  );
   await seedFieldworkLog(db, wave2022.id, organisation);
 
   const comments = await services.surveyReports.comments(ctx, wave2022.id, {

@@ -156,6 +156,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Interviju nevar novērtēt agrāk, nekā tā pabeigta.',
     en: 'An interview cannot be reviewed before it was completed.',
   },
+  survey_wave_closed: {
+    lv: 'Aptaujas kārta ir slēgta, tāpēc tās iestatījumus un izlases plānu mainīt nevar. Ja tas tiešām jādara, atveriet kārtu no jauna, norādot iemeslu.',
+    en: 'The survey wave is closed, so its settings and sample plan cannot change. If they really must, reopen the wave and give the reason.',
+  },
   cati_wave_closed: {
     lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
     en: 'The survey wave is closed; its sample can no longer grow.',

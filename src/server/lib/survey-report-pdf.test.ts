@@ -143,8 +143,15 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
       fieldworkEnd: '2022-06-22',
       responseRate: 20 / 22,
       strata: [
-        { stratum: 'Rīga', sample: 4, completes: 3, refusals: 1, responseRate: 0.75 },
-        { stratum: 'Latgale', sample: 18, completes: 17, refusals: 1, responseRate: 17 / 18 },
+        { stratum: 'Rīga', planned: 3, sample: 4, completes: 3, refusals: 1, responseRate: 0.75 },
+        {
+          stratum: 'Latgale',
+          planned: 17,
+          sample: 18,
+          completes: 17,
+          refusals: 1,
+          responseRate: 17 / 18,
+        },
       ],
       refusalReasons: [{ reason: 'Nav laika', count: 2 }],
       html: '<p>Datorizētas telefonintervijas (<strong>CATI</strong>).</p>',
@@ -181,6 +188,9 @@ describe('renderSurveyReportPdf', () => {
     expect(text).toContain('Lauka darbs: 18.05.2022.–22.06.2022.');
     expect(text).toContain('Atsaucība: 90,9 %');
     expect(text).toContain('Kopā');
+    // The strata: planned beside contacted, totalling the planned sample above them.
+    expect(text).toContain('Plānots');
+    expect(text).toContain('Kontakti');
     // The results table, with the previous wave and the change.
     expect(text).toContain('3,90');
     expect(text).toContain('3,76');
