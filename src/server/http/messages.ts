@@ -426,6 +426,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Failā nav neviena respondenta.',
     en: 'The file holds no respondent.',
   },
+  csv_cell_missing: {
+    lv: 'Trūkst vērtības: šī kolonna jāaizpilda katrā rindā. Neviens respondents nav pievienots.',
+    en: 'The value is missing: this column must be filled in on every line. Nobody was added.',
+  },
   csv_cell_count: {
     lv: 'Rindā ir {found} šūnas, bet virsrakstā — {expected}; nekas nav pievienots.',
     en: 'The line has {found} cells but the header {expected}; nothing was added.',

@@ -225,6 +225,26 @@ describe('telephone interviews (CATI)', () => {
       });
       expect(noPhone.statusCode).toBe(400);
       expect(fieldErrorsOf(noPhone)).toEqual([{ field: 'file', code: 'csv_missing_column' }]);
+
+      // A line without its phone: the phone is missing, not badly written.
+      const emptyPhone = await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/sample/csv`,
+        ...multipartFile(
+          'izlase.csv',
+          'name,phone,stratum\nAnna,26000001,Rīga\nJānis, ,Rīga\n',
+          'text/csv',
+        ),
+      });
+      expect(emptyPhone.statusCode).toBe(400);
+      expect(problemOf(emptyPhone).errors).toEqual([
+        expect.objectContaining({
+          field: 'lines.3.phone',
+          code: 'csv_cell_missing',
+          message: expect.stringContaining('Trūkst vērtības') as string,
+        }),
+      ]);
+      expect((await sample(wave.id)).total).toBe(0);
     });
 
     it('refuses a bad member, naming the field', async () => {
