@@ -427,8 +427,8 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'The file holds no respondent.',
   },
   csv_cell_missing: {
-    lv: 'Trūkst vērtības: šī kolonna jāaizpilda katrā rindā. Neviens respondents nav pievienots.',
-    en: 'The value is missing: this column must be filled in on every line. Nobody was added.',
+    lv: 'Trūkst vērtības: šī kolonna jāaizpilda katrā rindā.',
+    en: 'The value is missing: this column must be filled in on every line.',
   },
   csv_cell_count: {
     lv: 'Rindā ir {found} šūnas, bet virsrakstā — {expected}; nekas nav pievienots.',

@@ -3,7 +3,7 @@ import { formatDecimal } from '../../../charts/layout';
 import { surveyFigures } from '../../../charts/survey-figures';
 import type { TReportView } from '../../../contracts/survey-reports.contracts';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { SvgChart } from '../../ui/SvgChart';
 import { FigureContents, FigureGroupView } from '../surveys/FigureGroupView';
 
@@ -31,7 +31,7 @@ export function ReportView(props: { report: TReportView }) {
     <article className="survey-report">
       {report.figuresAsPublished && report.publishedAt && (
         <p className="muted">
-          {t('surveyReports.figuresAsPublished', { date: formatDate(report.publishedAt) })}
+          {t('surveyReports.figuresAsPublished', { date: formatDateTime(report.publishedAt) })}
         </p>
       )}
       <FigureContents

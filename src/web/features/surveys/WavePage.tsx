@@ -10,6 +10,7 @@ import { formatCount, formatDate } from '../../ui/format';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
+import { currentLanguage } from '../../i18n/i18n';
 import { InvitationsPanel } from './InvitationsPanel';
 
 /** A wave: when and how it collects answers, its sample plan, and its answers so far. */
@@ -88,6 +89,11 @@ const HOUR = 60;
 const DAY = 24 * HOUR;
 /** Minutes as the hours or days a person enters, without trailing zeros ("0.5", "3"). */
 const inUnits = (minutes: number, unit: number) => String(Math.round((minutes / unit) * 100) / 100);
+/** The same, as the language writes it ("0,5" in Latvian). */
+const shownInUnits = (minutes: number, unit: number) =>
+  new Intl.NumberFormat(currentLanguage() === 'lv' ? 'lv-LV' : 'en-GB', {
+    maximumFractionDigits: 2,
+  }).format(minutes / unit);
 const toMinutes = (value: string, unit: number) => Math.round(Number(value) * unit);
 
 function WaveSettings(props: { wave: TWaveDetail }) {
@@ -233,16 +239,17 @@ function ReopenWave(props: { wave: TWaveDetail }) {
         <dt>{t('surveys.fieldworkEnd')}</dt>
         <dd>{wave.fieldworkEnd ? formatDate(wave.fieldworkEnd) : '—'}</dd>
         <dt>{t('surveys.noAnswerHours')}</dt>
-        <dd>{inUnits(retryRules.noAnswerMinutes, HOUR)}</dd>
+        <dd>{shownInUnits(retryRules.noAnswerMinutes, HOUR)}</dd>
         <dt>{t('surveys.busyHours')}</dt>
-        <dd>{inUnits(retryRules.busyMinutes, HOUR)}</dd>
+        <dd>{shownInUnits(retryRules.busyMinutes, HOUR)}</dd>
         <dt>{t('surveys.softRefusalDays')}</dt>
-        <dd>{inUnits(retryRules.softRefusalMinutes, DAY)}</dd>
+        <dd>{shownInUnits(retryRules.softRefusalMinutes, DAY)}</dd>
         <dt>{t('surveys.maxAttempts')}</dt>
         <dd>{retryRules.maxAttempts}</dd>
         <dt>{t('surveys.qcPercent')}</dt>
-        <dd>{Math.round(wave.qcFraction * 1000) / 10}</dd>
+        <dd>{shownInUnits(wave.qcFraction * 100, 1)}</dd>
       </dl>
+      <h3>{t('surveys.reopen')}</h3>
       <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
         <Field
