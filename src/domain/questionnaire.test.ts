@@ -3,6 +3,7 @@ import {
   checkQuestionnaire,
   cleanAnswers,
   columnLabel,
+  hasAnswers,
   columnsOf,
   isShown,
   labelsOf,
@@ -213,5 +214,13 @@ describe('columnLabel', () => {
       throw new Error('the test questionnaire rates no factor');
     expect(columnLabel(questionnaire, `${rated.factor}:comment`, 'lv')).toBe(rated.text.lv);
     expect(columnLabel(questionnaire, 'no_such:comment', 'en')).toBe('no_such:comment');
+  });
+});
+
+describe('hasAnswers', () => {
+  it('finds no answer in a response of empty or blank cells only', () => {
+    expect(hasAnswers({})).toBe(false);
+    expect(hasAnswers({ 'waiting:satisfaction': '', remarks: '  ' })).toBe(false);
+    expect(hasAnswers({ 'waiting:satisfaction': 'dk' })).toBe(true);
   });
 });
