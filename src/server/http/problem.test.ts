@@ -214,6 +214,51 @@ describe('errors as application/problem+json', () => {
     });
   });
 
+  describe('addresses the router cannot read', () => {
+    it('answers a broken percent-encoding with a 400 problem, signed in or not, before any check', async () => {
+      for (const [session, method] of [
+        [admin, 'GET'],
+        [admin, 'DELETE'],
+        [null, 'GET'],
+      ] as const) {
+        const response = await call(test.app, session, {
+          method,
+          url: '/api/v1/clients/%E0%A4%A',
+          headers: { 'x-csrf-token': 'nav' },
+        });
+        expect(response.statusCode, `${method} ${response.body}`).toBe(400);
+        expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect(response.json()).toMatchObject({
+          code: 'validation',
+          detail: 'Adresē ir nepareizi kodēta rakstzīme.',
+          instance: '/api/v1/clients/%E0%A4%A',
+        });
+      }
+      const page = await test.app.inject({
+        method: 'GET',
+        url: '/public/kb/%E0%A4%A',
+        headers: { accept: 'text/html', 'accept-language': 'en' },
+      });
+      expect(page.statusCode).toBe(400);
+      expect(page.json()).toMatchObject({
+        detail: 'The address holds a wrongly encoded character.',
+      });
+    });
+
+    it('answers a path parameter longer than the router takes with a 414 problem', async () => {
+      const response = await call(test.app, admin, {
+        method: 'GET',
+        url: `/api/v1/clients/${'a'.repeat(150)}`,
+      });
+      expect(response.statusCode).toBe(414);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(response.json()).toMatchObject({
+        code: 'uri_too_long',
+        title: 'Adrese ir pārāk gara',
+      });
+    });
+  });
+
   describe('404 not found', () => {
     it('answers an unknown API address with problem+json', async () => {
       for (const [method, url] of [
