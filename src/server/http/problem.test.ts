@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -256,6 +259,28 @@ describe('errors as application/problem+json', () => {
         code: 'uri_too_long',
         title: 'Adrese ir pārāk gara',
       });
+    });
+  });
+
+  describe('addresses beside the web app', () => {
+    let web: TestApp;
+    beforeAll(async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'apkalpo-web-'));
+      await mkdir(path.join(root, 'assets'));
+      await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Apkalpo</title>');
+      await writeFile(path.join(root, 'assets', 'app.js'), 'export {};');
+      web = await createTestApp({ webRoot: root });
+    });
+    afterAll(() => web.close());
+
+    it('answers an address that would leave the web app’s folder with 404, not 403', async () => {
+      expect((await web.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+      for (const url of ['/%2e%2e/%2e%2e/etc/passwd', '/..%5c..%5cpackage.json']) {
+        const response = await web.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(404);
+        expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect(response.json()).toMatchObject({ code: 'not_found' });
+      }
     });
   });
 

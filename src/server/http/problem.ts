@@ -178,7 +178,9 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
   if (statusCode === 414) return new AppError('uri_too_long');
   if (statusCode === 406 || statusCode === 415) return new AppError('unsupported_media_type');
   if (statusCode === 404) return new AppError('not_found', 'route_not_found');
-  if (statusCode === 403) return new AppError('forbidden');
+  // The static files refuse an address that would leave their folder ("/%2e%2e/…") or name a
+  // hidden file: to the caller that is an address that does not exist, not a lack of rights.
+  if (statusCode === 403) return new AppError('not_found', 'route_not_found');
   if ((error as { code?: string }).code === '23505') return new AppError('conflict');
   // Any other request the framework could not read (a broken length, a malformed form).
   if (statusCode === 400) return new AppError('validation', 'malformed_request');
