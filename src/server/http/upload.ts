@@ -45,23 +45,21 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     throw uploadProblem(error);
   }
   if (!part) throw new AppError('validation', 'attachment_missing');
-  if (!isStorableText(part.filename) || !isStorableText(part.mimetype)) {
-    throw invalidField('file', 'invalid_characters');
-  }
+  // A refused file is still read to its end, and nothing of it kept: a client refused while it
+  // is still sending would see the connection reset instead of the answer.
+  const keep = isStorableText(part.filename) && isStorableText(part.mimetype);
   const stream = part.file;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      // Over the limit: stop here, keep nothing (leaving the loop discards the rest).
-      if (stream.truncated) throw tooLarge();
       size += chunk.length;
-      if (size > maxBytes) throw tooLarge();
-      chunks.push(chunk);
+      if (keep && !stream.truncated && size <= maxBytes) chunks.push(chunk);
     }
   } catch (error) {
     throw uploadProblem(error);
   }
-  if (stream.truncated) throw tooLarge();
+  if (!keep) throw invalidField('file', 'invalid_characters');
+  if (stream.truncated || size > maxBytes) throw tooLarge();
   return { filename: part.filename, contentType: part.mimetype, content: Buffer.concat(chunks) };
 }
