@@ -258,6 +258,7 @@ describe('errors as application/problem+json', () => {
       expect(response.json()).toMatchObject({
         code: 'uri_too_long',
         title: 'Adrese ir pārāk gara',
+        requestId: response.headers['x-request-id'],
       });
     });
   });

@@ -199,6 +199,8 @@ export function sendFrameworkProblem(
 ): void {
   const appError = toAppError(error, request);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  // No hook runs for these, so the header the others get from onSend is set here.
+  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
   void sendProblem(request, reply, appError);
 }
 
