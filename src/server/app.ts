@@ -19,7 +19,8 @@ import { createArgon2Hasher, type PasswordHasher } from './adapters/password-has
 import type { Database } from './db/database';
 import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
-import { registerProblemHandling, sendProblem } from './http/problem';
+import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
+import { registerTextInputCheck } from './http/text-input';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
 import { articlesPages } from './modules/articles/articles.pages';
@@ -206,6 +207,9 @@ export async function buildApp(
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
+    // A broken address (bad percent-encoding, an over-long parameter) is answered by the router
+    // before any route: as problem+json too.
+    frameworkErrors: sendFrameworkProblem,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -243,6 +247,7 @@ export async function buildApp(
   });
   registerProblemHandling(app);
   registerAuthentication(app, services.auth);
+  registerTextInputCheck(app);
 
   await app.register(fastifySwagger, {
     openapi: {

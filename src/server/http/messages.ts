@@ -36,6 +36,7 @@ const TITLES: Record<ErrorCode, Texts> = {
     en: 'Someone else changed this record',
   },
   payload_too_large: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
+  uri_too_long: { lv: 'Adrese ir pārāk gara', en: 'The address is too long' },
   unsupported_media_type: { lv: 'Neatbalstīts datu formāts', en: 'Unsupported data format' },
   rate_limited: { lv: 'Pārāk daudz mēģinājumu', en: 'Too many attempts' },
   internal: { lv: 'Sistēmā radās kļūda', en: 'Something went wrong' },
@@ -79,6 +80,18 @@ const DETAILS: Record<string, Texts> = {
   route_not_found: {
     lv: 'Šāda adrese nav zināma.',
     en: 'This address is not known.',
+  },
+  malformed_request: {
+    lv: 'Pieprasījumu nevar nolasīt: tas nav noformēts pareizi.',
+    en: 'The request cannot be read: it is not well formed.',
+  },
+  bad_url: {
+    lv: 'Adresē ir nepareizi kodēta rakstzīme.',
+    en: 'The address holds a wrongly encoded character.',
+  },
+  uri_too_long: {
+    lv: 'Kāda adreses daļa ir garāka, nekā atļauts.',
+    en: 'A part of the address is longer than allowed.',
   },
   conflict: {
     lv: 'Darbību nevar veikt ieraksta pašreizējā stāvoklī.',

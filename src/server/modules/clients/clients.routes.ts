@@ -9,6 +9,7 @@ import {
   UpdateClientBody,
 } from '../../../contracts/clients.contracts';
 import { IdParams } from '../../../contracts/common';
+import { csvText } from '../../../domain/csv';
 import { z } from 'zod';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
@@ -20,11 +21,10 @@ const tags = ['Clients'];
 function accessLogCsv(log: {
   entries: Array<{ at: string; staffName: string | null; requestNumber: string | null }>;
 }) {
-  const quote = (value: string | null) => `"${(value ?? '').replace(/"/g, '""')}"`;
-  const lines = [...log.entries]
-    .reverse()
-    .map((entry) => [entry.at, entry.staffName, entry.requestNumber].map(quote).join(','));
-  return ['at,staff,request', ...lines].join('\r\n') + '\r\n';
+  return csvText(
+    ['at', 'staff', 'request'],
+    [...log.entries].reverse().map((entry) => [entry.at, entry.staffName, entry.requestNumber]),
+  );
 }
 
 export function clientsRoutes(app: Api, deps: { clients: ClientsService }): void {

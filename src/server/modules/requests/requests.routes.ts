@@ -25,7 +25,8 @@ import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
-import type { RequestsService } from './requests.service';
+import { readUpload } from '../../http/upload';
+import { MAX_ATTACHMENT_BYTES, type RequestsService } from './requests.service';
 
 const tags = ['Requests'];
 
@@ -251,13 +252,11 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       // Refused before the file is read: a stranger's upload is not buffered at all.
       await requests.assertMayChange(contextOf(request), request.params.id);
-      const file = await request.file();
-      if (!file) throw new AppError('validation', 'attachment_missing');
-      const content = await file.toBuffer();
+      const file = await readUpload(request, MAX_ATTACHMENT_BYTES);
       const created = await requests.attach(contextOf(request), request.params.id, {
         filename: file.filename || 'dokuments',
-        contentType: file.mimetype || 'application/octet-stream',
-        content,
+        contentType: file.contentType || 'application/octet-stream',
+        content: file.content,
       });
       return reply.status(201).send(created);
     },
