@@ -542,6 +542,16 @@ describe('surveys', () => {
       expect(b.map).toEqual(a.map);
     });
 
+    it('exports a survey with no answers yet as its header line alone', async () => {
+      const survey = await createSurvey();
+      const exported = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/surveys/${survey.id}/answers?format=csv`,
+      });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.body.trim().split('\r\n')).toEqual(['respondent,wave,stratum']);
+    });
+
     it('exports for SPSS: numeric codes with "hard to say" as 9, and labels', async () => {
       const survey = await createSurvey();
       expect((await upload(survey.id, 'answers.csv', answersCsv)).statusCode).toBe(201);
