@@ -255,63 +255,65 @@ function SamplePlanForm(props: { wave: TWaveDetail }) {
             <input type="number" min={1} {...form.register('perUnitCap')} />
           </Field>
         </div>
-        <table className="data-table">
-          <caption>{t('surveys.strata')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.stratum')}</th>
-              <th scope="col">{t('surveys.stratumSize')}</th>
-              <th scope="col">{t('surveys.stratumMax')}</th>
-              <th scope="col">{t('surveys.allocated')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {strata.fields.map((field, index) => {
-              const name = form.watch(`strata.${index}.name`);
-              return (
-                <tr key={field.id}>
-                  <td>
-                    <input
-                      type="text"
-                      aria-label={t('surveys.stratumNumber', { number: index + 1 })}
-                      {...form.register(`strata.${index}.name`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      aria-label={t('surveys.stratumSizeOf', { number: index + 1 })}
-                      {...form.register(`strata.${index}.size`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      aria-label={t('surveys.stratumMaxOf', { number: index + 1 })}
-                      {...form.register(`strata.${index}.max`)}
-                    />
-                  </td>
-                  <td className="cell-number">{plan?.allocation[name] ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      onClick={() => strata.remove(index)}
-                      disabled={strata.fields.length === 1}
-                    >
-                      {t('surveys.removeStratum')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t('surveys.strata')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('surveys.stratum')}</th>
+                <th scope="col">{t('surveys.stratumSize')}</th>
+                <th scope="col">{t('surveys.stratumMax')}</th>
+                <th scope="col">{t('surveys.allocated')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {strata.fields.map((field, index) => {
+                const name = form.watch(`strata.${index}.name`);
+                return (
+                  <tr key={field.id}>
+                    <td>
+                      <input
+                        type="text"
+                        aria-label={t('surveys.stratumNumber', { number: index + 1 })}
+                        {...form.register(`strata.${index}.name`)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        aria-label={t('surveys.stratumSizeOf', { number: index + 1 })}
+                        {...form.register(`strata.${index}.size`)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        aria-label={t('surveys.stratumMaxOf', { number: index + 1 })}
+                        {...form.register(`strata.${index}.max`)}
+                      />
+                    </td>
+                    <td className="cell-number">{plan?.allocation[name] ?? '—'}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => strata.remove(index)}
+                        disabled={strata.fields.length === 1}
+                      >
+                        {t('surveys.removeStratum')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <div className="form-actions">
           <button
             type="button"
