@@ -20,6 +20,7 @@ import type { Database } from './db/database';
 import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
 import { registerProblemHandling, sendProblem } from './http/problem';
+import { registerValidateOnly } from './http/validate-only';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
 import { articlesPages } from './modules/articles/articles.pages';
@@ -243,6 +244,7 @@ export async function buildApp(
   });
   registerProblemHandling(app);
   registerAuthentication(app, services.auth);
+  registerValidateOnly(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -253,7 +255,8 @@ export async function buildApp(
         description:
           'Client service platform for municipal one-stop client service centres. Errors are ' +
           'application/problem+json (RFC 9457); changes made through a session need the ' +
-          'X-CSRF-Token header from /api/v1/auth/me.',
+          'X-CSRF-Token header from /api/v1/auth/me. A change sent with X-Validate-Only: true is ' +
+          'only checked: 204 or the problem naming every field, and nothing is saved.',
       },
       components: {
         securitySchemes: {
