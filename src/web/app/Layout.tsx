@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { UnreadNews } from '../features/news/UnreadNews';
 import { HeaderSearch } from '../features/search/HeaderSearch';
@@ -18,6 +18,18 @@ export function Layout() {
   // The menu stays open for the page it was opened on: going to another page folds it again.
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
   const menuOpen = menuOpenOn === location.key;
+  const menuToggle = useRef<HTMLButtonElement>(null);
+  // Escape folds an open menu and leaves the focus on its button, as for any disclosure.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpenOn(null);
+      menuToggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -34,6 +46,7 @@ export function Layout() {
           </span>
         </div>
         <button
+          ref={menuToggle}
           type="button"
           className="menu-toggle"
           aria-expanded={menuOpen}
