@@ -225,6 +225,12 @@ describe('staff pages on tablets and phones', () => {
     await open('/requests');
     await page.getByRole('navigation', { name: 'Galvenā izvēlne' }).waitFor();
     expect(await page.getByRole('button', { name: 'Izvēlne' }).isVisible()).toBe(false);
+
+    // An article's actions wrap beside its title, each one legible.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await open(examples['/knowledge/:id'] ?? '');
+    await page.getByRole('button', { name: 'Izņemt no zināšanu bāzes' }).waitFor();
+    await expectAccessible(page);
   });
 
   it('has "Aicināt nākamo" on the first screen of the queue on a phone', async () => {
