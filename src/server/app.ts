@@ -21,6 +21,7 @@ import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
 import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
 import { registerTextInputCheck } from './http/text-input';
+import { registerValidateOnly } from './http/validate-only';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
 import { articlesPages } from './modules/articles/articles.pages';
@@ -248,6 +249,7 @@ export async function buildApp(
   registerProblemHandling(app);
   registerAuthentication(app, services.auth);
   registerTextInputCheck(app);
+  registerValidateOnly(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -258,7 +260,8 @@ export async function buildApp(
         description:
           'Client service platform for municipal one-stop client service centres. Errors are ' +
           'application/problem+json (RFC 9457); changes made through a session need the ' +
-          'X-CSRF-Token header from /api/v1/auth/me.',
+          'X-CSRF-Token header from /api/v1/auth/me. A change sent with X-Validate-Only: true is ' +
+          'only checked: 204 or the problem naming every field, and nothing is saved.',
       },
       components: {
         securitySchemes: {

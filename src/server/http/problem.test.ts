@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   createTestApp,
+  fieldErrorsOf,
   problemOf,
   signedIn,
   type Session,
@@ -174,6 +175,61 @@ describe('errors as application/problem+json', () => {
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(problemOf(response).code).toBe('validation');
+    });
+  });
+
+  describe('checking a change without making it (X-Validate-Only)', () => {
+    const institutionsNamed = async (name: string) =>
+      (
+        await call(test.app, admin, {
+          method: 'GET',
+          url: `/api/v1/institutions?q=${encodeURIComponent(name)}`,
+        })
+      ).json<{ total: number }>().total;
+
+    it('answers a valid change 204 and makes nothing, so a form can ask what else is wrong', async () => {
+      const name = 'Tikai pārbaudāma iestāde';
+      const response = await createInstitution({
+        payload: { name, kind: 'state' },
+        headers: { 'x-validate-only': 'true' },
+      });
+
+      expect(response.statusCode).toBe(204);
+      expect(response.body).toBe('');
+      expect(await institutionsNamed(name)).toBe(0);
+    });
+
+    it('names every wrong field of the change at once, as the change itself would', async () => {
+      const response = await createInstitution({
+        payload: { name: '', kind: 'state', website: 'ftp:x' },
+        headers: { 'x-validate-only': 'true' },
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual(
+        expect.arrayContaining([
+          { field: 'name', code: 'required' },
+          { field: 'website', code: 'invalid_url' },
+        ]),
+      );
+    });
+
+    it('still needs the sign-in and the CSRF token', async () => {
+      const anonymous = await call(test.app, null, {
+        method: 'POST',
+        url: '/api/v1/institutions',
+        payload: { name: 'Iestāde', kind: 'state' },
+        headers: { 'x-validate-only': 'true' },
+      });
+      const withoutToken = await call(test.app, admin, {
+        method: 'POST',
+        url: '/api/v1/institutions',
+        payload: { name: 'Iestāde', kind: 'state' },
+        headers: { 'x-validate-only': 'true', 'x-csrf-token': 'nav' },
+      });
+
+      expect(anonymous.statusCode).toBe(401);
+      expect(withoutToken.statusCode).toBe(403);
     });
   });
 

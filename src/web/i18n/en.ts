@@ -10,6 +10,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     account: 'My profile',
     mainNavigation: 'Main navigation',
+    menu: 'Menu',
   },
   nav: {
     directory: 'Whom do I ask?',

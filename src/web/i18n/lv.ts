@@ -10,6 +10,7 @@ export const lv = {
     signOut: 'Iziet',
     account: 'Mans profils',
     mainNavigation: 'Galvenā izvēlne',
+    menu: 'Izvēlne',
   },
   nav: {
     directory: 'Kam jautāt?',

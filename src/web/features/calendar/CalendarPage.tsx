@@ -347,46 +347,48 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
       ) : list.data?.items.length === 0 ? (
         <p className="muted">{props.emptyText}</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              {props.headers.map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-              {props.canManage && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data?.items ?? []).map((row) => (
-              <tr key={row.id}>
-                {props.cells(row).map((cell, index) => (
-                  <td key={props.headers[index]}>{cell}</td>
+        <div className="table-scroll">
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                {props.headers.map((header) => (
+                  <th key={header} scope="col">
+                    {header}
+                  </th>
                 ))}
                 {props.canManage && (
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button-link button-danger"
-                      onClick={() => {
-                        const date = formatDate(props.dateOf(row));
-                        if (window.confirm(t('calendar.confirmRemove', { date })))
-                          remove.mutate(row);
-                      }}
-                    >
-                      {t('calendar.remove')}
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(list.data?.items ?? []).map((row) => (
+                <tr key={row.id}>
+                  {props.cells(row).map((cell, index) => (
+                    <td key={props.headers[index]}>{cell}</td>
+                  ))}
+                  {props.canManage && (
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="button-link button-danger"
+                        onClick={() => {
+                          const date = formatDate(props.dateOf(row));
+                          if (window.confirm(t('calendar.confirmRemove', { date })))
+                            remove.mutate(row);
+                        }}
+                      >
+                        {t('calendar.remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {props.canManage && (
         <form
