@@ -647,7 +647,13 @@ const cases: Case[] = [
       return call(test.app, actor, {
         method: 'POST',
         url: `/api/v1/contacts/${contact.id}/close`,
-        payload: { outcome: 'Izskaidrots', version: contact.version },
+        payload: {
+          outcome: 'Izskaidrots',
+          requests: Object.fromEntries(
+            contact.requests.map((r) => [r.id, { decision: 'answered_at_desk' }]),
+          ),
+          version: contact.version,
+        },
       });
     },
   },

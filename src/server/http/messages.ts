@@ -298,6 +298,19 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'No deadline policy has this code.',
   },
   date_in_past: { lv: 'Datums nevar būt pagātnē.', en: 'The date cannot be in the past.' },
+  request_undecided: {
+    lv: 'Norādiet, vai pieprasījums Nr. {number} atbildēts uz vietas vai paliek atvērts.',
+    en: 'Say whether request no. {number} was answered at the desk or stays open.',
+  },
+  request_not_open: {
+    lv: 'Pieprasījums jau ir atbildēts vai slēgts.',
+    en: 'The request is already answered or closed.',
+  },
+  time_in_past: { lv: 'Laiks nevar būt pagātnē.', en: 'The time cannot be in the past.' },
+  article_internal: {
+    lv: 'Iekšēju rakstu klientam sūtīt nevar.',
+    en: 'An internal article cannot be sent to a client.',
+  },
   range_reversed: {
     lv: 'Perioda sākumam jābūt pirms beigām.',
     en: 'The start of the period must come before its end.',

@@ -513,6 +513,14 @@ export const en: Messages = {
     policeCalled: 'Municipal police called',
     securityCalled: 'Security called',
     incidentRecorded: 'The incident is recorded.',
+    settleTitle: 'What becomes of the requests',
+    settleHint:
+      'For each open request, say whether you answered it at the desk or it stays open — for whom and why.',
+    settleRequest: 'No. {{number}} — {{service}} ({{unit}})',
+    decisions: { answered_at_desk: 'Answered at the desk', keep_open: 'Stays open' },
+    keeper: 'Who carries on',
+    keepers: { me: 'Me', colleague: 'A colleague', unit: 'A unit' },
+    keepReason: 'Why it stays open',
   },
   queue: {
     title: 'Queue',
@@ -637,6 +645,8 @@ export const en: Messages = {
     created: 'Request registered; due {{due}}',
     state: 'State changed: {{from}} → {{to}}',
     referral: 'Referred: {{to}}',
+    deskAnswer: 'Answered at the desk when the visit closed; the request is closed',
+    keptOpen: 'Left open when the visit closed: {{to}}',
     extension: 'Deadline extended: {{from}} → {{to}}',
     note: 'Note',
     commitment: 'Commitment: {{what}} — by {{at}}, {{form}}',

@@ -516,6 +516,14 @@ export const lv = {
     policeCalled: 'Izsaukta pašvaldības policija',
     securityCalled: 'Izsaukta apsardze',
     incidentRecorded: 'Incidents reģistrēts.',
+    settleTitle: 'Kas notiek ar pieprasījumiem',
+    settleHint:
+      'Katram atvērtajam pieprasījumam norādiet, vai atbildējāt uz vietas, vai tas paliek atvērts — kam un kāpēc.',
+    settleRequest: 'Nr. {{number}} — {{service}} ({{unit}})',
+    decisions: { answered_at_desk: 'Atbildēts uz vietas', keep_open: 'Paliek atvērts' },
+    keeper: 'Kas turpina darbu',
+    keepers: { me: 'Es', colleague: 'Kolēģis', unit: 'Struktūrvienība' },
+    keepReason: 'Kāpēc paliek atvērts',
   },
   queue: {
     title: 'Rinda',
@@ -641,6 +649,8 @@ export const lv = {
     created: 'Pieprasījums reģistrēts; termiņš {{due}}',
     state: 'Statuss mainīts: {{from}} → {{to}}',
     referral: 'Pāradresēts: {{to}}',
+    deskAnswer: 'Atbildēts uz vietas, noslēdzot apmeklējumu; pieprasījums slēgts',
+    keptOpen: 'Apmeklējumu noslēdzot, atstāts atvērts: {{to}}',
     extension: 'Termiņš pagarināts: {{from}} → {{to}}',
     note: 'Piezīme',
     commitment: 'Solījums: {{what}} — līdz {{at}}, {{form}}',

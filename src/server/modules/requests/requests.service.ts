@@ -10,6 +10,7 @@ import {
 } from '../../../domain/requests';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { searchTermsOf, searchTextOf } from '../../../domain/search-text';
+import type { TRequestSettlement } from '../../../contracts/contacts.contracts';
 import type {
   TChangeStateBody,
   TCommitment,
@@ -71,6 +72,7 @@ import {
   updateRequest,
   type RequestFilter,
   type RequestDetailRow,
+  type RequestRow,
 } from './requests.repository';
 
 const OPEN_STATES: RequestState[] = ['new', 'in_progress', 'waiting_client', 'waiting_institution'];
@@ -193,7 +195,7 @@ export function createRequestsService(deps: {
   async function change(
     trx: Executor,
     ctx: ActionContext,
-    row: RequestDetailRow,
+    row: RequestRow,
     changes: Parameters<typeof updateRequest>[1]['changes'],
     event: { kind: string; data: Record<string, unknown> },
   ): Promise<TRequestSummary> {
@@ -307,6 +309,87 @@ export function createRequestsService(deps: {
         ids.push(id);
       }
       return ids;
+    },
+
+    /**
+     * Settles the open requests of a contact being closed, in the caller's transaction: each one
+     * the closer sees is answered at the desk (closed, owned by the closer) or kept open with an
+     * owner and a reason; one left undecided refuses the closing (decision 22).
+     */
+    async settleIn(
+      trx: Executor,
+      ctx: ActionContext,
+      contactId: string,
+      decisions: Readonly<Record<string, TRequestSettlement>>,
+    ): Promise<void> {
+      const viewer = await viewerOf(trx, ctx.principal);
+      const seen = (await findRequestsOfContact(trx, contactId)).filter((row) =>
+        maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id }),
+      );
+      for (const id of Object.keys(decisions)) {
+        const row = seen.find((candidate) => candidate.id === id);
+        if (!row) throw invalidField(`requests.${id}`, 'unknown_reference');
+        if (!isOpen(row.state)) throw invalidField(`requests.${id}`, 'request_not_open');
+      }
+      const me = ctx.principal.staffId;
+      const now = clock.now();
+      for (const row of seen.filter((candidate) => isOpen(candidate.state))) {
+        const field = `requests.${row.id}`;
+        const decision = decisions[row.id];
+        if (!decision) throw invalidField(field, 'request_undecided', { number: row.number });
+        if (decision.decision === 'answered_at_desk') {
+          await change(
+            trx,
+            ctx,
+            row,
+            {
+              state: 'closed',
+              answered_at: now,
+              closed_at: now,
+              owner_id: me ?? row.owner_id,
+            },
+            { kind: 'desk-answer', data: { from: row.state, contactId } },
+          );
+          continue;
+        }
+        if (!decision.reason) throw invalidField(`${field}.reason`, 'required');
+        if (decision.ownerId) await assertActiveStaff(trx, decision.ownerId, `${field}.ownerId`);
+        if (decision.unitId && !(await units.existing(trx, [decision.unitId])).has(decision.unitId))
+          throw invalidField(`${field}.unitId`, 'unknown_reference');
+        // Without a colleague or a unit named, the clerk who served keeps it.
+        const ownerId = decision.ownerId ?? (decision.unitId ? null : me);
+        if (!ownerId && !decision.unitId) throw invalidField(`${field}.ownerId`, 'required');
+        let unitId = decision.unitId ?? row.unit_id;
+        if (decision.ownerId && !decision.unitId) {
+          // Kept for a colleague only: the request follows them to their main unit.
+          const theirs = await staff.unitIdsOf(trx, decision.ownerId);
+          if (theirs.length > 0 && !theirs.includes(unitId)) unitId = theirs[0] ?? unitId;
+        }
+        const handedOn = ownerId !== me || unitId !== row.unit_id;
+        if (row.owner_id && ownerId && row.owner_id !== ownerId)
+          await handOverCommitments(trx, { requestId: row.id, from: row.owner_id, to: ownerId });
+        await change(
+          trx,
+          ctx,
+          row,
+          {
+            owner_id: ownerId,
+            unit_id: unitId,
+            ...(handedOn ? { referred_at: now, referred_by: me } : {}),
+          },
+          {
+            kind: 'kept-open',
+            data: {
+              contactId,
+              fromOwner: row.owner_id,
+              toOwner: ownerId,
+              fromUnit: row.unit_id,
+              toUnit: unitId,
+              reason: decision.reason,
+            },
+          },
+        );
+      }
     },
 
     /** The contact's requests that the viewer may see. */

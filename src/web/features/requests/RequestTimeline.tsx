@@ -46,6 +46,12 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
       return t('timeline.referral', {
         to: [name(data.toOwner), name(data.toUnit)].filter(Boolean).join(', '),
       });
+    case 'desk-answer':
+      return t('timeline.deskAnswer');
+    case 'kept-open':
+      return t('timeline.keptOpen', {
+        to: [name(data.toOwner), name(data.toUnit)].filter(Boolean).join(', '),
+      });
     case 'extension':
       return t('timeline.extension', { from: date(data.from), to: date(data.to) });
     case 'note':
@@ -86,7 +92,8 @@ export function RequestTimeline(props: { request: TRequestDetail }) {
   const units = useAllUnits();
   const people = useStaffNames(
     timeline.flatMap((entry) =>
-      entry.kind === 'referral' && typeof entry.data.toOwner === 'string'
+      (entry.kind === 'referral' || entry.kind === 'kept-open') &&
+      typeof entry.data.toOwner === 'string'
         ? [entry.data.toOwner]
         : [],
     ),
