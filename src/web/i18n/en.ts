@@ -1083,6 +1083,7 @@ export const en: Messages = {
     visibility: { internal: 'internal', public: 'public' },
     internalOnly:
       'Internal article: a link cannot be sent to the client, but it can be attached as a PDF.',
+    internalNotForResident: 'An internal article: it cannot be sent to a resident.',
     insertLink: 'Insert link',
     attachPdf: 'Attach as PDF',
     attached: 'Attached as PDF',

@@ -1085,6 +1085,7 @@ export const lv = {
     },
     visibility: { internal: 'iekšējs', public: 'publisks' },
     internalOnly: 'Iekšējs raksts: saiti klientam nosūtīt nevar, bet to var pievienot kā PDF.',
+    internalNotForResident: 'Iekšējs raksts: iedzīvotājam to nosūtīt nevar.',
     insertLink: 'Ievietot saiti',
     attachPdf: 'Pievienot kā PDF',
     attached: 'Pievienots kā PDF',

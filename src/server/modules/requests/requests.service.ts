@@ -717,9 +717,12 @@ export function createRequestsService(deps: {
      */
     async reply(ctx: ActionContext, id: string, body: TReplyBody): Promise<TRequestDetail> {
       requirePermission(ctx.principal, 'requests.work');
-      await visible(db, ctx, id);
+      const seen = await visible(db, ctx, id);
       // Laid out before the transaction: PDFs take a moment, and PGlite has one connection.
-      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)]);
+      // Internal articles may go to a colleague, never to a resident.
+      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)], {
+        publicOnly: seen.client_kind === 'external',
+      });
       await db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id, body.version);
         if (body.markAnswered && !canMove(row.state, 'answered'))

@@ -663,6 +663,42 @@ describe('service requests', () => {
       expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     });
 
+    it('refuses to send a resident an internal article, naming it, and stores nothing', async () => {
+      const { clerk, request } = await desk();
+      const editor = await createPerson(test.services, { roles: ['client_service_head'] });
+      const write = (title: string, visibility: 'public' | 'internal') =>
+        test.services.articles.create(
+          { ...ctx, principal: { ...ctx.principal, staffId: editor.id } },
+          {
+            kind: 'procedure',
+            language: 'lv',
+            title,
+            bodyHtml: '<p>Teksts.</p>',
+            visibility,
+            ownerId: editor.id,
+            reviewOn: '2027-01-01',
+            serviceIds: [],
+          },
+        );
+      const guide = await write('Kā pieteikties rindai', 'public');
+      const procedure = await write('Iekšējā kārtība rindas pārbaudei', 'internal');
+      const before = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(before.clientKind).toBe('external');
+      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: 'Atbilde',
+        body: 'Teksts',
+        pdfArticleIds: [guide.id, procedure.id],
+        version: request.version,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([
+        { field: 'pdfArticleIds.1', code: 'article_internal' },
+      ]);
+      const after = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(after.outgoingMessages).toEqual(before.outgoingMessages);
+      expect(after.attachments).toEqual(before.attachments);
+    });
+
     it('refuses a reply with an unknown article and stores nothing', async () => {
       const { clerk, request } = await desk();
       const before = (await open(clerk, request.id)).json<TRequestDetail>();
