@@ -164,8 +164,20 @@ describe('cases, clients and visits in the browser', () => {
     await timeline.getByText(/Termiņš pagarināts:/).waitFor();
     await timeline.getByText('Nepieciešams Valsts zemes dienesta atzinums').waitFor();
     const messages = page.getByRole('region', { name: 'Starpatbildes un vēstules klientam' });
-    await messages.getByText('Jānosūta').waitFor();
+    await messages.getByText('Gaida nosūtīšanu').waitFor();
     await messages.getByText(`Par Jūsu pieprasījumu Nr. ${request.number}`).waitFor();
+    await expectAccessible(page);
+
+    // The clerk prints the interim reply and gives it to the client: the letter and the timeline say so.
+    await messages.getByRole('button', { name: /^Atzīmēt kā nodotu/ }).click();
+    await messages
+      .getByLabel(/^Kā vēstule nonāca pie klienta/)
+      .selectOption({ label: 'izdrukāta' });
+    await messages.getByRole('button', { name: 'Atzīmēt kā nodotu' }).click();
+    await messages.getByText('Izdrukāta', { exact: true }).waitFor();
+    await timeline
+      .getByText(`Vēstule „Par Jūsu pieprasījumu Nr. ${request.number}” izdrukāta`)
+      .waitFor();
     await expectAccessible(page);
   });
 

@@ -43,6 +43,9 @@ export const NewRequestInput = z.strictObject({
 });
 export type TNewRequestInput = z.infer<typeof NewRequestInput>;
 
+/** Ways a letter leaves other than through its channel: handed over, printed, sent another way. */
+export const LETTER_DELIVERIES = ['handed_over', 'printed', 'other'] as const;
+
 const UnitRef = z.object({ id: z.uuid(), name: z.string() });
 
 /** A request as work lists show it. */
@@ -113,7 +116,17 @@ export const OutgoingMessage = z.object({
   /** The request's attachments that go with it. */
   attachmentIds: z.array(z.uuid()),
   dueAt: z.string(),
+  /** `due` waits to leave; `sent` has left, through its channel or as `delivery` says. */
   state: z.enum(['due', 'sent', 'cancelled']),
+  /** How a letter left when not through its channel: by whom and when. */
+  delivery: z
+    .object({
+      method: z.enum(LETTER_DELIVERIES),
+      note: z.string().nullable(),
+      by: z.object({ id: z.string(), name: z.string() }).nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 
 export const RequestDetail = RequestSummary.extend({
@@ -225,6 +238,15 @@ export const ReplyBody = z.strictObject({
   version: Version,
 });
 export type TReplyBody = z.infer<typeof ReplyBody>;
+
+/** A letter that left other than through its channel: how, and a word on it. */
+export const DeliveryBody = z.strictObject({
+  method: z.enum(LETTER_DELIVERIES),
+  note: OptionalText(500),
+});
+export type TDeliveryBody = z.infer<typeof DeliveryBody>;
+
+export const MessageParams = z.strictObject({ id: z.uuid(), messageId: z.uuid() });
 
 export const CreateCommitmentBody = z.strictObject({
   what: Text(500),

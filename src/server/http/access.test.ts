@@ -948,6 +948,26 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /api/v1/requests/:id/messages/:messageId/delivery',
+    action: 'mark a letter handed over',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      const replied = await test.services.requests.reply(systemContext('test'), request.id, {
+        subject: 'Atbilde',
+        body: 'Labdien!',
+        pdfArticleIds: [],
+        markAnswered: false,
+        version: request.version,
+      });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/messages/${replied.outgoingMessages[0]?.id}/delivery`,
+        payload: { method: 'printed' },
+      });
+    },
+  },
+  {
     route: 'POST /api/v1/articles',
     action: 'write an article',
     allowed: KNOWLEDGE_EDITORS,

@@ -112,6 +112,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
   },
+  letter_not_due: {
+    lv: 'Vēstule vairs negaida nosūtīšanu.',
+    en: 'The letter is no longer waiting to be sent.',
+  },
   request_not_open: {
     lv: 'Pieprasījums jau ir atbildēts vai slēgts; to vairs nevar pāradresēt vai pagarināt.',
     en: 'The request is already answered or closed; it can no longer be referred or extended.',

@@ -459,11 +459,50 @@ export async function insertOutgoingMessage(
 
 export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
   return db
-    .selectFrom('outgoing_messages')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .orderBy('created_at')
+    .selectFrom('outgoing_messages as m')
+    .leftJoin('staff as s', 's.id', 'm.delivered_by')
+    .selectAll('m')
+    .select(sql<string | null>`s.given_name || ' ' || s.surname`.as('delivered_by_name'))
+    .where('m.request_id', '=', requestId)
+    .orderBy('m.created_at')
     .execute();
+}
+
+/** Marks a letter still due as gone another way; false when it is no longer due. */
+export async function markMessageDelivered(
+  db: Executor,
+  change: {
+    id: string;
+    requestId: string;
+    by: string | null;
+    at: Date;
+    method: 'handed_over' | 'printed' | 'other';
+    note: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outgoing_messages')
+    .set({
+      state: 'sent',
+      delivered_by: change.by,
+      delivered_at: change.at,
+      delivery: change.method,
+      delivery_note: change.note,
+    })
+    .where('id', '=', change.id)
+    .where('request_id', '=', change.requestId)
+    .where('state', '=', 'due')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findOutgoingMessage(db: Executor, id: string, requestId: string) {
+  return db
+    .selectFrom('outgoing_messages')
+    .select(['id', 'subject', 'state'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
 }
 
 /** How many requests and promises wait for the person: the badges of the work lists. */

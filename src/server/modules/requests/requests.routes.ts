@@ -6,12 +6,14 @@ import {
   Commitment,
   CommitmentPage,
   CreateCommitmentBody,
+  DeliveryBody,
   ExtendBody,
   KeepCommitmentBody,
   LinkBody,
   LinkParams,
   ListCommitmentsQuery,
   ListRequestsQuery,
+  MessageParams,
   NoteBody,
   ReferBody,
   ReplyBody,
@@ -156,6 +158,26 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
       },
     },
     (request) => requests.reply(contextOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/requests/:id/messages/:messageId/delivery',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a waiting letter as handed over, printed or sent another way',
+        params: MessageParams,
+        body: DeliveryBody,
+        response: responses({ 200: RequestDetail }, 400, 403, 404, 409),
+      },
+    },
+    (request) =>
+      requests.markDelivered(
+        contextOf(request),
+        request.params.id,
+        request.params.messageId,
+        request.body,
+      ),
   );
 
   app.post(

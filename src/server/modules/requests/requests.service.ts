@@ -15,6 +15,7 @@ import type {
   TChangeStateBody,
   TCommitment,
   TCreateCommitmentBody,
+  TDeliveryBody,
   TExtendBody,
   TReplyBody,
   TListRequestsQuery,
@@ -56,7 +57,9 @@ import {
   findCommitmentsOf,
   findEvents,
   findLinked,
+  findOutgoingMessage,
   findOutgoingMessagesOf,
+  markMessageDelivered,
   findRequestById,
   findRequests,
   findRequestsOfContact,
@@ -548,6 +551,18 @@ export function createRequestsService(deps: {
           attachmentIds: m.attachment_ids,
           dueAt: m.due_at.toISOString(),
           state: m.state,
+          delivery:
+            m.delivery && m.delivered_at
+              ? {
+                  method: m.delivery,
+                  note: m.delivery_note,
+                  by:
+                    m.delivered_by && m.delivered_by_name
+                      ? { id: m.delivered_by, name: m.delivered_by_name }
+                      : null,
+                  at: m.delivered_at.toISOString(),
+                }
+              : null,
         })),
       };
     },
@@ -779,6 +794,49 @@ export function createRequestsService(deps: {
             context: event.data,
           });
         }
+      });
+      return service.get(ctx, id);
+    },
+
+    /**
+     * A letter still waiting that left another way: handed to the client, printed, or sent by
+     * other means. Who and when go on the letter, the timeline and the audit log.
+     */
+    async markDelivered(
+      ctx: ActionContext,
+      id: string,
+      messageId: string,
+      body: TDeliveryBody,
+    ): Promise<TRequestDetail> {
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        const message = await findOutgoingMessage(trx, messageId, row.id);
+        if (!message) throw notFound();
+        const at = clock.now();
+        const delivered = await markMessageDelivered(trx, {
+          id: messageId,
+          requestId: row.id,
+          by: ctx.principal.staffId,
+          at,
+          method: body.method,
+          note: body.note ?? null,
+        });
+        if (!delivered) throw new AppError('conflict', 'letter_not_due');
+        const data = {
+          messageId,
+          subject: message.subject,
+          method: body.method,
+          note: body.note ?? null,
+        };
+        await record(trx, ctx, row.id, 'letter-delivered', data);
+        await audit.record(trx, ctx, {
+          action: 'deliver',
+          entityType: 'outgoing_message',
+          entityId: messageId,
+          before: { state: message.state },
+          after: { state: 'sent', delivery: body.method, deliveredAt: at.toISOString() },
+          context: { requestId: row.id },
+        });
       });
       return service.get(ctx, id);
     },

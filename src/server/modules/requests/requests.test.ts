@@ -663,6 +663,42 @@ describe('service requests', () => {
       expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     });
 
+    it('keeps a letter waiting until a clerk marks it handed over, with who and when', async () => {
+      const { clerk, request } = await desk();
+      const replied = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: 'Atbilde',
+        body: 'Labdien!',
+        version: request.version,
+      });
+      const letter = replied.json<TRequestDetail>().outgoingMessages.at(-1);
+      expect(letter).toMatchObject({ state: 'due', delivery: null });
+
+      test.clock.set('2026-03-10T10:30:00Z');
+      const url = `/api/v1/requests/${request.id}/messages/${letter?.id}/delivery`;
+      const handed = await post(clerk, url, { method: 'handed_over', note: 'Izsniegta klātienē' });
+      expect(handed.statusCode, handed.body).toBe(200);
+      const detail = handed.json<TRequestDetail>();
+      expect(detail.outgoingMessages.at(-1)).toMatchObject({
+        state: 'sent',
+        delivery: {
+          method: 'handed_over',
+          note: 'Izsniegta klātienē',
+          by: { id: clerk.person.id },
+          at: '2026-03-10T10:30:00.000Z',
+        },
+      });
+      expect(detail.timeline.at(-1)).toMatchObject({
+        kind: 'letter-delivered',
+        actor: { id: clerk.person.id },
+        data: { messageId: letter?.id, method: 'handed_over' },
+      });
+
+      const again = await post(clerk, url, { method: 'printed' });
+      expect(again.statusCode).toBe(409);
+      const wrong = await post(clerk, url, { method: 'pigeon' });
+      expect(fieldErrorsOf(wrong).map((error) => error.field)).toEqual(['method']);
+    });
+
     it('refuses to send a resident an internal article, naming it, and stores nothing', async () => {
       const { clerk, request } = await desk();
       const editor = await createPerson(test.services, { roles: ['client_service_head'] });
