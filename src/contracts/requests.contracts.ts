@@ -73,6 +73,32 @@ export const RequestSummary = z.object({
 });
 export type TRequestSummary = z.infer<typeof RequestSummary>;
 
+/** A request its viewer may not open, as its registrar sees it: no client, no content. */
+export const LimitedRequest = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  service: z.string(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  state: RequestState,
+});
+export type TLimitedRequest = z.infer<typeof LimitedRequest>;
+
+export const OutOfSightQuery = z
+  .strictObject({ clientId: z.uuid().optional(), contactId: z.uuid().optional() })
+  .refine((query) => (query.clientId === undefined) !== (query.contactId === undefined), {
+    message: 'client_or_contact',
+    path: ['clientId'],
+  });
+
+/** A client's or visit's requests beyond what the viewer may open (decision 22). */
+export const OutOfSight = z.object({
+  /** Those the viewer registered: number, service, unit and state. */
+  registeredByMe: z.array(LimitedRequest),
+  /** How many others there are. */
+  others: z.int(),
+});
+export type TOutOfSight = z.infer<typeof OutOfSight>;
+
 export const TimelineEntry = z.object({
   id: z.int(),
   at: z.string(),

@@ -351,6 +351,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Izvēlieties esošu klientu vai reģistrējiet jaunu, ne abus.',
     en: 'Choose an existing client or register a new one, not both.',
   },
+  client_or_contact: {
+    lv: 'Norādiet klientu vai apmeklējumu.',
+    en: 'Name a client or a visit.',
+  },
   owner_or_unit: {
     lv: 'Norādiet kolēģi vai struktūrvienību, kam pāradresēt.',
     en: 'Name the colleague or the unit to refer it to.',

@@ -432,6 +432,14 @@ export const en: Messages = {
     },
     clientKinds: { external: 'external client', internal: 'internal client' },
   },
+  outOfSight: {
+    registeredByMe: 'Requests you registered but cannot open',
+    registeredByMeHint:
+      'They went to another unit or colleague; you see the number, service, unit and state.',
+    others_zero: '{{count}} more requests you cannot open.',
+    others_one: '{{count}} more request you cannot open.',
+    others_other: '{{count}} more requests you cannot open.',
+  },
   cases: {
     anonymous: 'Anonymous',
     client: 'Client',

@@ -434,6 +434,14 @@ export const lv = {
     },
     clientKinds: { external: 'ārējais klients', internal: 'iekšējais klients' },
   },
+  outOfSight: {
+    registeredByMe: 'Jūsu reģistrētie pieprasījumi, kurus jūs nevarat atvērt',
+    registeredByMeHint:
+      'Tie nodoti citai struktūrvienībai vai kolēģim; redzams numurs, pakalpojums, struktūrvienība un statuss.',
+    others_zero: 'Vēl {{count}} pieprasījumu, kurus jūs nevarat atvērt.',
+    others_one: 'Vēl {{count}} pieprasījums, kuru jūs nevarat atvērt.',
+    others_other: 'Vēl {{count}} pieprasījumi, kurus jūs nevarat atvērt.',
+  },
   cases: {
     anonymous: 'Anonīms',
     client: 'Klients',

@@ -203,6 +203,56 @@ export async function countRequests(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * A client's or contact's requests the viewer may not see: those they registered, row by row,
+ * and how many others.
+ */
+export async function findOutOfSight(
+  db: Executor,
+  filter: {
+    clientId?: string | undefined;
+    contactId?: string | undefined;
+    unitIds: readonly string[];
+    staffId: string | null;
+  },
+) {
+  const hidden = (eb: RequestScope) =>
+    eb.and([
+      filter.clientId
+        ? eb('r.client_id', '=', filter.clientId)
+        : eb('r.contact_id', '=', filter.contactId ?? null),
+      ...(filter.unitIds.length > 0 ? [eb('r.unit_id', 'not in', [...filter.unitIds])] : []),
+      eb('r.owner_id', 'is distinct from', filter.staffId),
+    ]);
+  const mine = filter.staffId
+    ? await db
+        .selectFrom('service_requests as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .select([
+          'r.id',
+          'r.number',
+          'r.service',
+          'r.unit_id',
+          'u.name as unit_name',
+          'r.state',
+          'r.owner_id',
+          'r.registered_by',
+        ])
+        .where(hidden)
+        .where('r.registered_by', '=', filter.staffId)
+        .orderBy('r.number', 'desc')
+        .limit(100)
+        .execute()
+    : [];
+  const others = await db
+    .selectFrom('service_requests as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(hidden)
+    .where('r.registered_by', 'is distinct from', filter.staffId)
+    .executeTakeFirst();
+  return { mine, others: Number(others?.n ?? 0) };
+}
+
 /** A request's row as lists show it. */
 export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
 /** A request's row with what only its detail shows. */

@@ -15,6 +15,8 @@ import {
   ListRequestsQuery,
   MessageParams,
   NoteBody,
+  OutOfSight,
+  OutOfSightQuery,
   ReferBody,
   ReplyBody,
   RequestDetail,
@@ -33,6 +35,20 @@ const tags = ['Requests'];
 
 export function requestsRoutes(app: Api, deps: { requests: RequestsService }): void {
   const { requests } = deps;
+
+  app.get(
+    '/api/v1/requests/out-of-sight',
+    {
+      schema: {
+        tags,
+        summary:
+          'A client’s or visit’s requests one may not open: those one registered, and how many others',
+        querystring: OutOfSightQuery,
+        response: responses({ 200: OutOfSight }, 400, 403),
+      },
+    },
+    (request) => requests.outOfSight(contextOf(request), request.query),
+  );
 
   app.get(
     '/api/v1/requests',

@@ -5,6 +5,7 @@ import {
   isOpen,
   maySeeRequest,
   nextStates,
+  seesOnlyAsRegistrar,
   type RequestState,
   type RequestViewer,
 } from '../../../domain/requests';
@@ -20,6 +21,7 @@ import type {
   TReplyBody,
   TListRequestsQuery,
   TNewRequestInput,
+  TOutOfSight,
   TReferBody,
   TRequestDetail,
   TRequestPage,
@@ -57,6 +59,7 @@ import {
   findCommitmentsOf,
   findEvents,
   findLinked,
+  findOutOfSight,
   findOutgoingMessage,
   findOutgoingMessagesOf,
   markMessageDelivered,
@@ -282,6 +285,7 @@ export function createRequestsService(deps: {
           channel: contact.channel,
           service: serviceName,
           service_id: p.input.serviceId ?? null,
+          registered_by: ctx.principal.staffId,
           kind: p.input.kind,
           case_type: p.input.caseType ?? null,
           institution_id: p.input.institutionId ?? null,
@@ -467,6 +471,42 @@ export function createRequestsService(deps: {
         totalIsLowerBound: counted > COUNT_CAP,
         page: query.page,
         pageSize: query.pageSize,
+      };
+    },
+
+    /**
+     * A client's or visit's requests the viewer may not open: the ones they registered by
+     * number, service, unit and state (decision 22), and how many others there are.
+     */
+    async outOfSight(
+      ctx: ActionContext,
+      query: { clientId?: string | undefined; contactId?: string | undefined },
+    ): Promise<TOutOfSight> {
+      assertMayServe(ctx);
+      const viewer = await viewerOf(db, ctx.principal);
+      if (viewer.readAll) return { registeredByMe: [], others: 0 };
+      const { mine, others } = await findOutOfSight(db, {
+        ...query,
+        unitIds: [...viewer.unitIds],
+        staffId: viewer.staffId,
+      });
+      return {
+        registeredByMe: mine
+          .filter((row) =>
+            seesOnlyAsRegistrar(viewer, {
+              unitId: row.unit_id,
+              ownerId: row.owner_id,
+              registeredBy: row.registered_by,
+            }),
+          )
+          .map((row) => ({
+            id: row.id,
+            number: row.number,
+            service: row.service,
+            unit: { id: row.unit_id, name: row.unit_name },
+            state: row.state,
+          })),
+        others,
       };
     },
 

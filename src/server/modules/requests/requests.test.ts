@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TRequestDetail, TRequestPage } from '../../../contracts/requests.contracts';
+import type { TContact } from '../../../contracts/contacts.contracts';
+import type {
+  TOutOfSight,
+  TRequestDetail,
+  TRequestPage,
+} from '../../../contracts/requests.contracts';
 import type { TUnit } from '../../../contracts/units.contracts';
 import { systemContext } from '../../http/access';
 import {
@@ -661,6 +666,69 @@ describe('service requests', () => {
         url: `/api/v1/requests/${request.id}/attachments/${pdf?.id}`,
       });
       expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('lets the clerk who registered a request routed elsewhere see its number, not its content', async () => {
+      const centre = await createUnit(test.services);
+      const board = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [centre.id] });
+      const registered = await post(clerk, '/api/v1/contacts', {
+        channel: 'in_person',
+        unitId: centre.id,
+        newClient: { kind: 'person', givenName: 'Ieva', surname: 'Kalniņa' },
+        requests: [
+          { service: 'Dzīvesvietas deklarēšana', kind: 'application', unitId: centre.id },
+          { service: 'E-adrese', kind: 'consultation', unitId: centre.id },
+          { service: 'Būvatļauja', kind: 'application', unitId: board.id },
+        ],
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const contact = registered.json<TContact>();
+      const clientId = contact.client?.id ?? '';
+      // The clerk's view leaves out the request now in the building board's work.
+      expect(contact.requests.map((r) => r.service)).toEqual([
+        'Dzīvesvietas deklarēšana',
+        'E-adrese',
+      ]);
+      // The board has another of the client's requests, which the clerk did not register.
+      await createContact(test.services, board.id, { clientId, services: ['Ceļa zīme'] });
+
+      const outOfSight = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/out-of-sight?clientId=${clientId}`,
+      });
+      expect(outOfSight.statusCode, outOfSight.body).toBe(200);
+      const seen = outOfSight.json<TOutOfSight>();
+      expect(seen).toMatchObject({
+        registeredByMe: [
+          { service: 'Būvatļauja', unit: { id: board.id, name: board.name }, state: 'new' },
+        ],
+        others: 1,
+      });
+      // Number, service, unit and state: nothing of the client or the content.
+      expect(Object.keys(seen.registeredByMe[0] ?? {}).sort()).toEqual([
+        'id',
+        'number',
+        'service',
+        'state',
+        'unit',
+      ]);
+      const ofVisit = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/out-of-sight?contactId=${contact.id}`,
+      });
+      expect(ofVisit.json<TOutOfSight>()).toMatchObject({
+        registeredByMe: [{ service: 'Būvatļauja' }],
+        others: 0,
+      });
+      // Its content stays closed to the clerk.
+      expect((await open(clerk, seen.registeredByMe[0]?.id ?? '')).statusCode).toBe(404);
+
+      const neither = await call(test.app, clerk, {
+        method: 'GET',
+        url: '/api/v1/requests/out-of-sight',
+      });
+      expect(fieldErrorsOf(neither)).toEqual([{ field: 'clientId', code: 'client_or_contact' }]);
     });
 
     it('keeps a letter waiting until a clerk marks it handed over, with who and when', async () => {
