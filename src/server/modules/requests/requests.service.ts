@@ -894,6 +894,11 @@ export function createRequestsService(deps: {
       id: string,
       body: TCreateCommitmentBody,
     ): Promise<TCommitment> {
+      // Like an extension's date, a promise is for later: a day gone by, or an hour gone today.
+      const { now, today } = clockNow();
+      const dueAt = new Date(body.dueAt);
+      if (rigaDateOf(dueAt) < today) throw invalidField('dueAt', 'date_in_past');
+      if (dueAt < now) throw invalidField('dueAt', 'time_in_past');
       return db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id);
         const keeperId = body.keeperId ?? row.owner_id ?? ctx.principal.staffId;
@@ -902,7 +907,7 @@ export function createRequestsService(deps: {
         const commitmentId = await insertCommitment(trx, {
           request_id: row.id,
           what: body.what,
-          due_at: new Date(body.dueAt),
+          due_at: dueAt,
           form: body.form,
           keeper_id: keeperId,
           created_by: ctx.principal.staffId,

@@ -271,6 +271,26 @@ describe('service requests', () => {
       expect((await open(clerk, request.id)).statusCode).toBe(404);
     });
 
+    it('refuses a promise for a day gone by or an hour gone today, as an extension’s date', async () => {
+      const { clerk, request } = await desk();
+      const promise = (dueAt: string) =>
+        post(clerk, `/api/v1/requests/${request.id}/commitments`, {
+          what: 'Atzvanīt',
+          dueAt,
+          form: 'phone',
+        });
+      // The clock stands at 11:00 on 10 March in Riga.
+      expect(fieldErrorsOf(await promise('2026-03-09T12:00:00Z'))).toEqual([
+        { field: 'dueAt', code: 'date_in_past' },
+      ]);
+      expect(fieldErrorsOf(await promise('2026-03-10T10:30:00+02:00'))).toEqual([
+        { field: 'dueAt', code: 'time_in_past' },
+      ]);
+      const later = await promise('2026-03-10T15:00:00+02:00');
+      expect(later.statusCode, later.body).toBe(201);
+      expect(later.json()).toMatchObject({ dueAt: '2026-03-10T13:00:00.000Z' });
+    });
+
     it('hands the previous owner’s open promises to the new owner', async () => {
       const { clerk, request } = await desk();
       await post(clerk, `/api/v1/requests/${request.id}/state`, {
