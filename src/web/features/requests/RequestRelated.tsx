@@ -156,25 +156,28 @@ export function Links(props: { request: TRequestDetail; editable: boolean }) {
 
 type Letter = TRequestDetail['outgoingMessages'][number];
 
-/** A letter's state in words: waiting until it leaves, then how it left, by whom and when. */
+/** A letter's state in words: waiting until it leaves, then how it left. */
 function LetterState(props: { message: Letter }) {
   const { t } = useTranslation();
   const { message } = props;
-  const { delivery } = message;
   return (
-    <>
-      <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
-        {delivery
-          ? t(`request.deliveries.${delivery.method}`)
-          : t(`request.messageStates.${message.state}`)}
-      </span>
-      {delivery && (
-        <span className="muted">
-          {' '}
-          {[delivery.by?.name, formatDateTime(delivery.at)].filter(Boolean).join(', ')}
-        </span>
-      )}
-    </>
+    <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
+      {message.delivery
+        ? t(`request.deliveries.${message.delivery.method}`)
+        : t(`request.messageStates.${message.state}`)}
+    </span>
+  );
+}
+
+/** Who marked a letter as gone another way, when, and their word on it. */
+function DeliveredBy(props: { delivery: NonNullable<Letter['delivery']> }) {
+  const { t } = useTranslation();
+  const { delivery } = props;
+  return (
+    <div className="muted">
+      {t(`request.deliveries.${delivery.method}`)}:{' '}
+      {[delivery.by?.name, formatDateTime(delivery.at), delivery.note].filter(Boolean).join(', ')}
+    </div>
   );
 }
 
@@ -230,6 +233,7 @@ export function OutgoingMessages(props: { request: TRequestDetail; editable: boo
             <div className="muted">
               {message.recipient ?? t('request.noRecipient')} · {formatDateTime(message.dueAt)}
             </div>
+            {message.delivery && <DeliveredBy delivery={message.delivery} />}
             {message.attachmentIds.length > 0 && (
               <div className="message-attachments">
                 {t('request.messageAttachments')}:{' '}
