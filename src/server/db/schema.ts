@@ -263,6 +263,8 @@ export interface ServiceRequestsTable {
   search_text: string;
   /** The catalogue's service, when the request was made from it; `service` keeps its name. */
   service_id: string | null;
+  /** Who registered it; they keep seeing its number, service, unit and state (decision 22). */
+  registered_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -320,6 +322,11 @@ export interface OutgoingMessagesTable {
   attachment_ids: Generated<string[]>;
   created_by: string | null;
   created_at: Timestamp;
+  /** A letter that left other than through its channel: how, by whom, when. */
+  delivered_by: string | null;
+  delivered_at: Timestamp | null;
+  delivery: 'handed_over' | 'printed' | 'other' | null;
+  delivery_note: string | null;
 }
 
 export interface IncidentsTable {

@@ -125,6 +125,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
   },
+  letter_not_due: {
+    lv: 'Vēstule vairs negaida nosūtīšanu.',
+    en: 'The letter is no longer waiting to be sent.',
+  },
   request_not_open: {
     lv: 'Pieprasījums jau ir atbildēts vai slēgts; to vairs nevar pāradresēt vai pagarināt.',
     en: 'The request is already answered or closed; it can no longer be referred or extended.',
@@ -319,6 +323,19 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'No deadline policy has this code.',
   },
   date_in_past: { lv: 'Datums nevar būt pagātnē.', en: 'The date cannot be in the past.' },
+  request_undecided: {
+    lv: 'Norādiet, vai pieprasījums Nr. {number} atbildēts uz vietas vai paliek atvērts.',
+    en: 'Say whether request no. {number} was answered at the desk or stays open.',
+  },
+  request_not_open: {
+    lv: 'Pieprasījums jau ir atbildēts vai slēgts.',
+    en: 'The request is already answered or closed.',
+  },
+  time_in_past: { lv: 'Laiks nevar būt pagātnē.', en: 'The time cannot be in the past.' },
+  article_internal: {
+    lv: 'Iekšēju rakstu klientam sūtīt nevar.',
+    en: 'An internal article cannot be sent to a client.',
+  },
   range_reversed: {
     lv: 'Perioda sākumam jābūt pirms beigām.',
     en: 'The start of the period must come before its end.',
@@ -354,6 +371,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
   client_or_new_client: {
     lv: 'Izvēlieties esošu klientu vai reģistrējiet jaunu, ne abus.',
     en: 'Choose an existing client or register a new one, not both.',
+  },
+  client_or_contact: {
+    lv: 'Norādiet klientu vai apmeklējumu.',
+    en: 'Name a client or a visit.',
   },
   owner_or_unit: {
     lv: 'Norādiet kolēģi vai struktūrvienību, kam pāradresēt.',

@@ -6,13 +6,17 @@ import {
   Commitment,
   CommitmentPage,
   CreateCommitmentBody,
+  DeliveryBody,
   ExtendBody,
   KeepCommitmentBody,
   LinkBody,
   LinkParams,
   ListCommitmentsQuery,
   ListRequestsQuery,
+  MessageParams,
   NoteBody,
+  OutOfSight,
+  OutOfSightQuery,
   ReferBody,
   ReplyBody,
   RequestDetail,
@@ -32,6 +36,20 @@ const tags = ['Requests'];
 
 export function requestsRoutes(app: Api, deps: { requests: RequestsService }): void {
   const { requests } = deps;
+
+  app.get(
+    '/api/v1/requests/out-of-sight',
+    {
+      schema: {
+        tags,
+        summary:
+          'A client’s or visit’s requests one may not open: those one registered, and how many others',
+        querystring: OutOfSightQuery,
+        response: responses({ 200: OutOfSight }, 400, 403),
+      },
+    },
+    (request) => requests.outOfSight(contextOf(request), request.query),
+  );
 
   app.get(
     '/api/v1/requests',
@@ -157,6 +175,26 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
       },
     },
     (request) => requests.reply(contextOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/requests/:id/messages/:messageId/delivery',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a waiting letter as handed over, printed or sent another way',
+        params: MessageParams,
+        body: DeliveryBody,
+        response: responses({ 200: RequestDetail }, 400, 403, 404, 409),
+      },
+    },
+    (request) =>
+      requests.markDelivered(
+        contextOf(request),
+        request.params.id,
+        request.params.messageId,
+        request.body,
+      ),
   );
 
   app.post(

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { rigaDateOf, rigaInstantOfLocal } from '../../../domain/riga-time';
 import { DAY_KINDS } from '../../../domain/day-kinds';
 import type {
   TCalendarDay,
@@ -174,8 +174,10 @@ function DeadlineCalculator() {
   const calculate = useMutation({
     mutationFn: (values: { date: string; time: string; policy: string }) =>
       api.get<TDeadline>('/calendar/deadline', {
-        // A time is read as Riga time; the server is told the offset that held on that date.
-        from: values.time ? withRigaOffset(values.date, values.time) : values.date,
+        // A time is read as Riga time, whatever zone the browser is in.
+        from: values.time
+          ? (rigaInstantOfLocal(`${values.date}T${values.time}`)?.toISOString() ?? values.date)
+          : values.date,
         policy: values.policy,
       }),
     onMutate: () => setFormError(null),
@@ -230,16 +232,6 @@ function DeadlineCalculator() {
       )}
     </section>
   );
-}
-
-/** "YYYY-MM-DDTHH:MM" in Riga as an ISO date-time with the offset Riga had then. */
-function withRigaOffset(date: string, time: string): string {
-  const probe = new Date(`${date}T12:00:00Z`);
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', timeZoneName: 'longOffset' })
-      .formatToParts(probe)
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+02:00';
-  return `${date}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
 }
 
 function SettingsPanel(props: { canManage: boolean }) {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCatiCase, TRecordAttemptBody } from '../../../contracts/cati.contracts';
 import { REFUSAL_REASONS, type RefusalReason } from '../../../domain/cati';
+import { rigaInstantOfLocal } from '../../../domain/riga-time';
 import { ProblemError } from '../../api/client';
 import { nextCase, recordAttempt, saveCaseAnswers } from '../../api/cati';
 import { Field } from '../../ui/Field';
@@ -232,8 +233,10 @@ function Outcomes(props: {
         onClick={() =>
           send({
             outcome: 'appointment',
-            // The browser's local time, which at a client service centre is Riga time.
-            ...(appointmentAt ? { appointmentAt: new Date(appointmentAt).toISOString() } : {}),
+            // Riga time, whatever zone the browser is in.
+            ...(appointmentAt
+              ? { appointmentAt: rigaInstantOfLocal(appointmentAt)?.toISOString() ?? appointmentAt }
+              : {}),
           })
         }
       >
