@@ -34,6 +34,18 @@ export function presentNewsItem(
   };
 }
 
+/** An item as a list of headlines shows it. */
+export function presentNewsHeadline(
+  row: Pick<NewsItemRow, 'id' | 'title' | 'important' | 'published_at'>,
+): Pick<TNewsItem, 'id' | 'title' | 'important' | 'publishedAt'> {
+  return {
+    id: row.id,
+    title: row.title,
+    important: row.important,
+    publishedAt: row.published_at.toISOString(),
+  };
+}
+
 /** The item as it was saved, whoever looks: what the audit log keeps. */
 export function auditViewOf(item: TNewsItem) {
   return {

@@ -21,7 +21,7 @@ import { safeHtml, textOfHtml } from '../../lib/safe-html';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf } from '../paging';
 import type { UnitsService } from '../units/units.service';
-import { auditViewOf, presentNewsItem, presentReader } from './news.presenter';
+import { auditViewOf, presentNewsHeadline, presentNewsItem, presentReader } from './news.presenter';
 import {
   countReaders,
   findNews,
@@ -117,6 +117,21 @@ export function createNewsService(deps: {
         unread: rows[0]?.unread ?? 0,
         page: query.page,
         pageSize: query.pageSize,
+      };
+    },
+
+    /** The important items meant for the person that they have not read: how many, and the newest. */
+    async unreadImportant(ctx: ActionContext, limit: number) {
+      const rows = await findNews(db, {
+        viewer: viewerOf(ctx.principal),
+        unreadOnly: true,
+        importantOnly: true,
+        limit,
+        offset: 0,
+      });
+      return {
+        count: rows[0]?.total ?? 0,
+        items: rows.map(presentNewsHeadline),
       };
     },
 
