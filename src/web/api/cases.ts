@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { TClient, TClientPage } from '../../contracts/clients.contracts';
 import type { TContact } from '../../contracts/contacts.contracts';
+import type { TMyWork } from '../../contracts/my-work.contracts';
 import type { TQueue } from '../../contracts/queue.contracts';
 import type {
   TCommitmentPage,
@@ -31,6 +32,14 @@ export function useRequestList(query: RequestListQuery, enabled = true) {
     queryFn: () => api.get<TRequestPage>('/requests', query),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The start page: the day's work in one answer. */
+export function useMyWork() {
+  return useQuery({
+    queryKey: ['requests', 'my-work'],
+    queryFn: () => api.get<TMyWork>('/my-work'),
   });
 }
 
