@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  displayDate,
+  displayDateTime,
   isIsoDate,
   rigaDateOf,
   rigaInstantOf,
@@ -133,5 +135,21 @@ describe('addCalendarDays', () => {
   it('adds a year of days', () => {
     expect(addCalendarDays('2024-01-01', 366)).toBe('2025-01-01');
     expect(addCalendarDays('2025-01-01', 365)).toBe('2026-01-01');
+  });
+});
+
+describe('displayDate and displayDateTime', () => {
+  it('writes a date day first with two-digit day and month and the full year', () => {
+    expect(displayDate('2026-03-05')).toBe('05.03.2026');
+    expect(displayDate('2026-12-31')).toBe('31.12.2026');
+  });
+
+  it('writes an instant in Riga time with hours and minutes on a 24-hour clock', () => {
+    expect(displayDateTime(new Date('2026-12-03T07:05:00Z'))).toBe('03.12.2026 09:05');
+    expect(displayDateTime(new Date('2026-07-01T12:30:00Z'))).toBe('01.07.2026 15:30');
+  });
+
+  it('takes the date in Riga, not in UTC, for an instant late in the UTC evening', () => {
+    expect(displayDateTime(new Date('2026-12-31T22:30:00Z'))).toBe('01.01.2027 00:30');
   });
 });

@@ -67,3 +67,14 @@ export function rigaTimeOf(instant: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${part('hour') ?? '00'}:${part('minute') ?? '00'}`;
 }
+
+/** A date (YYYY-MM-DD) as Latvians write it, the same in every language of the app: 03.12.2026. */
+export function displayDate(isoDate: string): string {
+  const [year = '', month = '', day = ''] = isoDate.slice(0, 10).split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** An instant as Riga's clocks show it, day first and 24-hour time: 03.12.2026 09:05. */
+export function displayDateTime(instant: Date): string {
+  return `${displayDate(rigaDateOf(instant))} ${rigaTimeOf(instant)}`;
+}
