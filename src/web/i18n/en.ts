@@ -485,7 +485,8 @@ export const en: Messages = {
     addService: 'Add a service',
     serveNow: 'Serve now',
     putInQueue: 'Put in the queue',
-    queued: 'The client is in the queue.',
+    queuedNamed: 'In the queue: {{name}}.',
+    queuedAt: 'In the queue: {{name}}, number {{position}} in line.',
     openQueue: 'Open the queue',
   },
   contact: {
@@ -669,6 +670,9 @@ export const en: Messages = {
     link: 'Linked with request No. {{number}}',
     unlink: 'Link to a request removed',
     updated: 'Request details edited',
+    reply: 'Reply to the client: {{subject}}',
+    replyWithArticles: 'Reply to the client: {{subject}}; attached: {{articles}}',
+    other: 'Another action on the request',
   },
   knowledge: {
     title: 'Knowledge base',
@@ -832,6 +836,8 @@ export const en: Messages = {
     unreadRegion: 'Unread news',
     unreadHeading: 'Unread news: {{count}}',
     hideUnread: 'Hide unread news',
+    unfoldUnread: 'Show all',
+    foldUnread: 'Fold',
     moreUnread: 'More unread news: {{count}}',
   },
   editor: {

@@ -488,7 +488,8 @@ export const lv = {
     addService: 'Pievienot pakalpojumu',
     serveNow: 'Apkalpot tagad',
     putInQueue: 'Ielikt rindā',
-    queued: 'Klients ielikts rindā.',
+    queuedNamed: 'Rindā: {{name}}.',
+    queuedAt: 'Rindā: {{name}}, {{position}}. pēc kārtas.',
     openQueue: 'Atvērt rindu',
   },
   contact: {
@@ -674,6 +675,9 @@ export const lv = {
     link: 'Sasaistīts ar pieprasījumu Nr. {{number}}',
     unlink: 'Saite ar pieprasījumu noņemta',
     updated: 'Pieprasījuma dati laboti',
+    reply: 'Atbilde klientam: {{subject}}',
+    replyWithArticles: 'Atbilde klientam: {{subject}}; pielikumā: {{articles}}',
+    other: 'Cita darbība ar pieprasījumu',
   },
   knowledge: {
     title: 'Zināšanu bāze',
@@ -837,6 +841,8 @@ export const lv = {
     unreadRegion: 'Nelasītie jaunumi',
     unreadHeading: 'Nelasītie jaunumi: {{count}}',
     hideUnread: 'Paslēpt nelasītos jaunumus',
+    unfoldUnread: 'Rādīt visus',
+    foldUnread: 'Sakļaut',
     moreUnread: 'Vēl nelasītie jaunumi: {{count}}',
   },
   editor: {
