@@ -128,7 +128,7 @@ export function buildServices(options: AppOptions) {
     directory,
     searchWords,
   });
-  const news = createNewsService({ db, audit, clock, units });
+  const news = createNewsService({ db, audit, clock, units, absences });
   const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
   const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
   const clients = createClientsService({ db, audit, clock, staff });

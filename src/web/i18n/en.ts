@@ -39,6 +39,12 @@ export const en: Messages = {
     surveys: 'Surveys',
     surveyReports: 'Survey results',
   },
+  people: {
+    competences: 'Competences: {{competences}}.',
+    awayUntil: 'Away today until {{date}}',
+    standIn: '{{name}} stands in',
+    noStandIn: 'no substitute named',
+  },
   common: {
     conflictReloaded:
       'Someone else changed this record while you were working. It has been reloaded: check it and try again.',
@@ -839,6 +845,7 @@ export const en: Messages = {
     unfoldUnread: 'Show all',
     foldUnread: 'Fold',
     moreUnread: 'More unread news: {{count}}',
+    awayUntil: 'away until {{date}}',
   },
   editor: {
     toolbar: 'Text formatting: {{field}}',

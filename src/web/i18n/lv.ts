@@ -39,6 +39,12 @@ export const lv = {
     surveys: 'Aptaujas',
     surveyReports: 'Aptauju rezultāti',
   },
+  people: {
+    competences: 'Kompetences: {{competences}}.',
+    awayUntil: 'Šodien prombūtnē līdz {{date}}',
+    standIn: 'aizvieto {{name}}',
+    noStandIn: 'aizvietotājs nav norādīts',
+  },
   common: {
     conflictReloaded:
       'Kamēr jūs strādājāt, šo ierakstu mainīja kāds cits. Dati ir ielādēti no jauna: pārbaudiet tos un mēģiniet vēlreiz.',
@@ -844,6 +850,7 @@ export const lv = {
     unfoldUnread: 'Rādīt visus',
     foldUnread: 'Sakļaut',
     moreUnread: 'Vēl nelasītie jaunumi: {{count}}',
+    awayUntil: 'prombūtnē līdz {{date}}',
   },
   editor: {
     toolbar: 'Teksta formatēšana: {{field}}',
