@@ -100,6 +100,52 @@ describe('the front desk in the browser', () => {
     expect(await timeline.getByText('reply', { exact: true }).count()).toBe(0);
   });
 
+  it('shows in the referral picker what colleagues know and who is away today', async () => {
+    const tag = unique();
+    const { unit, email, password, post } = await centre(tag);
+    const colleague = (givenName: string, competences: string[]) =>
+      post<{ id: string }>('/staff', {
+        givenName,
+        surname: `Kolēģe${tag}`,
+        position: 'Speciāliste',
+        email: `${givenName.toLowerCase()}.${tag}@example.lv`,
+        roles: ['specialist'],
+        competences,
+        units: [{ unitId: unit.id, primary: true }],
+      });
+    const substitute = await colleague('Daina', ['būvatļaujas']);
+    const away = await colleague('Ieva', ['zemes ierīcība', 'būvatļaujas']);
+    const today = new Date().toISOString().slice(0, 10);
+    await post('/absences', {
+      staffId: away.id,
+      kind: 'vacation',
+      startsOn: today,
+      endsOn: '2099-12-31',
+      substituteId: substitute.id,
+    });
+    const contact = await post<{ requests: Array<{ id: string }> }>('/contacts', {
+      channel: 'phone',
+      unitId: unit.id,
+      requests: [{ service: 'Zemes robežas', kind: 'consultation', unitId: unit.id }],
+    });
+    await signIn(page, email, password);
+    await page.goto(`${context().baseUrl}/requests/${contact.requests[0]?.id ?? ''}`);
+
+    await page.getByRole('button', { name: 'Pāradresēt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pāradresēt' });
+    const picker = dialog.getByRole('group', { name: /Kolēģis/ });
+    await picker.getByRole('searchbox').fill(`kolege${tag}`);
+    const awayLabel =
+      `Ieva Kolēģe${tag} — Speciāliste · zemes ierīcība, būvatļaujas · ` +
+      `Šodien prombūtnē līdz 31.12.2099, aizvieto Daina Kolēģe${tag}`;
+    await picker.getByRole('option', { name: awayLabel }).waitFor({ state: 'attached' });
+    await picker.getByRole('combobox').selectOption({ label: awayLabel });
+    const chosen = picker.locator('p', { hasText: 'Kompetences: zemes ierīcība, būvatļaujas.' });
+    await chosen.waitFor();
+    expect(await chosen.textContent()).toContain(`aizvieto Daina Kolēģe${tag}`);
+    await expectAccessible(page);
+  });
+
   it('shows unread news on one line that unfolds to the list', async () => {
     const tag = unique();
     const { email, password, post } = await centre(tag);
