@@ -105,10 +105,10 @@ export function PersonSelect(props: PersonSelectProps) {
         ))}
       </select>
       {props.availability && chosen && (
-        <p className={chosen.away ? 'field-hint urgent' : 'field-hint'} aria-live="polite">
+        <p className="field-hint" aria-live="polite">
           {chosen.competences.length > 0 &&
-            t('people.competences', { competences: chosen.competences.join(', ') })}
-          {chosen.away && ` ${awayText(chosen, t)}`}
+            t('people.competences', { competences: chosen.competences.join(', ') })}{' '}
+          {chosen.away && <span className="urgent">{awayText(chosen, t)}</span>}
         </p>
       )}
       {props.error && (
