@@ -66,6 +66,8 @@ describe('the working-day calendar in the browser', () => {
       .getByLabel('Termiņa noteikums')
       .selectOption({ label: 'Atbilde ārējam klientam rakstiski' });
     await calculator.getByRole('button', { name: 'Aprēķināt' }).click();
-    await expect.poll(() => calculator.getByRole('status').textContent()).toContain('24.04.2025.');
+    await expect
+      .poll(() => calculator.getByRole('status').textContent())
+      .toContain('Termiņš: 24.04.2025, līdz');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, PersonContact, Text, Version } from './common';
+import { IsoDate, PageQuery, PersonContact, Text, Version } from './common';
 
 const newsFields = {
   title: Text(200),
@@ -34,6 +34,11 @@ export const NewsItem = z.object({
   readAt: z.string().nullable(),
   /** Whether the signed-in person may change it and see who has not read it. */
   canManage: z.boolean(),
+  /**
+   * Whether the signed-in person may see who has not read it: those who manage it, and for an
+   * important item the head of a unit it is meant for (for their units), whoever wrote it.
+   */
+  canSeeReaders: z.boolean(),
   version: z.int(),
 });
 export type TNewsItem = z.infer<typeof NewsItem>;
@@ -55,10 +60,17 @@ export const NewsPage = z.object({
 });
 export type TNewsPage = z.infer<typeof NewsPage>;
 
+/** A person who has not read an item; away today, they cannot have. */
+export const NewsReader = PersonContact.extend({
+  /** The last day of today's absence; null when at work. */
+  awayUntil: IsoDate.nullable(),
+});
+export type TNewsReader = z.infer<typeof NewsReader>;
+
 /** Who has not read an item, of the staff it is meant for. */
 export const NewsReaders = z.object({
   audience: z.int(),
   read: z.int(),
-  notRead: z.array(PersonContact),
+  notRead: z.array(NewsReader),
 });
 export type TNewsReaders = z.infer<typeof NewsReaders>;

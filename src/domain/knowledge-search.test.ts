@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MATCH_END,
   MATCH_START,
+  closeStandIns,
   daysOverdue,
   isReviewOverdue,
   queryWordsOf,
@@ -66,7 +67,15 @@ describe('tsQueryOf', () => {
   });
 
   it('needs every word, or all of them written together', () => {
-    expect(tsQueryOf(['e', 'adrese'])).toBe("('e' & 'adres':*) | 'eadrese':*");
+    expect(tsQueryOf(['eid', 'karte'])).toBe("('eid':* & 'kart':*) | 'eidkarte':*");
+  });
+
+  it('needs a short word right beside its neighbour, as in a hyphenated word', () => {
+    expect(tsQueryOf(['e', 'adrese'])).toBe("('e' <-> 'adres':*) | 'eadrese':*");
+    expect(tsQueryOf(['e', 'adrese', 'berzins'])).toBe(
+      "(('e' <-> 'adres':*) & 'berzin':*) | 'eadreseberzins':*",
+    );
+    expect(tsQueryOf(['adrese', 'e'])).toBe("('adres':* <-> 'e') | 'adresee':*");
   });
 
   it('offers the stand-ins of a mistyped word beside it', () => {
@@ -79,6 +88,22 @@ describe('tsQueryOf', () => {
     expect(tsQueryOf(['veidlapa'], new Map([['veidlapa', ["it's\\"]]]))).toBe(
       "('veidlap':* | 'it''s\\\\')",
     );
+  });
+});
+
+describe('closeStandIns', () => {
+  it('keeps the near words about as close as the nearest, and drops those much further off', () => {
+    expect(
+      closeStandIns([
+        { word: 'deklaresana', similarity: 0.64 },
+        { word: 'deklare', similarity: 0.58 },
+        { word: 'deklarets', similarity: 0.5 },
+      ]),
+    ).toEqual(['deklaresana', 'deklare']);
+  });
+
+  it('is nothing for nothing near', () => {
+    expect(closeStandIns([])).toEqual([]);
   });
 });
 

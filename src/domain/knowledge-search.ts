@@ -70,26 +70,65 @@ const lexeme = (word: string, prefix: boolean) =>
  */
 const SHORTEST_PREFIX = 3;
 
+/** How much less like the typed word than the nearest one a stand-in may be (trigram similarity). */
+export const STAND_IN_MARGIN = 0.1;
+
+/**
+ * A hit scoring less than this share of the best one is dropped: a word named once in passing
+ * in a long text does not make the text about it, when another article is.
+ */
+export const WEAK_MATCH_SHARE = 0.25;
+
 /**
  * The tsquery text (for to_tsquery('simple', …)) of the query words: every word must match (as
  * the start of a word, by its stem, or as one of its `alternatives`, e.g. the indexed words
- * nearest to a typo); or, for several words, all of them written together.
+ * nearest to a typo); or, for several words, all of them written together. A word too short to
+ * stand alone ("e" of "e adrese") must be right beside its neighbour, as the parts of a hyphenated
+ * word are: a lone "e" of "e-pasts" somewhere else in the text is no match.
  */
 export function tsQueryOf(
   words: readonly string[],
   alternatives: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string | null {
   if (words.length === 0) return null;
-  const all = words
-    .map((word) => {
-      const options = new Set([lexeme(stemOf(word), word.length >= SHORTEST_PREFIX)]);
-      for (const alternative of alternatives.get(word) ?? [])
-        options.add(lexeme(alternative, false));
-      return options.size === 1 ? [...options][0] : `(${[...options].join(' | ')})`;
-    })
-    .join(' & ');
+  const optionsOf = (word: string) => {
+    const options = new Set([lexeme(stemOf(word), word.length >= SHORTEST_PREFIX)]);
+    for (const alternative of alternatives.get(word) ?? []) options.add(lexeme(alternative, false));
+    return options.size === 1 ? [...options].join('') : `(${[...options].join(' | ')})`;
+  };
+  // Each group is one word, or a short word with its neighbour as a phrase: the short word
+  // takes the word after it, or, when it comes last, the word before it.
+  const groups: string[][] = [];
+  let waiting = false;
+  for (const word of words) {
+    const last = groups.at(-1);
+    if (last && waiting) last.push(optionsOf(word));
+    else groups.push([optionsOf(word)]);
+    waiting = word.length < SHORTEST_PREFIX;
+  }
+  const lone = groups.at(-1);
+  if (waiting && groups.length > 1 && lone?.length === 1) {
+    groups.pop();
+    groups.at(-1)?.push(...lone);
+  }
+  const texts = groups.map((group) =>
+    group.length === 1 || groups.length === 1 ? group.join(' <-> ') : `(${group.join(' <-> ')})`,
+  );
+  const all = texts.join(' & ');
   if (words.length === 1) return all;
   return `(${all}) | ${lexeme(words.join(''), true)}`;
+}
+
+/**
+ * Of the indexed words near a mistyped one, those close to the nearest: a word much further off
+ * than the best guess is a different word ("deklarēts" for "deklaresna" beside "deklarēšana"),
+ * and the articles it would bring in are about something else.
+ */
+export function closeStandIns(near: ReadonlyArray<{ word: string; similarity: number }>): string[] {
+  const best = Math.max(...near.map((candidate) => candidate.similarity));
+  return near
+    .filter((candidate) => candidate.similarity >= best - STAND_IN_MARGIN)
+    .map((candidate) => candidate.word);
 }
 
 /** Marks that ts_headline puts around matched words; not expected in ordinary text. */

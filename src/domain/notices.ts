@@ -3,14 +3,14 @@
  * happens and by when, give the reason, thank the client (clauses 21.1 and 23.2).
  */
 
+import { displayDate } from './riga-time';
+
 export type NoticeLanguage = 'lv' | 'en';
 
 export interface Notice {
   subject: string;
   body: string;
 }
-
-const latvianDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
 
 /** The interim reply sent when an answer will take longer than the deadline the client has. */
 export function extensionNotice(args: {
@@ -20,7 +20,7 @@ export function extensionNotice(args: {
   dueOn: string;
   language: NoticeLanguage;
 }): Notice {
-  const due = latvianDate(args.dueOn);
+  const due = displayDate(args.dueOn);
   if (args.language === 'en') {
     return {
       subject: `Your request No. ${args.number}`,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  displayDate,
+  displayDateTime,
   isIsoDate,
   rigaDateOf,
   rigaInstantOf,
@@ -169,5 +171,21 @@ describe('a form’s date and time, read as Riga time in a browser elsewhere', (
   it('refuses what is not a date and time', () => {
     for (const value of ['', '2026-02-30T10:00', '2026-03-10 10:00', '2026-03-10T24:00', 'x'])
       expect(rigaInstantOfLocal(value)).toBeNull();
+  });
+});
+
+describe('displayDate and displayDateTime', () => {
+  it('writes a date day first with two-digit day and month and the full year', () => {
+    expect(displayDate('2026-03-05')).toBe('05.03.2026');
+    expect(displayDate('2026-12-31')).toBe('31.12.2026');
+  });
+
+  it('writes an instant in Riga time with hours and minutes on a 24-hour clock', () => {
+    expect(displayDateTime(new Date('2026-12-03T07:05:00Z'))).toBe('03.12.2026 09:05');
+    expect(displayDateTime(new Date('2026-07-01T12:30:00Z'))).toBe('01.07.2026 15:30');
+  });
+
+  it('takes the date in Riga, not in UTC, for an instant late in the UTC evening', () => {
+    expect(displayDateTime(new Date('2026-12-31T22:30:00Z'))).toBe('01.01.2027 00:30');
   });
 });

@@ -87,3 +87,14 @@ export function rigaInstantOfLocal(value: string): Date | null {
 export function rigaLocalOf(instant: Date): string {
   return `${rigaDateOf(instant)}T${rigaTimeOf(instant)}`;
 }
+
+/** A date (YYYY-MM-DD) as Latvians write it, the same in every language of the app: 03.12.2026. */
+export function displayDate(isoDate: string): string {
+  const [year = '', month = '', day = ''] = isoDate.slice(0, 10).split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** An instant as Riga's clocks show it, day first and 24-hour time: 03.12.2026 09:05. */
+export function displayDateTime(instant: Date): string {
+  return `${displayDate(rigaDateOf(instant))} ${rigaTimeOf(instant)}`;
+}

@@ -51,6 +51,8 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
+import { myWorkRoutes } from './modules/my-work/my-work.routes';
+import { createMyWorkService } from './modules/my-work/my-work.service';
 import { newsRoutes } from './modules/news/news.routes';
 import { surveyAnswersRoutes } from './modules/survey-answers/survey-answers.routes';
 import { createSurveyAnswersService } from './modules/survey-answers/survey-answers.service';
@@ -128,7 +130,7 @@ export function buildServices(options: AppOptions) {
     directory,
     searchWords,
   });
-  const news = createNewsService({ db, audit, clock, units });
+  const news = createNewsService({ db, audit, clock, units, absences });
   const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
   const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
   const clients = createClientsService({ db, audit, clock, staff });
@@ -155,6 +157,7 @@ export function buildServices(options: AppOptions) {
     catalogue,
   });
   const queue = createQueueService({ db, audit, clock, clients, requests, staff });
+  const myWork = createMyWorkService({ requests, queue, news });
   const surveyAnswers = createSurveyAnswersService({ db, audit, clock });
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveys = createSurveysService({ db, audit, clock });
@@ -185,6 +188,7 @@ export function buildServices(options: AppOptions) {
     requests,
     contacts,
     queue,
+    myWork,
     surveyAnswers,
     cati,
     surveys,
@@ -289,6 +293,7 @@ export async function buildApp(
   contactsRoutes(app, services);
   requestsRoutes(app, services);
   queueRoutes(app, services);
+  myWorkRoutes(app, services);
   servicesRoutes(app, services);
   newsRoutes(app, services);
   surveysRoutes(app, services);

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { TClient, TClientPage } from '../../contracts/clients.contracts';
 import type { TContact } from '../../contracts/contacts.contracts';
+import type { TMyWork } from '../../contracts/my-work.contracts';
 import type { TQueue } from '../../contracts/queue.contracts';
 import type {
   TCommitmentPage,
@@ -40,6 +41,14 @@ export function useOutOfSight(query: { clientId: string } | { contactId: string 
   return useQuery({
     queryKey: ['requests', 'out-of-sight', query],
     queryFn: () => api.get<TOutOfSight>('/requests/out-of-sight', query),
+  });
+}
+
+/** The start page: the day's work in one answer. */
+export function useMyWork() {
+  return useQuery({
+    queryKey: ['requests', 'my-work'],
+    queryFn: () => api.get<TMyWork>('/my-work'),
   });
 }
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AbsencesPage } from '../features/absences/AbsencesPage';
 import { AccountPage } from '../features/account/AccountPage';
@@ -14,6 +14,7 @@ import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import { ArticlePage } from '../features/knowledge/ArticlePage';
 import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { LoginPage } from '../features/login/LoginPage';
+import { MyWorkPage } from '../features/my-work/MyWorkPage';
 import { NewsPage } from '../features/news/NewsPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
@@ -115,6 +116,15 @@ function Permitted(props: { permission: Permission | Permission[]; children: Rea
   return props.children;
 }
 
+/**
+ * Where one lands after signing in: the front office (those who serve clients) on the day's work,
+ * everyone else on the directory.
+ */
+function Home() {
+  const { can } = useSession();
+  return can('requests.work') ? <Navigate to="/my-work" replace /> : <DirectoryPage />;
+}
+
 /** Serving clients; seeing cases and clients is also for those who only read them all. */
 const SERVING: Permission = 'requests.work';
 const CASES: Permission[] = ['requests.work', 'requests.read-all'];
@@ -126,7 +136,9 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <DirectoryPage /> },
+      { index: true, element: <Home /> },
+      { path: 'my-work', element: permitted(SERVING, <MyWorkPage />) },
+      { path: 'directory', element: <DirectoryPage /> },
       { path: 'absences', element: <AbsencesPage /> },
       { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },

@@ -70,10 +70,13 @@ export function Layout() {
       <div className={menuOpen ? 'app-body menu-open' : 'app-body'}>
         <nav id="app-nav" className="app-nav" aria-label={t('app.mainNavigation')}>
           <ul>
+            {can('requests.work') && (
+              <li>
+                <NavLink to="/my-work">{t('nav.myWork')}</NavLink>
+              </li>
+            )}
             <li>
-              <NavLink to="/" end>
-                {t('nav.directory')}
-              </NavLink>
+              <NavLink to="/directory">{t('nav.directory')}</NavLink>
             </li>
             <li>
               <NavLink to="/absences">{t('nav.absences')}</NavLink>

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { TDirectoryEntry } from '../../contracts/directory.contracts';
 import { usePeopleMatching } from '../api/lookups';
-import { fullName } from './format';
+import { formatDate, fullName } from './format';
 
 /**
  * Chooses an active colleague: type a few letters (diacritics optional) to narrow the list, then
@@ -20,6 +22,20 @@ interface PersonSelectProps {
   error?: string | undefined;
   exclude?: string | undefined;
   filter?: boolean;
+  /**
+   * Shows each colleague's competences and, when they are away today, until when and who stands
+   * in: for choosing whom to refer a request to.
+   */
+  availability?: boolean;
+}
+
+/** Away today, until when, and who stands in (or that nobody does). */
+function awayText(person: TDirectoryEntry, t: TFunction): string {
+  if (!person.away) return '';
+  const away = t('people.awayUntil', { date: formatDate(person.away.until) });
+  return person.standIn
+    ? `${away}, ${t('people.standIn', { name: fullName(person.standIn) })}`
+    : `${away}, ${t('people.noStandIn')}`;
 }
 
 export function PersonSelect(props: PersonSelectProps) {
@@ -30,8 +46,18 @@ export function PersonSelect(props: PersonSelectProps) {
   // Names of people picked here, so the choice keeps its name when a new search leaves it out.
   const [picked, setPicked] = useState<Record<string, string>>({});
   const options = (people.data ?? []).filter((person) => person.id !== props.exclude);
-  const labelOf = (person: { givenName: string; surname: string; position: string }) =>
-    `${fullName(person)} — ${person.position}`;
+  const labelOf = (person: TDirectoryEntry) => {
+    const base = `${fullName(person)} — ${person.position}`;
+    if (!props.availability) return base;
+    return [
+      base,
+      person.competences.length > 0 ? person.competences.join(', ') : null,
+      person.away ? awayText(person, t) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
+  const chosen = options.find((person) => person.id === props.value);
   const chosenMissing =
     props.value !== null && !options.some((person) => person.id === props.value);
   return (
@@ -78,6 +104,13 @@ export function PersonSelect(props: PersonSelectProps) {
           </option>
         ))}
       </select>
+      {props.availability && chosen && (
+        <p className="field-hint" aria-live="polite">
+          {chosen.competences.length > 0 &&
+            t('people.competences', { competences: chosen.competences.join(', ') })}{' '}
+          {chosen.away && <span className="urgent">{awayText(chosen, t)}</span>}
+        </p>
+      )}
       {props.error && (
         <div id={`${id}-error`} className="field-error">
           {props.error}

@@ -1,29 +1,24 @@
+import { displayDate, displayDateTime, rigaTimeOf } from '../../domain/riga-time';
 import { currentLanguage } from '../i18n/i18n';
 
 const locale = () => (currentLanguage() === 'lv' ? 'lv-LV' : 'en-GB');
 
-/** A date as people write it: 23.11.2026. in Latvian, 23/11/2026 in English. */
+/**
+ * A calendar date (YYYY-MM-DD): 03.12.2026. Dates and times are written one way throughout the
+ * app, whatever its language: Latvian style, day first, 24-hour time, on Riga's clock.
+ */
 export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
-  );
+  return displayDate(isoDate);
 }
 
-/** An instant in Riga time, with minutes. */
+/** An instant in Riga time, with minutes: 03.12.2026 09:05. */
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: 'Europe/Riga',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return displayDateTime(new Date(iso));
 }
 
-/** The time of an instant in Riga, e.g. 17:00. */
+/** The time of an instant in Riga: 17:00. */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Riga', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return rigaTimeOf(new Date(iso));
 }
 
 /** A count with the thousands grouped as the language does: 10 000 in Latvian, 10,000 in English. */

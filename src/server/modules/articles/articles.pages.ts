@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TArticleFile, TArticleHit } from '../../../contracts/articles.contracts';
 import { SearchText } from '../../../contracts/common';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { displayDate, rigaDateOf } from '../../../domain/riga-time';
 import type { Api } from '../../http/api';
 import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
@@ -205,7 +205,7 @@ export function articlesPages(app: Api, deps: { articles: ArticlesService }): vo
       const content = `<article>
 <p class="meta">${escape(texts.kinds[row.kind])}</p>
 <h1>${escape(row.title)}</h1>
-<p class="meta">${escape(texts.checked)}: <time datetime="${checked}">${checked}</time></p>
+<p class="meta">${escape(texts.checked)}: <time datetime="${checked}">${displayDate(checked)}</time></p>
 ${row.summary ? `<p class="summary">${escape(row.summary)}</p>` : ''}
 <div class="body">${row.body_html}</div>
 ${fileList(files, language)}

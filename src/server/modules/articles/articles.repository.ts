@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { MATCH_END, MATCH_START } from '../../../domain/knowledge-search';
+import { MATCH_END, MATCH_START, WEAK_MATCH_SHARE } from '../../../domain/knowledge-search';
 import type { Executor } from '../../db/database';
 import type { ArticleKind, ArticleUpdate, DB, NewArticleRow } from '../../db/schema';
 
@@ -51,7 +51,8 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
 
 /**
  * Articles matching a text-search query, best first: the rank of the words (title above summary
- * above text), then the trigram likeness of the title to the words typed. The page is chosen
+ * above text), then the trigram likeness of the title to the words typed; those scoring under a
+ * share of the best are left out. The page is chosen
  * before headlines are made, because a headline reads the whole text.
  */
 export async function searchArticles(
@@ -65,20 +66,26 @@ export async function searchArticles(
   },
 ) {
   const query = sql`to_tsquery('simple', ${options.tsQuery})`;
-  const matches = db
+  const scored = db
     .selectFrom('articles as a')
     .select([
       'a.id',
       sql<number>`ts_rank(a.search_vector, ${query}) + 0.2 * word_similarity(${options.folded}, a.search_text)`.as(
         'score',
       ),
-      sql<number>`count(*) over ()`.as('total'),
     ])
     .where(matching(options.filter))
     .where(sql<boolean>`a.search_vector @@ ${query}`);
-  const page = await matches
-    .orderBy('score', 'desc')
-    .orderBy('a.id')
+  const ranked = db
+    .selectFrom(scored.as('s'))
+    .select(['s.id', 's.score', sql<number>`max(s.score) over ()`.as('best')]);
+  // Weak matches fall away: a word named once in passing, when another article is about it.
+  const page = await db
+    .selectFrom(ranked.as('m'))
+    .select(['m.id', sql<number>`count(*) over ()`.as('total')])
+    .where(sql<boolean>`m.score >= ${WEAK_MATCH_SHARE} * m.best`)
+    .orderBy('m.score', 'desc')
+    .orderBy('m.id')
     .limit(options.limit)
     .offset(options.offset)
     .execute();

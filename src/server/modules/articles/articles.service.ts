@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { diffWords } from 'diff';
 import type { Kysely } from 'kysely';
 import { queryWordsOf, slugOf, tsQueryOf, uniqueSlug } from '../../../domain/knowledge-search';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { displayDate, rigaDateOf } from '../../../domain/riga-time';
 import { foldForSearch, searchTextOf } from '../../../domain/search-text';
 import type {
   TArticle,
@@ -586,7 +586,10 @@ export function createArticlesService(deps: {
       summary: row.summary,
       html: row.body_html,
       language: row.language,
-      byline: row.language === 'lv' ? `Pārbaudīts ${checked}` : `Checked ${checked}`,
+      byline:
+        row.language === 'lv'
+          ? `Pārbaudīts ${displayDate(checked)}`
+          : `Checked ${displayDate(checked)}`,
       imageFor: async (src) => {
         if (src.startsWith('data:')) {
           const base64 = src.split(',', 2)[1];

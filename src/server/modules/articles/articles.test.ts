@@ -334,6 +334,8 @@ describe('articles', () => {
       expect(page.body).toContain('<html lang="lv">');
       expect(page.body).toContain('Kā aktivizēt eID karti.');
       expect(page.body).toContain('Pēdējo reizi pārbaudīts');
+      // The date as the rest of the app writes it, day first.
+      expect(page.body).toMatch(/<time datetime="(\d{4})-(\d{2})-(\d{2})">\3\.\2\.\1<\/time>/);
 
       const hidden = await test.app.inject({ method: 'GET', url: `/public/kb/${internal.slug}` });
       expect(hidden.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MATCH_END, MATCH_START } from '../../../domain/knowledge-search';
+import { MATCH_END, MATCH_START, WEAK_MATCH_SHARE } from '../../../domain/knowledge-search';
 import type { Executor } from '../../db/database';
 
 // The read side of the knowledge base: one search box and one review list over both articles
@@ -8,7 +8,10 @@ import type { Executor } from '../../db/database';
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1`;
 
-/** Active services matching the query (or with a name close to the words typed), best first. */
+/**
+ * Active services matching the query (or with a name close to the words typed), best first;
+ * those scoring under a share of the best are left out.
+ */
 export async function searchServiceHits(
   db: Executor,
   options: { tsQuery: string; folded: string; limit: number },
@@ -23,14 +26,20 @@ export async function searchServiceHits(
     headline: string;
     total: number;
   }>`
-    with matches as (
-      select s.id, ts_rank(s.search_vector, ${query})
-               + 0.3 * word_similarity(${options.folded}, s.search_text) as score,
-             count(*) over () as total
+    with scored as (
+      select s.id, s.name, ts_rank(s.search_vector, ${query})
+               + 0.3 * word_similarity(${options.folded}, s.search_text) as score
       from services s
       where s.active
         and (s.search_vector @@ ${query} or s.search_text %> ${options.folded})
-      order by score desc, s.name, s.id
+    ), ranked as (
+      select id, name, score, max(score) over () as best from scored
+    ), matches as (
+      -- Weak matches fall away, as in the article search.
+      select id, score, count(*) over () as total
+      from ranked
+      where score >= ${WEAK_MATCH_SHARE} * best
+      order by score desc, name, id
       limit ${options.limit}
     )
     select s.id, s.name, s.kind, s.institution_id, i.name as institution_name,

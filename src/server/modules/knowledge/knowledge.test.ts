@@ -141,3 +141,91 @@ describe('knowledge: search and reviews', () => {
     });
   });
 });
+
+describe('knowledge: broad words find what is about them, not every passing mention', () => {
+  // A database of its own: a broad query alone ("eadrese"), with no word unique to one test.
+  let test: TestApp;
+  let head: Session;
+  let clerk: Session;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    test = await createTestApp();
+    head = await signedIn(test, { roles: ['client_service_head'] });
+    clerk = await signedIn(test, { roles: ['specialist'] });
+    const write = async (key: string, title: string, bodyHtml: string) => {
+      const response = await call(test.app, head, {
+        method: 'POST',
+        url: '/api/v1/articles',
+        payload: {
+          kind: 'guide',
+          title,
+          bodyHtml,
+          ownerId: head.person.id,
+          reviewOn: '2027-01-01',
+        },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      ids[key] = response.json<{ id: string }>().id;
+    };
+    await write(
+      'eAddress',
+      'E-adrese nav e-pasts: kā atšķirt',
+      '<p>E-adrese ir oficiālā elektroniskā adrese portālā latvija.gov.lv. E-adresi aktivizē ar eID. Konsultē Jānis Bērziņš.</p>',
+    );
+    await write(
+      'declaration',
+      'Dzīvesvietas deklarēšana',
+      '<p>Deklarēt var tiešsaistē vai klātienē. Vajadzīgs īres līgums.</p>',
+    );
+    // Unrelated: the tax guide names the e-address once among the ways a notice comes; the
+    // income guide shares only a near word with a typo of "deklarēšana"; the form guide has a
+    // lone "e" of e-pasts and an "adrešu" far apart.
+    await write(
+      'tax',
+      'Nekustamā īpašuma nodoklis',
+      '<p>Nodokli aprēķina pašvaldība. Maksāšanas paziņojumu nosūta līdz 15. februārim pa pastu vai uz e-adresi. Maksāt var bankā, portālā vai kasē, pa daļām četras reizes gadā. Atvieglojumus piešķir pēc iesnieguma.</p>',
+    );
+    await write(
+      'income',
+      'Gada ienākumi',
+      '<p>Ienākumi deklarēti VID EDS līdz jūnija sākumam. Pārmaksu atmaksā mēneša laikā.</p>',
+    );
+    await write(
+      'forms',
+      'Veidlapas iesniegumiem',
+      '<p>Veidlapu var saņemt e-pastā. Valsts adrešu reģistrā pārbauda īpašumu.</p>',
+    );
+  });
+  afterAll(() => test.close());
+
+  const found = async (q: string) => {
+    const response = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/articles?q=${encodeURIComponent(q)}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<{ items: Array<{ id: string }> }>().items.map((hit) => hit.id);
+  };
+
+  it('finds the e-address guide alone however "e-adrese" is written', async () => {
+    for (const q of ['eadrese', 'e adrese', 'e-adrese', 'E-ADRESI'])
+      expect(await found(q), q).toEqual([ids.eAddress]);
+  });
+
+  it('still finds the guide by a name typed without diacritics', async () => {
+    expect(await found('Berzins')).toEqual([ids.eAddress]);
+  });
+
+  it('forgives a typo without bringing in articles that share only a weaker near word', async () => {
+    expect(await found('deklaresna')).toEqual([ids.declaration]);
+  });
+
+  it('answers the one search box the same way', async () => {
+    const response = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('eadrese')}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<TSearchResults>().articles.map((hit) => hit.id)).toEqual([ids.eAddress]);
+  });
+});

@@ -1,10 +1,10 @@
-import type { TPersonContact } from '../../../contracts/common';
-import type { TNewsItem } from '../../../contracts/news.contracts';
+import type { TNewsItem, TNewsReader } from '../../../contracts/news.contracts';
 import type { NewsItemRow } from './news.repository';
 
 export function presentNewsItem(
   row: Omit<NewsItemRow, 'total' | 'unread'>,
   canManage: boolean,
+  canSeeReaders = canManage,
 ): TNewsItem {
   return {
     id: row.id,
@@ -30,7 +30,20 @@ export function presentNewsItem(
     publishedAt: row.published_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
     canManage,
+    canSeeReaders,
     version: row.version,
+  };
+}
+
+/** An item as a list of headlines shows it. */
+export function presentNewsHeadline(
+  row: Pick<NewsItemRow, 'id' | 'title' | 'important' | 'published_at'>,
+): Pick<TNewsItem, 'id' | 'title' | 'important' | 'publishedAt'> {
+  return {
+    id: row.id,
+    title: row.title,
+    important: row.important,
+    publishedAt: row.published_at.toISOString(),
   };
 }
 
@@ -48,14 +61,18 @@ export function auditViewOf(item: TNewsItem) {
   };
 }
 
-export function presentReader(row: {
-  id: string;
-  given_name: string;
-  surname: string;
-  position: string;
-  phone: string | null;
-  email: string;
-}): TPersonContact {
+/** A person who has not read an item, and the last day of their absence when away today. */
+export function presentReader(
+  row: {
+    id: string;
+    given_name: string;
+    surname: string;
+    position: string;
+    phone: string | null;
+    email: string;
+  },
+  awayUntil: string | null,
+): TNewsReader {
   return {
     id: row.id,
     givenName: row.given_name,
@@ -63,5 +80,6 @@ export function presentReader(row: {
     position: row.position,
     phone: row.phone,
     email: row.email,
+    awayUntil,
   };
 }

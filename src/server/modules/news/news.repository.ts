@@ -68,7 +68,14 @@ export type NewsItemRow = Awaited<ReturnType<typeof findNewsById>> & object;
 /** The viewer's feed, newest first, with how many items in it they have not read. */
 export async function findNews(
   db: Executor,
-  filter: { viewer: NewsViewer; unreadOnly: boolean; limit: number; offset: number },
+  filter: {
+    viewer: NewsViewer;
+    unreadOnly: boolean;
+    /** Only the items marked important. */
+    importantOnly?: boolean;
+    limit: number;
+    offset: number;
+  },
 ) {
   let query = selectNews(db, filter.viewer.staffId)
     .select([
@@ -81,6 +88,7 @@ export async function findNews(
     .limit(filter.limit)
     .offset(filter.offset);
   if (filter.unreadOnly) query = query.where('r.read_at', 'is', null);
+  if (filter.importantOnly) query = query.where('n.important', '=', true);
   return query.execute();
 }
 

@@ -18,10 +18,12 @@ import {
 } from '../../http/access';
 import { forbidden, invalidField, notFound, versionConflict } from '../../http/errors';
 import { safeHtml, textOfHtml } from '../../lib/safe-html';
+import { rigaDateOf } from '../../../domain/riga-time';
+import type { AbsencesService } from '../absences/absences.service';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf } from '../paging';
 import type { UnitsService } from '../units/units.service';
-import { auditViewOf, presentNewsItem, presentReader } from './news.presenter';
+import { auditViewOf, presentNewsHeadline, presentNewsItem, presentReader } from './news.presenter';
 import {
   countReaders,
   findNews,
@@ -66,8 +68,9 @@ export function createNewsService(deps: {
   audit: AuditService;
   clock: Clock;
   units: UnitsService;
+  absences: AbsencesService;
 }) {
-  const { db, audit, clock, units } = deps;
+  const { db, audit, clock, units, absences } = deps;
 
   async function publisherOf(executor: Executor, principal: Principal): Promise<Publisher> {
     const publishes = hasPermission(principal, 'news.publish');
@@ -87,6 +90,13 @@ export function createNewsService(deps: {
     (publisher.staffId !== null && row.author_id === publisher.staffId) ||
     publisher.everywhere ||
     (row.unit_id !== null && publisher.reach.has(row.unit_id));
+
+  /**
+   * A unit head follows an important item meant for their units, whoever wrote it: who of their
+   * people has read it. Their reach is where they look; the item is one of those they see.
+   */
+  const mayFollow = (publisher: Publisher, row: Pick<NewsItemRow, 'important'>) =>
+    row.important && publisher.reach.size > 0;
 
   async function load(executor: Executor, id: string, principal: Principal) {
     const row = await findNewsById(executor, id, principal.staffId);
@@ -112,11 +122,32 @@ export function createNewsService(deps: {
         offset: offsetOf(query),
       });
       return {
-        items: rows.map((row) => presentNewsItem(row, mayManage(publisher, row))),
+        items: rows.map((row) =>
+          presentNewsItem(
+            row,
+            mayManage(publisher, row),
+            mayManage(publisher, row) || mayFollow(publisher, row),
+          ),
+        ),
         total: rows[0]?.total ?? 0,
         unread: rows[0]?.unread ?? 0,
         page: query.page,
         pageSize: query.pageSize,
+      };
+    },
+
+    /** The important items meant for the person that they have not read: how many, and the newest. */
+    async unreadImportant(ctx: ActionContext, limit: number) {
+      const rows = await findNews(db, {
+        viewer: viewerOf(ctx.principal),
+        unreadOnly: true,
+        importantOnly: true,
+        limit,
+        offset: 0,
+      });
+      return {
+        count: rows[0]?.total ?? 0,
+        items: rows.map(presentNewsHeadline),
       };
     },
 
@@ -207,13 +238,34 @@ export function createNewsService(deps: {
       await insertReadsOfAll(db, { viewer: viewerOf(ctx.principal), staffId, at: clock.now() });
     },
 
-    /** Whom the item is meant for, how many have read it, and who has not. */
+    /**
+     * Whom the item is meant for, how many have read it, and who has not, marked when away
+     * today. Those who manage it see its whole audience; a unit head following an important
+     * item sees their units' part of it.
+     */
     async readers(ctx: ActionContext, id: string): Promise<TNewsReaders> {
-      const { row } = await loadManaged(db, id, ctx.principal);
-      const unitIds = row.unit_id === null ? null : [...(await units.subtreeOf(db, [row.unit_id]))];
+      const { row, item } = await load(db, id, ctx.principal);
+      const publisher = await publisherOf(db, ctx.principal);
+      let unitIds: string[] | null;
+      if (item.canManage)
+        unitIds = row.unit_id === null ? null : [...(await units.subtreeOf(db, [row.unit_id]))];
+      else if (mayFollow(publisher, row) && (await isNewsVisible(db, id, viewerOf(ctx.principal))))
+        // Meant for everyone or for a unit above theirs: its audience in their reach is the reach.
+        unitIds = [...publisher.reach];
+      else throw forbidden();
       const counts = await countReaders(db, { newsId: id, unitIds });
       const notRead = await findNotRead(db, { newsId: id, unitIds, limit: NOT_READ_SHOWN });
-      return { ...counts, notRead: notRead.map(presentReader) };
+      const away = await absences.awayOn(
+        db,
+        rigaDateOf(clock.now()),
+        notRead.map((person) => person.id),
+      );
+      return {
+        ...counts,
+        notRead: notRead.map((person) =>
+          presentReader(person, away.get(person.id)?.period.endsOn ?? null),
+        ),
+      };
     },
   };
 }

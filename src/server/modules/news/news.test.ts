@@ -366,6 +366,61 @@ describe('news', () => {
       expect(readers.notRead).toHaveLength(Math.min(people.total - 1, 500));
     });
 
+    it('shows a unit head who in their units has not read an important item, whoever wrote it', async () => {
+      const { root, child, grandchild, sibling } = await tree();
+      const head = await signedIn(test, { roles: ['unit_head'], unitIds: [child.id] });
+      const below = await createPerson(test.services, { unitIds: [grandchild.id] });
+      const beside = await createPerson(test.services, { unitIds: [sibling.id] });
+      const forEveryone = await publish(csHead, { unitId: null, important: true });
+      const forRoot = await publish(csHead, { unitId: root.id, important: true });
+      const plain = await publish(csHead, { unitId: root.id, important: false });
+
+      const page = await feed(head);
+      const shownItem = (id: string) => page.items.find((item) => item.id === id);
+      expect(shownItem(forEveryone.id)).toMatchObject({ canManage: false, canSeeReaders: true });
+      expect(shownItem(plain.id)).toMatchObject({ canSeeReaders: false });
+      for (const item of [forEveryone, forRoot]) {
+        const response = await call(test.app, head, {
+          method: 'GET',
+          url: `/api/v1/news/${item.id}/readers`,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        const readers = response.json<TNewsReaders>();
+        // The head and the one below them: their units' people only, not the sibling unit's.
+        expect(readers.audience).toBe(2);
+        const notRead = readers.notRead.map((person) => person.id);
+        expect(notRead).toContain(below.id);
+        expect(notRead).not.toContain(beside.id);
+      }
+      const refused = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/news/${plain.id}/readers`,
+      });
+      expect(refused.statusCode).toBe(403);
+    });
+
+    it('marks who of those who have not read it is away today, and until when', async () => {
+      const unit = await createUnit(test.services);
+      const away = await createPerson(test.services, { unitIds: [unit.id] });
+      const present = await createPerson(test.services, { unitIds: [unit.id] });
+      await test.services.absences.create(ctx, {
+        staffId: away.id,
+        kind: 'vacation',
+        startsOn: '2020-01-01',
+        endsOn: '2099-12-31',
+      });
+      const item = await publish(csHead, { unitId: unit.id, important: true });
+
+      const response = await call(test.app, csHead, {
+        method: 'GET',
+        url: `/api/v1/news/${item.id}/readers`,
+      });
+
+      const notRead = response.json<TNewsReaders>().notRead;
+      expect(notRead.find((person) => person.id === away.id)?.awayUntil).toBe('2099-12-31');
+      expect(notRead.find((person) => person.id === present.id)?.awayUntil).toBeNull();
+    });
+
     it('is only for those who manage the item', async () => {
       const unit = await createUnit(test.services);
       const member = await signedIn(test, { unitIds: [unit.id] });

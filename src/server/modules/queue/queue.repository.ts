@@ -18,6 +18,15 @@ export async function findOpenEntries(db: Executor, unitId: string) {
 }
 export type QueueEntryRow = Awaited<ReturnType<typeof findOpenEntries>>[number];
 
+/** Those waiting at any of the units: a start page's queue (a unit's queue is tens of people). */
+export async function findWaitingAt(db: Executor, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  return entries(db)
+    .where('queue_entries.unit_id', 'in', [...unitIds])
+    .where('queue_entries.state', '=', 'waiting')
+    .execute();
+}
+
 export async function findEntryById(db: Executor, id: string) {
   return entries(db).where('queue_entries.id', '=', id).executeTakeFirst();
 }

@@ -15,6 +15,7 @@ import {
   findEntryById,
   findOpenEntries,
   findServicesOf,
+  findWaitingAt,
   setContactStaff,
   updateWaitingEntry,
   type QueueEntryRow,
@@ -112,6 +113,17 @@ export function createQueueService(deps: {
         waiting: await present(db, waiting),
         serving: await present(db, serving),
       };
+    },
+
+    /**
+     * Who waits at the person's units (a head's and the units below), in the order they are
+     * served: how many, and the first few.
+     */
+    async waitingFor(ctx: ActionContext, limit: number) {
+      assertMayServe(ctx);
+      const viewer = await requests.viewerOf(db, ctx.principal);
+      const waiting = queueOrder((await findWaitingAt(db, [...viewer.unitIds])).map(asEntry));
+      return { count: waiting.length, items: await present(db, waiting.slice(0, limit)) };
     },
 
     /**

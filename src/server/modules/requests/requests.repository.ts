@@ -585,3 +585,66 @@ export async function countWorkOf(
   `.execute(db);
   return rows[0] ?? { mine: 0, referred: 0, due_today: 0, overdue: 0, commitments_due: 0 };
 }
+
+/** Whose work a start page shows: one person's own, or everything in a head's units. */
+export type WorkScope =
+  { kind: 'mine'; staffId: string } | { kind: 'unit'; unitIds: readonly string[] };
+
+/** The scope as a condition on the given owner and unit columns of a request. */
+function inScope(scope: WorkScope, column: { owner: string; unit: string }) {
+  if (scope.kind === 'mine') return sql<SqlBool>`${sql.ref(column.owner)} = ${scope.staffId}`;
+  if (scope.unitIds.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(column.unit)} in (${sql.join([...scope.unitIds])})`;
+}
+
+/**
+ * The counts of a start page in one statement: open requests due today, overdue, referred, and
+ * open promises falling due. Each count runs on a partial index of open requests or promises.
+ */
+export async function countWorkIn(
+  db: Executor,
+  { scope, today, now, soon }: { scope: WorkScope; today: string; now: Date; soon: Date },
+) {
+  const open = sql.raw(`('${OPEN_STATES.join("','")}')`);
+  const requests = inScope(scope, { owner: 'owner_id', unit: 'unit_id' });
+  const promises =
+    scope.kind === 'mine'
+      ? sql<SqlBool>`m.keeper_id = ${scope.staffId}`
+      : inScope(scope, { owner: 'r.owner_id', unit: 'r.unit_id' });
+  const { rows } = await sql<{
+    due_today: number;
+    overdue: number;
+    referred: number;
+    commitments_due: number;
+  }>`
+    select
+      (select count(*)::int from service_requests
+        where ${requests} and due_on = ${today} and state in ${open}) as due_today,
+      (select count(*)::int from service_requests
+        where ${requests} and due_at < ${now} and state in ${open}) as overdue,
+      (select count(*)::int from service_requests
+        where ${requests} and referred_at is not null and state in ${open}) as referred,
+      (select count(*)::int from commitments m join service_requests r on r.id = m.request_id
+        where ${promises} and m.kept_at is null and m.due_at < ${soon}) as commitments_due
+  `.execute(db);
+  return rows[0] ?? { due_today: 0, overdue: 0, referred: 0, commitments_due: 0 };
+}
+
+/** The first open promises falling due in the scope, the earliest first. */
+export async function findCommitmentsDueIn(
+  db: Executor,
+  { scope, soon, limit }: { scope: WorkScope; soon: Date; limit: number },
+) {
+  return selectCommitments(db)
+    .where(
+      scope.kind === 'mine'
+        ? sql<SqlBool>`m.keeper_id = ${scope.staffId}`
+        : inScope(scope, { owner: 'r.owner_id', unit: 'r.unit_id' }),
+    )
+    .where('m.kept_at', 'is', null)
+    .where('m.due_at', '<', soon)
+    .orderBy('m.due_at')
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DUE_SOON_HOURS } from '../../../domain/commitments';
 import { extensionNotice, recipientFor } from '../../../domain/notices';
 import {
   canMove,
@@ -50,11 +51,13 @@ import type { ServicesService } from '../services/services.service';
 import { presentCommitment, presentRequestSummary } from './requests.presenter';
 import {
   countRequests,
+  countWorkIn,
   countWorkOf,
   deleteLink,
   findAttachment,
   findAttachmentsOf,
   findCommitmentById,
+  findCommitmentsDueIn,
   findCommitmentsKeptBy,
   findCommitmentsOf,
   findEvents,
@@ -79,6 +82,7 @@ import {
   type RequestFilter,
   type RequestDetailRow,
   type RequestRow,
+  type WorkScope,
 } from './requests.repository';
 
 const OPEN_STATES: RequestState[] = ['new', 'in_progress', 'waiting_client', 'waiting_institution'];
@@ -523,6 +527,51 @@ export function createRequestsService(deps: {
         dueToday: counts.due_today,
         overdue: counts.overdue,
         commitmentsDue: counts.commitments_due,
+      };
+    },
+
+    /**
+     * The requests and promises of a start page: due today, overdue, referred, promises falling
+     * due, each counted with its first few. A unit head sees their units' work (and the units
+     * below), everyone else their own. Five statements, whatever the numbers.
+     */
+    async workOf(ctx: ActionContext, limit: number) {
+      assertMayServe(ctx);
+      const { now, today } = clockNow();
+      const viewer = await viewerOf(db, ctx.principal);
+      const scope: WorkScope = ctx.principal.roles.includes('unit_head')
+        ? { kind: 'unit', unitIds: [...viewer.unitIds] }
+        : { kind: 'mine', staffId: ctx.principal.staffId ?? NOBODY };
+      const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000);
+      const base: RequestFilter = {
+        visibleTo: { all: true },
+        ...(scope.kind === 'mine' ? { ownerId: scope.staffId } : { unitIds: scope.unitIds }),
+        states: OPEN_STATES,
+        terms: [],
+        sort: 'due',
+        order: 'asc',
+        limit,
+        offset: 0,
+      };
+      const [counts, dueToday, overdue, referred, promises] = [
+        await countWorkIn(db, { scope, today, now, soon }),
+        await findRequests(db, { ...base, dueOn: today }),
+        await findRequests(db, { ...base, dueBefore: now }),
+        await findRequests(db, { ...base, referredOnly: true }),
+        await findCommitmentsDueIn(db, { scope, soon, limit }),
+      ];
+      const summaries = (rows: RequestRow[]) =>
+        rows.map((row) => presentRequestSummary(row, { now, today }));
+      return {
+        date: today,
+        scope: scope.kind,
+        dueToday: { count: counts.due_today, items: summaries(dueToday) },
+        overdue: { count: counts.overdue, items: summaries(overdue) },
+        referred: { count: counts.referred, items: summaries(referred) },
+        commitments: {
+          count: counts.commitments_due,
+          items: promises.map((row) => presentCommitment(row, now)),
+        },
       };
     },
 

@@ -31,13 +31,13 @@ export async function learnWordsOf(
 export async function findNearestWords(
   db: Executor,
   words: readonly string[],
-): Promise<{ word: string; nearest: string }[]> {
+): Promise<{ word: string; nearest: string; similarity: number }[]> {
   if (words.length === 0) return [];
-  const result = await sql<{ word: string; nearest: string }>`
-    select q.word, n.word as nearest
+  const result = await sql<{ word: string; nearest: string; similarity: number }>`
+    select q.word, n.word as nearest, n.similarity
     from unnest(${sql.val([...words])}::text[]) as q(word)
     cross join lateral (
-      select w.word
+      select w.word, similarity(w.word, q.word) as similarity
       from search_words w
       where w.word % q.word and similarity(w.word, q.word) >= ${NEAREST_SIMILARITY}
       order by similarity(w.word, q.word) desc, w.word

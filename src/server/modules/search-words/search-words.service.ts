@@ -1,3 +1,4 @@
+import { closeStandIns } from '../../../domain/knowledge-search';
 import type { Executor } from '../../db/database';
 import { findNearestWords, learnWordsOf } from './search-words.repository';
 
@@ -14,15 +15,15 @@ export function createSearchWordsService() {
       return learnWordsOf(executor, table, ids);
     },
 
-    /** Stand-ins for query words that match no indexed word, by word. */
+    /** Stand-ins for query words that match no indexed word, by word: the nearest few alike. */
     async alternativesFor(
       executor: Executor,
       words: readonly string[],
     ): Promise<Map<string, string[]>> {
-      const alternatives = new Map<string, string[]>();
-      for (const { word, nearest } of await findNearestWords(executor, words))
-        alternatives.set(word, [...(alternatives.get(word) ?? []), nearest]);
-      return alternatives;
+      const near = new Map<string, Array<{ word: string; similarity: number }>>();
+      for (const { word, nearest, similarity } of await findNearestWords(executor, words))
+        near.set(word, [...(near.get(word) ?? []), { word: nearest, similarity }]);
+      return new Map([...near].map(([word, candidates]) => [word, closeStandIns(candidates)]));
     },
   };
 }

@@ -11,7 +11,7 @@ import {
 import { useSession } from '../../app/session';
 import { Pagination } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
-import { formatDateTime, fullName } from '../../ui/format';
+import { formatDate, formatDateTime, fullName } from '../../ui/format';
 import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { ListState } from '../../ui/ListState';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
@@ -204,7 +204,7 @@ function NewsCard(props: { item: TNewsItem; onEdit: () => void; onReaders: () =>
               {t('common.edit')}
             </button>
           )}
-          {item.canManage && item.important && (
+          {item.canSeeReaders && item.important && (
             <button
               type="button"
               className="button-secondary"
@@ -242,6 +242,14 @@ function Readers(props: { item: TNewsItem }) {
             <li key={person.id}>
               <span>
                 {fullName(person)} <span className="muted">{person.position}</span>
+                {person.awayUntil && (
+                  <>
+                    {' '}
+                    <span className="badge badge-warning">
+                      {t('news.awayUntil', { date: formatDate(person.awayUntil) })}
+                    </span>
+                  </>
+                )}
               </span>
               <a href={`mailto:${person.email}`}>{person.email}</a>
             </li>

@@ -3,6 +3,7 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TContact } from '../../../contracts/contacts.contracts';
+import type { TQueue } from '../../../contracts/queue.contracts';
 import { useReloadCases } from '../../api/cases';
 import { useAllUnits } from '../../api/lookups';
 import { api } from '../../api/client';
@@ -25,6 +26,29 @@ import {
 } from './reception-values';
 import { ServiceRows } from './ServiceRows';
 
+/** Who was put in the queue, where, and their place in the serving order (null if unknown). */
+interface Queued {
+  unitId: string;
+  name: string;
+  position: number | null;
+}
+
+/**
+ * The place of a person just put in the queue, read from the unit's queue in serving order: an
+ * external visitor may stand before colleagues who came earlier (clause 11.10).
+ */
+async function queuePlaceOf(contact: TContact, unitId: string, anonymous: string): Promise<Queued> {
+  const name = contact.client?.displayName ?? anonymous;
+  const entryId = contact.queue?.id;
+  const index = entryId
+    ? await api
+        .get<TQueue>('/queue', { unitId })
+        .then((queue) => queue.waiting.findIndex((entry) => entry.id === entryId))
+        .catch(() => -1)
+    : -1;
+  return { unitId, name, position: index >= 0 ? index + 1 : null };
+}
+
 /**
  * One screen for one contact (clause 11): who came, why, and every service they ask for; then
  * serve them now or put them in the queue.
@@ -35,7 +59,7 @@ export function ReceptionPage() {
   const navigate = useNavigate();
   const reload = useReloadCases();
   const ownUnit = me.units[0]?.id ?? '';
-  const [queuedIn, setQueuedIn] = useState<string | null>(null);
+  const [queued, setQueued] = useState<Queued | null>(null);
   const { form, errors, formError, busy, onSubmit } = useServerForm<ReceptionValues, TContact>({
     defaultValues: emptyReception(ownUnit),
     fields: RECEPTION_FIELDS,
@@ -46,7 +70,7 @@ export function ReceptionPage() {
         await navigate(`/contacts/${contact.id}`);
         return;
       }
-      setQueuedIn(values.unitId);
+      setQueued(await queuePlaceOf(contact, values.unitId, t('cases.anonymous')));
       form.reset(emptyReception(values.unitId));
     },
   });
@@ -58,10 +82,12 @@ export function ReceptionPage() {
   return (
     <>
       <PageHeader title={t('reception.title')} intro={t('reception.intro')} />
-      {queuedIn && (
+      {queued && (
         <SuccessNotice>
-          {t('reception.queued')}{' '}
-          <Link to={`/queue?unitId=${queuedIn}`}>{t('reception.openQueue')}</Link>
+          {queued.position === null
+            ? t('reception.queuedNamed', { name: queued.name })
+            : t('reception.queuedAt', { name: queued.name, position: queued.position })}{' '}
+          <Link to={`/queue?unitId=${queued.unitId}`}>{t('reception.openQueue')}</Link>
         </SuccessNotice>
       )}
       <form onSubmit={onSubmit} noValidate className="reception">

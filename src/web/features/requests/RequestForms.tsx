@@ -118,6 +118,7 @@ export function ReferralForm(props: FormProps) {
         name="ownerId"
         label={t('request.referToColleague')}
         allowNone
+        availability
         exclude={props.request.owner?.id}
         error={errors.ownerId?.message}
       />

@@ -46,8 +46,6 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
       return t('timeline.referral', {
         to: [name(data.toOwner), name(data.toUnit)].filter(Boolean).join(', '),
       });
-    case 'reply':
-      return t('timeline.reply', { subject: text(data.subject) });
     case 'letter-delivered': {
       const method = oneOf(LETTER_DELIVERIES, data.method);
       return t('timeline.letterDelivered', {
@@ -83,8 +81,24 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
       return t('timeline.unlink');
     case 'updated':
       return t('timeline.updated');
+    case 'reply': {
+      const articles = (Array.isArray(data.articles) ? (data.articles as unknown[]) : [])
+        .map((article) =>
+          typeof article === 'object' && article !== null && 'title' in article
+            ? text(article.title)
+            : '',
+        )
+        .filter(Boolean);
+      return articles.length > 0
+        ? t('timeline.replyWithArticles', {
+            subject: text(data.subject),
+            articles: articles.join(', '),
+          })
+        : t('timeline.reply', { subject: text(data.subject) });
+    }
     default:
-      return entry.kind;
+      // An event this page does not know yet is told in words, never by its internal name.
+      return t('timeline.other');
   }
 }
 
