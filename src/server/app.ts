@@ -129,7 +129,6 @@ export function buildServices(options: AppOptions) {
   const news = createNewsService({ db, audit, clock, units });
   const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
   const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
-  const clients = createClientsService({ db, audit, clock, staff });
   const requests = createRequestsService({
     db,
     audit,
@@ -141,6 +140,8 @@ export function buildServices(options: AppOptions) {
     catalogue,
     articles,
   });
+  // Requests come first: a client's new name is written into their requests' search text.
+  const clients = createClientsService({ db, audit, clock, staff, requests });
   const contacts = createContactsService({
     db,
     audit,

@@ -4,6 +4,7 @@ import * as calendar from './0002_calendar';
 import * as cases from './0003_cases';
 import * as knowledge from './0004_knowledge';
 import * as surveys from './0005_surveys';
+import * as access from './0010_access';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': cases,
   '0004_knowledge': knowledge,
   '0005_surveys': surveys,
+  '0010_access': access,
 };
