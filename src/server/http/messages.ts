@@ -100,6 +100,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu. Mēģiniet vēlreiz pēc {minutes} min.',
     en: 'Too many unsuccessful sign-in attempts. Try again in {minutes} min.',
   },
+  login_rate_limited_seconds: {
+    lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu. Mēģiniet vēlreiz pēc {seconds} s.',
+    en: 'Too many unsuccessful sign-in attempts. Try again in {seconds} s.',
+  },
   internal: {
     lv: 'Jūsu dati nav mainīti. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram, norādot kodu {requestId}.',
     en: 'Nothing was changed. Try again; if the error persists, tell the administrator the code {requestId}.',
