@@ -217,6 +217,7 @@ export const lv = {
     primary: 'galvenā',
     primaryUnit: 'Galvenā struktūrvienība',
     roles: 'Lomas',
+    ownRolesHint: 'Savas lomas mainīt nevar: tās maina cits administrators.',
     competences: 'Kompetences (pakalpojumi un jautājumi)',
     competencesHint: 'Atdaliet ar komatu, piem.: deklarētā dzīvesvieta, e-adrese',
     active: 'Strādā',
@@ -261,6 +262,9 @@ export const lv = {
     shownOnce: 'Nokopējiet pilnvaru tagad — vēlāk to vairs nevarēs apskatīt.',
     includeRevoked: 'Rādīt arī atsauktās',
     empty: 'Nav izsniegtu pilnvaru.',
+    personalHint:
+      'Personīgā pilnvara darbojas jūsu vārdā un ar jūsu lomām; citam to izsniegt nevar.',
+    rolesHint: 'Piedāvātas tikai lomas, kuru tiesības ir arī jums.',
   },
   audit: {
     title: 'Audita žurnāls',
