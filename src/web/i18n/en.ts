@@ -890,6 +890,7 @@ export const en: Messages = {
     accessLogEmpty: 'Nobody has looked at this client’s data yet.',
     downloadCsv: 'Download CSV',
     forRequest: 'Request',
+    systemToken: 'System token “{{name}}”',
   },
   catalogue: {
     title: 'Service catalogue',

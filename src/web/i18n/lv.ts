@@ -894,6 +894,7 @@ export const lv = {
     accessLogEmpty: 'Neviens vēl nav skatījis šī klienta datus.',
     downloadCsv: 'Lejupielādēt CSV',
     forRequest: 'Pieprasījums',
+    systemToken: 'Sistēmas pilnvara “{{name}}”',
   },
   catalogue: {
     title: 'Pakalpojumu katalogs',

@@ -18,13 +18,20 @@ const tags = ['Clients'];
 
 /** The access log as CSV for a data subject: one line a look, in the order they happened. */
 function accessLogCsv(log: {
-  entries: Array<{ at: string; staffName: string | null; requestNumber: string | null }>;
+  entries: Array<{
+    at: string;
+    staffName: string | null;
+    tokenName: string | null;
+    requestNumber: string | null;
+  }>;
 }) {
   const quote = (value: string | null) => `"${(value ?? '').replace(/"/g, '""')}"`;
   const lines = [...log.entries]
     .reverse()
-    .map((entry) => [entry.at, entry.staffName, entry.requestNumber].map(quote).join(','));
-  return ['at,staff,request', ...lines].join('\r\n') + '\r\n';
+    .map((entry) =>
+      [entry.at, entry.staffName, entry.tokenName, entry.requestNumber].map(quote).join(','),
+    );
+  return ['at,staff,token,request', ...lines].join('\r\n') + '\r\n';
 }
 
 export function clientsRoutes(app: Api, deps: { clients: ClientsService }): void {

@@ -310,6 +310,8 @@ export function createClientsService(deps: {
           at: read.at.toISOString(),
           staffId: read.staffId,
           staffName: read.staffName,
+          tokenId: read.tokenId,
+          tokenName: read.tokenName,
           requestNumber: (read.context as { requestNumber?: string } | null)?.requestNumber ?? null,
         })),
       };

@@ -585,7 +585,7 @@ describe('service requests', () => {
         url: `/api/v1/clients/${request.client?.id ?? ''}/access-log?format=csv`,
       });
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.body.split('\r\n')[0]).toBe('at,staff,request');
+      expect(csv.body.split('\r\n')[0]).toBe('at,staff,token,request');
       expect(csv.body).toContain(request.number);
     });
 
