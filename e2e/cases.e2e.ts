@@ -98,19 +98,37 @@ describe('cases, clients and visits in the browser', () => {
       .getByLabel(/^Klientam paskaidrotā turpmākā gaita/)
       .fill('Atbildi par nodokli saņems e-pastā 10 darba dienu laikā');
     await page.getByLabel(/^Piedāvātie citi pakalpojumi/).fill('latvija.gov.lv\nE-adrese');
+    // The two consultations were answered at the desk; the application stays open, and why.
+    const settle = page.getByRole('region', { name: 'Kas notiek ar pieprasījumiem' });
+    const residence = settle.getByRole('group', { name: new RegExp(services[0] ?? '') });
+    await residence.getByLabel('Atbildēts uz vietas', { exact: true }).waitFor();
+    expect(await residence.getByLabel('Atbildēts uz vietas', { exact: true }).isChecked()).toBe(
+      true,
+    );
+    const tax = settle.getByRole('group', { name: new RegExp(services[1] ?? '') });
+    expect(await tax.getByLabel('Paliek atvērts', { exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).click();
+    // Kept open without a reason: the server's refusal lands beside the field.
+    const reason = tax.getByLabel(/^Kāpēc paliek atvērts/);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await reason.fill('Jāpārbauda nodokļa parāds');
     await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).click();
     await page.getByRole('status').filter({ hasText: 'Apmeklējums noslēgts.' }).waitFor();
     const outcome = page.getByRole('region', { name: 'Apmeklējuma rezultāts' });
     await outcome.getByText('Atbildi par nodokli saņems e-pastā').waitFor();
     await outcome.getByText('latvija.gov.lv').waitFor();
+    const settled = page.getByRole('region', { name: 'Pieprasījumi (3)' });
+    await settled.getByRole('row', { name: new RegExp(`${services[0]}.*Slēgts`) }).waitFor();
+    await settled.getByRole('row', { name: new RegExp(`${services[1]}.*Jauns`) }).waitFor();
     await expectAccessible(page);
 
-    // The three requests wait in the unit's work list.
+    // Only the application waits in the unit's work list; the answered ones are not owed.
     await page.getByRole('link', { name: 'Pieprasījumi' }).click();
     await page.getByRole('button', { name: /^Struktūrvienības/ }).click();
     await page.getByLabel('Numurs, pakalpojums vai klients').fill(`klavina${tag}`);
-    for (const service of services)
-      await page.getByRole('row', { name: new RegExp(service) }).waitFor();
+    await page.getByRole('row', { name: new RegExp(services[1] ?? '') }).waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(services[0] ?? '') }).count()).toBe(0);
     await expectAccessible(page);
   });
 
@@ -164,8 +182,20 @@ describe('cases, clients and visits in the browser', () => {
     await timeline.getByText(/Termiņš pagarināts:/).waitFor();
     await timeline.getByText('Nepieciešams Valsts zemes dienesta atzinums').waitFor();
     const messages = page.getByRole('region', { name: 'Starpatbildes un vēstules klientam' });
-    await messages.getByText('Jānosūta').waitFor();
+    await messages.getByText('Gaida nosūtīšanu').waitFor();
     await messages.getByText(`Par Jūsu pieprasījumu Nr. ${request.number}`).waitFor();
+    await expectAccessible(page);
+
+    // The clerk prints the interim reply and gives it to the client: the letter and the timeline say so.
+    await messages.getByRole('button', { name: /^Atzīmēt kā nodotu/ }).click();
+    await messages
+      .getByLabel(/^Kā vēstule nonāca pie klienta/)
+      .selectOption({ label: 'izdrukāta' });
+    await messages.getByRole('button', { name: 'Atzīmēt kā nodotu' }).click();
+    await messages.getByText('Izdrukāta', { exact: true }).waitFor();
+    await timeline
+      .getByText(`Vēstule „Par Jūsu pieprasījumu Nr. ${request.number}” izdrukāta`)
+      .waitFor();
     await expectAccessible(page);
   });
 

@@ -95,7 +95,10 @@ describe('knowledge base in the browser', () => {
     await expectAccessible(page);
     await composer.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
 
-    await page.getByRole('status').filter({ hasText: 'Atbilde nosūtīta klientam.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Atbilde sagatavota un gaida nosūtīšanu' })
+      .waitFor();
     const messages = page.getByRole('region', { name: 'Starpatbildes un vēstules klientam' });
     const reply = messages.getByRole('listitem').filter({
       hasText: `Atbilde uz pieprasījumu ${request.number}`,

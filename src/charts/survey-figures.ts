@@ -57,10 +57,17 @@ export const QUADRANT_LABELS: Record<Quadrant, { lv: string; en: string }> = {
   watch: { lv: 'Jāvēro', en: 'Watch' },
 };
 
-const DIMENSION_NAMES: Record<RatingDimension, { lv: string; en: string }> = {
+/** The dimensions' names, one term each wherever results are shown: page, report and PDF. */
+export const DIMENSION_NAMES: Record<RatingDimension, { lv: string; en: string }> = {
   importance: { lv: 'svarīgums', en: 'importance' },
   satisfaction: { lv: 'apmierinātība', en: 'satisfaction' },
 };
+
+/** The importance–satisfaction map's name. */
+export const MAP_TITLE = {
+  lv: 'Svarīguma un apmierinātības karte',
+  en: 'Importance–satisfaction map',
+} as const;
 
 /** One row of a results table: a factor's figures on one dimension in the chosen wave. */
 export interface ResultRow {
@@ -242,10 +249,7 @@ export function surveyFigures(input: {
       map && map.points.length > 0
         ? importanceMapChart({
             id: `${prefix}-map`,
-            title:
-              language === 'lv'
-                ? `Svarīguma un apmierinātības karte (${map.wave})`
-                : `Importance–satisfaction map (${map.wave})`,
+            title: `${MAP_TITLE[language]} (${map.wave})`,
             language,
             points: map.points.map((point) => ({
               label: labelOf(point.factor),

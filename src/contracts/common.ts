@@ -10,16 +10,14 @@ export const IsoDate = z.iso
   .date()
   .refine((date) => date >= '1900-01-01' && date <= '2999-12-31', { message: 'date_out_of_range' });
 
-/** PostgreSQL text cannot hold the NUL character: refused here, it is a 400 and not a 500. */
-const withoutNul = (value: string) => !value.includes('\u0000');
+// Text the database cannot store as sent (a NUL character, half of a surrogate pair) is refused
+// for every input in one place, before these contracts: server/http/text-input.ts.
 
 /** Required text: trimmed, not empty, bounded. */
-export const Text = (max: number) =>
-  z.string().trim().min(1).max(max).refine(withoutNul, { message: 'invalid_characters' });
+export const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Words to search for (a query parameter): trimmed, bounded, possibly empty. */
-export const SearchText = (max: number) =>
-  z.string().trim().max(max).refine(withoutNul, { message: 'invalid_characters' });
+export const SearchText = (max: number) => z.string().trim().max(max);
 
 /** Optional text: trimmed; an empty value means "none" and is stored as null. */
 export const OptionalText = (max: number) =>
@@ -27,7 +25,6 @@ export const OptionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine(withoutNul, { message: 'invalid_characters' })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional();

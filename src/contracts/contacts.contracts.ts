@@ -28,6 +28,19 @@ export const CreateContactBody = z
   });
 export type TCreateContactBody = z.infer<typeof CreateContactBody>;
 
+/** What becomes of one of the visit's requests when the visit closes (decision 22). */
+export const RequestSettlement = z.strictObject({
+  /** Answered at the desk (the request closes, the clerk who served owns it), or kept open. */
+  decision: z.enum(['answered_at_desk', 'keep_open']),
+  /** Kept open for a colleague...  */
+  ownerId: z.uuid().optional(),
+  /** ...or a unit; without either, the clerk who closes the visit keeps it. */
+  unitId: z.uuid().optional(),
+  /** Why it stays open; needed when it does. */
+  reason: OptionalText(2000),
+});
+export type TRequestSettlement = z.infer<typeof RequestSettlement>;
+
 export const CloseContactBody = z.strictObject({
   /** What came of it. */
   outcome: Text(2000),
@@ -35,6 +48,11 @@ export const CloseContactBody = z.strictObject({
   nextSteps: OptionalText(2000),
   /** Other services offered to the client (clause 12.2). */
   offeredServices: z.array(Text(300)).max(20).default([]),
+  /**
+   * Every open request of the visit the clerk sees, by its id, settled: none is left "new" and
+   * unowned by accident.
+   */
+  requests: z.record(z.uuid(), RequestSettlement).default({}),
   version: Version,
 });
 export type TCloseContactBody = z.infer<typeof CloseContactBody>;

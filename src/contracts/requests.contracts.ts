@@ -43,6 +43,9 @@ export const NewRequestInput = z.strictObject({
 });
 export type TNewRequestInput = z.infer<typeof NewRequestInput>;
 
+/** Ways a letter leaves other than through its channel: handed over, printed, sent another way. */
+export const LETTER_DELIVERIES = ['handed_over', 'printed', 'other'] as const;
+
 const UnitRef = z.object({ id: z.uuid(), name: z.string() });
 
 /** A request as work lists show it. */
@@ -69,6 +72,32 @@ export const RequestSummary = z.object({
   version: z.int(),
 });
 export type TRequestSummary = z.infer<typeof RequestSummary>;
+
+/** A request its viewer may not open, as its registrar sees it: no client, no content. */
+export const LimitedRequest = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  service: z.string(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  state: RequestState,
+});
+export type TLimitedRequest = z.infer<typeof LimitedRequest>;
+
+export const OutOfSightQuery = z
+  .strictObject({ clientId: z.uuid().optional(), contactId: z.uuid().optional() })
+  .refine((query) => (query.clientId === undefined) !== (query.contactId === undefined), {
+    message: 'client_or_contact',
+    path: ['clientId'],
+  });
+
+/** A client's or visit's requests beyond what the viewer may open (decision 22). */
+export const OutOfSight = z.object({
+  /** Those the viewer registered: number, service, unit and state. */
+  registeredByMe: z.array(LimitedRequest),
+  /** How many others there are. */
+  others: z.int(),
+});
+export type TOutOfSight = z.infer<typeof OutOfSight>;
 
 export const TimelineEntry = z.object({
   id: z.int(),
@@ -113,7 +142,17 @@ export const OutgoingMessage = z.object({
   /** The request's attachments that go with it. */
   attachmentIds: z.array(z.uuid()),
   dueAt: z.string(),
+  /** `due` waits to leave; `sent` has left, through its channel or as `delivery` says. */
   state: z.enum(['due', 'sent', 'cancelled']),
+  /** How a letter left when not through its channel: by whom and when. */
+  delivery: z
+    .object({
+      method: z.enum(LETTER_DELIVERIES),
+      note: z.string().nullable(),
+      by: z.object({ id: z.string(), name: z.string() }).nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 
 export const RequestDetail = RequestSummary.extend({
@@ -225,6 +264,15 @@ export const ReplyBody = z.strictObject({
   version: Version,
 });
 export type TReplyBody = z.infer<typeof ReplyBody>;
+
+/** A letter that left other than through its channel: how, and a word on it. */
+export const DeliveryBody = z.strictObject({
+  method: z.enum(LETTER_DELIVERIES),
+  note: OptionalText(500),
+});
+export type TDeliveryBody = z.infer<typeof DeliveryBody>;
+
+export const MessageParams = z.strictObject({ id: z.uuid(), messageId: z.uuid() });
 
 export const CreateCommitmentBody = z.strictObject({
   what: Text(500),

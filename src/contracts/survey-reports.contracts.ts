@@ -71,6 +71,9 @@ export const ReportMethod = z.object({
   strata: z.array(
     z.object({
       stratum: z.string(),
+      /** Interviews the sample plan allots to the stratum; null without a plan. */
+      planned: z.int().nullable(),
+      /** People on the call list (or respondents, without one), replacements included. */
       sample: z.int(),
       completes: z.int(),
       refusals: z.int(),
@@ -81,20 +84,31 @@ export const ReportMethod = z.object({
 });
 export type TReportMethod = z.infer<typeof ReportMethod>;
 
-export const ReportView = ReportSummary.extend({
+/**
+ * What a report's figures are made of. Kept with the report when it is published, so that a
+ * published report shows, and prints, the figures it was published with.
+ */
+export const ReportFigures = z.object({
   survey: z.object({
     id: z.uuid(),
     title: z.string(),
     quadrantLabels: QuadrantLabels,
     questionnaire: Questionnaire,
   }),
-  borderWaves: z.array(z.string()),
   method: ReportMethod,
+  analysis: SurveyAnalysis,
+});
+export type TReportFigures = z.infer<typeof ReportFigures>;
+
+export const ReportView = ReportSummary.extend({
+  ...ReportFigures.shape,
+  borderWaves: z.array(z.string()),
   methodHtml: z.string(),
   conclusionsHtml: z.string(),
   recommendationsHtml: z.string(),
   quotes: z.array(Quote),
-  analysis: SurveyAnalysis,
+  /** Whether the figures are those kept at publication, not the current ones. */
+  figuresAsPublished: z.boolean(),
   /** Whether the signed-in person may change and publish it. */
   canEdit: z.boolean(),
 });

@@ -188,6 +188,8 @@ export const UpdateWaveBody = z.strictObject({
   publicLink: z.boolean().optional(),
   retryRules: RetryRules.optional(),
   qcFraction: z.number().gt(0).max(1).optional(),
+  /** Why a closed wave is opened again: required then, and kept in the audit log. */
+  reopenReason: Text(1000).optional(),
   version: Version,
 });
 export type TUpdateWaveBody = z.infer<typeof UpdateWaveBody>;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkQuestionnaire,
   cleanAnswers,
+  columnLabel,
+  hasAnswers,
   columnsOf,
   isShown,
   labelsOf,
@@ -200,5 +202,25 @@ describe('ratingAnswersOf', () => {
       { factor: 'system', dimension: 'importance', value: '4' },
       { factor: 'system', dimension: 'satisfaction', value: 'dk' },
     ]);
+  });
+});
+
+describe('columnLabel', () => {
+  it('names a comment by the factor it is about, and a text answer by its question', () => {
+    const rated = questionnaire.sections
+      .flatMap((section) => section.questions)
+      .find((question) => question.type === 'rating' && question.comment);
+    if (!rated || rated.type !== 'rating')
+      throw new Error('the test questionnaire rates no factor');
+    expect(columnLabel(questionnaire, `${rated.factor}:comment`, 'lv')).toBe(rated.text.lv);
+    expect(columnLabel(questionnaire, 'no_such:comment', 'en')).toBe('no_such:comment');
+  });
+});
+
+describe('hasAnswers', () => {
+  it('finds no answer in a response of empty or blank cells only', () => {
+    expect(hasAnswers({})).toBe(false);
+    expect(hasAnswers({ 'waiting:satisfaction': '', remarks: '  ' })).toBe(false);
+    expect(hasAnswers({ 'waiting:satisfaction': 'dk' })).toBe(true);
   });
 });

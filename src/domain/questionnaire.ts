@@ -300,6 +300,20 @@ export function factorsOf(questionnaire: Questionnaire): RatingQuestion[] {
 export const textIn = (texts: Texts, language: 'lv' | 'en'): string =>
   (language === 'en' ? texts.en : undefined) || texts.lv;
 
+/**
+ * What a column is about, in words: the question's text (for a comment, the factor it comments
+ * on), so that people see "Datorsistēma darbojas bez problēmām", not "computer_system:comment".
+ * A column the questionnaire lacks is shown as it is.
+ */
+export function columnLabel(
+  questionnaire: Questionnaire,
+  column: string,
+  language: 'lv' | 'en',
+): string {
+  const found = columnsOf(questionnaire).find((entry) => entry.name === column);
+  return found ? textIn(found.question.text, language) : column;
+}
+
 /** A problem with one answer of a response, by column. */
 export interface AnswerProblem {
   column: string;
@@ -334,6 +348,14 @@ export function cleanAnswers(
   }
   return { answers: kept, problems };
 }
+
+/**
+ * Whether a response holds any answer at all. One with none is not a completed interview,
+ * whatever the way it ended: it is a break-off or a refusal, and counting it as complete would
+ * raise the response rate with nothing behind it.
+ */
+export const hasAnswers = (answers: Readonly<Record<string, string>>): boolean =>
+  Object.values(answers).some((answer) => answer.trim() !== '');
 
 /** A rating answer of a response: which factor, dimension and point of the scale (or dk). */
 export interface RatingAnswer {

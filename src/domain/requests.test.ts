@@ -6,6 +6,7 @@ import {
   isWaiting,
   maySeeRequest,
   nextStates,
+  seesOnlyAsRegistrar,
   type RequestViewer,
 } from './requests';
 
@@ -66,6 +67,19 @@ describe('who sees a request (clause 20)', () => {
   it('hides it from anyone else', () => {
     expect(maySeeRequest(viewer({ unitIds: new Set(['elsewhere']) }), request)).toBe(false);
     expect(maySeeRequest(viewer({ staffId: null }), { unitId: 'centre', ownerId: null })).toBe(
+      false,
+    );
+  });
+
+  it('lets the clerk who registered a request routed elsewhere see that it exists', () => {
+    const routed = { unitId: 'building-board', ownerId: null, registeredBy: 'clerk' };
+    const clerk = viewer({ staffId: 'clerk', unitIds: new Set(['centre']) });
+    expect(maySeeRequest(clerk, routed)).toBe(false);
+    expect(seesOnlyAsRegistrar(clerk, routed)).toBe(true);
+    // Someone who sees it anyway, or did not register it, is not a mere registrar.
+    expect(seesOnlyAsRegistrar(clerk, { ...routed, unitId: 'centre' })).toBe(false);
+    expect(seesOnlyAsRegistrar(viewer({ staffId: 'other' }), routed)).toBe(false);
+    expect(seesOnlyAsRegistrar(viewer({ staffId: null }), { ...routed, registeredBy: null })).toBe(
       false,
     );
   });

@@ -53,6 +53,21 @@ export interface RequestViewer {
   unitIds: ReadonlySet<string>;
 }
 
+/**
+ * Who registered a request and may not otherwise see it still sees that it exists: its number,
+ * service, unit and state, never its content (decision 22).
+ */
+export function seesOnlyAsRegistrar(
+  viewer: RequestViewer,
+  request: { unitId: string; ownerId: string | null; registeredBy: string | null },
+): boolean {
+  return (
+    viewer.staffId !== null &&
+    request.registeredBy === viewer.staffId &&
+    !maySeeRequest(viewer, request)
+  );
+}
+
 /** A request is seen by its owner, by the people of its unit, and by those who see all. */
 export function maySeeRequest(
   viewer: RequestViewer,

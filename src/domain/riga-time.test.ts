@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   isIsoDate,
   rigaDateOf,
   rigaInstantOf,
+  rigaInstantOfLocal,
+  rigaLocalOf,
   rigaOffsetMinutes,
 } from './riga-time';
 
@@ -133,5 +135,39 @@ describe('addCalendarDays', () => {
   it('adds a year of days', () => {
     expect(addCalendarDays('2024-01-01', 366)).toBe('2025-01-01');
     expect(addCalendarDays('2025-01-01', 365)).toBe('2026-01-01');
+  });
+});
+
+describe('a form’s date and time, read as Riga time in a browser elsewhere', () => {
+  // A clerk's laptop set to New York: the browser's own reading of the field would be wrong.
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('is the Riga wall-clock time, not the browser’s', () => {
+    expect(new Date('2026-03-10T14:30').toISOString()).toBe('2026-03-10T18:30:00.000Z');
+    expect(rigaInstantOfLocal('2026-03-10T14:30')?.toISOString()).toBe('2026-03-10T12:30:00.000Z');
+    expect(rigaInstantOfLocal('2026-07-10T14:30')?.toISOString()).toBe('2026-07-10T11:30:00.000Z');
+  });
+
+  it('reads the hour after the clocks go forward in Riga right', () => {
+    expect(rigaInstantOfLocal('2026-03-29T04:00')?.toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(rigaInstantOfLocal('2026-03-29T02:59')?.toISOString()).toBe('2026-03-29T00:59:00.000Z');
+  });
+
+  it('shows an instant back as the Riga wall clock, the way it was entered', () => {
+    for (const local of ['2026-01-02T08:15', '2026-06-30T23:45', '2026-10-25T12:00'])
+      expect(rigaLocalOf(rigaInstantOfLocal(local) ?? new Date(0))).toBe(local);
+    expect(rigaLocalOf(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01T00:30');
+  });
+
+  it('refuses what is not a date and time', () => {
+    for (const value of ['', '2026-02-30T10:00', '2026-03-10 10:00', '2026-03-10T24:00', 'x'])
+      expect(rigaInstantOfLocal(value)).toBeNull();
   });
 });

@@ -67,3 +67,23 @@ export function rigaTimeOf(instant: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${part('hour') ?? '00'}:${part('minute') ?? '00'}`;
 }
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+/**
+ * What a form's date and time field ("YYYY-MM-DDTHH:MM", as `datetime-local` gives it) means:
+ * that wall-clock time in Riga, whatever zone the browser is in. Null when it is not one.
+ * Every form that takes a time sends it through here, and shows one through `rigaLocalOf`.
+ */
+export function rigaInstantOfLocal(value: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (!match?.[1] || !match[2] || !isIsoDate(match[1])) return null;
+  const [hours = 0, minutes = 0] = match[2].split(':').map(Number);
+  if (hours > 23 || minutes > 59) return null;
+  return rigaInstantOf(match[1], match[2]);
+}
+
+/** The instant as Riga's wall clock shows it, "YYYY-MM-DDTHH:MM", for a `datetime-local` field. */
+export function rigaLocalOf(instant: Date): string {
+  return `${rigaDateOf(instant)}T${rigaTimeOf(instant)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, type Questionnaire } from './questionnaire';
-import { csvCell, oneLine, spssSyntax, spssVariables, unguardedCell } from './survey-spss';
+import { oneLine, spssSyntax, spssVariables } from './survey-spss';
 
 const questionnaire: Questionnaire = {
   sections: [
@@ -91,22 +91,7 @@ describe('spssVariables', () => {
   });
 });
 
-describe('CSV cells', () => {
-  it('quotes what must be quoted', () => {
-    expect(csvCell('Labi, paldies')).toBe('"Labi, paldies"');
-    expect(csvCell('Saka "jā"')).toBe('"Saka ""jā"""');
-    expect(csvCell('3')).toBe('3');
-  });
-
-  it('keeps a comment from running as a formula, and reads it back as written', () => {
-    for (const text of ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)']) {
-      const cell = csvCell(text);
-      expect(cell.replace(/^"|"$/g, '').startsWith("'")).toBe(true);
-      expect(unguardedCell(cell.replace(/^"|"$/g, '').replace(/""/g, '"'))).toBe(text);
-    }
-    expect(unguardedCell("'plain")).toBe("'plain");
-  });
-
+describe('SPSS cells', () => {
   it('puts a multi-line comment on one line for SPSS', () => {
     expect(oneLine('Pirmā rinda\r\n  otrā\nrinda')).toBe('Pirmā rinda otrā rinda');
   });

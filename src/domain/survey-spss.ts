@@ -161,23 +161,6 @@ export function spssVariables(
   return variables;
 }
 
-/**
- * A CSV cell, quoted when it must be (RFC 4180). Text that a spreadsheet would take for a formula
- * (=, +, -, @ first) gets an apostrophe in front, so that a respondent's comment cannot run in
- * the analyst's spreadsheet; the import takes it off again (`unguardedCell`).
- */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const GUARDED = /^'[=+\-@\t\r]/;
-
-/** A cell as written before `csvCell` guarded it. */
-export const unguardedCell = (value: string): string =>
-  GUARDED.test(value) ? value.slice(1) : value;
-
 /** A cell for SPSS, which ends a case at every line break, even inside quotes. */
 export const oneLine = (value: string): string => value.replace(/\s*[\r\n]+\s*/g, ' ');
 

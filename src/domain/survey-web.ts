@@ -19,8 +19,11 @@ export const WEB_TEXT_LIMIT = 4000;
 /** A posted form: each field's values in the order sent (checkboxes send one value each). */
 export type PostedForm = Readonly<Record<string, readonly string[]>>;
 
-/** Why a posted field is refused, shown beside it. */
-export type WebAnswerProblem = 'not_an_option' | 'too_long';
+/**
+ * Why a posted field is refused, shown beside it; `nothing_answered` stands by the last page's
+ * first question when the respondent submits without having answered anything.
+ */
+export type WebAnswerProblem = 'not_an_option' | 'too_long' | 'nothing_answered';
 
 export interface PageReading {
   /** The page's answers by column; a question left unanswered has none. */

@@ -19,7 +19,9 @@ import { createArgon2Hasher, type PasswordHasher } from './adapters/password-has
 import type { Database } from './db/database';
 import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
-import { registerProblemHandling, sendProblem } from './http/problem';
+import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
+import { registerTextInputCheck } from './http/text-input';
+import { registerValidateOnly } from './http/validate-only';
 import { absencesRoutes } from './modules/absences/absences.routes';
 import { createAbsencesService } from './modules/absences/absences.service';
 import { articlesPages } from './modules/articles/articles.pages';
@@ -206,6 +208,9 @@ export async function buildApp(
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
+    // A broken address (bad percent-encoding, an over-long parameter) is answered by the router
+    // before any route: as problem+json too.
+    frameworkErrors: sendFrameworkProblem,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -243,6 +248,8 @@ export async function buildApp(
   });
   registerProblemHandling(app);
   registerAuthentication(app, services.auth);
+  registerTextInputCheck(app);
+  registerValidateOnly(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -253,7 +260,8 @@ export async function buildApp(
         description:
           'Client service platform for municipal one-stop client service centres. Errors are ' +
           'application/problem+json (RFC 9457); changes made through a session need the ' +
-          'X-CSRF-Token header from /api/v1/auth/me.',
+          'X-CSRF-Token header from /api/v1/auth/me. A change sent with X-Validate-Only: true is ' +
+          'only checked: 204 or the problem naming every field, and nothing is saved.',
       },
       components: {
         securitySchemes: {

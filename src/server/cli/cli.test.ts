@@ -61,6 +61,41 @@ async function staffIn(config: Config): Promise<number> {
   }
 }
 
+/**
+ * Figures of the demo's telephone fieldwork that must agree wherever they are shown: the wave's
+ * answers by source, the CATI completes and the QC's base; and no review before its interview.
+ */
+async function demoFieldwork(config: Config) {
+  const database = await openMigratedDatabase(config);
+  try {
+    const { db } = database;
+    const catiCompletes = await db
+      .selectFrom('cati_sample')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('state', '=', 'complete')
+      .executeTakeFirstOrThrow();
+    const catiResponses = await db
+      .selectFrom('survey_responses')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('source', '=', 'cati')
+      .where('state', '=', 'complete')
+      .executeTakeFirstOrThrow();
+    const reviewedEarly = await db
+      .selectFrom('cati_qc_checks as q')
+      .innerJoin('survey_responses as r', 'r.id', 'q.response_id')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where(sql<boolean>`q.drawn_at < r.completed_at or q.checked_at < r.completed_at`)
+      .executeTakeFirstOrThrow();
+    return {
+      catiCompletes: catiCompletes.count,
+      catiResponses: catiResponses.count,
+      reviewedEarly: reviewedEarly.count,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
 describe('apkalpo command line', () => {
   let errors: MockInstance<typeof console.error>;
   let logs: MockInstance<typeof console.log>;
@@ -265,10 +300,18 @@ describe('apkalpo command line', () => {
       expect(await runCli(['seed-demo'], () => config)).toBe(0);
       const seeded = await staffIn(config);
       expect(seeded).toBeGreaterThan(0);
+      const fieldwork = await demoFieldwork(config);
+      expect(fieldwork.catiCompletes).toBeGreaterThan(0);
+      expect(fieldwork).toEqual({
+        catiCompletes: fieldwork.catiCompletes,
+        catiResponses: fieldwork.catiCompletes,
+        reviewedEarly: 0,
+      });
 
       expect(await runCli(['seed-demo'], () => config)).toBe(2);
       expect(await staffIn(config)).toBe(seeded);
-    });
+      // The whole demo is loaded: slower than other tests on a busy machine.
+    }, 120_000);
   });
 
   describe('migrate', () => {

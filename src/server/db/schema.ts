@@ -281,6 +281,8 @@ export interface ServiceRequestsTable {
   search_text: string;
   /** The catalogue's service, when the request was made from it; `service` keeps its name. */
   service_id: string | null;
+  /** Who registered it; they keep seeing its number, service, unit and state (decision 22). */
+  registered_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -338,6 +340,11 @@ export interface OutgoingMessagesTable {
   attachment_ids: Generated<string[]>;
   created_by: string | null;
   created_at: Timestamp;
+  /** A letter that left other than through its channel: how, by whom, when. */
+  delivered_by: string | null;
+  delivered_at: Timestamp | null;
+  delivery: 'handed_over' | 'printed' | 'other' | null;
+  delivery_note: string | null;
 }
 
 export interface IncidentsTable {
@@ -702,6 +709,8 @@ export interface SurveyReportsTable {
   >;
   published_at: Timestamp | null;
   published_by: string | null;
+  /** The figures as published (a ReportFigures, JSON); null for a draft. */
+  published_figures: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -975,6 +975,8 @@ export async function seedDemoCases(
         ...tags,
         args.client && displayNameOf(args.client),
       ]),
+      // The clerk who registered it, as its "created" entry says; a queued visitor's nobody yet.
+      registered_by: args.queued ? null : clerk.id,
       version: 1,
       created_at: createdAt,
       updated_at: createdAt,

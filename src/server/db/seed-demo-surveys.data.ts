@@ -16,6 +16,7 @@ import {
   type RatingQuestion,
   type Texts,
 } from '../../domain/questionnaire';
+import { csvText } from '../../domain/csv';
 import type { Stratum } from '../../domain/sample-allocation';
 import type { RatingDimension } from '../../domain/survey-stats';
 
@@ -100,11 +101,6 @@ function shuffled<T>(items: readonly T[], seedName: string): T[] {
   return result;
 }
 
-/** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** The answers CSV of a questionnaire: every column of it, in question order, after the ids. */
 function answersCsv(
   questionnaire: Questionnaire,
@@ -116,17 +112,15 @@ function answersCsv(
   }>,
 ): string {
   const columns = columnsOf(questionnaire).map((column) => column.name);
-  const lines = [['respondent', 'wave', 'stratum', ...columns].join(',')];
-  for (const row of rows) {
-    const cells = [
+  return csvText(
+    ['respondent', 'wave', 'stratum', ...columns],
+    rows.map((row) => [
       row.respondent,
       row.wave,
       row.stratum,
       ...columns.map((c) => row.answers[c] ?? ''),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

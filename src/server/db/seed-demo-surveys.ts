@@ -67,17 +67,18 @@ async function seedStaffSurvey(
     content: Buffer.from(staffAnswersCsv()),
   });
   const detail = await services.surveys.get(ctx, survey.id);
-  await closeWaves(
-    services,
-    detail.waves.map((wave) => wave.id),
-  );
   const wave2022 = detail.waves.find((wave) => wave.name === '2022');
   if (!wave2022) throw new Error('the demo staff survey has no 2022 wave');
+  // Planned before the fieldwork, as a closed wave's plan no longer changes.
   await services.surveys.savePlan(ctx, wave2022.id, {
     total: staffSamplePlan.total,
     strata: staffSamplePlan.strata.map(({ name, size }) => ({ name, size })),
     perUnitCap: staffSamplePlan.perUnitCap,
   });
+  await closeWaves(
+    services,
+    detail.waves.map((wave) => wave.id),
+  );
   await seedFieldworkLog(db, wave2022.id, organisation);
 
   const comments = await services.surveyReports.comments(ctx, wave2022.id, {
@@ -189,9 +190,21 @@ async function seedFieldworkLog(
       },
     ];
     await db.insertInto('cati_attempts').values(attempts).execute();
+    // The answers came from these interviews, so they are the telephone's, completed at the
+    // completing call: the wave's counts, the CATI page and quality control then agree, and no
+    // recording is listened to before its interview took place.
+    const completedAt = attempts.at(-1)?.called_at ?? calledAt;
+    const drawnAt = new Date(completedAt.getTime() + 48 * hour);
     await db
       .updateTable('survey_responses')
-      .set({ interviewer_id: interviewer?.id ?? null })
+      .set({
+        source: 'cati',
+        interviewer_id: interviewer?.id ?? null,
+        started_at: completedAt,
+        completed_at: completedAt,
+        updated_at: completedAt,
+        qc_considered_at: drawnAt,
+      })
       .where('id', '=', response.id)
       .execute();
     if (index % 10 === 3 && interviewer) {
@@ -201,11 +214,11 @@ async function seedFieldworkLog(
           response_id: response.id,
           wave_id: waveId,
           interviewer_id: interviewer.id,
-          drawn_at: new Date(calledAt.getTime() + 48 * hour),
+          drawn_at: drawnAt,
           verdict: 'pass',
           feedback: 'Jautājumi nolasīti precīzi, skala atkārtota.',
           checked_by: interviewers[(index + 1) % interviewers.length]?.id ?? null,
-          checked_at: new Date(calledAt.getTime() + 72 * hour),
+          checked_at: new Date(drawnAt.getTime() + 24 * hour),
         })
         .execute();
     }

@@ -683,7 +683,13 @@ const cases: Case[] = [
       return call(test.app, actor, {
         method: 'POST',
         url: `/api/v1/contacts/${contact.id}/close`,
-        payload: { outcome: 'Izskaidrots', version: contact.version },
+        payload: {
+          outcome: 'Izskaidrots',
+          requests: Object.fromEntries(
+            contact.requests.map((r) => [r.id, { decision: 'answered_at_desk' }]),
+          ),
+          version: contact.version,
+        },
       });
     },
   },
@@ -974,6 +980,26 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/requests/${request.id}/replies`,
         payload: { subject: 'Atbilde', body: 'Labdien!', version: request.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/requests/:id/messages/:messageId/delivery',
+    action: 'mark a letter handed over',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      const replied = await test.services.requests.reply(systemContext('test'), request.id, {
+        subject: 'Atbilde',
+        body: 'Labdien!',
+        pdfArticleIds: [],
+        markAnswered: false,
+        version: request.version,
+      });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/requests/${request.id}/messages/${replied.outgoingMessages[0]?.id}/delivery`,
+        payload: { method: 'printed' },
       });
     },
   },

@@ -36,6 +36,7 @@ const TITLES: Record<ErrorCode, Texts> = {
     en: 'Someone else changed this record',
   },
   payload_too_large: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
+  uri_too_long: { lv: 'Adrese ir pārāk gara', en: 'The address is too long' },
   unsupported_media_type: { lv: 'Neatbalstīts datu formāts', en: 'Unsupported data format' },
   rate_limited: { lv: 'Pārāk daudz mēģinājumu', en: 'Too many attempts' },
   internal: { lv: 'Sistēmā radās kļūda', en: 'Something went wrong' },
@@ -79,6 +80,18 @@ const DETAILS: Record<string, Texts> = {
   route_not_found: {
     lv: 'Šāda adrese nav zināma.',
     en: 'This address is not known.',
+  },
+  malformed_request: {
+    lv: 'Pieprasījumu nevar nolasīt: tas nav noformēts pareizi.',
+    en: 'The request cannot be read: it is not well formed.',
+  },
+  bad_url: {
+    lv: 'Adresē ir nepareizi kodēta rakstzīme.',
+    en: 'The address holds a wrongly encoded character.',
+  },
+  uri_too_long: {
+    lv: 'Kāda adreses daļa ir garāka, nekā atļauts.',
+    en: 'A part of the address is longer than allowed.',
   },
   conflict: {
     lv: 'Darbību nevar veikt ieraksta pašreizējā stāvoklī.',
@@ -128,6 +141,10 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
   },
+  letter_not_due: {
+    lv: 'Vēstule vairs negaida nosūtīšanu.',
+    en: 'The letter is no longer waiting to be sent.',
+  },
   request_not_open: {
     lv: 'Pieprasījums jau ir atbildēts vai slēgts; to vairs nevar pāradresēt vai pagarināt.',
     en: 'The request is already answered or closed; it can no longer be referred or extended.',
@@ -167,6 +184,14 @@ const DETAILS: Record<string, Texts> = {
   cati_case_closed: {
     lv: 'Šim respondentam zvanīšana jau ir pabeigta.',
     en: 'Calling this respondent is already finished.',
+  },
+  cati_qc_before_completion: {
+    lv: 'Interviju nevar novērtēt agrāk, nekā tā pabeigta.',
+    en: 'An interview cannot be reviewed before it was completed.',
+  },
+  survey_wave_closed: {
+    lv: 'Aptaujas kārta ir slēgta, tāpēc tās iestatījumus un izlases plānu mainīt nevar. Ja tas tiešām jādara, atveriet kārtu no jauna, norādot iemeslu.',
+    en: 'The survey wave is closed, so its settings and sample plan cannot change. If they really must, reopen the wave and give the reason.',
   },
   cati_wave_closed: {
     lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
@@ -314,6 +339,19 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'No deadline policy has this code.',
   },
   date_in_past: { lv: 'Datums nevar būt pagātnē.', en: 'The date cannot be in the past.' },
+  request_undecided: {
+    lv: 'Norādiet, vai pieprasījums Nr. {number} atbildēts uz vietas vai paliek atvērts.',
+    en: 'Say whether request no. {number} was answered at the desk or stays open.',
+  },
+  request_not_open: {
+    lv: 'Pieprasījums jau ir atbildēts vai slēgts.',
+    en: 'The request is already answered or closed.',
+  },
+  time_in_past: { lv: 'Laiks nevar būt pagātnē.', en: 'The time cannot be in the past.' },
+  article_internal: {
+    lv: 'Iekšēju rakstu klientam sūtīt nevar.',
+    en: 'An internal article cannot be sent to a client.',
+  },
   range_reversed: {
     lv: 'Perioda sākumam jābūt pirms beigām.',
     en: 'The start of the period must come before its end.',
@@ -349,6 +387,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
   client_or_new_client: {
     lv: 'Izvēlieties esošu klientu vai reģistrējiet jaunu, ne abus.',
     en: 'Choose an existing client or register a new one, not both.',
+  },
+  client_or_contact: {
+    lv: 'Norādiet klientu vai apmeklējumu.',
+    en: 'Name a client or a visit.',
   },
   owner_or_unit: {
     lv: 'Norādiet kolēģi vai struktūrvienību, kam pāradresēt.',
@@ -410,6 +452,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Anketā nav tāda jautājuma.',
     en: 'The questionnaire has no such question.',
   },
+  answers_empty: {
+    lv: 'Bez nevienas atbildes interviju nevar pabeigt. Ja respondents pārtrauca sarunu vai atteicās, atzīmējiet atteikumu.',
+    en: 'An interview with no answers cannot be completed. If the respondent broke off or refused, record a refusal.',
+  },
   answer_not_allowed: {
     lv: 'Šāda atbilde uz šo jautājumu nav paredzēta.',
     en: 'This answer is not one of the question’s answers.',
@@ -429,6 +475,10 @@ const FIELD_MESSAGES: Record<string, Texts> = {
   csv_empty: {
     lv: 'Failā nav neviena respondenta.',
     en: 'The file holds no respondent.',
+  },
+  csv_cell_missing: {
+    lv: 'Trūkst vērtības: šī kolonna jāaizpilda katrā rindā.',
+    en: 'The value is missing: this column must be filled in on every line.',
   },
   csv_cell_count: {
     lv: 'Rindā ir {found} šūnas, bet virsrakstā — {expected}; nekas nav pievienots.',

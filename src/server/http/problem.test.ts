@@ -1,7 +1,11 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   createTestApp,
+  fieldErrorsOf,
   problemOf,
   signedIn,
   type Session,
@@ -174,6 +178,61 @@ describe('errors as application/problem+json', () => {
     });
   });
 
+  describe('checking a change without making it (X-Validate-Only)', () => {
+    const institutionsNamed = async (name: string) =>
+      (
+        await call(test.app, admin, {
+          method: 'GET',
+          url: `/api/v1/institutions?q=${encodeURIComponent(name)}`,
+        })
+      ).json<{ total: number }>().total;
+
+    it('answers a valid change 204 and makes nothing, so a form can ask what else is wrong', async () => {
+      const name = 'Tikai pārbaudāma iestāde';
+      const response = await createInstitution({
+        payload: { name, kind: 'state' },
+        headers: { 'x-validate-only': 'true' },
+      });
+
+      expect(response.statusCode).toBe(204);
+      expect(response.body).toBe('');
+      expect(await institutionsNamed(name)).toBe(0);
+    });
+
+    it('names every wrong field of the change at once, as the change itself would', async () => {
+      const response = await createInstitution({
+        payload: { name: '', kind: 'state', website: 'ftp:x' },
+        headers: { 'x-validate-only': 'true' },
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual(
+        expect.arrayContaining([
+          { field: 'name', code: 'required' },
+          { field: 'website', code: 'invalid_url' },
+        ]),
+      );
+    });
+
+    it('still needs the sign-in and the CSRF token', async () => {
+      const anonymous = await call(test.app, null, {
+        method: 'POST',
+        url: '/api/v1/institutions',
+        payload: { name: 'Iestāde', kind: 'state' },
+        headers: { 'x-validate-only': 'true' },
+      });
+      const withoutToken = await call(test.app, admin, {
+        method: 'POST',
+        url: '/api/v1/institutions',
+        payload: { name: 'Iestāde', kind: 'state' },
+        headers: { 'x-validate-only': 'true', 'x-csrf-token': 'nav' },
+      });
+
+      expect(anonymous.statusCode).toBe(401);
+      expect(withoutToken.statusCode).toBe(403);
+    });
+  });
+
   describe('415 unsupported media type', () => {
     it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
       'refuses a %s body: data must be sent as JSON',
@@ -211,6 +270,74 @@ describe('errors as application/problem+json', () => {
       expect(problemOf(response).errors).toEqual([
         expect.objectContaining({ field: 'name', code: 'too_long' }),
       ]);
+    });
+  });
+
+  describe('addresses the router cannot read', () => {
+    it('answers a broken percent-encoding with a 400 problem, signed in or not, before any check', async () => {
+      for (const [session, method] of [
+        [admin, 'GET'],
+        [admin, 'DELETE'],
+        [null, 'GET'],
+      ] as const) {
+        const response = await call(test.app, session, {
+          method,
+          url: '/api/v1/clients/%E0%A4%A',
+          headers: { 'x-csrf-token': 'nav' },
+        });
+        expect(response.statusCode, `${method} ${response.body}`).toBe(400);
+        expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect(response.json()).toMatchObject({
+          code: 'validation',
+          detail: 'Adresē ir nepareizi kodēta rakstzīme.',
+          instance: '/api/v1/clients/%E0%A4%A',
+        });
+      }
+      const page = await test.app.inject({
+        method: 'GET',
+        url: '/public/kb/%E0%A4%A',
+        headers: { accept: 'text/html', 'accept-language': 'en' },
+      });
+      expect(page.statusCode).toBe(400);
+      expect(page.json()).toMatchObject({
+        detail: 'The address holds a wrongly encoded character.',
+      });
+    });
+
+    it('answers a path parameter longer than the router takes with a 414 problem', async () => {
+      const response = await call(test.app, admin, {
+        method: 'GET',
+        url: `/api/v1/clients/${'a'.repeat(150)}`,
+      });
+      expect(response.statusCode).toBe(414);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(response.json()).toMatchObject({
+        code: 'uri_too_long',
+        title: 'Adrese ir pārāk gara',
+        requestId: response.headers['x-request-id'],
+      });
+    });
+  });
+
+  describe('addresses beside the web app', () => {
+    let web: TestApp;
+    beforeAll(async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'apkalpo-web-'));
+      await mkdir(path.join(root, 'assets'));
+      await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Apkalpo</title>');
+      await writeFile(path.join(root, 'assets', 'app.js'), 'export {};');
+      web = await createTestApp({ webRoot: root });
+    });
+    afterAll(() => web.close());
+
+    it('answers an address that would leave the web app’s folder with 404, not 403', async () => {
+      expect((await web.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+      for (const url of ['/%2e%2e/%2e%2e/etc/passwd', '/..%5c..%5cpackage.json']) {
+        const response = await web.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(404);
+        expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect(response.json()).toMatchObject({ code: 'not_found' });
+      }
     });
   });
 

@@ -174,15 +174,38 @@ function toAppError(error: FastifyError | Error, request: FastifyRequest): AppEr
       { field: '', in: 'body', code: 'invalid_type', params: {} },
     ]);
   }
+  if (fastifyCode === 'FST_ERR_BAD_URL') return new AppError('validation', 'bad_url');
+  if (fastifyCode === 'FST_ERR_MAX_PARAM_LENGTH') return new AppError('uri_too_long');
   const statusCode = (error as { statusCode?: number }).statusCode;
   // Multipart uploads: a file over the limit, or a form that is not multipart at all.
   if (statusCode === 413) return new AppError('payload_too_large');
+  if (statusCode === 414) return new AppError('uri_too_long');
   if (statusCode === 406 || statusCode === 415) return new AppError('unsupported_media_type');
   if (statusCode === 404) return new AppError('not_found', 'route_not_found');
-  if (statusCode === 403) return new AppError('forbidden');
+  // The static files refuse an address that would leave their folder ("/%2e%2e/…") or name a
+  // hidden file: to the caller that is an address that does not exist, not a lack of rights.
+  if (statusCode === 403) return new AppError('not_found', 'route_not_found');
   if ((error as { code?: string }).code === '23505') return new AppError('conflict');
+  // Any other request the framework could not read (a broken length, a malformed form).
+  if (statusCode === 400) return new AppError('validation', 'malformed_request');
   if (isDatabaseDown(error)) return new AppError('unavailable', 'database_unavailable');
   return new AppError('internal');
+}
+
+/**
+ * The router's own refusals, before any route or hook runs (Fastify's `frameworkErrors`): a
+ * broken percent-encoding is a 400, a path parameter over the router's length a 414.
+ */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const appError = toAppError(error, request);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  // No hook runs for these, so the header the others get from onSend is set here.
+  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
+  void sendProblem(request, reply, appError);
 }
 
 /** One place where errors become problem+json (RFC 9457), in the language the client asked for. */

@@ -119,7 +119,7 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
   });
   const map = importanceMapChart({
     id: 'fig-6',
-    title: 'Nozīmīguma un apmierinātības karte',
+    title: 'Svarīguma un apmierinātības karte',
     language: 'lv',
     points: [
       { label: 'Datorsistēma', importance: 3.95, satisfaction: 2.85, quadrant: 'improve' },
@@ -127,7 +127,7 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
     ],
     borders: { importance: 3.62, satisfaction: 3.45 },
     quadrantLabels: QUADRANTS,
-    axisLabels: { satisfaction: 'Apmierinātība', importance: 'Nozīmīgums' },
+    axisLabels: { satisfaction: 'Apmierinātība', importance: 'Svarīgums' },
   });
   return {
     language: 'lv',
@@ -143,8 +143,15 @@ function model(overrides: Partial<SurveyReportModel> = {}): SurveyReportModel {
       fieldworkEnd: '2022-06-22',
       responseRate: 20 / 22,
       strata: [
-        { stratum: 'Rīga', sample: 4, completes: 3, refusals: 1, responseRate: 0.75 },
-        { stratum: 'Latgale', sample: 18, completes: 17, refusals: 1, responseRate: 17 / 18 },
+        { stratum: 'Rīga', planned: 3, sample: 4, completes: 3, refusals: 1, responseRate: 0.75 },
+        {
+          stratum: 'Latgale',
+          planned: 17,
+          sample: 18,
+          completes: 17,
+          refusals: 1,
+          responseRate: 17 / 18,
+        },
       ],
       refusalReasons: [{ reason: 'Nav laika', count: 2 }],
       html: '<p>Datorizētas telefonintervijas (<strong>CATI</strong>).</p>',
@@ -181,6 +188,9 @@ describe('renderSurveyReportPdf', () => {
     expect(text).toContain('Lauka darbs: 18.05.2022.–22.06.2022.');
     expect(text).toContain('Atsaucība: 90,9 %');
     expect(text).toContain('Kopā');
+    // The strata: planned beside contacted, totalling the planned sample above them.
+    expect(text).toContain('Plānots');
+    expect(text).toContain('Kontakti');
     // The results table, with the previous wave and the change.
     expect(text).toContain('3,90');
     expect(text).toContain('3,76');
@@ -191,7 +201,7 @@ describe('renderSurveyReportPdf', () => {
     expect(lines).toContain('Jāuzlabo');
     expect(lines).toContain('Ļoti labi');
     expect(text).toContain('Datorsistēmai vajag stabilitāti.');
-    expect(text).toContain('Kvadrantu robežas (vidējie): nozīmīgums 3,62; apmierinātība 3,45.');
+    expect(text).toContain('Kvadrantu robežas (vidējie): svarīgums 3,62; apmierinātība 3,45.');
     expect(text).toContain('Novērst kļūdas.');
   });
 

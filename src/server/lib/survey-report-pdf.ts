@@ -1,6 +1,7 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { formatDecimal, roundHalfAway } from '../../charts/layout';
 import { toSvgString, viewBoxSize, type SvgNode } from '../../charts/svg';
+import { DIMENSION_NAMES, MAP_TITLE } from '../../charts/survey-figures';
 import type { RatingDimension } from '../../domain/survey-stats';
 import { openPdf, writeSafeHtml, type PdfFontName } from './pdf';
 
@@ -14,7 +15,9 @@ export type ReportLanguage = 'lv' | 'en';
 
 export interface SurveyReportStratum {
   stratum: string;
-  /** Units drawn into the sample. */
+  /** Interviews the plan allots; null without a plan. */
+  planned: number | null;
+  /** People contacted, replacements included. */
   sample: number;
   completes: number;
   refusals: number;
@@ -87,8 +90,9 @@ const WORDS = {
     fieldwork: 'Lauka darbs',
     responseRate: 'Atsaucība',
     stratum: 'Slānis',
-    sample: 'Izlase',
-    completes: 'Aptaujāti',
+    planned: 'Plānots',
+    sample: 'Kontakti',
+    completes: 'Intervijas',
     refusals: 'Atteikumi',
     total: 'Kopā',
     refusalReasons: 'Atteikumu iemesli',
@@ -98,10 +102,10 @@ const WORDS = {
     mean: 'Vidējais',
     previous: 'Iepriekš',
     change: 'Izmaiņas',
-    importance: 'nozīmīgums',
-    satisfaction: 'apmierinātība',
+    importance: DIMENSION_NAMES.importance.lv,
+    satisfaction: DIMENSION_NAMES.satisfaction.lv,
     comments: 'Komentāri',
-    map: 'Nozīmīguma un apmierinātības karte',
+    map: MAP_TITLE.lv,
     borders: 'Kvadrantu robežas (vidējie)',
     conclusions: 'Secinājumi',
     recommendations: 'Ieteikumi',
@@ -115,8 +119,9 @@ const WORDS = {
     fieldwork: 'Fieldwork',
     responseRate: 'Response rate',
     stratum: 'Stratum',
-    sample: 'Sample',
-    completes: 'Completed',
+    planned: 'Planned',
+    sample: 'Contacts',
+    completes: 'Interviews',
     refusals: 'Refusals',
     total: 'Total',
     refusalReasons: 'Reasons for refusal',
@@ -126,10 +131,10 @@ const WORDS = {
     mean: 'Mean',
     previous: 'Previous',
     change: 'Change',
-    importance: 'importance',
-    satisfaction: 'satisfaction',
+    importance: DIMENSION_NAMES.importance.en,
+    satisfaction: DIMENSION_NAMES.satisfaction.en,
     comments: 'Comments',
-    map: 'Importance–satisfaction map',
+    map: MAP_TITLE.en,
     borders: 'Quadrant borders (means)',
     conclusions: 'Conclusions',
     recommendations: 'Recommendations',
@@ -350,35 +355,38 @@ export async function renderSurveyReportPdf(model: SurveyReportModel): Promise<B
     const total = method.strata.reduce(
       (sum, stratum) => ({
         sample: sum.sample + stratum.sample,
-        completes: sum.completes + stratum.completes,
         refusals: sum.refusals + stratum.refusals,
       }),
-      { sample: 0, completes: 0, refusals: 0 },
+      { sample: 0, refusals: 0 },
     );
     const rate = (value: number | null) =>
       value === null ? '–' : formatPercent(value, model.language);
     table(
       [
-        { header: words.stratum, width: 0.36, align: 'left' },
+        { header: words.stratum, width: 0.26, align: 'left' },
+        { header: words.planned, width: 0.12, align: 'right' },
         { header: words.sample, width: 0.14, align: 'right' },
-        { header: words.completes, width: 0.16, align: 'right' },
-        { header: words.refusals, width: 0.16, align: 'right' },
+        { header: words.completes, width: 0.15, align: 'right' },
+        { header: words.refusals, width: 0.15, align: 'right' },
         { header: words.responseRate, width: 0.18, align: 'right' },
       ],
       [
         ...method.strata.map((stratum) => [
           stratum.stratum,
+          stratum.planned === null ? '–' : String(stratum.planned),
           String(stratum.sample),
           String(stratum.completes),
           String(stratum.refusals),
           rate(stratum.responseRate),
         ]),
+        // The totals are the method's own figures, not sums that could tell another story.
         [
           words.total,
+          String(method.plannedSample),
           String(total.sample),
-          String(total.completes),
+          String(method.reachedSample),
           String(total.refusals),
-          rate(total.sample === 0 ? null : total.completes / total.sample),
+          rate(method.responseRate),
         ],
       ],
       { lastBold: true },

@@ -6,6 +6,7 @@ import type { TQueue } from '../../contracts/queue.contracts';
 import type {
   TCommitmentPage,
   TRequestDetail,
+  TOutOfSight,
   TRequestPage,
   TWorkCounts,
 } from '../../contracts/requests.contracts';
@@ -31,6 +32,14 @@ export function useRequestList(query: RequestListQuery, enabled = true) {
     queryFn: () => api.get<TRequestPage>('/requests', query),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** A client's or visit's requests the viewer may not open: their own registrations, and a count. */
+export function useOutOfSight(query: { clientId: string } | { contactId: string }) {
+  return useQuery({
+    queryKey: ['requests', 'out-of-sight', query],
+    queryFn: () => api.get<TOutOfSight>('/requests/out-of-sight', query),
   });
 }
 

@@ -30,6 +30,23 @@ export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
 
+/**
+ * While a check runs, every change is sent to be validated only (decision 24): the server answers
+ * 204 or the problem with every field, and saves nothing. Set until the check settles, so a change
+ * its caller sends after an await is checked too, never made.
+ */
+let checksRunning = 0;
+
+/** Runs `send` with its changes checked by the server instead of made; resolves when it settles. */
+export async function validateOnly(send: () => Promise<unknown>): Promise<void> {
+  checksRunning += 1;
+  try {
+    await send();
+  } finally {
+    checksRunning -= 1;
+  }
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 function withQuery(path: string, query?: Query): string {
@@ -50,6 +67,7 @@ async function request<T>(
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && checksRunning > 0) headers['x-validate-only'] = 'true';
   // A form (a file upload) sets its own multipart content type with the boundary.
   const body = options.form ?? (options.body === undefined ? null : JSON.stringify(options.body));
   const response = await fetch(withQuery(`/api/v1${path}`, options.query), {

@@ -1,21 +1,41 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { UnreadNews } from '../features/news/UnreadNews';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { fullName } from '../ui/format';
 import { useSession } from './session';
 
-/** The frame of every page: skip link, header with the person and language, navigation, content. */
+/**
+ * The frame of every page: skip link, header with the person and language, navigation, content.
+ * On a narrow screen the navigation and the header's tools fold into a menu.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { me, can, signOut } = useSession();
+  const location = useLocation();
+  // The menu stays open for the page it was opened on: going to another page folds it again.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.key;
+  const menuToggle = useRef<HTMLButtonElement>(null);
+  // Escape folds an open menu and leaves the focus on its button, as for any disclosure.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpenOn(null);
+      menuToggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
+      <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             A
@@ -25,7 +45,18 @@ export function Layout() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </span>
         </div>
-        <div className="header-tools">
+        <button
+          ref={menuToggle}
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-nav header-tools"
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.key)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          {t('app.menu')}
+        </button>
+        <div className="header-tools" id="header-tools">
           <HeaderSearch />
           <LanguageSwitch />
           <NavLink to="/account" className="header-person">
@@ -36,8 +67,8 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <div className="app-body">
-        <nav className="app-nav" aria-label={t('app.mainNavigation')}>
+      <div className={menuOpen ? 'app-body menu-open' : 'app-body'}>
+        <nav id="app-nav" className="app-nav" aria-label={t('app.mainNavigation')}>
           <ul>
             <li>
               <NavLink to="/" end>

@@ -26,13 +26,16 @@ export interface DataTableProps<Row> {
   rowClassName?: (row: Row) => string | undefined;
 }
 
-/** A table of rows; sortable columns are buttons in the header, announced with aria-sort. */
+/**
+ * A table of rows; sortable columns are buttons in the header, announced with aria-sort. On a
+ * phone each row becomes a card whose cells carry their column's name (styles.css).
+ */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { t } = useTranslation();
   const { sort, onSort } = props;
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table data-table-cards">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
@@ -76,7 +79,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)} className={props.rowClassName?.(row)}>
               {props.columns.map((column) => (
-                <td key={column.key} className={column.className}>
+                <td
+                  key={column.key}
+                  className={column.className}
+                  data-label={column.header || undefined}
+                >
                   {column.render(row)}
                 </td>
               ))}

@@ -1,14 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type UseFormSetError,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { validateOnly } from '../api/client';
 import { ErrorNotice } from './Notice';
 import { applyProblem, isVersionConflict } from './problem-form';
 
 /**
  * A form whose values go to the server: field messages land beside their fields, the rest above
- * the form. When the record changed meanwhile, `onConflict` reloads it and the form says so, so
- * the next try carries the new version.
+ * the form. When the form's own rules refuse a value, the server is asked to check the rest
+ * without saving, so every field's message shows at once. When the record changed meanwhile,
+ * `onConflict` reloads it and the form says so, so the next try carries the new version.
  */
 export function useServerForm<V extends FieldValues, R = unknown>(options: {
   defaultValues: DefaultValues<V>;
@@ -38,11 +46,30 @@ export function useServerForm<V extends FieldValues, R = unknown>(options: {
       setFormError(applyProblem(error, form.setError, options.fields));
     },
   });
+  // A check answered after the next submission would put back messages already dealt with.
+  const submissions = useRef(0);
+  const checkTheRest = async (submission: number) => {
+    try {
+      await validateOnly(() => options.send(form.getValues()));
+    } catch (error) {
+      if (submission !== submissions.current) return;
+      // The form's own message says it better where there is one.
+      const setUnlessSet: UseFormSetError<V> = (name, fieldError) => {
+        if (!form.getFieldState(name as Path<V>).error) form.setError(name, fieldError);
+      };
+      setFormError(applyProblem(error, setUnlessSet, options.fields));
+    }
+  };
   const onSubmit = (event: FormEvent) => {
+    submissions.current += 1;
+    const submission = submissions.current;
     setFormError(null);
     // Messages the server put on names no control owns would otherwise block the next try.
     form.clearErrors();
-    void form.handleSubmit((values) => mutation.mutate(values))(event);
+    void form.handleSubmit(
+      (values) => mutation.mutate(values),
+      () => checkTheRest(submission),
+    )(event);
   };
   return { form, errors: form.formState.errors, formError, busy: mutation.isPending, onSubmit };
 }

@@ -20,6 +20,7 @@ import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { byteRangeOf, dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
+import { readUpload } from '../../http/upload';
 import { MAX_ARTICLE_FILE_BYTES, type ArticlesService } from './articles.service';
 
 const tags = ['Knowledge base'];
@@ -204,13 +205,11 @@ export function articlesRoutes(app: Api, deps: { articles: ArticlesService }): v
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       await articles.assertMayAddFiles(contextOf(request), request.params.id);
-      const file = await request.file({ limits: { fileSize: MAX_ARTICLE_FILE_BYTES } });
-      if (!file) throw new AppError('validation', 'attachment_missing');
-      const content = await file.toBuffer();
+      const file = await readUpload(request, MAX_ARTICLE_FILE_BYTES);
       const created = await articles.addFile(contextOf(request), request.params.id, {
         filename: file.filename || 'fails',
-        contentType: file.mimetype || 'application/octet-stream',
-        content,
+        contentType: file.contentType || 'application/octet-stream',
+        content: file.content,
       });
       return reply.status(201).send(created);
     },

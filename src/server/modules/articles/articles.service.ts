@@ -513,10 +513,20 @@ export function createArticlesService(deps: {
     },
 
     /** PDFs of the given articles, for a letter to a client (read outside any transaction). */
-    async pdfsFor(ids: readonly string[]) {
+    async pdfsFor(ids: readonly string[], options: { publicOnly: boolean }) {
       const files: { articleId: string; title: string; filename: string; content: Buffer }[] = [];
+      const rows = [];
       for (const id of ids) {
         const row = await findArticleById(db, id);
+        if (!row) throw invalidField('pdfArticleIds', 'unknown_reference');
+        rows.push(row);
+      }
+      // A resident is sent only what the public may read; all are checked before any is laid out.
+      const internal = rows.findIndex((row) => row.visibility !== 'public');
+      if (options.publicOnly && internal >= 0)
+        throw invalidField(`pdfArticleIds.${internal}`, 'article_internal');
+      for (const [index, id] of ids.entries()) {
+        const row = rows[index];
         if (!row) throw invalidField('pdfArticleIds', 'unknown_reference');
         files.push({
           articleId: id,

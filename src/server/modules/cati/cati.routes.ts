@@ -20,9 +20,13 @@ import { IdParams } from '../../../contracts/common';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { AppError } from '../../http/errors';
+import { readUpload } from '../../http/upload';
 import type { CatiService } from './cati.service';
 
 const tags = ['Telephone interviews (CATI)'];
+
+/** A sample file: 20 000 people to call fit in about 2 MB. */
+export const MAX_SAMPLE_FILE_BYTES = 10 * 1024 * 1024;
 
 export function catiRoutes(app: Api, deps: { cati: CatiService }): void {
   const { cati } = deps;
@@ -61,9 +65,7 @@ export function catiRoutes(app: Api, deps: { cati: CatiService }): void {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       const ctx = contextOf(request);
       cati.assertMayManage(ctx);
-      const file = await request.file();
-      if (!file) throw new AppError('validation', 'attachment_missing');
-      const text = (await file.toBuffer()).toString('utf8');
+      const text = (await readUpload(request, MAX_SAMPLE_FILE_BYTES)).content.toString('utf8');
       return reply.status(201).send(await cati.addSampleCsv(ctx, request.params.id, text));
     },
   );

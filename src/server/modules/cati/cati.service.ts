@@ -84,6 +84,9 @@ const MAX_CSV_MEMBERS = 20_000;
 
 const MINUTE = 60_000;
 
+/** The cells every line of a sample file must fill. */
+const REQUIRED_SAMPLE_CELLS = ['name', 'phone'] as const;
+
 /** The wave's retry rules, the defaults filling in what it does not set. */
 function retryRulesOf(wave: CatiWaveRow) {
   const parsed = RetryRules.safeParse(wave.retry_rules);
@@ -227,6 +230,9 @@ export function createCatiService(deps: {
       }
       const members: NewSampleMember[] = [];
       for (const row of read.rows) {
+        // An empty cell is missing, not badly written: told as such, by its line and column.
+        const empty = REQUIRED_SAMPLE_CELLS.find((column) => row[column].trim() === '');
+        if (empty) throw invalidField(`lines.${row.line}.${empty}`, 'csv_cell_missing');
         const parsed = SampleMember.safeParse({
           name: row.name,
           phone: row.phone,
@@ -493,12 +499,17 @@ export function createCatiService(deps: {
       return db.transaction().execute(async (trx) => {
         const before = await findQcItem(trx, waveId, responseId);
         if (!before) throw notFound();
+        const at = clock.now();
+        // A recording cannot be listened to before its interview ended.
+        if (before.completed_at === null || at < before.completed_at) {
+          throw new AppError('conflict', 'cati_qc_before_completion');
+        }
         await updateQcVerdict(trx, {
           responseId,
           verdict: body.verdict,
           feedback,
           checkedBy: ctx.principal.staffId,
-          at: clock.now(),
+          at,
         });
         const after = await findQcItem(trx, waveId, responseId);
         if (!after) throw notFound();

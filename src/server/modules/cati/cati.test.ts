@@ -225,6 +225,26 @@ describe('telephone interviews (CATI)', () => {
       });
       expect(noPhone.statusCode).toBe(400);
       expect(fieldErrorsOf(noPhone)).toEqual([{ field: 'file', code: 'csv_missing_column' }]);
+
+      // A line without its phone: the phone is missing, not badly written.
+      const emptyPhone = await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/sample/csv`,
+        ...multipartFile(
+          'izlase.csv',
+          'name,phone,stratum\nAnna,26000001,Rīga\nJānis, ,Rīga\n',
+          'text/csv',
+        ),
+      });
+      expect(emptyPhone.statusCode).toBe(400);
+      expect(problemOf(emptyPhone).errors).toEqual([
+        expect.objectContaining({
+          field: 'lines.3.phone',
+          code: 'csv_cell_missing',
+          message: expect.stringContaining('Trūkst vērtības') as string,
+        }),
+      ]);
+      expect((await sample(wave.id)).total).toBe(0);
     });
 
     it('refuses a bad member, naming the field', async () => {
@@ -363,6 +383,11 @@ describe('telephone interviews (CATI)', () => {
       expect(fieldErrorsOf(past)).toEqual([{ field: 'appointmentAt', code: 'time_not_future' }]);
       const noAnswers = await attempt(interviewer, found.id, { outcome: 'complete' });
       expect(fieldErrorsOf(noAnswers)).toEqual([{ field: 'answers', code: 'required' }]);
+      const emptyAnswers = await attempt(interviewer, found.id, {
+        outcome: 'complete',
+        answers: { 'job:satisfaction': ' ' },
+      });
+      expect(fieldErrorsOf(emptyAnswers)).toEqual([{ field: 'answers', code: 'answers_empty' }]);
       const badAnswer = await attempt(interviewer, found.id, {
         outcome: 'complete',
         answers: { 'job:satisfaction': '5' },
@@ -654,6 +679,45 @@ describe('telephone interviews (CATI)', () => {
       });
       const audit = await test.services.audit.list(ctx, { actorId: head.person.id, limit: 5 });
       expect(audit.items[0]).toMatchObject({ action: 'update', entityType: 'cati_qc_check' });
+    });
+
+    it('refuses a review dated before the interview was completed', async () => {
+      const wave = await openWave();
+      await addMembers(wave.id, [member()]);
+      const completedAt = test.clock.now();
+      await completeNext(interviewer, wave.id);
+      await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/survey-waves/${wave.id}/cati/qc`,
+      });
+      const [item] = (
+        await call(test.app, head, {
+          method: 'GET',
+          url: `/api/v1/survey-waves/${wave.id}/cati/qc`,
+        })
+      ).json<TQcList>().items;
+      const url = `/api/v1/survey-waves/${wave.id}/cati/qc/${item?.responseId}`;
+
+      // A server clock set back must not make the review seem older than the interview.
+      test.clock.set(new Date(completedAt.getTime() - MINUTE));
+      const early = await call(test.app, head, {
+        method: 'PUT',
+        url,
+        payload: { verdict: 'pass' },
+      });
+      expect(early.statusCode).toBe(409);
+      expect(problemOf(early)).toMatchObject({
+        code: 'conflict',
+        detail: 'Interviju nevar novērtēt agrāk, nekā tā pabeigta.',
+      });
+
+      test.clock.set(new Date(completedAt.getTime() + MINUTE));
+      const later = await call(test.app, head, {
+        method: 'PUT',
+        url,
+        payload: { verdict: 'pass' },
+      });
+      expect(later.statusCode, later.body).toBe(200);
     });
   });
 

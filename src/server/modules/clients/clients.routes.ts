@@ -9,6 +9,7 @@ import {
   UpdateClientBody,
 } from '../../../contracts/clients.contracts';
 import { IdParams } from '../../../contracts/common';
+import { csvText } from '../../../domain/csv';
 import { z } from 'zod';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
@@ -25,13 +26,12 @@ function accessLogCsv(log: {
     requestNumber: string | null;
   }>;
 }) {
-  const quote = (value: string | null) => `"${(value ?? '').replace(/"/g, '""')}"`;
-  const lines = [...log.entries]
-    .reverse()
-    .map((entry) =>
-      [entry.at, entry.staffName, entry.tokenName, entry.requestNumber].map(quote).join(','),
-    );
-  return ['at,staff,token,request', ...lines].join('\r\n') + '\r\n';
+  return csvText(
+    ['at', 'staff', 'token', 'request'],
+    [...log.entries]
+      .reverse()
+      .map((entry) => [entry.at, entry.staffName, entry.tokenName, entry.requestNumber]),
+  );
 }
 
 export function clientsRoutes(app: Api, deps: { clients: ClientsService }): void {

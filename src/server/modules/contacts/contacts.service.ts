@@ -233,7 +233,7 @@ export function createContactsService(deps: {
     async close(ctx: ActionContext, id: string, body: TCloseContactBody): Promise<TContact> {
       requirePermission(ctx.principal, 'requests.work');
       return db.transaction().execute(async (trx) => {
-        const { row, requestList } = await visibleContact(trx, ctx, id);
+        const { row } = await visibleContact(trx, ctx, id);
         if (row.version !== body.version) throw versionConflict();
         if (row.closed_at) throw new AppError('conflict', 'contact_closed');
         const now = clock.now();
@@ -251,8 +251,13 @@ export function createContactsService(deps: {
         });
         if (!saved) throw versionConflict();
         await finishQueueEntriesOf(trx, id, now);
-        // Closing changes none of the requests: the list read above still stands.
-        const after = await present(trx, await load(trx, id), requestList);
+        await requests.settleIn(trx, ctx, id, body.requests);
+        const viewer = await requests.viewerOf(trx, ctx.principal);
+        const after = await present(
+          trx,
+          await load(trx, id),
+          await requests.ofContact(trx, viewer, id),
+        );
         await audit.record(trx, ctx, {
           action: 'close',
           entityType: 'contact',
@@ -263,6 +268,7 @@ export function createContactsService(deps: {
             nextSteps: after.nextSteps,
             offeredServices: after.offeredServices,
             closedAt: after.closedAt,
+            requests: body.requests,
           },
         });
         return after;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClientPage } from '../../../contracts/clients.contracts';
 import type { TContact } from '../../../contracts/contacts.contracts';
+import type { TRequestDetail, TRequestPage } from '../../../contracts/requests.contracts';
 import { systemContext } from '../../http/access';
 import {
   call,
@@ -29,6 +30,10 @@ describe('contacts', () => {
     const clerk = await signedIn(test, { unitIds: [unit.id] });
     return { unit, clerk };
   }
+
+  /** Every request of the contact settled the same way. */
+  const settled = (contact: TContact, decision: 'answered_at_desk') =>
+    Object.fromEntries(contact.requests.map((r) => [r.id, { decision }]));
 
   const register = (session: Session, body: Record<string, unknown>) =>
     call(test.app, session, { method: 'POST', url: '/api/v1/contacts', payload: body });
@@ -225,6 +230,7 @@ describe('contacts', () => {
           outcome: 'Deklarācija pieņemta',
           nextSteps: 'Apstiprinājumu saņemsiet e-adresē 3 darba dienu laikā',
           offeredServices: ['E-adreses lietošana'],
+          requests: settled(contact, 'answered_at_desk'),
           version: contact.version,
         },
       });
@@ -243,6 +249,122 @@ describe('contacts', () => {
       });
       expect(again.statusCode).toBe(409);
       expect(problemOf(again).detail).toContain('jau ir noslēgts');
+    });
+
+    it('settles each request: one answered at the desk, one kept open for a colleague', async () => {
+      const { unit, clerk } = await desk();
+      const colleague = await signedIn(test, { unitIds: [unit.id] });
+      const contact = await createContact(test.services, unit.id, {
+        services: ['Kā iesniegt deklarāciju', { service: 'Dzīvesvietas deklarēšana' }],
+      });
+      const [consultation, application] = contact.requests;
+      if (!consultation || !application) throw new Error('two requests expected');
+
+      const closed = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/close`,
+        payload: {
+          outcome: 'Izskaidrots; iesniegums pieņemts',
+          requests: {
+            [consultation.id]: { decision: 'answered_at_desk' },
+            [application.id]: {
+              decision: 'keep_open',
+              ownerId: colleague.person.id,
+              reason: 'Jāpārbauda ziņas reģistrā',
+            },
+          },
+          version: contact.version,
+        },
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const byId = new Map(closed.json<TContact>().requests.map((r) => [r.id, r]));
+      // Answered at the desk: closed, owned by the clerk who served, no longer counted as due.
+      expect(byId.get(consultation.id)).toMatchObject({
+        state: 'closed',
+        owner: { id: clerk.person.id },
+        overdue: false,
+        dueToday: false,
+      });
+      // Kept open: owned by the colleague, with the reason on its timeline.
+      expect(byId.get(application.id)).toMatchObject({
+        state: 'new',
+        owner: { id: colleague.person.id },
+      });
+      const kept = await call(test.app, colleague, {
+        method: 'GET',
+        url: `/api/v1/requests/${application.id}`,
+      });
+      expect(kept.json<TRequestDetail>().timeline.at(-1)).toMatchObject({
+        kind: 'kept-open',
+        data: { reason: 'Jāpārbauda ziņas reģistrā', toOwner: colleague.person.id },
+      });
+      const mine = await call(test.app, colleague, {
+        method: 'GET',
+        url: '/api/v1/requests?list=mine',
+      });
+      expect(mine.json<TRequestPage>().items.map((r) => r.id)).toEqual([application.id]);
+    });
+
+    it('keeps a request open for the clerk who served when no one else is named', async () => {
+      const { unit, clerk } = await desk();
+      const contact = await createContact(test.services, unit.id);
+      const [request] = contact.requests;
+      if (!request) throw new Error('a request expected');
+      const closed = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/close`,
+        payload: {
+          outcome: 'Jāprecizē',
+          requests: { [request.id]: { decision: 'keep_open', reason: 'Atzvanīšu rīt' } },
+          version: contact.version,
+        },
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(closed.json<TContact>().requests[0]).toMatchObject({
+        state: 'new',
+        owner: { id: clerk.person.id },
+      });
+    });
+
+    it('refuses to close with a request left undecided or kept open without a reason', async () => {
+      const { unit, clerk } = await desk();
+      const contact = await createContact(test.services, unit.id, {
+        services: ['Konsultācija', 'Iesniegums'],
+      });
+      const [first, second] = contact.requests;
+      if (!first || !second) throw new Error('two requests expected');
+      const close = (requests: Record<string, unknown>) =>
+        call(test.app, clerk, {
+          method: 'POST',
+          url: `/api/v1/contacts/${contact.id}/close`,
+          payload: { outcome: 'Izskaidrots', requests, version: contact.version },
+        });
+
+      const undecided = await close({ [first.id]: { decision: 'answered_at_desk' } });
+      expect(undecided.statusCode).toBe(400);
+      expect(fieldErrorsOf(undecided)).toEqual([
+        { field: `requests.${second.id}`, code: 'request_undecided' },
+      ]);
+      expect(problemOf(undecided).errors?.[0]?.message).toContain(second.number);
+
+      const noReason = await close({
+        [first.id]: { decision: 'answered_at_desk' },
+        [second.id]: { decision: 'keep_open' },
+      });
+      expect(fieldErrorsOf(noReason)).toEqual([
+        { field: `requests.${second.id}.reason`, code: 'required' },
+      ]);
+
+      // Nothing changed: the visit is open and its requests as they were.
+      const after = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/contacts/${contact.id}`,
+      });
+      expect(after.json<TContact>()).toMatchObject({ closedAt: null, version: contact.version });
+      expect(after.json<TContact>().requests.map((r) => [r.state, r.owner])).toEqual([
+        ['new', null],
+        ['new', null],
+      ]);
     });
 
     it('needs an outcome', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TContact } from '../../../contracts/contacts.contracts';
 import type { TQueue, TQueueEntry } from '../../../contracts/queue.contracts';
 import type { TUnit } from '../../../contracts/units.contracts';
 import {
@@ -186,7 +187,13 @@ describe('the queue', () => {
     const closed = await call(test.app, clerk, {
       method: 'POST',
       url: `/api/v1/contacts/${contact.id}/close`,
-      payload: { outcome: 'Apkalpots', version: served.json<{ version: number }>().version },
+      payload: {
+        outcome: 'Apkalpots',
+        requests: Object.fromEntries(
+          served.json<TContact>().requests.map((r) => [r.id, { decision: 'answered_at_desk' }]),
+        ),
+        version: served.json<TContact>().version,
+      },
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ queue: { state: 'done' } });

@@ -208,6 +208,56 @@ export async function countRequests(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * A client's or contact's requests the viewer may not see: those they registered, row by row,
+ * and how many others.
+ */
+export async function findOutOfSight(
+  db: Executor,
+  filter: {
+    clientId?: string | undefined;
+    contactId?: string | undefined;
+    unitIds: readonly string[];
+    staffId: string | null;
+  },
+) {
+  const hidden = (eb: RequestScope) =>
+    eb.and([
+      filter.clientId
+        ? eb('r.client_id', '=', filter.clientId)
+        : eb('r.contact_id', '=', filter.contactId ?? null),
+      ...(filter.unitIds.length > 0 ? [eb('r.unit_id', 'not in', [...filter.unitIds])] : []),
+      eb('r.owner_id', 'is distinct from', filter.staffId),
+    ]);
+  const mine = filter.staffId
+    ? await db
+        .selectFrom('service_requests as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .select([
+          'r.id',
+          'r.number',
+          'r.service',
+          'r.unit_id',
+          'u.name as unit_name',
+          'r.state',
+          'r.owner_id',
+          'r.registered_by',
+        ])
+        .where(hidden)
+        .where('r.registered_by', '=', filter.staffId)
+        .orderBy('r.number_order', 'desc')
+        .limit(100)
+        .execute()
+    : [];
+  const others = await db
+    .selectFrom('service_requests as r')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(hidden)
+    .where('r.registered_by', 'is distinct from', filter.staffId)
+    .executeTakeFirst();
+  return { mine, others: Number(others?.n ?? 0) };
+}
+
 /** A request's row as lists show it. */
 export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
 /** A request's row with what only its detail shows. */
@@ -487,11 +537,50 @@ export async function insertOutgoingMessage(
 
 export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
   return db
-    .selectFrom('outgoing_messages')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .orderBy('created_at')
+    .selectFrom('outgoing_messages as m')
+    .leftJoin('staff as s', 's.id', 'm.delivered_by')
+    .selectAll('m')
+    .select(sql<string | null>`s.given_name || ' ' || s.surname`.as('delivered_by_name'))
+    .where('m.request_id', '=', requestId)
+    .orderBy('m.created_at')
     .execute();
+}
+
+/** Marks a letter still due as gone another way; false when it is no longer due. */
+export async function markMessageDelivered(
+  db: Executor,
+  change: {
+    id: string;
+    requestId: string;
+    by: string | null;
+    at: Date;
+    method: 'handed_over' | 'printed' | 'other';
+    note: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outgoing_messages')
+    .set({
+      state: 'sent',
+      delivered_by: change.by,
+      delivered_at: change.at,
+      delivery: change.method,
+      delivery_note: change.note,
+    })
+    .where('id', '=', change.id)
+    .where('request_id', '=', change.requestId)
+    .where('state', '=', 'due')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findOutgoingMessage(db: Executor, id: string, requestId: string) {
+  return db
+    .selectFrom('outgoing_messages')
+    .select(['id', 'subject', 'state'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
 }
 
 /** How many requests and promises wait for the person: the badges of the work lists. */

@@ -6,13 +6,17 @@ import {
   Commitment,
   CommitmentPage,
   CreateCommitmentBody,
+  DeliveryBody,
   ExtendBody,
   KeepCommitmentBody,
   LinkBody,
   LinkParams,
   ListCommitmentsQuery,
   ListRequestsQuery,
+  MessageParams,
   NoteBody,
+  OutOfSight,
+  OutOfSightQuery,
   ReferBody,
   ReplyBody,
   RequestDetail,
@@ -25,12 +29,27 @@ import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
-import type { RequestsService } from './requests.service';
+import { readUpload } from '../../http/upload';
+import { MAX_ATTACHMENT_BYTES, type RequestsService } from './requests.service';
 
 const tags = ['Requests'];
 
 export function requestsRoutes(app: Api, deps: { requests: RequestsService }): void {
   const { requests } = deps;
+
+  app.get(
+    '/api/v1/requests/out-of-sight',
+    {
+      schema: {
+        tags,
+        summary:
+          'A client’s or visit’s requests one may not open: those one registered, and how many others',
+        querystring: OutOfSightQuery,
+        response: responses({ 200: OutOfSight }, 400, 403),
+      },
+    },
+    (request) => requests.outOfSight(contextOf(request), request.query),
+  );
 
   app.get(
     '/api/v1/requests',
@@ -159,6 +178,26 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
   );
 
   app.post(
+    '/api/v1/requests/:id/messages/:messageId/delivery',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a waiting letter as handed over, printed or sent another way',
+        params: MessageParams,
+        body: DeliveryBody,
+        response: responses({ 200: RequestDetail }, 400, 403, 404, 409),
+      },
+    },
+    (request) =>
+      requests.markDelivered(
+        contextOf(request),
+        request.params.id,
+        request.params.messageId,
+        request.body,
+      ),
+  );
+
+  app.post(
     '/api/v1/requests/:id/commitments',
     {
       schema: {
@@ -251,13 +290,11 @@ export function requestsRoutes(app: Api, deps: { requests: RequestsService }): v
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       // Refused before the file is read: a stranger's upload is not buffered at all.
       await requests.assertMayChange(contextOf(request), request.params.id);
-      const file = await request.file();
-      if (!file) throw new AppError('validation', 'attachment_missing');
-      const content = await file.toBuffer();
+      const file = await readUpload(request, MAX_ATTACHMENT_BYTES);
       const created = await requests.attach(contextOf(request), request.params.id, {
         filename: file.filename || 'dokuments',
-        contentType: file.mimetype || 'application/octet-stream',
-        content,
+        contentType: file.contentType || 'application/octet-stream',
+        content: file.content,
       });
       return reply.status(201).send(created);
     },

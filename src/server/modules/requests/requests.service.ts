@@ -5,19 +5,23 @@ import {
   isOpen,
   maySeeRequest,
   nextStates,
+  seesOnlyAsRegistrar,
   type RequestState,
   type RequestViewer,
 } from '../../../domain/requests';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { searchTermsOf, searchTextOf } from '../../../domain/search-text';
+import type { TRequestSettlement } from '../../../contracts/contacts.contracts';
 import type {
   TChangeStateBody,
   TCommitment,
   TCreateCommitmentBody,
+  TDeliveryBody,
   TExtendBody,
   TReplyBody,
   TListRequestsQuery,
   TNewRequestInput,
+  TOutOfSight,
   TReferBody,
   TRequestDetail,
   TRequestPage,
@@ -55,7 +59,10 @@ import {
   findCommitmentsOf,
   findEvents,
   findLinked,
+  findOutOfSight,
+  findOutgoingMessage,
   findOutgoingMessagesOf,
+  markMessageDelivered,
   findRequestById,
   findRequests,
   findRequestsOfContact,
@@ -71,6 +78,7 @@ import {
   updateRequest,
   type RequestFilter,
   type RequestDetailRow,
+  type RequestRow,
   findSearchPartsOfClient,
   updateSearchText,
 } from './requests.repository';
@@ -195,7 +203,7 @@ export function createRequestsService(deps: {
   async function change(
     trx: Executor,
     ctx: ActionContext,
-    row: RequestDetailRow,
+    row: RequestRow,
     changes: Parameters<typeof updateRequest>[1]['changes'],
     event: { kind: string; data: Record<string, unknown> },
   ): Promise<TRequestSummary> {
@@ -292,6 +300,7 @@ export function createRequestsService(deps: {
           channel: contact.channel,
           service: serviceName,
           service_id: p.input.serviceId ?? null,
+          registered_by: ctx.principal.staffId,
           kind: p.input.kind,
           case_type: p.input.caseType ?? null,
           institution_id: p.input.institutionId ?? null,
@@ -322,6 +331,87 @@ export function createRequestsService(deps: {
         ids.push(id);
       }
       return ids;
+    },
+
+    /**
+     * Settles the open requests of a contact being closed, in the caller's transaction: each one
+     * the closer sees is answered at the desk (closed, owned by the closer) or kept open with an
+     * owner and a reason; one left undecided refuses the closing (decision 22).
+     */
+    async settleIn(
+      trx: Executor,
+      ctx: ActionContext,
+      contactId: string,
+      decisions: Readonly<Record<string, TRequestSettlement>>,
+    ): Promise<void> {
+      const viewer = await viewerOf(trx, ctx.principal);
+      const seen = (await findRequestsOfContact(trx, contactId)).filter((row) =>
+        maySeeRequest(viewer, { unitId: row.unit_id, ownerId: row.owner_id }),
+      );
+      for (const id of Object.keys(decisions)) {
+        const row = seen.find((candidate) => candidate.id === id);
+        if (!row) throw invalidField(`requests.${id}`, 'unknown_reference');
+        if (!isOpen(row.state)) throw invalidField(`requests.${id}`, 'request_not_open');
+      }
+      const me = ctx.principal.staffId;
+      const now = clock.now();
+      for (const row of seen.filter((candidate) => isOpen(candidate.state))) {
+        const field = `requests.${row.id}`;
+        const decision = decisions[row.id];
+        if (!decision) throw invalidField(field, 'request_undecided', { number: row.number });
+        if (decision.decision === 'answered_at_desk') {
+          await change(
+            trx,
+            ctx,
+            row,
+            {
+              state: 'closed',
+              answered_at: now,
+              closed_at: now,
+              owner_id: me ?? row.owner_id,
+            },
+            { kind: 'desk-answer', data: { from: row.state, contactId } },
+          );
+          continue;
+        }
+        if (!decision.reason) throw invalidField(`${field}.reason`, 'required');
+        if (decision.ownerId) await assertActiveStaff(trx, decision.ownerId, `${field}.ownerId`);
+        if (decision.unitId && !(await units.existing(trx, [decision.unitId])).has(decision.unitId))
+          throw invalidField(`${field}.unitId`, 'unknown_reference');
+        // Without a colleague or a unit named, the clerk who served keeps it.
+        const ownerId = decision.ownerId ?? (decision.unitId ? null : me);
+        if (!ownerId && !decision.unitId) throw invalidField(`${field}.ownerId`, 'required');
+        let unitId = decision.unitId ?? row.unit_id;
+        if (decision.ownerId && !decision.unitId) {
+          // Kept for a colleague only: the request follows them to their main unit.
+          const theirs = await staff.unitIdsOf(trx, decision.ownerId);
+          if (theirs.length > 0 && !theirs.includes(unitId)) unitId = theirs[0] ?? unitId;
+        }
+        const handedOn = ownerId !== me || unitId !== row.unit_id;
+        if (row.owner_id && ownerId && row.owner_id !== ownerId)
+          await handOverCommitments(trx, { requestId: row.id, from: row.owner_id, to: ownerId });
+        await change(
+          trx,
+          ctx,
+          row,
+          {
+            owner_id: ownerId,
+            unit_id: unitId,
+            ...(handedOn ? { referred_at: now, referred_by: me } : {}),
+          },
+          {
+            kind: 'kept-open',
+            data: {
+              contactId,
+              fromOwner: row.owner_id,
+              toOwner: ownerId,
+              fromUnit: row.unit_id,
+              toUnit: unitId,
+              reason: decision.reason,
+            },
+          },
+        );
+      }
     },
 
     /** The contact's requests that the viewer may see. */
@@ -396,6 +486,42 @@ export function createRequestsService(deps: {
         totalIsLowerBound: counted > COUNT_CAP,
         page: query.page,
         pageSize: query.pageSize,
+      };
+    },
+
+    /**
+     * A client's or visit's requests the viewer may not open: the ones they registered by
+     * number, service, unit and state (decision 22), and how many others there are.
+     */
+    async outOfSight(
+      ctx: ActionContext,
+      query: { clientId?: string | undefined; contactId?: string | undefined },
+    ): Promise<TOutOfSight> {
+      assertMayServe(ctx);
+      const viewer = await viewerOf(db, ctx.principal);
+      if (viewer.readAll) return { registeredByMe: [], others: 0 };
+      const { mine, others } = await findOutOfSight(db, {
+        ...query,
+        unitIds: [...viewer.unitIds],
+        staffId: viewer.staffId,
+      });
+      return {
+        registeredByMe: mine
+          .filter((row) =>
+            seesOnlyAsRegistrar(viewer, {
+              unitId: row.unit_id,
+              ownerId: row.owner_id,
+              registeredBy: row.registered_by,
+            }),
+          )
+          .map((row) => ({
+            id: row.id,
+            number: row.number,
+            service: row.service,
+            unit: { id: row.unit_id, name: row.unit_name },
+            state: row.state,
+          })),
+        others,
       };
     },
 
@@ -480,6 +606,18 @@ export function createRequestsService(deps: {
           attachmentIds: m.attachment_ids,
           dueAt: m.due_at.toISOString(),
           state: m.state,
+          delivery:
+            m.delivery && m.delivered_at
+              ? {
+                  method: m.delivery,
+                  note: m.delivery_note,
+                  by:
+                    m.delivered_by && m.delivered_by_name
+                      ? { id: m.delivered_by, name: m.delivered_by_name }
+                      : null,
+                  at: m.delivered_at.toISOString(),
+                }
+              : null,
         })),
       };
     },
@@ -649,9 +787,12 @@ export function createRequestsService(deps: {
      */
     async reply(ctx: ActionContext, id: string, body: TReplyBody): Promise<TRequestDetail> {
       requirePermission(ctx.principal, 'requests.work');
-      await visible(db, ctx, id);
+      const seen = await visible(db, ctx, id);
       // Laid out before the transaction: PDFs take a moment, and PGlite has one connection.
-      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)]);
+      // Internal articles may go to a colleague, never to a resident.
+      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)], {
+        publicOnly: seen.client_kind === 'external',
+      });
       await db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id, body.version);
         if (body.markAnswered && !canMove(row.state, 'answered'))
@@ -712,6 +853,49 @@ export function createRequestsService(deps: {
       return service.get(ctx, id);
     },
 
+    /**
+     * A letter still waiting that left another way: handed to the client, printed, or sent by
+     * other means. Who and when go on the letter, the timeline and the audit log.
+     */
+    async markDelivered(
+      ctx: ActionContext,
+      id: string,
+      messageId: string,
+      body: TDeliveryBody,
+    ): Promise<TRequestDetail> {
+      await db.transaction().execute(async (trx) => {
+        const row = await forChange(trx, ctx, id);
+        const message = await findOutgoingMessage(trx, messageId, row.id);
+        if (!message) throw notFound();
+        const at = clock.now();
+        const delivered = await markMessageDelivered(trx, {
+          id: messageId,
+          requestId: row.id,
+          by: ctx.principal.staffId,
+          at,
+          method: body.method,
+          note: body.note ?? null,
+        });
+        if (!delivered) throw new AppError('conflict', 'letter_not_due');
+        const data = {
+          messageId,
+          subject: message.subject,
+          method: body.method,
+          note: body.note ?? null,
+        };
+        await record(trx, ctx, row.id, 'letter-delivered', data);
+        await audit.record(trx, ctx, {
+          action: 'deliver',
+          entityType: 'outgoing_message',
+          entityId: messageId,
+          before: { state: message.state },
+          after: { state: 'sent', delivery: body.method, deliveredAt: at.toISOString() },
+          context: { requestId: row.id },
+        });
+      });
+      return service.get(ctx, id);
+    },
+
     async addNote(ctx: ActionContext, id: string, text: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id);
@@ -725,6 +909,11 @@ export function createRequestsService(deps: {
       id: string,
       body: TCreateCommitmentBody,
     ): Promise<TCommitment> {
+      // Like an extension's date, a promise is for later: a day gone by, or an hour gone today.
+      const { now, today } = clockNow();
+      const dueAt = new Date(body.dueAt);
+      if (rigaDateOf(dueAt) < today) throw invalidField('dueAt', 'date_in_past');
+      if (dueAt < now) throw invalidField('dueAt', 'time_in_past');
       return db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id);
         const keeperId = body.keeperId ?? row.owner_id ?? ctx.principal.staffId;
@@ -733,7 +922,7 @@ export function createRequestsService(deps: {
         const commitmentId = await insertCommitment(trx, {
           request_id: row.id,
           what: body.what,
-          due_at: new Date(body.dueAt),
+          due_at: dueAt,
           form: body.form,
           keeper_id: keeperId,
           created_by: ctx.principal.staffId,

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TRequestDetail, TRequestPage } from '../../../contracts/requests.contracts';
+import type { TContact } from '../../../contracts/contacts.contracts';
+import type {
+  TOutOfSight,
+  TRequestDetail,
+  TRequestPage,
+} from '../../../contracts/requests.contracts';
 import type { TUnit } from '../../../contracts/units.contracts';
 import { systemContext } from '../../http/access';
 import {
@@ -324,6 +329,26 @@ describe('service requests', () => {
       });
       // It left the clerk's unit, so the clerk no longer sees it.
       expect((await open(clerk, request.id)).statusCode).toBe(404);
+    });
+
+    it('refuses a promise for a day gone by or an hour gone today, as an extension’s date', async () => {
+      const { clerk, request } = await desk();
+      const promise = (dueAt: string) =>
+        post(clerk, `/api/v1/requests/${request.id}/commitments`, {
+          what: 'Atzvanīt',
+          dueAt,
+          form: 'phone',
+        });
+      // The clock stands at 11:00 on 10 March in Riga.
+      expect(fieldErrorsOf(await promise('2026-03-09T12:00:00Z'))).toEqual([
+        { field: 'dueAt', code: 'date_in_past' },
+      ]);
+      expect(fieldErrorsOf(await promise('2026-03-10T10:30:00+02:00'))).toEqual([
+        { field: 'dueAt', code: 'time_in_past' },
+      ]);
+      const later = await promise('2026-03-10T15:00:00+02:00');
+      expect(later.statusCode, later.body).toBe(201);
+      expect(later.json()).toMatchObject({ dueAt: '2026-03-10T13:00:00.000Z' });
     });
 
     it('hands the previous owner’s open promises to the new owner', async () => {
@@ -721,6 +746,141 @@ describe('service requests', () => {
         url: `/api/v1/requests/${request.id}/attachments/${pdf?.id}`,
       });
       expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('lets the clerk who registered a request routed elsewhere see its number, not its content', async () => {
+      const centre = await createUnit(test.services);
+      const board = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [centre.id] });
+      const registered = await post(clerk, '/api/v1/contacts', {
+        channel: 'in_person',
+        unitId: centre.id,
+        newClient: { kind: 'person', givenName: 'Ieva', surname: 'Kalniņa' },
+        requests: [
+          { service: 'Dzīvesvietas deklarēšana', kind: 'application', unitId: centre.id },
+          { service: 'E-adrese', kind: 'consultation', unitId: centre.id },
+          { service: 'Būvatļauja', kind: 'application', unitId: board.id },
+        ],
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const contact = registered.json<TContact>();
+      const clientId = contact.client?.id ?? '';
+      // The clerk's view leaves out the request now in the building board's work.
+      expect(contact.requests.map((r) => r.service)).toEqual([
+        'Dzīvesvietas deklarēšana',
+        'E-adrese',
+      ]);
+      // The board has another of the client's requests, which the clerk did not register.
+      await createContact(test.services, board.id, { clientId, services: ['Ceļa zīme'] });
+
+      const outOfSight = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/out-of-sight?clientId=${clientId}`,
+      });
+      expect(outOfSight.statusCode, outOfSight.body).toBe(200);
+      const seen = outOfSight.json<TOutOfSight>();
+      expect(seen).toMatchObject({
+        registeredByMe: [
+          { service: 'Būvatļauja', unit: { id: board.id, name: board.name }, state: 'new' },
+        ],
+        others: 1,
+      });
+      // Number, service, unit and state: nothing of the client or the content.
+      expect(Object.keys(seen.registeredByMe[0] ?? {}).sort()).toEqual([
+        'id',
+        'number',
+        'service',
+        'state',
+        'unit',
+      ]);
+      const ofVisit = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/out-of-sight?contactId=${contact.id}`,
+      });
+      expect(ofVisit.json<TOutOfSight>()).toMatchObject({
+        registeredByMe: [{ service: 'Būvatļauja' }],
+        others: 0,
+      });
+      // Its content stays closed to the clerk.
+      expect((await open(clerk, seen.registeredByMe[0]?.id ?? '')).statusCode).toBe(404);
+
+      const neither = await call(test.app, clerk, {
+        method: 'GET',
+        url: '/api/v1/requests/out-of-sight',
+      });
+      expect(fieldErrorsOf(neither)).toEqual([{ field: 'clientId', code: 'client_or_contact' }]);
+    });
+
+    it('keeps a letter waiting until a clerk marks it handed over, with who and when', async () => {
+      const { clerk, request } = await desk();
+      const replied = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: 'Atbilde',
+        body: 'Labdien!',
+        version: request.version,
+      });
+      const letter = replied.json<TRequestDetail>().outgoingMessages.at(-1);
+      expect(letter).toMatchObject({ state: 'due', delivery: null });
+
+      test.clock.set('2026-03-10T10:30:00Z');
+      const url = `/api/v1/requests/${request.id}/messages/${letter?.id}/delivery`;
+      const handed = await post(clerk, url, { method: 'handed_over', note: 'Izsniegta klātienē' });
+      expect(handed.statusCode, handed.body).toBe(200);
+      const detail = handed.json<TRequestDetail>();
+      expect(detail.outgoingMessages.at(-1)).toMatchObject({
+        state: 'sent',
+        delivery: {
+          method: 'handed_over',
+          note: 'Izsniegta klātienē',
+          by: { id: clerk.person.id },
+          at: '2026-03-10T10:30:00.000Z',
+        },
+      });
+      expect(detail.timeline.at(-1)).toMatchObject({
+        kind: 'letter-delivered',
+        actor: { id: clerk.person.id },
+        data: { messageId: letter?.id, method: 'handed_over' },
+      });
+
+      const again = await post(clerk, url, { method: 'printed' });
+      expect(again.statusCode).toBe(409);
+      const wrong = await post(clerk, url, { method: 'pigeon' });
+      expect(fieldErrorsOf(wrong).map((error) => error.field)).toEqual(['method']);
+    });
+
+    it('refuses to send a resident an internal article, naming it, and stores nothing', async () => {
+      const { clerk, request } = await desk();
+      const editor = await createPerson(test.services, { roles: ['client_service_head'] });
+      const write = (title: string, visibility: 'public' | 'internal') =>
+        test.services.articles.create(
+          { ...ctx, principal: { ...ctx.principal, staffId: editor.id } },
+          {
+            kind: 'procedure',
+            language: 'lv',
+            title,
+            bodyHtml: '<p>Teksts.</p>',
+            visibility,
+            ownerId: editor.id,
+            reviewOn: '2027-01-01',
+            serviceIds: [],
+          },
+        );
+      const guide = await write('Kā pieteikties rindai', 'public');
+      const procedure = await write('Iekšējā kārtība rindas pārbaudei', 'internal');
+      const before = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(before.clientKind).toBe('external');
+      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: 'Atbilde',
+        body: 'Teksts',
+        pdfArticleIds: [guide.id, procedure.id],
+        version: request.version,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldErrorsOf(response)).toEqual([
+        { field: 'pdfArticleIds.1', code: 'article_internal' },
+      ]);
+      const after = (await open(clerk, request.id)).json<TRequestDetail>();
+      expect(after.outgoingMessages).toEqual(before.outgoingMessages);
+      expect(after.attachments).toEqual(before.attachments);
     });
 
     it('refuses a reply with an unknown article and stores nothing', async () => {

@@ -221,6 +221,7 @@ export async function findCompletedPage(
   after: string | null,
   limit: number,
 ) {
+  if (waveIds.length === 0) return [];
   let query = db
     .selectFrom('survey_responses as r')
     .innerJoin('survey_waves as w', 'w.id', 'r.wave_id')

@@ -5,6 +5,7 @@ import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
+import { readUpload } from '../../http/upload';
 import type { SurveyAnswersService } from './survey-answers.service';
 
 const tags = ['Surveys'];
@@ -30,12 +31,10 @@ export function surveyAnswersRoutes(app: Api, deps: { surveyAnswers: SurveyAnswe
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
       surveyAnswers.assertMayImport(contextOf(request));
-      const file = await request.file({ limits: { fileSize: MAX_ANSWERS_FILE_BYTES } });
-      if (!file) throw new AppError('validation', 'attachment_missing');
-      const content = await file.toBuffer();
+      const file = await readUpload(request, MAX_ANSWERS_FILE_BYTES);
       const result = await surveyAnswers.importAnswers(contextOf(request), request.params.id, {
         filename: file.filename || 'answers.csv',
-        content,
+        content: file.content,
       });
       return reply.status(201).send(result);
     },

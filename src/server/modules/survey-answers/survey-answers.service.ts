@@ -2,18 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Readable } from 'node:stream';
 import type { TExportQuery, TImportResult } from '../../../contracts/surveys.contracts';
-import {
-  csvCell,
-  oneLine,
-  spssSyntax,
-  spssVariables,
-  unguardedCell,
-} from '../../../domain/survey-spss';
+import { csvLine, unguardedCell } from '../../../domain/csv';
+import { oneLine, spssSyntax, spssVariables } from '../../../domain/survey-spss';
 import {
   answerProblem,
   choicesOf,
   cleanAnswers,
   columnsOf,
+  hasAnswers,
   ratingAnswersOf,
   type Column,
   type Questionnaire,
@@ -361,6 +357,9 @@ export function createSurveyAnswersService(deps: {
       const cleaned = cleanAnswers(questionnaire, input.answers);
       const problem = cleaned.problems[0];
       if (problem) throw answerRefused(problem.column, problem.message);
+      if (input.complete && !hasAnswers(cleaned.answers)) {
+        throw invalidField('answers', 'answers_empty');
+      }
       const now = clock.now();
 
       let id: string;
@@ -596,8 +595,8 @@ export function createSurveyAnswersService(deps: {
         };
       }
       async function* csvLines() {
-        yield `${header.map(csvCell).join(',')}\r\n`;
-        for await (const record of records) yield `${cellsOf(record).map(csvCell).join(',')}\r\n`;
+        yield csvLine(header);
+        for await (const record of records) yield csvLine(cellsOf(record));
       }
       return {
         filename: query.format === 'spss' ? `${base}-spss.csv` : `${base}.csv`,

@@ -21,6 +21,7 @@ function selectReports(db: Executor) {
       'r.recommendations_html',
       'r.quotes',
       'r.published_at',
+      'r.published_figures',
       'r.version',
       'r.updated_at',
     ]);

@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import { surveyFigures } from '../../../charts/survey-figures';
-import type {
-  TCommentsPage,
-  TCommentsQuery,
-  TCreateReportBody,
-  TListReportsQuery,
-  TPublishReportBody,
-  TReportMethod,
-  TReportsPage,
-  TReportSummary,
-  TReportView,
-  TUpdateReportBody,
+import {
+  ReportFigures,
+  type TCommentsPage,
+  type TCommentsQuery,
+  type TCreateReportBody,
+  type TListReportsQuery,
+  type TPublishReportBody,
+  type TReportMethod,
+  type TReportsPage,
+  type TReportSummary,
+  type TReportFigures,
+  type TReportView,
+  type TUpdateReportBody,
 } from '../../../contracts/survey-reports.contracts';
 import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
 import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
@@ -126,6 +128,7 @@ export function createSurveyReportsService(deps: {
       cati.length > 0
         ? cati.map((row) => ({
             stratum: row.stratum,
+            planned: allocation[row.stratum] ?? null,
             sample: row.sample,
             completes: row.completes,
             refusals: row.refusals,
@@ -133,7 +136,8 @@ export function createSurveyReportsService(deps: {
           }))
         : completes.map((row) => ({
             stratum: row.stratum,
-            sample: allocation[row.stratum] ?? row.completes,
+            planned: allocation[row.stratum] ?? null,
+            sample: row.completes,
             completes: row.completes,
             refusals: 0,
             responseRate: null,
@@ -151,7 +155,8 @@ export function createSurveyReportsService(deps: {
     };
   }
 
-  async function viewOf(ctx: ActionContext, row: ReportRow): Promise<TReportView> {
+  /** The report's figures as the answers and the plan give them now. */
+  async function currentFigures(row: ReportRow): Promise<TReportFigures> {
     const survey = await findSurveyOfReport(db, row.survey_id);
     const wave = await findWaveOfReport(db, row.wave_id);
     if (!survey || !wave) throw notFound();
@@ -165,20 +170,36 @@ export function createSurveyReportsService(deps: {
         surveys.analyse(row.survey_id, { mapWave: row.wave_name }),
       );
     return {
-      ...presentSummary(row),
       survey: {
         id: survey.id,
         title: survey.title,
         quadrantLabels: survey.quadrant_labels,
         questionnaire: wave.definition as TReportView['survey']['questionnaire'],
       },
-      borderWaves: row.border_waves,
       method: await methodOf(row.wave_id, analysis.responses[row.wave_name] ?? 0),
+      analysis,
+    };
+  }
+
+  /** The figures kept at publication; null for a draft, or a report published without them. */
+  function publishedFigures(row: ReportRow): TReportFigures | null {
+    if (row.published_at === null || row.published_figures === null) return null;
+    const parsed = ReportFigures.safeParse(row.published_figures);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async function viewOf(ctx: ActionContext, row: ReportRow): Promise<TReportView> {
+    const kept = publishedFigures(row);
+    const figures = kept ?? (await currentFigures(row));
+    return {
+      ...presentSummary(row),
+      ...figures,
+      borderWaves: row.border_waves,
       methodHtml: row.method_html,
       conclusionsHtml: row.conclusions_html,
       recommendationsHtml: row.recommendations_html,
       quotes: row.quotes,
-      analysis,
+      figuresAsPublished: kept !== null,
       canEdit: hasPermission(ctx.principal, 'surveys.manage'),
     };
   }
@@ -305,11 +326,17 @@ export function createSurveyReportsService(deps: {
       requirePermission(ctx.principal, 'surveys.manage');
       const before = await load(ctx, id);
       if (before.version !== body.version) throw versionConflict();
+      // The figures are read before the transaction (one connection) and kept with the report;
+      // a report already published keeps those it has, and a draft keeps none.
+      const kept = body.published
+        ? (publishedFigures(before) ?? (await currentFigures(before)))
+        : null;
       await db.transaction().execute(async (trx: Executor) => {
         const now = clock.now();
         const changed = await updateReport(trx, id, body.version, {
           published_at: body.published ? (before.published_at ?? now) : null,
           published_by: body.published ? ctx.principal.staffId : null,
+          published_figures: kept === null ? null : JSON.stringify(kept),
           updated_at: now,
         });
         if (!changed) throw versionConflict();

@@ -100,17 +100,44 @@ describe('survey reports', () => {
     ]);
     const { responseId, column, text } = page.items[0]!;
     const quote = { responseId, column, text };
+    // An imported wave comes closed: reopened to be planned after the fact.
+    const current = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/survey-waves/${wave?.id}`,
+    });
+    await call(test.app, head, {
+      method: 'PATCH',
+      url: `/api/v1/survey-waves/${wave?.id}`,
+      payload: {
+        state: 'open',
+        reopenReason: 'Plāns pierakstīts vēlāk',
+        version: current.json<{ version: number }>().version,
+      },
+    });
+    const planned = await call(test.app, head, {
+      method: 'PUT',
+      url: `/api/v1/survey-waves/${wave?.id}/sample-plan`,
+      payload: {
+        total: 3,
+        strata: [
+          { name: 'Latgale', size: 10 },
+          { name: 'Rīga', size: 20 },
+        ],
+      },
+    });
+    expect(planned.statusCode, planned.body).toBe(200);
     // The report quotes what the respondent wrote, whatever text the request carries.
     const response = await draft(survey, { quotes: [{ ...quote, text: 'Izdomāts citāts' }] });
     expect(response.statusCode, response.body).toBe(201);
     const report = response.json<TReportView>();
     expect(report.conclusionsHtml).toBe('<p>Datorsistēma jāuzlabo.</p>');
     expect(report.method).toMatchObject({
-      plannedSample: 2,
+      plannedSample: 3,
       reachedSample: 2,
+      // Each stratum's planned interviews add up to the planned sample beside them.
       strata: [
-        { stratum: 'Latgale', completes: 1 },
-        { stratum: 'Rīga', completes: 1 },
+        { stratum: 'Latgale', planned: 1, sample: 1, completes: 1 },
+        { stratum: 'Rīga', planned: 2, sample: 1, completes: 1 },
       ],
     });
     expect(report.analysis.map?.wave).toBe('2022');
@@ -180,6 +207,58 @@ describe('survey reports', () => {
       payload: { title: 'Cits', version: published.json<TReportView>().version },
     });
     expect(change.statusCode).toBe(403);
+  });
+
+  it('keeps the figures a report was published with, in the page and the PDF', async () => {
+    const survey = await surveyWithAnswers();
+    const report = (await draft(survey)).json<TReportView>();
+    const other = (await draft(survey)).json<TReportView>();
+    expect(report).toMatchObject({ figuresAsPublished: false, method: { reachedSample: 2 } });
+    const published = await call(test.app, head, {
+      method: 'POST',
+      url: `/api/v1/survey-reports/${report.id}/publish`,
+      payload: { published: true, version: report.version },
+    });
+    expect(published.json<TReportView>()).toMatchObject({ figuresAsPublished: true });
+
+    // More answers come into the wave after publication.
+    const later = [answers.split('\n')[0], 'b3,2022,Rīga,1,1,Pēc publicēšanas'].join('\n');
+    const imported = await call(test.app, head, {
+      method: 'POST',
+      url: `/api/v1/surveys/${survey.id}/answers`,
+      ...multipartFile('b.csv', later, 'text/csv'),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+
+    const seen = (
+      await call(test.app, specialist, {
+        method: 'GET',
+        url: `/api/v1/survey-reports/${report.id}`,
+      })
+    ).json<TReportView>();
+    expect(seen.method.reachedSample).toBe(2);
+    expect(seen.analysis.responses['2022']).toBe(2);
+    expect(seen.analysis).toEqual(published.json<TReportView>().analysis);
+    const pdf = await call(test.app, specialist, {
+      method: 'GET',
+      url: `/api/v1/survey-reports/${report.id}/pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    // A draft shows the figures as they are now.
+    const current = (
+      await call(test.app, head, { method: 'GET', url: `/api/v1/survey-reports/${other.id}` })
+    ).json<TReportView>();
+    expect(current).toMatchObject({ figuresAsPublished: false, method: { reachedSample: 3 } });
+    // Taken back to a draft, the report follows the answers again until published anew.
+    const unpublished = await call(test.app, head, {
+      method: 'POST',
+      url: `/api/v1/survey-reports/${report.id}/publish`,
+      payload: { published: false, version: seen.version },
+    });
+    expect(unpublished.json<TReportView>()).toMatchObject({
+      figuresAsPublished: false,
+      method: { reachedSample: 3 },
+    });
   });
 
   it('refuses a change made from an older version', async () => {

@@ -60,6 +60,8 @@ const TEXTS = {
     problems: {
       not_an_option: 'Izvēlieties kādu no piedāvātajām atbildēm.',
       too_long: `Atbilde ir pārāk gara: ne vairāk kā ${WEB_TEXT_LIMIT} rakstzīmes.`,
+      nothing_answered:
+        'Jūs neesat atbildējis ne uz vienu jautājumu. Lūdzu, atbildiet vismaz uz vienu, lai iesniegtu aptauju.',
     } satisfies Record<WebAnswerProblem, string>,
     revealed: 'Jūsu atbildes dēļ šajā lapā parādījās papildu jautājumi. Lūdzu, aplūkojiet tos.',
     refusals: {
@@ -110,6 +112,8 @@ const TEXTS = {
     problems: {
       not_an_option: 'Choose one of the answers offered.',
       too_long: `The answer is too long: at most ${WEB_TEXT_LIMIT} characters.`,
+      nothing_answered:
+        'You have not answered any question. Please answer at least one to submit the survey.',
     } satisfies Record<WebAnswerProblem, string>,
     revealed: 'Your answer brought up more questions on this page. Please look at them.',
     refusals: {

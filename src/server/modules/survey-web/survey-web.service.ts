@@ -6,8 +6,9 @@ import type {
   TInvitationsPage,
   TListInvitationsQuery,
 } from '../../../contracts/surveys.contracts';
-import type { Questionnaire } from '../../../domain/questionnaire';
+import { hasAnswers, type Questionnaire } from '../../../domain/questionnaire';
 import {
+  columnsOfSection,
   firstPage,
   isLastPage,
   isPageShown,
@@ -15,6 +16,7 @@ import {
   readPage,
   resumePage,
   revealsQuestions,
+  shownQuestions,
   withPage,
   type PostedForm,
   type WebAnswerProblem,
@@ -331,6 +333,19 @@ export function createSurveyWebService(deps: {
           const revealed = direction === 'next' && revealsQuestions(section, before, merged);
           const complete =
             direction === 'next' && !revealed && isLastPage(found.questionnaire, page, merged);
+          // An empty submission is not a completed response: the respondent is asked to answer.
+          const [first] = columnsOfSection({
+            ...section,
+            questions: shownQuestions(section, merged),
+          });
+          if (complete && !hasAnswers(merged) && first) {
+            return {
+              kind: 'invalid',
+              view: viewOf(found, page, before),
+              posted: form,
+              problems: [{ column: first.name, problem: 'nothing_answered' }],
+            };
+          }
           const saved = await surveyAnswers.save(trx, {
             waveId: found.wave.id,
             responseId: found.response.id,

@@ -383,6 +383,27 @@ describe('surveys on the web', () => {
     expect(latvian.body).toContain('Izvēlieties kādu no piedāvātajām atbildēm.');
   });
 
+  it('does not count a submission without a single answer as complete', async () => {
+    const { wave, path } = await openWave();
+    const respondent = browser();
+    await respondent.post(`${path}/start`);
+    locationOf(await respondent.post(`${path}/p/1`, [['nav', 'next']]));
+    locationOf(await respondent.post(`${path}/p/2`, [['nav', 'next']]));
+
+    const empty = await respondent.post(`${path}/p/3?lang=en`, [['nav', 'next']]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('class="error-summary"');
+    expect(empty.body).toContain('You have not answered any question.');
+    expect(await webCounts(wave.id)).toMatchObject({ complete: 0, inProgress: 1 });
+
+    const answered = await respondent.post(`${path}/p/3`, [
+      ['remarks', 'Labi'],
+      ['nav', 'next'],
+    ]);
+    expect(answered.statusCode).toBe(200);
+    expect(await webCounts(wave.id)).toMatchObject({ complete: 1, inProgress: 0 });
+  });
+
   it('says politely when the survey is closed, not open yet, or not there', async () => {
     const closed = await openWave('closed');
     const page = await browser().get(closed.path);

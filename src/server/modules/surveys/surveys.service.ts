@@ -15,6 +15,7 @@ import type {
   TUpdateWaveBody,
   TWaveDetail,
 } from '../../../contracts/surveys.contracts';
+import { RetryRules } from '../../../contracts/surveys.contracts';
 import { checkQuestionnaire, type Questionnaire } from '../../../domain/questionnaire';
 import { allocateSample } from '../../../domain/sample-allocation';
 import {
@@ -388,6 +389,11 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       return db.transaction().execute(async (trx) => {
         const before = await loadWave(trx, id, true);
         if (before.version !== body.version) throw versionConflict();
+        const reopening =
+          before.state === 'closed' && body.state !== undefined && body.state !== 'closed';
+        if (reopening && body.reopenReason === undefined) {
+          throw invalidField('reopenReason', 'required');
+        }
         const start =
           body.fieldworkStart !== undefined ? body.fieldworkStart : before.fieldwork_start;
         const end = body.fieldworkEnd !== undefined ? body.fieldworkEnd : before.fieldwork_end;
@@ -398,6 +404,18 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
             : body.publicLink
               ? (before.public_token ?? randomBytes(12).toString('base64url'))
               : null;
+        // A closed wave's figures are what its reports stand on: it changes only once reopened.
+        if (before.state === 'closed' && !reopening) {
+          const rules = body.retryRules;
+          const unchanged =
+            start === before.fieldwork_start &&
+            end === before.fieldwork_end &&
+            publicToken === before.public_token &&
+            (rules === undefined ||
+              JSON.stringify(rules) === JSON.stringify(RetryRules.parse(before.retry_rules))) &&
+            (body.qcFraction === undefined || body.qcFraction === Number(before.qc_fraction));
+          if (!unchanged) throw new AppError('conflict', 'survey_wave_closed');
+        }
         const now = clock.now();
         const changed = await updateWave(trx, id, body.version, {
           ...(body.state !== undefined ? { state: body.state } : {}),
@@ -419,6 +437,7 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
           entityId: id,
           before: { state: before.state, publicLink: before.public_token !== null },
           after: { state: after.state, publicLink: after.publicPath !== null },
+          ...(reopening ? { context: { reopenReason: body.reopenReason } } : {}),
         });
         return after;
       });
@@ -456,6 +475,7 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       );
       return db.transaction().execute(async (trx) => {
         const wave = await loadWave(trx, waveId, true);
+        if (wave.state === 'closed') throw new AppError('conflict', 'survey_wave_closed');
         // Two analysts planning at once: the second is told, not overwritten.
         const before = await findPlan(trx, wave.id);
         if (before ? body.version !== before.version : body.version !== undefined) {

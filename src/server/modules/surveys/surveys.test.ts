@@ -9,6 +9,7 @@ import type {
   TSurveyDetail,
   TWaveDetail,
 } from '../../../contracts/surveys.contracts';
+import { systemContext } from '../../http/access';
 import {
   call,
   createTestApp,
@@ -234,6 +235,68 @@ describe('surveys', () => {
         },
       });
       expect(closed.json()).toMatchObject({ state: 'closed', publicPath: null });
+    });
+
+    it('keeps a closed wave and its plan as they are until it is reopened with a reason', async () => {
+      const survey = await createSurvey();
+      const created = await wave(survey.id, '2022');
+      const planUrl = `/api/v1/survey-waves/${created.id}/sample-plan`;
+      const plan = (total: number, version?: number) =>
+        call(test.app, head, {
+          method: 'PUT',
+          url: planUrl,
+          payload: { total, strata: [{ name: 'Rīga', size: 10 }], version },
+        });
+      expect((await plan(4)).statusCode).toBe(200);
+      const patch = (payload: Record<string, unknown>) =>
+        call(test.app, head, {
+          method: 'PATCH',
+          url: `/api/v1/survey-waves/${created.id}`,
+          payload,
+        });
+      let current = (
+        await patch({ state: 'closed', version: created.version })
+      ).json<TWaveDetail>();
+      expect(current.state).toBe('closed');
+
+      const replanned = await plan(5, 1);
+      expect(replanned.statusCode).toBe(409);
+      expect(problemOf(replanned).detail).toContain('slēgta');
+      const redated = await patch({ fieldworkEnd: '2022-07-01', version: current.version });
+      expect(redated.statusCode).toBe(409);
+      // The settings form sends every field: the same values are no change.
+      const same = await patch({
+        state: 'closed',
+        fieldworkStart: current.fieldworkStart,
+        fieldworkEnd: current.fieldworkEnd,
+        publicLink: false,
+        retryRules: current.retryRules,
+        qcFraction: current.qcFraction,
+        version: current.version,
+      });
+      expect(same.statusCode, same.body).toBe(200);
+      current = same.json<TWaveDetail>();
+
+      const noReason = await patch({ state: 'open', version: current.version });
+      expect(fieldErrorsOf(noReason)).toEqual([{ field: 'reopenReason', code: 'required' }]);
+      const reopened = await patch({
+        state: 'open',
+        reopenReason: 'Trūka divu Latgales interviju',
+        version: current.version,
+      });
+      expect(reopened.statusCode, reopened.body).toBe(200);
+      expect(reopened.json<TWaveDetail>().state).toBe('open');
+      const audit = await test.services.audit.list(systemContext('surveys-test'), {
+        actorId: head.person.id,
+        limit: 1,
+      });
+      expect(audit.items[0]).toMatchObject({
+        entityType: 'survey_wave',
+        before: { state: 'closed' },
+        after: { state: 'open' },
+        context: { reopenReason: 'Trūka divu Latgales interviju' },
+      });
+      expect((await plan(5, 1)).statusCode).toBe(200);
     });
 
     it('allocates the sample in proportion with largest remainders, within the caps', async () => {
@@ -477,6 +540,16 @@ describe('surveys', () => {
       const [a, b] = [await analysis(survey.id), await analysis(copy.id)];
       expect(b.factors).toEqual(a.factors);
       expect(b.map).toEqual(a.map);
+    });
+
+    it('exports a survey with no answers yet as its header line alone', async () => {
+      const survey = await createSurvey();
+      const exported = await call(test.app, head, {
+        method: 'GET',
+        url: `/api/v1/surveys/${survey.id}/answers?format=csv`,
+      });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.body.trim().split('\r\n')).toEqual(['respondent,wave,stratum']);
     });
 
     it('exports for SPSS: numeric codes with "hard to say" as 9, and labels', async () => {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { rigaDateOf, rigaInstantOfLocal } from '../../../domain/riga-time';
 import { DAY_KINDS } from '../../../domain/day-kinds';
 import type {
   TCalendarDay,
@@ -174,8 +174,10 @@ function DeadlineCalculator() {
   const calculate = useMutation({
     mutationFn: (values: { date: string; time: string; policy: string }) =>
       api.get<TDeadline>('/calendar/deadline', {
-        // A time is read as Riga time; the server is told the offset that held on that date.
-        from: values.time ? withRigaOffset(values.date, values.time) : values.date,
+        // A time is read as Riga time, whatever zone the browser is in.
+        from: values.time
+          ? (rigaInstantOfLocal(`${values.date}T${values.time}`)?.toISOString() ?? values.date)
+          : values.date,
         policy: values.policy,
       }),
     onMutate: () => setFormError(null),
@@ -230,16 +232,6 @@ function DeadlineCalculator() {
       )}
     </section>
   );
-}
-
-/** "YYYY-MM-DDTHH:MM" in Riga as an ISO date-time with the offset Riga had then. */
-function withRigaOffset(date: string, time: string): string {
-  const probe = new Date(`${date}T12:00:00Z`);
-  const name =
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', timeZoneName: 'longOffset' })
-      .formatToParts(probe)
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+02:00';
-  return `${date}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
 }
 
 function SettingsPanel(props: { canManage: boolean }) {
@@ -347,46 +339,48 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
       ) : list.data?.items.length === 0 ? (
         <p className="muted">{props.emptyText}</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              {props.headers.map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-              {props.canManage && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data?.items ?? []).map((row) => (
-              <tr key={row.id}>
-                {props.cells(row).map((cell, index) => (
-                  <td key={props.headers[index]}>{cell}</td>
+        <div className="table-scroll">
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                {props.headers.map((header) => (
+                  <th key={header} scope="col">
+                    {header}
+                  </th>
                 ))}
                 {props.canManage && (
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button-link button-danger"
-                      onClick={() => {
-                        const date = formatDate(props.dateOf(row));
-                        if (window.confirm(t('calendar.confirmRemove', { date })))
-                          remove.mutate(row);
-                      }}
-                    >
-                      {t('calendar.remove')}
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(list.data?.items ?? []).map((row) => (
+                <tr key={row.id}>
+                  {props.cells(row).map((cell, index) => (
+                    <td key={props.headers[index]}>{cell}</td>
+                  ))}
+                  {props.canManage && (
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="button-link button-danger"
+                        onClick={() => {
+                          const date = formatDate(props.dateOf(row));
+                          if (window.confirm(t('calendar.confirmRemove', { date })))
+                            remove.mutate(row);
+                        }}
+                      >
+                        {t('calendar.remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {props.canManage && (
         <form

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCatiCase, TRecordAttemptBody } from '../../../contracts/cati.contracts';
 import { REFUSAL_REASONS, type RefusalReason } from '../../../domain/cati';
+import { rigaInstantOfLocal } from '../../../domain/riga-time';
 import { ProblemError } from '../../api/client';
 import { nextCase, recordAttempt, saveCaseAnswers } from '../../api/cati';
 import { Field } from '../../ui/Field';
@@ -196,7 +197,7 @@ function Outcomes(props: {
       {props.error !== null &&
         props.error !== undefined &&
         !(error?.problem.errors ?? []).some((item) =>
-          ['refusalReason', 'appointmentAt', 'note'].includes(item.field),
+          ['refusalReason', 'appointmentAt', 'note', 'answers'].includes(item.field),
         ) && <ErrorNotice error={props.error} />}
       <Field label={t('cati.console.note')} error={fieldError('note')}>
         <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
@@ -232,8 +233,10 @@ function Outcomes(props: {
         onClick={() =>
           send({
             outcome: 'appointment',
-            // The browser's local time, which at a client service centre is Riga time.
-            ...(appointmentAt ? { appointmentAt: new Date(appointmentAt).toISOString() } : {}),
+            // Riga time, whatever zone the browser is in.
+            ...(appointmentAt
+              ? { appointmentAt: rigaInstantOfLocal(appointmentAt)?.toISOString() ?? appointmentAt }
+              : {}),
           })
         }
       >
@@ -275,6 +278,11 @@ function Outcomes(props: {
 
       <h3>{t('cati.outcomes.complete')}</h3>
       <p className="field-hint">{t('cati.console.completeHint')}</p>
+      {fieldError('answers') && (
+        <div className="field-error" role="alert">
+          {fieldError('answers')}
+        </div>
+      )}
       <button
         type="button"
         className="button-primary"

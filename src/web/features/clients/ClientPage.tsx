@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { ListState } from '../../ui/ListState';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { OutOfSightRequests } from '../requests/OutOfSightRequests';
 import { RequestTable } from '../requests/RequestParts';
 import { AccessLog } from './AccessLog';
 import { ClientForm } from './ClientForm';
@@ -83,6 +84,7 @@ export function ClientPage() {
             />
           )}
         </ListState>
+        <OutOfSightRequests query={{ clientId: shown.id }} />
       </section>
 
       <Dialog title={t('clients.editTitle')} open={dialog === 'edit'} onClose={close}>

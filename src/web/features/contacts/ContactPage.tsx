@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { formatDateTime, fullName } from '../../ui/format';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { OutOfSightRequests } from '../requests/OutOfSightRequests';
 import { ClientName, RequestTable } from '../requests/RequestParts';
 import { CloseContactForm } from './CloseContactForm';
 import { IncidentForm } from './IncidentForm';
@@ -43,6 +44,7 @@ export function ContactPage() {
       <section aria-labelledby="contact-requests">
         <h2 id="contact-requests">{t('contact.requests', { count: shown.requests.length })}</h2>
         <RequestTable caption={t('contact.requestsCaption')} rows={shown.requests} hideClient />
+        <OutOfSightRequests query={{ contactId: shown.id }} />
       </section>
 
       {shown.closedAt ? (

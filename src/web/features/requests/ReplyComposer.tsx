@@ -197,6 +197,7 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
       <Dialog title={t('reply.pickerTitle')} open={picking} onClose={() => setPicking(false)}>
         <ArticlePicker
           chosen={pdfs}
+          forResident={request.clientKind === 'external'}
           onInsertLink={insertLink}
           onAttach={attach}
           onClose={() => setPicking(false)}
@@ -220,6 +221,8 @@ function SnippetText(props: { snippet: TSnippet }) {
 /** Finds knowledge-base articles (diacritics optional) and puts a link or a PDF into the reply. */
 function ArticlePicker(props: {
   chosen: ChosenArticle[];
+  /** A resident is sent public articles only; a colleague may have internal ones as PDF. */
+  forResident: boolean;
   onInsertLink: (article: TArticleHit & { publicPath: string }) => void;
   onAttach: (article: TArticleHit) => void;
   onClose: () => void;
@@ -275,7 +278,13 @@ function ArticlePicker(props: {
                   {t(`reply.kinds.${hit.kind}`)} · {t(`reply.visibility.${hit.visibility}`)}
                 </div>
                 <SnippetText snippet={hit.snippet} />
-                {publicPath === null && <p className="muted">{t('reply.internalOnly')}</p>}
+                {publicPath === null && (
+                  <p className="muted">
+                    {props.forResident
+                      ? t('reply.internalNotForResident')
+                      : t('reply.internalOnly')}
+                  </p>
+                )}
                 <div className="article-hit-actions">
                   {publicPath !== null && (
                     <button
@@ -290,7 +299,7 @@ function ArticlePicker(props: {
                       {t('reply.insertLink')}
                     </button>
                   )}
-                  {attached ? (
+                  {props.forResident && hit.visibility !== 'public' ? null : attached ? (
                     <span className="badge badge-ok">{t('reply.attached')}</span>
                   ) : (
                     <button

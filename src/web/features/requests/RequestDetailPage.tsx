@@ -128,7 +128,7 @@ export function RequestDetailPage() {
 
         <section aria-labelledby="request-messages" className="panel panel-wide">
           <h2 id="request-messages">{t('request.messages')}</h2>
-          <OutgoingMessages request={shown} />
+          <OutgoingMessages request={shown} editable={mayWork} />
         </section>
 
         <section aria-labelledby="request-attachments" className="panel panel-wide">

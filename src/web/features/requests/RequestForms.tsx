@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { TRequestDetail } from '../../../contracts/requests.contracts';
 import { COMMITMENT_FORMS, type CommitmentForm } from '../../../domain/commitments';
 import type { RequestState } from '../../../domain/requests';
-import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
+import {
+  addCalendarDays,
+  rigaDateOf,
+  rigaInstantOfLocal,
+  rigaLocalOf,
+} from '../../../domain/riga-time';
 import { useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
 import { Field } from '../../ui/Field';
@@ -199,8 +204,8 @@ export function CommitmentForm(props: FormProps) {
     fields: ['what', 'dueAt', 'form', 'keeperId'],
     body: (values) => ({
       what: values.what,
-      // The browser's local time, which at a client service desk is Riga time.
-      dueAt: values.dueAt ? new Date(values.dueAt).toISOString() : undefined,
+      // Riga time, whatever zone the browser is in.
+      dueAt: rigaInstantOfLocal(values.dueAt)?.toISOString(),
       form: values.form,
       ...(values.keeperId ? { keeperId: values.keeperId } : {}),
     }),
@@ -214,7 +219,7 @@ export function CommitmentForm(props: FormProps) {
       </Field>
       <div className="field-row">
         <Field label={t('commitments.dueAt')} required error={errors.dueAt?.message}>
-          <input type="datetime-local" {...form.register('dueAt')} />
+          <input type="datetime-local" min={rigaLocalOf(new Date())} {...form.register('dueAt')} />
         </Field>
         <Field label={t('commitments.form')} required error={errors.form?.message}>
           <select {...form.register('form')}>

@@ -1,12 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TRequestDetail } from '../../../contracts/requests.contracts';
+import { LETTER_DELIVERIES, type TRequestDetail } from '../../../contracts/requests.contracts';
 import { useReloadCases, useRequestList } from '../../api/cases';
 import { api } from '../../api/client';
 import { Field } from '../../ui/Field';
+import { FormActions, FormError } from '../../ui/FormParts';
 import { formatDateTime, formatSize } from '../../ui/format';
-import { ActionError, useAction } from '../../ui/server-form';
+import { ActionError, useAction, useServerForm } from '../../ui/server-form';
 import { StateBadge } from './RequestParts';
 
 /** The request's files, each downloadable, and a way to add one. */
@@ -153,9 +154,74 @@ export function Links(props: { request: TRequestDetail; editable: boolean }) {
   );
 }
 
-/** What the client is owed in writing (an interim reply), and what has gone out. */
-export function OutgoingMessages(props: { request: TRequestDetail }) {
+type Letter = TRequestDetail['outgoingMessages'][number];
+
+/** A letter's state in words: waiting until it leaves, then how it left. */
+function LetterState(props: { message: Letter }) {
   const { t } = useTranslation();
+  const { message } = props;
+  return (
+    <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
+      {message.delivery
+        ? t(`request.deliveries.${message.delivery.method}`)
+        : t(`request.messageStates.${message.state}`)}
+    </span>
+  );
+}
+
+/** Who marked a letter as gone another way, when, and their word on it. */
+function DeliveredBy(props: { delivery: NonNullable<Letter['delivery']> }) {
+  const { t } = useTranslation();
+  const { delivery } = props;
+  return (
+    <div className="muted">
+      {t(`request.deliveries.${delivery.method}`)}:{' '}
+      {[delivery.by?.name, formatDateTime(delivery.at), delivery.note].filter(Boolean).join(', ')}
+    </div>
+  );
+}
+
+/** A waiting letter that left another way: handed over, printed or sent otherwise. */
+function DeliveryForm(props: { request: TRequestDetail; message: Letter; onDone: () => void }) {
+  const { t } = useTranslation();
+  const reload = useReloadCases();
+  const { form, errors, formError, busy, onSubmit } = useServerForm<{
+    method: (typeof LETTER_DELIVERIES)[number];
+    note: string;
+  }>({
+    defaultValues: { method: 'handed_over', note: '' },
+    fields: ['method', 'note'],
+    send: (values) =>
+      api.post(`/requests/${props.request.id}/messages/${props.message.id}/delivery`, values),
+    onSaved: async () => {
+      await reload();
+      props.onDone();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="delivery-form">
+      <FormError message={formError} />
+      <Field label={t('request.deliveryMethod')} required error={errors.method?.message}>
+        <select {...form.register('method')}>
+          {LETTER_DELIVERIES.map((method) => (
+            <option key={method} value={method}>
+              {t(`request.deliveryMethods.${method}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('common.note')} error={errors.note?.message}>
+        <input {...form.register('note')} />
+      </Field>
+      <FormActions busy={busy} onCancel={props.onDone} submitLabel={t('request.markDelivered')} />
+    </form>
+  );
+}
+
+/** What the client is owed in writing (an interim reply), and what has gone out. */
+export function OutgoingMessages(props: { request: TRequestDetail; editable: boolean }) {
+  const { t } = useTranslation();
+  const [marking, setMarking] = useState<string | null>(null);
   const { outgoingMessages } = props.request;
   if (outgoingMessages.length === 0) return <p className="muted">{t('request.noMessages')}</p>;
   return (
@@ -163,13 +229,11 @@ export function OutgoingMessages(props: { request: TRequestDetail }) {
       {outgoingMessages.map((message) => (
         <li key={message.id} className="message">
           <div>
-            <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
-              {t(`request.messageStates.${message.state}`)}
-            </span>{' '}
-            <strong>{message.subject}</strong>
+            <LetterState message={message} /> <strong>{message.subject}</strong>
             <div className="muted">
               {message.recipient ?? t('request.noRecipient')} · {formatDateTime(message.dueAt)}
             </div>
+            {message.delivery && <DeliveredBy delivery={message.delivery} />}
             {message.attachmentIds.length > 0 && (
               <div className="message-attachments">
                 {t('request.messageAttachments')}:{' '}
@@ -194,6 +258,24 @@ export function OutgoingMessages(props: { request: TRequestDetail }) {
               <summary>{t('request.messageBody')}</summary>
               <p className="text-block">{message.body}</p>
             </details>
+            {props.editable &&
+              message.state === 'due' &&
+              (marking === message.id ? (
+                <DeliveryForm
+                  request={props.request}
+                  message={message}
+                  onDone={() => setMarking(null)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-label={t('request.markDeliveredOf', { subject: message.subject })}
+                  onClick={() => setMarking(message.id)}
+                >
+                  {t('request.markDelivered')}
+                </button>
+              ))}
           </div>
         </li>
       ))}

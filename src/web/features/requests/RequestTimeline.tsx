@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TStaff } from '../../../contracts/staff.contracts';
-import type { TRequestDetail } from '../../../contracts/requests.contracts';
+import { LETTER_DELIVERIES, type TRequestDetail } from '../../../contracts/requests.contracts';
 import { COMMITMENT_FORMS } from '../../../domain/commitments';
 import { REQUEST_STATES } from '../../../domain/requests';
 import { useAllUnits } from '../../api/lookups';
@@ -46,6 +46,21 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
       return t('timeline.referral', {
         to: [name(data.toOwner), name(data.toUnit)].filter(Boolean).join(', '),
       });
+    case 'reply':
+      return t('timeline.reply', { subject: text(data.subject) });
+    case 'letter-delivered': {
+      const method = oneOf(LETTER_DELIVERIES, data.method);
+      return t('timeline.letterDelivered', {
+        subject: text(data.subject),
+        how: method ? t(`request.deliveryMethods.${method}`) : '',
+      });
+    }
+    case 'desk-answer':
+      return t('timeline.deskAnswer');
+    case 'kept-open':
+      return t('timeline.keptOpen', {
+        to: [name(data.toOwner), name(data.toUnit)].filter(Boolean).join(', '),
+      });
     case 'extension':
       return t('timeline.extension', { from: date(data.from), to: date(data.to) });
     case 'note':
@@ -86,7 +101,8 @@ export function RequestTimeline(props: { request: TRequestDetail }) {
   const units = useAllUnits();
   const people = useStaffNames(
     timeline.flatMap((entry) =>
-      entry.kind === 'referral' && typeof entry.data.toOwner === 'string'
+      (entry.kind === 'referral' || entry.kind === 'kept-open') &&
+      typeof entry.data.toOwner === 'string'
         ? [entry.data.toOwner]
         : [],
     ),

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TReportView } from '../../../contracts/survey-reports.contracts';
+import { columnLabel } from '../../../domain/questionnaire';
 import {
   publishReport,
   reportPdfUrl,
@@ -116,7 +117,12 @@ function Editor(props: { report: TReportView }) {
         <Suspense fallback={<Loading />}>
           <LazyTexts control={form.control} errors={errors} />
         </Suspense>
-        <QuotePicker waveId={report.wave.id} quotes={quotes} onChange={setQuotes} />
+        <QuotePicker
+          waveId={report.wave.id}
+          questionnaire={report.survey.questionnaire}
+          quotes={quotes}
+          onChange={setQuotes}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {t('common.save')}
         </button>
@@ -128,10 +134,12 @@ function Editor(props: { report: TReportView }) {
 /** The wave's open answers with a checkbox each: the ticked ones are quoted in the report. */
 function QuotePicker(props: {
   waveId: string;
+  questionnaire: TReportView['survey']['questionnaire'];
   quotes: Quote[];
   onChange: (quotes: Quote[]) => void;
 }) {
   const { t } = useTranslation();
+  const language = currentLanguage() === 'en' ? 'en' : 'lv';
   const [page, setPage] = useState(1);
   const comments = useWaveComments(props.waveId, page);
   const chosen = new Set(props.quotes.map((quote) => `${quote.responseId}|${quote.column}`));
@@ -174,7 +182,7 @@ function QuotePicker(props: {
                     />{' '}
                     „{comment.text}”{' '}
                     <span className="muted">
-                      ({comment.column}
+                      ({columnLabel(props.questionnaire, comment.column, language)}
                       {comment.stratum ? `, ${comment.stratum}` : ''})
                     </span>
                   </label>

@@ -3,9 +3,9 @@ import { formatDecimal } from '../../../charts/layout';
 import { surveyFigures } from '../../../charts/survey-figures';
 import type { TReportView } from '../../../contracts/survey-reports.contracts';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { SvgChart } from '../../ui/SvgChart';
-import { FigureGroupView } from '../surveys/FigureGroupView';
+import { FigureContents, FigureGroupView } from '../surveys/FigureGroupView';
 
 /**
  * A report as staff read it on the intranet: method, results per factor group with the same
@@ -29,7 +29,31 @@ export function ReportView(props: { report: TReportView }) {
     share === null ? '—' : `${formatDecimal(share * 100, language, 1)} %`;
   return (
     <article className="survey-report">
-      <section aria-labelledby="method-heading">
+      {report.figuresAsPublished && report.publishedAt && (
+        <p className="muted">
+          {t('surveyReports.figuresAsPublished', { date: formatDateTime(report.publishedAt) })}
+        </p>
+      )}
+      <FigureContents
+        entries={[
+          { id: 'report-method', title: t('surveyReports.method') },
+          ...figures.groups.map((group, index) => ({
+            id: `report-group-${index}`,
+            title: group.title,
+          })),
+          ...(figures.map ? [{ id: 'report-map-section', title: t('surveys.map') }] : []),
+          ...(figures.otherQuotes.length > 0
+            ? [{ id: 'report-other-quotes', title: t('surveyReports.otherComments') }]
+            : []),
+          ...(report.conclusionsHtml
+            ? [{ id: 'report-conclusions', title: t('surveyReports.conclusions') }]
+            : []),
+          ...(report.recommendationsHtml
+            ? [{ id: 'report-recommendations', title: t('surveyReports.recommendations') }]
+            : []),
+        ]}
+      />
+      <section id="report-method" aria-labelledby="method-heading">
         <h2 id="method-heading">{t('surveyReports.method')}</h2>
         <dl className="facts">
           <dt>{t('surveyReports.plannedSample')}</dt>
@@ -60,6 +84,9 @@ export function ReportView(props: { report: TReportView }) {
                 <tr>
                   <th scope="col">{t('surveyReports.stratum')}</th>
                   <th scope="col" className="cell-number">
+                    {t('surveyReports.planned')}
+                  </th>
+                  <th scope="col" className="cell-number">
                     {t('surveyReports.sample')}
                   </th>
                   <th scope="col" className="cell-number">
@@ -77,6 +104,7 @@ export function ReportView(props: { report: TReportView }) {
                 {method.strata.map((row) => (
                   <tr key={row.stratum}>
                     <th scope="row">{row.stratum || '—'}</th>
+                    <td className="cell-number">{row.planned ?? '—'}</td>
                     <td className="cell-number">{row.sample}</td>
                     <td className="cell-number">{row.completes}</td>
                     <td className="cell-number">{row.refusals}</td>
@@ -104,22 +132,23 @@ export function ReportView(props: { report: TReportView }) {
           <div className="article-body" dangerouslySetInnerHTML={{ __html: report.methodHtml }} />
         )}
       </section>
-      {figures.groups.map((group) => (
+      {figures.groups.map((group, index) => (
         <FigureGroupView
           key={group.title}
+          anchor={`report-group-${index}`}
           group={group}
           wave={report.wave.name}
           language={language}
         />
       ))}
       {figures.map && (
-        <section aria-labelledby="report-map" className="survey-figure">
+        <section id="report-map-section" aria-labelledby="report-map" className="survey-figure">
           <h2 id="report-map">{t('surveys.map')}</h2>
           <SvgChart chart={figures.map} className="survey-chart" />
         </section>
       )}
       {figures.otherQuotes.length > 0 && (
-        <section aria-labelledby="other-quotes">
+        <section id="report-other-quotes" aria-labelledby="other-quotes">
           <h2 id="other-quotes">{t('surveyReports.otherComments')}</h2>
           <ul className="survey-quotes">
             {figures.otherQuotes.map((quote, index) => (
@@ -131,7 +160,7 @@ export function ReportView(props: { report: TReportView }) {
         </section>
       )}
       {report.conclusionsHtml && (
-        <section aria-labelledby="conclusions">
+        <section id="report-conclusions" aria-labelledby="conclusions">
           <h2 id="conclusions">{t('surveyReports.conclusions')}</h2>
           <div
             className="article-body"
@@ -140,7 +169,7 @@ export function ReportView(props: { report: TReportView }) {
         </section>
       )}
       {report.recommendationsHtml && (
-        <section aria-labelledby="recommendations">
+        <section id="report-recommendations" aria-labelledby="recommendations">
           <h2 id="recommendations">{t('surveyReports.recommendations')}</h2>
           <div
             className="article-body"

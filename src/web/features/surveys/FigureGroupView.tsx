@@ -13,6 +13,8 @@ export function FigureGroupView(props: {
   group: FigureGroup;
   wave: string;
   language: 'lv' | 'en';
+  /** The section's id, for the contents list to link to. */
+  anchor: string;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -20,7 +22,7 @@ export function FigureGroupView(props: {
   const decimal = (value: number | null, signed = false) =>
     value === null ? '—' : `${signed && value > 0 ? '+' : ''}${formatDecimal(value, language)}`;
   return (
-    <section aria-labelledby={headingId} className="survey-figure">
+    <section id={props.anchor} aria-labelledby={headingId} className="survey-figure">
       <h2 id={headingId}>{group.title}</h2>
       <div className="table-scroll">
         <table className="data-table">
@@ -99,5 +101,23 @@ export function FigureGroupView(props: {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A long page's contents: each figure group, the map and the other parts, as links down. */
+export function FigureContents(props: { entries: ReadonlyArray<{ id: string; title: string }> }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <nav aria-labelledby={headingId} className="survey-contents">
+      <h2 id={headingId}>{t('surveys.contents')}</h2>
+      <ol>
+        {props.entries.map((entry) => (
+          <li key={entry.id}>
+            <a href={`#${entry.id}`}>{entry.title}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCreatedInvitations, TInvitation } from '../../../contracts/surveys.contracts';
-import { csvCell } from '../../../domain/survey-spss';
+import { csvText } from '../../../domain/csv';
 import { ProblemError } from '../../api/client';
 import {
   createInvitations,
@@ -32,12 +32,12 @@ const absolute = (link: string) => new URL(link, window.location.origin).toStrin
  * keeps only the tokens' digests: these links exist nowhere else once the page is left.
  */
 function downloadCsv(created: TCreatedInvitations['created'], filename: string): void {
-  const lines = [
-    'email,link',
-    ...created.map((entry) => `${csvCell(entry.email)},${csvCell(absolute(entry.link))}`),
-  ];
+  const text = csvText(
+    ['email', 'link'],
+    created.map((entry) => [entry.email, absolute(entry.link)]),
+  );
   // The byte order mark lets spreadsheet programs read the file as UTF-8.
-  const blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

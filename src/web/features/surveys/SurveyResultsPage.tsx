@@ -14,7 +14,7 @@ import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 import { SvgChart } from '../../ui/SvgChart';
-import { FigureGroupView } from './FigureGroupView';
+import { FigureContents, FigureGroupView } from './FigureGroupView';
 
 const QUADRANTS: Quadrant[] = ['improve', 'strengthen', 'keep', 'watch'];
 
@@ -156,11 +156,26 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
           .join(' · ')}
         {analysis.stratum && ` · ${t('surveys.onlyStratum', { stratum: analysis.stratum })}`}
       </p>
-      {figures.groups.map((group) => (
-        <FigureGroupView key={group.title} group={group} wave={wave} language={language} />
+      <FigureContents
+        entries={[
+          ...figures.groups.map((group, index) => ({
+            id: `results-group-${index}`,
+            title: group.title,
+          })),
+          ...(analysis.map && figures.map ? [{ id: 'results-map', title: t('surveys.map') }] : []),
+        ]}
+      />
+      {figures.groups.map((group, index) => (
+        <FigureGroupView
+          key={group.title}
+          anchor={`results-group-${index}`}
+          group={group}
+          wave={wave}
+          language={language}
+        />
       ))}
       {analysis.map && figures.map && (
-        <section aria-labelledby="map-heading" className="survey-figure">
+        <section id="results-map" aria-labelledby="map-heading" className="survey-figure">
           <h2 id="map-heading">{t('surveys.map')}</h2>
           <p className="muted">
             {t('surveys.mapBorders', {

@@ -6,10 +6,11 @@ import type { TWaveDetail } from '../../../contracts/surveys.contracts';
 import { saveSamplePlan, updateWave, useReloadSurveys, useWave } from '../../api/surveys';
 import { Field, FieldSet } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
-import { formatCount } from '../../ui/format';
+import { formatCount, formatDate } from '../../ui/format';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
+import { currentLanguage } from '../../i18n/i18n';
 import { InvitationsPanel } from './InvitationsPanel';
 
 /** A wave: when and how it collects answers, its sample plan, and its answers so far. */
@@ -61,8 +62,12 @@ export function WavePage() {
           </p>
         )}
       </section>
-      <WaveSettings key={data.version} wave={data} />
-      <SamplePlanForm key={data.plan?.version ?? 0} wave={data} />
+      {data.state === 'closed' ? (
+        <ReopenWave key={data.version} wave={data} />
+      ) : (
+        <WaveSettings key={data.version} wave={data} />
+      )}
+      <SamplePlanForm key={`${data.plan?.version ?? 0}-${data.state}`} wave={data} />
       <InvitationsPanel waveId={data.id} />
     </>
   );
@@ -73,12 +78,23 @@ interface SettingsValues {
   publicLink: boolean;
   fieldworkStart: string;
   fieldworkEnd: string;
-  noAnswerMinutes: string;
-  busyMinutes: string;
-  softRefusalMinutes: string;
+  noAnswerHours: string;
+  busyHours: string;
+  softRefusalDays: string;
   maxAttempts: string;
   qcPercent: string;
 }
+
+const HOUR = 60;
+const DAY = 24 * HOUR;
+/** Minutes as the hours or days a person enters, without trailing zeros ("0.5", "3"). */
+const inUnits = (minutes: number, unit: number) => String(Math.round((minutes / unit) * 100) / 100);
+/** The same, as the language writes it ("0,5" in Latvian). */
+const shownInUnits = (minutes: number, unit: number) =>
+  new Intl.NumberFormat(currentLanguage() === 'lv' ? 'lv-LV' : 'en-GB', {
+    maximumFractionDigits: 2,
+  }).format(minutes / unit);
+const toMinutes = (value: string, unit: number) => Math.round(Number(value) * unit);
 
 function WaveSettings(props: { wave: TWaveDetail }) {
   const { t } = useTranslation();
@@ -91,9 +107,9 @@ function WaveSettings(props: { wave: TWaveDetail }) {
       publicLink: wave.publicPath !== null,
       fieldworkStart: wave.fieldworkStart ?? '',
       fieldworkEnd: wave.fieldworkEnd ?? '',
-      noAnswerMinutes: String(wave.retryRules.noAnswerMinutes),
-      busyMinutes: String(wave.retryRules.busyMinutes),
-      softRefusalMinutes: String(wave.retryRules.softRefusalMinutes),
+      noAnswerHours: inUnits(wave.retryRules.noAnswerMinutes, HOUR),
+      busyHours: inUnits(wave.retryRules.busyMinutes, HOUR),
+      softRefusalDays: inUnits(wave.retryRules.softRefusalMinutes, DAY),
       maxAttempts: String(wave.retryRules.maxAttempts),
       qcPercent: String(Math.round(wave.qcFraction * 1000) / 10),
     },
@@ -102,9 +118,9 @@ function WaveSettings(props: { wave: TWaveDetail }) {
       publicLink: 'publicLink',
       fieldworkStart: 'fieldworkStart',
       fieldworkEnd: 'fieldworkEnd',
-      'retryRules.noAnswerMinutes': 'noAnswerMinutes',
-      'retryRules.busyMinutes': 'busyMinutes',
-      'retryRules.softRefusalMinutes': 'softRefusalMinutes',
+      'retryRules.noAnswerMinutes': 'noAnswerHours',
+      'retryRules.busyMinutes': 'busyHours',
+      'retryRules.softRefusalMinutes': 'softRefusalDays',
       'retryRules.maxAttempts': 'maxAttempts',
       qcFraction: 'qcPercent',
     },
@@ -115,9 +131,9 @@ function WaveSettings(props: { wave: TWaveDetail }) {
         fieldworkStart: values.fieldworkStart || null,
         fieldworkEnd: values.fieldworkEnd || null,
         retryRules: {
-          noAnswerMinutes: Number(values.noAnswerMinutes),
-          busyMinutes: Number(values.busyMinutes),
-          softRefusalMinutes: Number(values.softRefusalMinutes),
+          noAnswerMinutes: toMinutes(values.noAnswerHours, HOUR),
+          busyMinutes: toMinutes(values.busyHours, HOUR),
+          softRefusalMinutes: toMinutes(values.softRefusalDays, DAY),
           maxAttempts: Number(values.maxAttempts),
         },
         qcFraction: Number(values.qcPercent) / 100,
@@ -160,21 +176,21 @@ function WaveSettings(props: { wave: TWaveDetail }) {
         <FieldSet legend={t('surveys.retryRules')}>
           <div className="form-row">
             <Field
-              label={t('surveys.noAnswerMinutes')}
-              error={errors.noAnswerMinutes?.message}
+              label={t('surveys.noAnswerHours')}
+              error={errors.noAnswerHours?.message}
               required
             >
-              <input type="number" min={1} {...form.register('noAnswerMinutes')} />
+              <input type="number" min={0.25} step={0.25} {...form.register('noAnswerHours')} />
             </Field>
-            <Field label={t('surveys.busyMinutes')} error={errors.busyMinutes?.message} required>
-              <input type="number" min={1} {...form.register('busyMinutes')} />
+            <Field label={t('surveys.busyHours')} error={errors.busyHours?.message} required>
+              <input type="number" min={0.25} step={0.25} {...form.register('busyHours')} />
             </Field>
             <Field
-              label={t('surveys.softRefusalMinutes')}
-              error={errors.softRefusalMinutes?.message}
+              label={t('surveys.softRefusalDays')}
+              error={errors.softRefusalDays?.message}
               required
             >
-              <input type="number" min={1} {...form.register('softRefusalMinutes')} />
+              <input type="number" min={0.5} step={0.5} {...form.register('softRefusalDays')} />
             </Field>
             <Field label={t('surveys.maxAttempts')} error={errors.maxAttempts?.message} required>
               <input type="number" min={1} {...form.register('maxAttempts')} />
@@ -186,6 +202,66 @@ function WaveSettings(props: { wave: TWaveDetail }) {
         </Field>
         <button type="submit" className="button-primary" disabled={busy}>
           {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * A closed wave's settings, as they stand: its figures are what its reports rest on, so it
+ * changes only once reopened, with the reason recorded in the audit log.
+ */
+function ReopenWave(props: { wave: TWaveDetail }) {
+  const { t } = useTranslation();
+  const reload = useReloadSurveys();
+  const { wave } = props;
+  const { retryRules } = wave;
+  const { form, errors, formError, busy, onSubmit } = useServerForm<{ reopenReason: string }>({
+    defaultValues: { reopenReason: '' },
+    fields: ['reopenReason'],
+    send: (values) =>
+      updateWave(wave.id, {
+        state: 'open',
+        reopenReason: values.reopenReason,
+        version: wave.version,
+      }),
+    onSaved: reload,
+    onConflict: reload,
+  });
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('surveys.settings')}</h2>
+      <p>{t('surveys.closedReadOnly')}</p>
+      <dl className="facts">
+        <dt>{t('surveys.fieldworkStart')}</dt>
+        <dd>{wave.fieldworkStart ? formatDate(wave.fieldworkStart) : '—'}</dd>
+        <dt>{t('surveys.fieldworkEnd')}</dt>
+        <dd>{wave.fieldworkEnd ? formatDate(wave.fieldworkEnd) : '—'}</dd>
+        <dt>{t('surveys.noAnswerHours')}</dt>
+        <dd>{shownInUnits(retryRules.noAnswerMinutes, HOUR)}</dd>
+        <dt>{t('surveys.busyHours')}</dt>
+        <dd>{shownInUnits(retryRules.busyMinutes, HOUR)}</dd>
+        <dt>{t('surveys.softRefusalDays')}</dt>
+        <dd>{shownInUnits(retryRules.softRefusalMinutes, DAY)}</dd>
+        <dt>{t('surveys.maxAttempts')}</dt>
+        <dd>{retryRules.maxAttempts}</dd>
+        <dt>{t('surveys.qcPercent')}</dt>
+        <dd>{shownInUnits(wave.qcFraction * 100, 1)}</dd>
+      </dl>
+      <h3>{t('surveys.reopen')}</h3>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError message={formError} />
+        <Field
+          label={t('surveys.reopenReason')}
+          hint={t('surveys.reopenHint')}
+          error={errors.reopenReason?.message}
+          required
+        >
+          <textarea rows={2} {...form.register('reopenReason')} />
+        </Field>
+        <button type="submit" className="button-secondary" disabled={busy}>
+          {t('surveys.reopen')}
         </button>
       </form>
     </section>
@@ -204,6 +280,7 @@ function SamplePlanForm(props: { wave: TWaveDetail }) {
   const { t } = useTranslation();
   const reload = useReloadSurveys();
   const plan = props.wave.plan;
+  const closed = props.wave.state === 'closed';
   const { form, errors, formError, busy, onSubmit } = useServerForm<PlanValues>({
     defaultValues: {
       total: plan ? String(plan.total) : '',
@@ -238,92 +315,97 @@ function SamplePlanForm(props: { wave: TWaveDetail }) {
     <section aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('surveys.samplePlan')}</h2>
       <p className="muted">{t('surveys.samplePlanHint')}</p>
+      {closed && <p>{t('surveys.planClosed')}</p>}
       <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
-        <div className="form-row">
-          <Field label={t('surveys.total')} error={errors.total?.message} required>
-            <input type="number" min={1} {...form.register('total')} />
-          </Field>
-          <Field label={t('surveys.minPerStratum')} error={errors.minPerStratum?.message}>
-            <input type="number" min={0} {...form.register('minPerStratum')} />
-          </Field>
-          <Field
-            label={t('surveys.perUnitCap')}
-            error={errors.perUnitCap?.message}
-            hint={t('surveys.perUnitCapHint')}
-          >
-            <input type="number" min={1} {...form.register('perUnitCap')} />
-          </Field>
-        </div>
-        <table className="data-table">
-          <caption>{t('surveys.strata')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.stratum')}</th>
-              <th scope="col">{t('surveys.stratumSize')}</th>
-              <th scope="col">{t('surveys.stratumMax')}</th>
-              <th scope="col">{t('surveys.allocated')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {strata.fields.map((field, index) => {
-              const name = form.watch(`strata.${index}.name`);
-              return (
-                <tr key={field.id}>
-                  <td>
-                    <input
-                      type="text"
-                      aria-label={t('surveys.stratumNumber', { number: index + 1 })}
-                      {...form.register(`strata.${index}.name`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      aria-label={t('surveys.stratumSizeOf', { number: index + 1 })}
-                      {...form.register(`strata.${index}.size`)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      aria-label={t('surveys.stratumMaxOf', { number: index + 1 })}
-                      {...form.register(`strata.${index}.max`)}
-                    />
-                  </td>
-                  <td className="cell-number">{plan?.allocation[name] ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      onClick={() => strata.remove(index)}
-                      disabled={strata.fields.length === 1}
-                    >
-                      {t('surveys.removeStratum')}
-                    </button>
-                  </td>
+        <fieldset className="plain-fieldset" disabled={closed}>
+          <div className="form-row">
+            <Field label={t('surveys.total')} error={errors.total?.message} required>
+              <input type="number" min={1} {...form.register('total')} />
+            </Field>
+            <Field label={t('surveys.minPerStratum')} error={errors.minPerStratum?.message}>
+              <input type="number" min={0} {...form.register('minPerStratum')} />
+            </Field>
+            <Field
+              label={t('surveys.perUnitCap')}
+              error={errors.perUnitCap?.message}
+              hint={t('surveys.perUnitCapHint')}
+            >
+              <input type="number" min={1} {...form.register('perUnitCap')} />
+            </Field>
+          </div>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t('surveys.strata')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('surveys.stratum')}</th>
+                  <th scope="col">{t('surveys.stratumSize')}</th>
+                  <th scope="col">{t('surveys.stratumMax')}</th>
+                  <th scope="col">{t('surveys.allocated')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => strata.append({ name: '', size: '', max: '' })}
-          >
-            {t('surveys.addStratum')}
-          </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {t('surveys.allocate')}
-          </button>
-        </div>
+              </thead>
+              <tbody>
+                {strata.fields.map((field, index) => {
+                  const name = form.watch(`strata.${index}.name`);
+                  return (
+                    <tr key={field.id}>
+                      <td>
+                        <input
+                          type="text"
+                          aria-label={t('surveys.stratumNumber', { number: index + 1 })}
+                          {...form.register(`strata.${index}.name`)}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="number"
+                          min={0}
+                          aria-label={t('surveys.stratumSizeOf', { number: index + 1 })}
+                          {...form.register(`strata.${index}.size`)}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="number"
+                          min={0}
+                          aria-label={t('surveys.stratumMaxOf', { number: index + 1 })}
+                          {...form.register(`strata.${index}.max`)}
+                        />
+                      </td>
+                      <td className="cell-number">{plan?.allocation[name] ?? '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          onClick={() => strata.remove(index)}
+                          disabled={strata.fields.length === 1}
+                        >
+                          {t('surveys.removeStratum')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => strata.append({ name: '', size: '', max: '' })}
+            >
+              {t('surveys.addStratum')}
+            </button>
+            <button type="submit" className="button-primary" disabled={busy}>
+              {t('surveys.allocate')}
+            </button>
+          </div>
+        </fieldset>
       </form>
     </section>
   );
