@@ -5,7 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp, type Services } from '../src/server/app';
-import { typeParsers, type Database } from '../src/server/db/database';
+import { advisoryLock, typeParsers, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/schema';
 import { systemContext } from '../src/server/http/access';
@@ -60,7 +60,12 @@ function openTraced(url: string) {
       }
     },
   });
-  const database: Database = { db, kind: 'postgresql', close: () => db.destroy() };
+  const database: Database = {
+    db,
+    kind: 'postgresql',
+    exclusively: advisoryLock(db),
+    close: () => db.destroy(),
+  };
   return {
     database,
     trace: async (work: () => Promise<unknown>): Promise<TracedQuery[]> => {

@@ -134,8 +134,6 @@ await migrateToLatest(database.db);
 const { app, services } = await buildApp({
   database,
   hasher: createArgon2Hasher(PRODUCTION_ARGON2_COST),
-  // The benchmark signs in many times from one address on purpose.
-  loginThrottle: { windowMinutes: 15, maxFailuresPerAccount: 1e9, maxFailuresPerAddress: 1e9 },
 });
 console.log(
   `Apkalpo benchmark on ${database.kind}: ${STAFF} staff, ${UNITS} units, ${Math.ceil(STAFF / 10)} absences`,

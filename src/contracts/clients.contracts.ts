@@ -142,6 +142,9 @@ export const ClientAccessLog = z.object({
       at: z.string(),
       staffId: z.string().nullable(),
       staffName: z.string().nullable(),
+      /** The API token used, if any; for a system token, the only name of who looked. */
+      tokenId: z.string().nullable(),
+      tokenName: z.string().nullable(),
       requestNumber: z.string().nullable(),
     }),
   ),

@@ -86,7 +86,8 @@ describe('the weekend rule', () => {
     ['2022-06-25', '2022-06-27'],
     ['2027-12-26', '2027-12-27'],
   ])('moves no other holiday: after %s, %s is a working day', (_holiday, monday) => {
-    expect(kindOf(monday)).toBe('working');
+    // Monday 3 May 2021 was a transferred day off; without transfers it is a working day.
+    expect(withoutTransfers.day(monday).kind).toBe('working');
   });
 
   it('has no festival day in a year when the festival is not held', () => {
@@ -114,6 +115,14 @@ describe('transferred working days', () => {
     ['2025-11-17', '2025-11-08'],
     ['2026-01-02', '2026-01-17'],
     ['2026-06-22', '2026-06-27'],
+    ['2008-05-02', '2008-05-10'],
+    ['2009-01-02', '2009-01-10'],
+    ['2017-05-05', '2017-05-13'],
+    ['2018-04-30', '2018-04-21'],
+    ['2021-11-19', '2021-11-13'],
+    ['2023-05-05', '2023-05-20'],
+    ['2024-12-23', '2024-12-14'],
+    ['2024-12-30', '2024-12-28'],
   ])('%s is a day off, worked on Saturday %s', (dayOff, saturday) => {
     expect(calendar.day(dayOff)).toMatchObject({ kind: 'transferred-off', working: false });
     expect(calendar.day(saturday)).toMatchObject({
@@ -122,6 +131,16 @@ describe('transferred working days', () => {
       replaces: dayOff,
     });
     expect(calendar.day(saturday).reason?.lv).toContain('Ministru kabineta rīkojums');
+  });
+
+  it('keep the shortened day of the day they replace (Saturdays before Christmas 2024)', () => {
+    expect(calendar.day('2024-12-14').shortened).toBe(true);
+    expect(calendar.day('2024-12-28').shortened).toBe(true);
+  });
+
+  it('give the festival’s Monday and the one-off days off of 2018 and 2023', () => {
+    for (const date of ['2018-07-09', '2018-09-24', '2023-05-29', '2023-07-10'])
+      expect(calendar.day(date).working).toBe(false);
   });
 
   it('are ignored by an organisation that does not follow them', () => {

@@ -195,7 +195,13 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
 
   function day(date: string): CalendarDay {
     const base = kindOf(date);
-    return { ...base, shortened: base.working && holidayComesNext(date) };
+    // A worked Saturday keeps the pre-holiday status of the day it replaces when a holiday
+    // follows that day directly: the one for Monday 23 December is shortened like it would be.
+    const shortened =
+      base.working &&
+      (holidayComesNext(date) ||
+        (base.replaces !== null && holidayOn(addCalendarDays(base.replaces, 1)) !== undefined));
+    return { ...base, shortened };
   }
 
   const isWorkingDay = (date: string) => kindOf(date).working;

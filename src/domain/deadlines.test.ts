@@ -61,6 +61,11 @@ describe('due dates (clause 21.1: external written replies within 3 working days
   it('answers an internal client within 1 working day (clause 23.1), Saturdays worked included', () => {
     expect(due(internalReply, '2025-05-09', '10:00')).toBe('2025-05-10');
   });
+
+  it('skips the days off the Cabinet transferred before 2025 (Christmas 2024)', () => {
+    // Monday 23 December 2024 was worked on Saturday 14 December; 24–26 December are holidays.
+    expect(due(internalReply, '2024-12-20', '10:00')).toBe('2024-12-27');
+  });
 });
 
 describe('voicemail (clause 17): the next working day', () => {

@@ -34,13 +34,12 @@ import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { createContactsService } from './modules/contacts/contacts.service';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { createCalendarService } from './modules/calendar/calendar.service';
+import { DEFAULT_SIGN_IN_DELAY_POLICY, type SignInDelayPolicy } from '../domain/sign-in-delay';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import {
   createAuthService,
-  DEFAULT_LOGIN_THROTTLE,
   DEFAULT_SESSION_POLICY,
-  type LoginThrottle,
   type SessionPolicy,
 } from './modules/auth/auth.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
@@ -92,7 +91,7 @@ export interface AppOptions {
   cookieSecure?: boolean;
   trustProxy?: boolean;
   sessionPolicy?: SessionPolicy;
-  loginThrottle?: LoginThrottle;
+  signInDelay?: SignInDelayPolicy;
   /** The built web app (index.html and assets); null serves the API alone. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['loggerInstance'] | false;
@@ -111,7 +110,7 @@ export function buildServices(options: AppOptions) {
     tokens,
     hasher: options.hasher ?? createArgon2Hasher(),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+    signInDelay: options.signInDelay ?? DEFAULT_SIGN_IN_DELAY_POLICY,
   });
   const institutions = createInstitutionsService({ db, audit, clock });
   const units = createUnitsService({ db, audit, clock, institutions });
@@ -133,7 +132,6 @@ export function buildServices(options: AppOptions) {
   const news = createNewsService({ db, audit, clock, units, absences });
   const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
   const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
-  const clients = createClientsService({ db, audit, clock, staff });
   const requests = createRequestsService({
     db,
     audit,
@@ -145,6 +143,8 @@ export function buildServices(options: AppOptions) {
     catalogue,
     articles,
   });
+  // Requests come first: a client's new name is written into their requests' search text.
+  const clients = createClientsService({ db, audit, clock, staff, requests });
   const contacts = createContactsService({
     db,
     audit,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { createArgon2Hasher } from './adapters/password-hasher';
-import { systemClock } from './adapters/clock';
+import { systemClock, type Clock } from './adapters/clock';
 import { buildServices, type Services } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
@@ -52,9 +52,19 @@ export function servicesFor(database: Database): Services {
   return buildServices({ database, clock: systemClock, hasher: createArgon2Hasher() });
 }
 
-/** Seeds the demo organisation when the database has nobody in it; says whether it did. */
-export async function seedDemoIfEmpty(services: Services, database: Database): Promise<boolean> {
-  if (await services.staff.anyExists()) return false;
-  await seedDemoData(services, systemClock, database.db);
-  return true;
+/**
+ * Seeds the demo organisation when the database has nobody in it; says whether it did. Instances
+ * started together on one empty database take turns, so the demo is seeded once: the others
+ * find it there.
+ */
+export async function seedDemoIfEmpty(
+  services: Services,
+  database: Database,
+  clock: Clock = systemClock,
+): Promise<boolean> {
+  return database.exclusively('apkalpo:seed-demo', async () => {
+    if (await services.staff.anyExists()) return false;
+    await seedDemoData(services, clock, database.db);
+    return true;
+  });
 }

@@ -8,12 +8,10 @@ import { describeCsvProblem, parseSurveyAnswers } from '../../domain/survey-csv'
 import { analyseSurvey } from '../../domain/survey-stats';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { DatabaseInUseError, type Database } from '../db/database';
-import { seedDemoData } from '../db/seed-demo';
-import { systemClock } from '../adapters/clock';
 import { systemContext } from '../http/access';
 import { AppError } from '../http/errors';
 import { detailOf, fieldMessageOf } from '../http/messages';
-import { openMigratedDatabase, servicesFor } from '../runtime';
+import { openMigratedDatabase, seedDemoIfEmpty, servicesFor } from '../runtime';
 
 /** Exit codes: 0 done, 1 the work failed, 2 the command was given wrongly. */
 const EXIT_FAILED = 1;
@@ -177,13 +175,11 @@ export function buildCli(config: () => Config): Command {
       if (settings.production)
         throw new UsageError('Demo data is never loaded when NODE_ENV=production.');
       await withDatabase(settings, async (database) => {
-        const services = servicesFor(database);
-        if (await services.staff.anyExists()) {
+        if (!(await seedDemoIfEmpty(servicesFor(database), database))) {
           throw new UsageError(
             'The database already has staff; demo data goes only into an empty database.',
           );
         }
-        await seedDemoData(services, systemClock, database.db);
       });
       console.log('Demo data loaded. Sign in as admin@example.lv with the password apkalpo-demo.');
     });

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 
@@ -16,7 +16,47 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /**
+   * Runs the work while no other instance (or caller) runs work under the same name, waiting
+   * its turn: one-off work at start, such as seeding the demo, happens once however many
+   * instances start together. The work uses `db` as usual.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL advisory lock held by one connection set aside for it, so that the work itself
+ * has the rest of the pool: the lock is the instance's, and ends with its connection if it dies.
+ * It is the kind of lock the migrator takes too.
+ */
+export function advisoryLock(db: Kysely<DB>) {
+  return <T>(name: string, work: () => Promise<T>): Promise<T> =>
+    db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(hashtext(${name}))`.execute(connection);
+      try {
+        return await work();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+      }
+    });
+}
+
+/**
+ * PGlite has one connection, which the work needs, and one process at a time (the folder lock):
+ * taking turns within the process is all there is to do.
+ */
+function inProcessLock() {
+  const queues = new Map<string, Promise<unknown>>();
+  return <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(name) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    queues.set(
+      name,
+      next.catch(() => undefined),
+    );
+    return next;
+  };
 }
 
 const PG_INT8 = 20;
@@ -97,7 +137,12 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
     // opens a new one when needed. Unhandled, the error would stop the whole server.
     pool.on('error', (error) => source.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgresql',
+      exclusively: advisoryLock(db),
+      close: () => db.destroy(),
+    };
   }
 
   let lite: PGlite;
@@ -121,6 +166,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    exclusively: inProcessLock(),
     async close() {
       await db.destroy();
       // An instance handed in belongs to the caller; one we opened is ours to close.

@@ -1,4 +1,11 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  GeneratedAlways,
+  Insertable,
+  Selectable,
+  Updateable,
+} from 'kysely';
 
 // Row types of the database, written by hand to match the migrations. `date` columns come back
 // as 'YYYY-MM-DD' strings and bigint identities as numbers (see database.ts type parsers).
@@ -117,6 +124,15 @@ export interface LoginAttemptsTable {
   ip: string;
   at: Timestamp;
   succeeded: boolean;
+  /** The trusted device the attempt came from, when it carried one (decision 27). */
+  device_id: string | null;
+}
+
+export interface SignInDevicesTable {
+  device_id: string;
+  staff_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -240,6 +256,8 @@ export interface QueueEntriesTable {
 export interface ServiceRequestsTable {
   id: Generated<string>;
   number: string;
+  /** The number zero-padded, so that it sorts as a number (generated). */
+  number_order: GeneratedAlways<string>;
   contact_id: string;
   client_id: string | null;
   client_kind: 'external' | 'internal';
@@ -350,6 +368,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  sign_in_devices: SignInDevicesTable;
   audit_log: AuditLogTable;
   calendar_days_off: CalendarDaysOffTable;
   calendar_transfers: CalendarTransfersTable;

@@ -343,12 +343,13 @@ const cases: Case[] = [
   {
     route: 'PATCH /api/v1/staff/:id',
     action: 'give themselves more roles',
-    allowed: ADMINISTRATOR,
+    // Nobody: another administrator changes one's roles.
+    allowed: [],
     perform: (test, { actor }) =>
       call(test.app, actor, {
         method: 'PATCH',
         url: `/api/v1/staff/${actor.person.id}`,
-        payload: { roles: ['administrator'], version: actor.person.version },
+        payload: { roles: ['administrator', 'auditor'], version: actor.person.version },
       }),
   },
   {
@@ -379,6 +380,41 @@ const cases: Case[] = [
         method: 'POST',
         url: '/api/v1/tokens',
         payload: { name: 'Mans skripts', staffId: actor.person.id },
+      }),
+  },
+  {
+    route: 'POST /api/v1/tokens',
+    action: 'issue a personal token acting as a colleague',
+    allowed: [],
+    async perform(test, { actor, unit }) {
+      const colleague = await colleagueIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'Kolēģa vārdā', staffId: colleague.id },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/tokens',
+    action: 'issue a system token with their own permissions',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'Integrācija', roles: [...actor.person.roles] },
+      }),
+  },
+  {
+    route: 'POST /api/v1/tokens',
+    action: 'issue a system token with roles they lack',
+    allowed: [],
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'Plašāka', roles: ['auditor', 'client_service_head'] },
       }),
   },
   {

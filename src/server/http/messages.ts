@@ -109,9 +109,25 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Dati jānosūta JSON formātā.',
     en: 'Data must be sent as JSON.',
   },
+  own_roles: {
+    lv: 'Savas lomas mainīt nevar: tās maina cits administrators.',
+    en: 'You cannot change your own roles: another administrator does that.',
+  },
+  token_beyond_issuer: {
+    lv: 'Sistēmas pilnvarai var piešķirt tikai lomas, kuru tiesības ir arī jums.',
+    en: 'A system token can only have roles whose permissions you hold yourself.',
+  },
+  token_for_another: {
+    lv: 'Personīgo pilnvaru var izsniegt tikai sev.',
+    en: 'A personal token can only be issued for yourself.',
+  },
   login_rate_limited: {
     lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu. Mēģiniet vēlreiz pēc {minutes} min.',
     en: 'Too many unsuccessful sign-in attempts. Try again in {minutes} min.',
+  },
+  login_rate_limited_seconds: {
+    lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu. Mēģiniet vēlreiz pēc {seconds} s.',
+    en: 'Too many unsuccessful sign-in attempts. Try again in {seconds} s.',
   },
   internal: {
     lv: 'Jūsu dati nav mainīti. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram, norādot kodu {requestId}.',

@@ -126,6 +126,10 @@ export function sendProblem(
       message: fieldMessageOf(fieldError.code, fieldError.params ?? {}, language),
     }));
   }
+  // A client told to wait is told how long in the standard header too (RFC 9110, 10.2.3).
+  if (error.code === 'rate_limited' && typeof error.params.retryAfter === 'number') {
+    reply.header('retry-after', String(error.params.retryAfter));
+  }
   return reply.status(error.status).type('application/problem+json').send(body);
 }
 

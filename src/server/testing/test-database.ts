@@ -71,6 +71,33 @@ export async function dropTemplate(source: TestDatabaseSource): Promise<void> {
   });
 }
 
+type PostgresSource = Extract<TestDatabaseSource, { kind: 'postgresql' }>;
+
+/** A copy of the template on PostgreSQL: its address, and how to throw it away. */
+async function copyOfTemplate(source: PostgresSource) {
+  const name = `${source.template}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(source.adminUrl, (client) =>
+    client.query(`create database "${name}" template "${source.template}"`),
+  );
+  return {
+    url: urlFor(source.adminUrl, name),
+    drop: () =>
+      withAdmin(source.adminUrl, async (client) => {
+        // The pool's connections say goodbye before their server processes have gone; forcing
+        // the drop then would cut them off mid-goodbye, and that error has nobody to catch it.
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const { rows } = await client.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`drop database if exists "${name}" with (force)`);
+      }),
+  };
+}
+
 /** A fresh, migrated database for one test file; close() throws it away. */
 export async function openTestDatabase(source: TestDatabaseSource): Promise<Database> {
   if (source.kind === 'pglite') {
@@ -85,32 +112,39 @@ export async function openTestDatabase(source: TestDatabaseSource): Promise<Data
       },
     };
   }
-  const name = `${source.template}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(source.adminUrl, (client) =>
-    client.query(`create database "${name}" template "${source.template}"`),
-  );
-  const database = await openDatabase({
-    kind: 'postgresql',
-    url: urlFor(source.adminUrl, name),
-    poolSize: 4,
-  });
+  const copy = await copyOfTemplate(source);
+  const database = await openDatabase({ kind: 'postgresql', url: copy.url, poolSize: 4 });
   return {
     ...database,
     async close() {
       await database.close();
-      await withAdmin(source.adminUrl, async (client) => {
-        // The pool's connections say goodbye before their server processes have gone; forcing
-        // the drop then would cut them off mid-goodbye, and that error has nobody to catch it.
-        for (let attempt = 0; attempt < 50; attempt += 1) {
-          const { rows } = await client.query<{ n: number }>(
-            'select count(*)::int as n from pg_stat_activity where datname = $1',
-            [name],
-          );
-          if (rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        await client.query(`drop database if exists "${name}" with (force)`);
-      });
+      await copy.drop();
+    },
+  };
+}
+
+/**
+ * One fresh, migrated database as two instances of the product would open it. On PostgreSQL
+ * these are two pools of their own; PGlite belongs to one process (its folder lock refuses a
+ * second), so there both are the same. close() throws the database away.
+ */
+export async function openTestDatabaseTwice(
+  source: TestDatabaseSource,
+): Promise<{ first: Database; second: Database; close(): Promise<void> }> {
+  if (source.kind === 'pglite') {
+    const database = await openTestDatabase(source);
+    return { first: database, second: database, close: () => database.close() };
+  }
+  const copy = await copyOfTemplate(source);
+  const first = await openDatabase({ kind: 'postgresql', url: copy.url, poolSize: 4 });
+  const second = await openDatabase({ kind: 'postgresql', url: copy.url, poolSize: 4 });
+  return {
+    first,
+    second,
+    async close() {
+      await second.close();
+      await first.close();
+      await copy.drop();
     },
   };
 }

@@ -231,6 +231,7 @@ export const en: Messages = {
     active: 'Works here',
     left: 'Has left',
     activeHint: 'Unticked: the person has left; all their sessions and tokens end.',
+    ownRolesHint: 'You cannot change your own roles: another administrator does that.',
     account: 'Access',
     canSignIn: 'Can sign in',
     cannotSignIn: 'No password',
@@ -269,6 +270,9 @@ export const en: Messages = {
     shownOnce: 'Copy the token now — it cannot be shown again.',
     includeRevoked: 'Show revoked too',
     empty: 'No tokens issued.',
+    personalHint:
+      'A personal token acts as you, with your roles; it cannot be issued for anyone else.',
+    rolesHint: 'Only roles whose permissions you hold yourself are offered.',
   },
   audit: {
     title: 'Audit log',
@@ -956,6 +960,7 @@ export const en: Messages = {
     accessLogEmpty: 'Nobody has looked at this client’s data yet.',
     downloadCsv: 'Download CSV',
     forRequest: 'Request',
+    systemToken: 'System token “{{name}}”',
   },
   catalogue: {
     title: 'Service catalogue',

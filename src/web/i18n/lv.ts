@@ -225,6 +225,7 @@ export const lv = {
     primary: 'galvenā',
     primaryUnit: 'Galvenā struktūrvienība',
     roles: 'Lomas',
+    ownRolesHint: 'Savas lomas mainīt nevar: tās maina cits administrators.',
     competences: 'Kompetences (pakalpojumi un jautājumi)',
     competencesHint: 'Atdaliet ar komatu, piem.: deklarētā dzīvesvieta, e-adrese',
     active: 'Strādā',
@@ -269,6 +270,9 @@ export const lv = {
     shownOnce: 'Nokopējiet pilnvaru tagad — vēlāk to vairs nevarēs apskatīt.',
     includeRevoked: 'Rādīt arī atsauktās',
     empty: 'Nav izsniegtu pilnvaru.',
+    personalHint:
+      'Personīgā pilnvara darbojas jūsu vārdā un ar jūsu lomām; citam to izsniegt nevar.',
+    rolesHint: 'Piedāvātas tikai lomas, kuru tiesības ir arī jums.',
   },
   audit: {
     title: 'Audita žurnāls',
@@ -961,6 +965,7 @@ export const lv = {
     accessLogEmpty: 'Neviens vēl nav skatījis šī klienta datus.',
     downloadCsv: 'Lejupielādēt CSV',
     forRequest: 'Pieprasījums',
+    systemToken: 'Sistēmas pilnvara “{{name}}”',
   },
   catalogue: {
     title: 'Pakalpojumu katalogs',

@@ -55,11 +55,14 @@ export async function findReadsOf(
   return db
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.actor_staff_id')
+    .leftJoin('api_tokens as t', 't.id', 'a.actor_token_id')
     .select([
       'a.at',
       'a.actor_staff_id',
+      'a.actor_token_id',
       'a.context',
       sql<string | null>`s.given_name || ' ' || s.surname`.as('actor_staff_name'),
+      't.name as actor_token_name',
     ])
     .where('a.entity_type', '=', entityType)
     .where('a.entity_id', 'in', [...entityIds])

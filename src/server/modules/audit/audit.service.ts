@@ -35,7 +35,15 @@ export interface AuditService {
     entityType: string,
     entityIds: readonly string[],
   ): Promise<
-    Array<{ at: Date; staffId: string | null; staffName: string | null; context: unknown }>
+    Array<{
+      at: Date;
+      staffId: string | null;
+      staffName: string | null;
+      /** The API token the look came through: a system token's name is its only "who". */
+      tokenId: string | null;
+      tokenName: string | null;
+      context: unknown;
+    }>
   >;
 }
 
@@ -72,6 +80,8 @@ export function createAuditService(deps: { db: Executor; clock: Clock }): AuditS
         at: row.at,
         staffId: row.actor_staff_id,
         staffName: row.actor_staff_name,
+        tokenId: row.actor_token_id,
+        tokenName: row.actor_token_name,
         context: row.context,
       }));
     },

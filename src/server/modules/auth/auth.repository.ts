@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { FailureCount } from '../../../domain/sign-in-delay';
 import type { Executor } from '../../db/database';
 
 // Authentication reads the staff tables directly: it runs on every request, and one query that
@@ -19,64 +20,107 @@ export async function findLoginAccount(db: Executor, email: string) {
     .executeTakeFirst();
 }
 
-/** When the failed sign-ins in the window happened, oldest first. */
-export interface RecentFailures {
-  /** For the account, since its last successful sign-in. */
-  byEmail: Date[];
-  /** From the address, for any account. */
-  byIp: Date[];
+/** Failed sign-ins within the window for each key a sign-in is judged by (decision 27). */
+export interface FailureCounts {
+  /** The account from this address, since its last success from there. */
+  accountFromAddress: FailureCount;
+  /** The account from anywhere. */
+  account: FailureCount;
+  /** The account from this trusted device, since its last success on it. */
+  device: FailureCount;
 }
 
 /**
- * Failed sign-ins since `since`, leaving out the attempt being checked. "Since the last success"
- * goes by the order attempts were written in, which clock readings cannot tie.
+ * Counts the failed sign-ins since `since` for each key. "Since the last success" goes by the
+ * order attempts were written in, which clock readings cannot tie.
  */
-export async function findRecentFailures(
+export async function countFailures(
   db: Executor,
-  { email, ip, since, exceptId }: { email: string; ip: string; since: Date; exceptId: number },
-): Promise<RecentFailures> {
-  const result = await sql<{ by_email: Date[] | null; by_ip: Date[] | null }>`
-    with last_success as (
-      select max(id) as id from login_attempts where email = ${email} and succeeded and at >= ${since}
+  {
+    email,
+    ip,
+    deviceId,
+    since,
+  }: { email: string; ip: string; deviceId: string | null; since: Date },
+): Promise<FailureCounts> {
+  const result = await sql<{
+    pair_n: number;
+    pair_last: Date | null;
+    account_n: number;
+    account_last: Date | null;
+    device_n: number;
+    device_last: Date | null;
+  }>`
+    with pair_success as (
+      select max(id) as id from login_attempts
+      where email = ${email} and ip = ${ip} and succeeded and at >= ${since}
+    ), device_success as (
+      select max(id) as id from login_attempts
+      where email = ${email} and device_id = ${deviceId} and succeeded and at >= ${since}
+    ), pair as (
+      select count(*)::int as n, max(at) as last from login_attempts
+      where email = ${email} and ip = ${ip} and not succeeded and at >= ${since}
+        and id > coalesce((select id from pair_success), 0)
+    ), account as (
+      select count(*)::int as n, max(at) as last from login_attempts
+      where email = ${email} and not succeeded and at >= ${since}
+    ), device as (
+      select count(*)::int as n, max(at) as last from login_attempts
+      where email = ${email} and device_id = ${deviceId} and not succeeded and at >= ${since}
+        and id > coalesce((select id from device_success), 0)
     )
-    select
-      (select array_agg(at order by at) from (
-         select at from login_attempts
-         where email = ${email} and not succeeded and at >= ${since} and id <> ${exceptId}
-           and id > coalesce((select id from last_success), 0)
-         order by at desc limit 1000) e) as by_email,
-      (select array_agg(at order by at) from (
-         select at from login_attempts
-         where ip = ${ip} and not succeeded and at >= ${since} and id <> ${exceptId}
-         order by at desc limit 1000) i) as by_ip
+    select pair.n as pair_n, pair.last as pair_last, account.n as account_n,
+      account.last as account_last, device.n as device_n, device.last as device_last
+    from pair, account, device
   `.execute(db);
   const row = result.rows[0];
-  return { byEmail: row?.by_email ?? [], byIp: row?.by_ip ?? [] };
+  return {
+    accountFromAddress: { failures: row?.pair_n ?? 0, lastFailureAt: row?.pair_last ?? null },
+    account: { failures: row?.account_n ?? 0, lastFailureAt: row?.account_last ?? null },
+    device: { failures: row?.device_n ?? 0, lastFailureAt: row?.device_last ?? null },
+  };
 }
 
-/** Writes down an attempt as failed; a correct password marks it succeeded afterwards. */
+/** Writes down a checked attempt; one refused before its password was checked is not one. */
 export async function insertLoginAttempt(
   db: Executor,
-  attempt: { email: string; ip: string; at: Date },
-): Promise<number> {
-  const row = await db
-    .insertInto('login_attempts')
-    .values({ ...attempt, succeeded: false })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function markLoginAttemptSucceeded(db: Executor, id: number): Promise<void> {
-  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', id).execute();
-}
-
-export async function deleteLoginAttempt(db: Executor, id: number): Promise<void> {
-  await db.deleteFrom('login_attempts').where('id', '=', id).execute();
+  attempt: { email: string; ip: string; at: Date; succeeded: boolean; device_id: string | null },
+): Promise<void> {
+  await db.insertInto('login_attempts').values(attempt).execute();
 }
 
 export async function deleteLoginAttemptsBefore(db: Executor, instant: Date): Promise<void> {
   await db.deleteFrom('login_attempts').where('at', '<', instant).execute();
+}
+
+/** Whether the person signed in from this device before (and it has not been forgotten). */
+export async function isTrustedDevice(
+  db: Executor,
+  { deviceId, staffId }: { deviceId: string; staffId: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('sign_in_devices')
+    .select('device_id')
+    .where('device_id', '=', deviceId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Trusts the device for the person from now on, or notes that it was used again. */
+export async function trustDevice(
+  db: Executor,
+  { deviceId, staffId, now }: { deviceId: string; staffId: string; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('sign_in_devices')
+    .values({ device_id: deviceId, staff_id: staffId, created_at: now, last_used_at: now })
+    .onConflict((oc) => oc.columns(['device_id', 'staff_id']).doUpdateSet({ last_used_at: now }))
+    .execute();
+}
+
+export async function deleteDevicesUnusedSince(db: Executor, instant: Date): Promise<void> {
+  await db.deleteFrom('sign_in_devices').where('last_used_at', '<', instant).execute();
 }
 
 export async function insertSession(

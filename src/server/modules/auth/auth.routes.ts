@@ -11,6 +11,13 @@ import type { AuthService } from './auth.service';
 
 const tags = ['Sign-in'];
 
+/**
+ * The device cookie: a browser a person signed in from, so that attempts from it are judged by
+ * its own failures (decision 27). Only the sign-in route ever receives it.
+ */
+export const DEVICE_COOKIE = 'apkalpo_device';
+const DEVICE_COOKIE_PATH = '/api/v1/auth/login';
+
 export function authRoutes(
   app: Api,
   deps: { auth: AuthService; cookie: SessionCookieOptions },
@@ -23,7 +30,8 @@ export function authRoutes(
       config: { public: true, csrfExempt: true },
       schema: {
         tags,
-        summary: 'Sign in with email and password; starts a session (cookie)',
+        summary:
+          'Sign in with email and password; starts a session (cookie) and trusts the device (cookie)',
         body: LoginBody,
         response: responses({ 200: Me }, 400, 429),
       },
@@ -34,8 +42,16 @@ export function authRoutes(
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
+        deviceToken: request.cookies[DEVICE_COOKIE] ?? null,
       });
       setSessionCookie(reply, result.sessionToken, result.expiresAt, cookie);
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: cookie.secure,
+        path: DEVICE_COOKIE_PATH,
+        expires: result.deviceExpiresAt,
+      });
       return result.me;
     },
   );

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { permissionsOf, type Role } from '../../../domain/roles';
+import { signInWait, type SignInDelayPolicy } from '../../../domain/sign-in-delay';
 import type { TChangePasswordBody, TLoginBody, TMe } from '../../../contracts/auth.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { PasswordHasher } from '../../adapters/password-hasher';
@@ -11,21 +12,22 @@ import { digestOf, newSecret } from '../../http/secrets';
 import type { AuditService } from '../audit/audit.service';
 import type { TokensService } from '../tokens/tokens.service';
 import {
+  countFailures,
+  deleteDevicesUnusedSince,
   deleteExpiredSessions,
   deleteLoginAttemptsBefore,
   deleteSession,
   deleteSessionsOfStaff,
   findAccount,
-  deleteLoginAttempt,
-  findLoginAccount,
-  findRecentFailures,
-  markLoginAttemptSucceeded,
   findCredentials,
+  findLoginAccount,
   findSessionPrincipal,
   findStaffPrincipal,
   insertLoginAttempt,
   insertSession,
+  isTrustedDevice,
   touchSession,
+  trustDevice,
   updatePasswordHash,
 } from './auth.repository';
 
@@ -36,29 +38,20 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
-export interface LoginThrottle {
-  windowMinutes: number;
-  /** Failures for one account within the window before it is locked for the rest of it. */
-  maxFailuresPerAccount: number;
-  /** Failures from one address within the window, across accounts. */
-  maxFailuresPerAddress: number;
-}
-
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottle = {
-  windowMinutes: 15,
-  maxFailuresPerAccount: 5,
-  maxFailuresPerAddress: 30,
-};
 
 /** Touching the session on every request would write on every read; once a minute is enough. */
 const TOUCH_RESOLUTION_MS = 60_000;
 const MINUTE_MS = 60_000;
+/** A device not used to sign in for this long is forgotten, and its cookie with it. */
+export const DEVICE_TRUST_DAYS = 180;
 
 export interface LoginRequest extends TLoginBody {
   ip: string;
   userAgent: string | null;
   requestId: string;
+  /** The secret of the device cookie the browser sent, if any. */
+  deviceToken: string | null;
 }
 
 function principalOf(
@@ -85,52 +78,58 @@ export function createAuthService(deps: {
   hasher: PasswordHasher;
   tokens: TokensService;
   sessionPolicy: SessionPolicy;
-  loginThrottle: LoginThrottle;
+  signInDelay: SignInDelayPolicy;
 }) {
-  const { db, audit, clock, hasher, tokens, sessionPolicy, loginThrottle } = deps;
+  const { db, audit, clock, hasher, tokens, sessionPolicy, signInDelay } = deps;
   let dummyHash: Promise<string> | undefined;
   const idleSince = (now: Date) => new Date(now.getTime() - sessionPolicy.idleMinutes * MINUTE_MS);
 
-  /** When a lock ends: once enough of the failures have left the window, or null if not locked. */
-  function lockEnd(failures: readonly Date[], limit: number): number | null {
-    // Locked while at least `limit` failures are in the window; it opens when the
-    // (failures - limit + 1)-th oldest of them leaves it.
-    const deciding = failures[failures.length - limit];
-    return failures.length >= limit && deciding
-      ? deciding.getTime() + loginThrottle.windowMinutes * MINUTE_MS
-      : null;
+  /**
+   * Refuses an attempt that comes before the wait its key's earlier failures earned (429 with
+   * the seconds to wait). Only attempts whose password was checked count: one that is refused
+   * here is not a failure, and neither is a correct one still being checked, so several correct
+   * sign-ins at once all succeed (decision 27).
+   */
+  async function assertMayTry(attempt: {
+    email: string;
+    ip: string;
+    trustedDeviceId: string | null;
+  }): Promise<void> {
+    const now = clock.now();
+    const counts = await countFailures(db, {
+      email: attempt.email,
+      ip: attempt.ip,
+      deviceId: attempt.trustedDeviceId,
+      since: new Date(now.getTime() - signInDelay.windowMinutes * MINUTE_MS),
+    });
+    const seconds = signInWait(
+      attempt.trustedDeviceId
+        ? { trustedDevice: counts.device }
+        : { accountFromAddress: counts.accountFromAddress, account: counts.account },
+      signInDelay,
+      now,
+    );
+    if (seconds <= 0) return;
+    const minutes = Math.ceil(seconds / 60);
+    throw new AppError(
+      'rate_limited',
+      seconds < 60 ? 'login_rate_limited_seconds' : 'login_rate_limited',
+      { seconds, minutes, retryAfter: seconds },
+    );
   }
 
-  /**
-   * Checks a password within the sign-in limits, per account and per address. The attempt is
-   * written down before the slow hash comparison, so guesses sent in parallel count against the
-   * limit while they are being checked. A refused attempt is not counted: the lock ends when
-   * the message says it does.
-   */
-  async function checkPassword(
-    email: string,
-    ip: string,
-    hash: string,
-    password: string,
-  ): Promise<{ valid: boolean; attemptId: number }> {
-    const now = clock.now();
-    const attemptId = await insertLoginAttempt(db, { email, ip, at: now });
-    const failures = await findRecentFailures(db, {
-      email,
-      ip,
-      since: new Date(now.getTime() - loginThrottle.windowMinutes * MINUTE_MS),
-      exceptId: attemptId,
+  async function recordFailure(attempt: {
+    email: string;
+    ip: string;
+    trustedDeviceId: string | null;
+  }): Promise<void> {
+    await insertLoginAttempt(db, {
+      email: attempt.email,
+      ip: attempt.ip,
+      at: clock.now(),
+      succeeded: false,
+      device_id: attempt.trustedDeviceId,
     });
-    const ends = [
-      lockEnd(failures.byEmail, loginThrottle.maxFailuresPerAccount),
-      lockEnd(failures.byIp, loginThrottle.maxFailuresPerAddress),
-    ].filter((end): end is number => end !== null);
-    if (ends.length > 0) {
-      await deleteLoginAttempt(db, attemptId);
-      const minutes = Math.max(1, Math.ceil((Math.max(...ends) - now.getTime()) / MINUTE_MS));
-      throw new AppError('rate_limited', 'login_rate_limited', { minutes });
-    }
-    return { valid: await hasher.verify(hash, password), attemptId };
   }
 
   /** Ends a person's sessions, except the one doing it, and records that it did. */
@@ -164,27 +163,47 @@ export function createAuthService(deps: {
   }
 
   return {
-    /** Starts a session; answers the same for an unknown email and a wrong password. */
+    /**
+     * Starts a session; answers the same for an unknown email and a wrong password. A correct
+     * password makes the browser a trusted device for the person: the device token returned
+     * goes into a long-lived cookie, and later attempts carrying it are judged by its failures.
+     */
     async login(request: LoginRequest) {
       const account = await findLoginAccount(db, request.email);
       const usableHash = account?.active ? account.password_hash : null;
+      const deviceId = request.deviceToken ? digestOf(request.deviceToken) : null;
+      const trusted =
+        account && deviceId ? await isTrustedDevice(db, { deviceId, staffId: account.id }) : false;
+      const attempt = {
+        email: request.email,
+        ip: request.ip,
+        trustedDeviceId: trusted ? deviceId : null,
+      };
+      await assertMayTry(attempt);
       // Verifying against a dummy hash when there is no account keeps the answer time the same,
       // so the time taken does not tell which addresses have accounts.
       dummyHash ??= hasher.hash(newSecret());
-      const { valid, attemptId } = await checkPassword(
-        request.email,
-        request.ip,
-        usableHash ?? (await dummyHash),
-        request.password,
-      );
-      if (!valid || !account || !usableHash) throw new AppError('invalid_credentials');
+      const valid = await hasher.verify(usableHash ?? (await dummyHash), request.password);
+      if (!valid || !account || !usableHash) {
+        await recordFailure(attempt);
+        throw new AppError('invalid_credentials');
+      }
 
       const now = clock.now();
       const sessionToken = newSecret();
       const csrfToken = newSecret();
+      // A browser that already has a device cookie (a shared desk) keeps it for one more person.
+      const deviceToken = request.deviceToken ?? newSecret();
       const expiresAt = new Date(now.getTime() + sessionPolicy.maxHours * 60 * MINUTE_MS);
       await db.transaction().execute(async (trx) => {
-        await markLoginAttemptSucceeded(trx, attemptId);
+        await insertLoginAttempt(trx, {
+          email: request.email,
+          ip: request.ip,
+          at: now,
+          succeeded: true,
+          device_id: attempt.trustedDeviceId,
+        });
+        await trustDevice(trx, { deviceId: digestOf(deviceToken), staffId: account.id, now });
         await insertSession(trx, {
           id: digestOf(sessionToken),
           staff_id: account.id,
@@ -206,7 +225,13 @@ export function createAuthService(deps: {
           entityId: account.id,
         });
       });
-      return { sessionToken, expiresAt, me: await me(account.id, csrfToken) };
+      return {
+        sessionToken,
+        expiresAt,
+        deviceToken,
+        deviceExpiresAt: new Date(now.getTime() + DEVICE_TRUST_DAYS * 24 * 60 * MINUTE_MS),
+        me: await me(account.id, csrfToken),
+      };
     },
 
     async logout(ctx: ActionContext): Promise<void> {
@@ -268,17 +293,26 @@ export function createAuthService(deps: {
       if (!staffId) throw new AppError('forbidden');
       const credentials = await findCredentials(db, staffId);
       if (!credentials?.password_hash) throw invalidField('currentPassword', 'wrong_password');
-      // Guessing the current password through a borrowed session is limited like signing in.
-      const { valid, attemptId } = await checkPassword(
-        credentials.email.toLowerCase(),
-        ctx.ip ?? 'unknown',
-        credentials.password_hash,
-        body.currentPassword,
-      );
-      if (!valid) throw invalidField('currentPassword', 'wrong_password');
+      // Guessing the current password through a borrowed session is slowed like signing in.
+      const attempt = {
+        email: credentials.email.toLowerCase(),
+        ip: ctx.ip ?? 'unknown',
+        trustedDeviceId: null,
+      };
+      await assertMayTry(attempt);
+      if (!(await hasher.verify(credentials.password_hash, body.currentPassword))) {
+        await recordFailure(attempt);
+        throw invalidField('currentPassword', 'wrong_password');
+      }
       const newHash = await hasher.hash(body.newPassword);
       await db.transaction().execute(async (trx) => {
-        await markLoginAttemptSucceeded(trx, attemptId);
+        await insertLoginAttempt(trx, {
+          email: attempt.email,
+          ip: attempt.ip,
+          at: clock.now(),
+          succeeded: true,
+          device_id: null,
+        });
         await updatePasswordHash(trx, { staffId, hash: newHash, now: clock.now() });
         await audit.record(trx, ctx, {
           action: 'change-password',
@@ -317,11 +351,15 @@ export function createAuthService(deps: {
       await tokens.revokePersonalTokensOf(trx, ctx, staffId);
     },
 
-    /** Forgets ended sessions and old sign-in attempts. */
+    /** Forgets ended sessions, old sign-in attempts and devices long unused. */
     async prune(): Promise<void> {
       const now = clock.now();
       await deleteExpiredSessions(db, { now, idleSince: idleSince(now) });
       await deleteLoginAttemptsBefore(db, new Date(now.getTime() - 24 * 60 * MINUTE_MS));
+      await deleteDevicesUnusedSince(
+        db,
+        new Date(now.getTime() - DEVICE_TRUST_DAYS * 24 * 60 * MINUTE_MS),
+      );
     },
   };
 }

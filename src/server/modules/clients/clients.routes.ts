@@ -19,11 +19,18 @@ const tags = ['Clients'];
 
 /** The access log as CSV for a data subject: one line a look, in the order they happened. */
 function accessLogCsv(log: {
-  entries: Array<{ at: string; staffName: string | null; requestNumber: string | null }>;
+  entries: Array<{
+    at: string;
+    staffName: string | null;
+    tokenName: string | null;
+    requestNumber: string | null;
+  }>;
 }) {
   return csvText(
-    ['at', 'staff', 'request'],
-    [...log.entries].reverse().map((entry) => [entry.at, entry.staffName, entry.requestNumber]),
+    ['at', 'staff', 'token', 'request'],
+    [...log.entries]
+      .reverse()
+      .map((entry) => [entry.at, entry.staffName, entry.tokenName, entry.requestNumber]),
   );
 }
 

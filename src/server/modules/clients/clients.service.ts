@@ -17,6 +17,7 @@ import { hasPermission, requirePermission, type ActionContext } from '../../http
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf, pageFrom } from '../paging';
+import type { RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
 import {
   clientSearchTextOf,
@@ -64,8 +65,9 @@ export function createClientsService(deps: {
   audit: AuditService;
   clock: Clock;
   staff: StaffService;
+  requests: RequestsService;
 }) {
-  const { db, audit, clock, staff } = deps;
+  const { db, audit, clock, staff, requests } = deps;
 
   async function load(executor: Executor, id: string): Promise<ClientRow> {
     const row = await findClientById(executor, id);
@@ -237,6 +239,9 @@ export function createClientsService(deps: {
         });
         if (!updated) throw versionConflict();
         const after = presentClient(await load(trx, id));
+        if (after.displayName !== presentClient(current).displayName) {
+          await requests.refreshClientName(trx, id, after.displayName);
+        }
         await audit.record(trx, ctx, {
           action: 'update',
           entityType: 'client',
@@ -260,6 +265,7 @@ export function createClientsService(deps: {
         // A person is one with a person, an organisation with an organisation.
         if (target.kind !== duplicate.kind) throw invalidField('intoId', 'merge_other_kind');
         const moved = await moveHistory(trx, { from: id, to: body.intoId });
+        await requests.refreshClientName(trx, body.intoId, displayNameOf(target));
         const merged = await updateClient(trx, {
           id,
           version: body.version,
@@ -304,6 +310,8 @@ export function createClientsService(deps: {
           at: read.at.toISOString(),
           staffId: read.staffId,
           staffName: read.staffName,
+          tokenId: read.tokenId,
+          tokenName: read.tokenName,
           requestNumber: (read.context as { requestNumber?: string } | null)?.requestNumber ?? null,
         })),
       };

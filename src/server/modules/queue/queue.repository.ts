@@ -38,7 +38,7 @@ export async function findServicesOf(db: Executor, contactIds: readonly string[]
     .selectFrom('service_requests')
     .select(['contact_id', 'service'])
     .where('contact_id', 'in', [...contactIds])
-    .orderBy('number')
+    .orderBy('number_order')
     .execute();
 }
 

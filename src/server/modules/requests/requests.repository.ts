@@ -160,7 +160,12 @@ function matching(filter: RequestFilter) {
   };
 }
 
-const SORT_COLUMNS = { due: 'r.due_at', updated: 'r.updated_at', number: 'r.number' } as const;
+// Numbers sort by their padded form: "2026-1000000" comes after "2026-999999".
+const SORT_COLUMNS = {
+  due: 'r.due_at',
+  updated: 'r.updated_at',
+  number: 'r.number_order',
+} as const;
 
 /**
  * One page of a work list; the ordering uses the partial indexes on open requests. The page's
@@ -240,7 +245,7 @@ export async function findOutOfSight(
         ])
         .where(hidden)
         .where('r.registered_by', '=', filter.staffId)
-        .orderBy('r.number', 'desc')
+        .orderBy('r.number_order', 'desc')
         .limit(100)
         .execute()
     : [];
@@ -271,7 +276,30 @@ export async function findRequestById(db: Executor, id: string) {
 }
 
 export async function findRequestsOfContact(db: Executor, contactId: string) {
-  return selectRequests(db).where('r.contact_id', '=', contactId).orderBy('r.number').execute();
+  return selectRequests(db)
+    .where('r.contact_id', '=', contactId)
+    .orderBy('r.number_order')
+    .execute();
+}
+
+/** What a client's requests are searched by, apart from the client's name. */
+export async function findSearchPartsOfClient(db: Executor, clientId: string) {
+  return db
+    .selectFrom('service_requests')
+    .select(['id', 'number', 'service', 'tags'])
+    .where('client_id', '=', clientId)
+    .execute();
+}
+
+export async function updateSearchText(
+  db: Executor,
+  { id, searchText }: { id: string; searchText: string },
+): Promise<void> {
+  await db
+    .updateTable('service_requests')
+    .set({ search_text: searchText })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Applies the changes only when the row still has the version the client read. */

@@ -83,6 +83,8 @@ import {
   type RequestDetailRow,
   type RequestRow,
   type WorkScope,
+  findSearchPartsOfClient,
+  updateSearchText,
 } from './requests.repository';
 
 const OPEN_STATES: RequestState[] = ['new', 'in_progress', 'waiting_client', 'waiting_institution'];
@@ -236,6 +238,19 @@ export function createRequestsService(deps: {
 
   const service = {
     viewerOf,
+
+    /**
+     * A client's current name in the search text of their requests, in the caller's
+     * transaction: after a new name, or a merge that moved requests to the record kept.
+     */
+    async refreshClientName(trx: Executor, clientId: string, clientName: string): Promise<void> {
+      for (const row of await findSearchPartsOfClient(trx, clientId)) {
+        await updateSearchText(trx, {
+          id: row.id,
+          searchText: searchTextFor({ ...row, clientName }),
+        });
+      }
+    },
 
     /** Creates the contact's requests in the caller's transaction, each with its timeline start. */
     async createIn(

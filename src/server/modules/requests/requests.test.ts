@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TContact } from '../../../contracts/contacts.contracts';
 import type {
@@ -154,6 +155,65 @@ describe('service requests', () => {
       ]);
       expect((await listOf(clerk, `list=unit&q=${request.number}`)).total).toBe(1);
       expect((await listOf(clerk, 'list=unit&q=nekas')).total).toBe(0);
+    });
+
+    it('sorts numbers past 999 999 in a year as numbers', async () => {
+      await sql`select setval('service_request_number', 999998)`.execute(test.database.db);
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      await createContact(test.services, unit.id, {
+        channel: 'email',
+        services: ['Pirmais', 'Otrais', 'Trešais'],
+      });
+
+      const descending = await listOf(clerk, 'list=unit&sort=number&order=desc');
+      expect(descending.items.map((r) => r.number)).toEqual([
+        '2026-1000001',
+        '2026-1000000',
+        '2026-999999',
+      ]);
+      const ascending = await listOf(clerk, 'list=unit&sort=number&order=asc');
+      expect(ascending.items.map((r) => r.service)).toEqual(['Pirmais', 'Otrais', 'Trešais']);
+    });
+
+    it('finds older requests by the client’s new name, and after a merge by the name kept', async () => {
+      const { unit, clerk, contact, request } = await desk();
+      const head = await signedIn(test, { roles: ['client_service_head'], unitIds: [unit.id] });
+      const clientId = contact.client?.id ?? '';
+      const client = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/clients/${clientId}`,
+      });
+      const renamed = await call(test.app, clerk, {
+        method: 'PATCH',
+        url: `/api/v1/clients/${clientId}`,
+        payload: { surname: 'Kalniņa', version: client.json<{ version: number }>().version },
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      const search = async (q: string) =>
+        (await listOf(clerk, `list=unit&unitId=${unit.id}&q=${q}`)).items.map((r) => r.id);
+
+      expect(await search('kalnina')).toEqual([request.id]);
+      expect(await search('berzins')).toEqual([]);
+
+      const keeper = await createContact(test.services, unit.id, {
+        channel: 'email',
+        newClient: { kind: 'person', givenName: 'Anna', surname: 'Ozoliņa' },
+      });
+      const merged = await call(test.app, head, {
+        method: 'POST',
+        url: `/api/v1/clients/${clientId}/merge`,
+        payload: {
+          intoId: keeper.client?.id,
+          version: renamed.json<{ version: number }>().version,
+        },
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+
+      expect(await search('ozolina')).toEqual(
+        expect.arrayContaining([request.id, keeper.requests[0]?.id]),
+      );
+      expect(await search('kalnina')).toEqual([]);
     });
 
     it('sorts and pages, and refuses a list it does not know', async () => {
@@ -550,7 +610,7 @@ describe('service requests', () => {
         url: `/api/v1/clients/${request.client?.id ?? ''}/access-log?format=csv`,
       });
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.body.split('\r\n')[0]).toBe('at,staff,request');
+      expect(csv.body.split('\r\n')[0]).toBe('at,staff,token,request');
       expect(csv.body).toContain(request.number);
     });
 

@@ -12,7 +12,7 @@ import type { TPersonContact } from '../../../contracts/common';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { requirePermission, type ActionContext } from '../../http/access';
-import { invalidField, notFound, versionConflict } from '../../http/errors';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import { offsetOf, pageFrom } from '../paging';
@@ -47,6 +47,9 @@ const searchTextFor = (person: {
   ]);
 
 /** Sorting by the folded name puts "Šmite" among the S and "Āboliņa" among the A (decision 7). */
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  new Set(a).size === new Set(b).size && a.every((role) => b.includes(role));
+
 const sortNameFor = (person: { givenName: string; surname: string }) =>
   searchTextOf([person.surname, person.givenName]);
 
@@ -172,6 +175,10 @@ export function createStaffService(deps: {
       return db.transaction().execute(async (trx) => {
         const before = await load(trx, id);
         if (before.version !== body.version) throw versionConflict();
+        // Nobody widens (or narrows) their own reach: another administrator changes one's roles.
+        if (body.roles && id === ctx.principal.staffId && !sameRoles(body.roles, before.roles)) {
+          throw new AppError('forbidden', 'own_roles');
+        }
         if (body.email !== undefined && body.email !== before.email)
           await assertEmailFree(trx, body.email, id);
         if (body.units)

@@ -242,6 +242,38 @@ describe('staff', () => {
       expect(response.json<TStaff>().units).toHaveLength(1);
     });
 
+    it('lets nobody change their own roles, while the rest of their record can change', async () => {
+      const self = await signedIn(test, { roles: ['administrator'] });
+      const patchSelf = (payload: Record<string, unknown>) =>
+        call(test.app, self, {
+          method: 'PATCH',
+          url: `/api/v1/staff/${self.person.id}`,
+          payload: { version: self.person.version, ...payload },
+        });
+
+      for (const roles of [['administrator', 'auditor'], [], ['auditor']]) {
+        const refused = await patchSelf({ roles });
+        expect(refused.statusCode).toBe(403);
+        expect(problemOf(refused)).toMatchObject({
+          code: 'forbidden',
+          detail: 'Savas lomas mainīt nevar: tās maina cits administrators.',
+        });
+      }
+      const unchanged = await patchSelf({ roles: ['administrator'], position: 'Vadītāja' });
+      expect(unchanged.statusCode, unchanged.body).toBe(200);
+      expect(unchanged.json<TStaff>()).toMatchObject({
+        roles: ['administrator'],
+        position: 'Vadītāja',
+      });
+
+      const byColleague = await call(test.app, admin, {
+        method: 'PATCH',
+        url: `/api/v1/staff/${self.person.id}`,
+        payload: { roles: ['administrator', 'auditor'], version: self.person.version + 1 },
+      });
+      expect(byColleague.statusCode, byColleague.body).toBe(200);
+    });
+
     it('refuses a stale version with 409 and keeps the newer change', async () => {
       const person = await createPerson(test.services);
       expect((await patchStaff(person, { position: 'Vecākā speciāliste' })).statusCode).toBe(200);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { permissionsOf } from '../../../domain/roles';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
 import type {
   TApiToken,
@@ -9,8 +10,8 @@ import type {
 import type { Clock } from '../../adapters/clock';
 import type { DB } from '../../db/schema';
 import type { Executor } from '../../db/database';
-import { requirePermission, type ActionContext } from '../../http/access';
-import { invalidField, notFound } from '../../http/errors';
+import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
+import { AppError, invalidField, notFound } from '../../http/errors';
 import { digestOf, newSecret } from '../../http/secrets';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf, pageFrom } from '../paging';
@@ -52,6 +53,17 @@ export function createTokensService(deps: { db: Kysely<DB>; audit: AuditService;
 
     async create(ctx: ActionContext, body: TCreateTokenBody): Promise<TCreatedToken> {
       requirePermission(ctx.principal, 'tokens.manage');
+      // A token never reaches further than whoever issues it: a personal token acts as its
+      // issuer, and a system token holds only permissions the issuer holds. The operator on the
+      // server itself (command line, demo data) is nobody in particular and may issue any.
+      const operator = ctx.principal.kind === 'system' && ctx.principal.tokenId === null;
+      if (body.staffId !== undefined && body.staffId !== ctx.principal.staffId && !operator) {
+        throw new AppError('forbidden', 'token_for_another');
+      }
+      const granted = permissionsOf(body.roles ?? []);
+      if ([...granted].some((permission) => !hasPermission(ctx.principal, permission))) {
+        throw new AppError('forbidden', 'token_beyond_issuer');
+      }
       const secret = newSecret(TOKEN_PREFIX);
       return db.transaction().execute(async (trx) => {
         if (body.staffId && !(await isActiveStaff(trx, body.staffId))) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TApiToken } from '../../../contracts/tokens.contracts';
 import type { TStaff } from '../../../contracts/staff.contracts';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
+import type { Role } from '../../../domain/roles';
 import { systemContext } from '../../http/access';
 import {
   call,
@@ -14,6 +15,9 @@ import {
   type Session,
   type TestApp,
 } from '../../testing/test-app';
+
+/** An administrator who also holds the roles the system tokens here carry. */
+const ISSUER: Role[] = ['administrator', 'auditor', 'specialist'];
 
 describe('API tokens', () => {
   let test: TestApp;
@@ -44,7 +48,7 @@ describe('API tokens', () => {
 
   describe('system tokens', () => {
     it('authenticate with their roles and need no CSRF token', async () => {
-      const admin = await signedIn(test, { roles: ['administrator'] });
+      const admin = await signedIn(test, { roles: ISSUER });
       const issued = await issue(admin, { name: 'Telefonu centrāle', roles: ['administrator'] });
       expect(issued.kind).toBe('system');
       expect(issued.token.startsWith(issued.prefix)).toBe(true);
@@ -65,7 +69,7 @@ describe('API tokens', () => {
     });
 
     it('may do only what their roles allow', async () => {
-      const admin = await signedIn(test, { roles: ['administrator'] });
+      const admin = await signedIn(test, { roles: ISSUER });
       const issued = await issue(admin, { name: 'Lasītājs', roles: ['specialist'] });
 
       const response = await createInstitutionWith(bearer(issued.token), 'Neatļauta iestāde');
@@ -77,9 +81,11 @@ describe('API tokens', () => {
 
   describe('personal tokens', () => {
     it('act as their person, with the person’s roles, and need no CSRF token', async () => {
-      const admin = await signedIn(test, { roles: ['administrator'] });
       const person = await createPerson(test.services, { roles: ['specialist'] });
-      const issued = await issue(admin, { name: 'Skripts', staffId: person.id });
+      const issued = await test.services.tokens.create(systemContext('test'), {
+        name: 'Skripts',
+        staffId: person.id,
+      });
       expect(issued.kind).toBe('personal');
 
       const me = await test.app.inject({
@@ -105,22 +111,52 @@ describe('API tokens', () => {
       expect((await createInstitutionWith(bearer(issued.token), 'Ne man')).statusCode).toBe(403);
     });
 
-    it('cannot be issued to an unknown person', async () => {
+    it('are issued only for oneself: never acting as a colleague', async () => {
       const admin = await signedIn(test, { roles: ['administrator'] });
-      const response = await call(test.app, admin, {
-        method: 'POST',
-        url: '/api/v1/tokens',
-        payload: { name: 'Spoks', staffId: '00000000-0000-4000-8000-000000000000' },
-      });
-      expect(response.statusCode).toBe(400);
-      expect(problemOf(response).errors).toEqual([
-        expect.objectContaining({ field: 'staffId', code: 'unknown_reference' }),
-      ]);
+      const colleague = await createPerson(test.services, { roles: ['client_service_head'] });
+      for (const staffId of [colleague.id, '00000000-0000-4000-8000-000000000000']) {
+        const response = await call(test.app, admin, {
+          method: 'POST',
+          url: '/api/v1/tokens',
+          payload: { name: 'Svešs', staffId },
+          headers: { 'accept-language': 'en' },
+        });
+        expect(response.statusCode).toBe(403);
+        expect(problemOf(response)).toMatchObject({
+          code: 'forbidden',
+          detail: 'A personal token can only be issued for yourself.',
+        });
+      }
+
+      const own = await issue(admin, { name: 'Mans skripts', staffId: admin.person.id });
+      expect(own.kind).toBe('personal');
     });
   });
 
-  it('needs either a person or roles, not both and not neither', async () => {
+  it('carry no permission their issuer lacks', async () => {
     const admin = await signedIn(test, { roles: ['administrator'] });
+    for (const roles of [['auditor'], ['administrator', 'specialist']]) {
+      const response = await call(test.app, admin, {
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'Plašāka', roles },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(problemOf(response)).toMatchObject({
+        code: 'forbidden',
+        detail: 'Sistēmas pilnvarai var piešķirt tikai lomas, kuru tiesības ir arī jums.',
+      });
+    }
+    const list = await call(test.app, admin, { method: 'GET', url: '/api/v1/tokens' });
+    expect(list.json<{ items: TApiToken[] }>().items.map((t) => t.name)).not.toContain('Plašāka');
+
+    expect((await issue(admin, { name: 'Līdzvērtīga', roles: ['administrator'] })).kind).toBe(
+      'system',
+    );
+  });
+
+  it('needs either a person or roles, not both and not neither', async () => {
+    const admin = await signedIn(test, { roles: ISSUER });
     for (const body of [
       { name: 'Abi', staffId: admin.person.id, roles: ['auditor'] },
       { name: 'Neviens' },
@@ -139,7 +175,7 @@ describe('API tokens', () => {
   });
 
   it('shows the token value only in the answer that creates it', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const issued = await issue(admin, { name: 'Vienreiz redzams', roles: ['auditor'] });
 
     const list = await call(test.app, admin, {
@@ -170,7 +206,7 @@ describe('API tokens', () => {
   });
 
   it('stops working at once when revoked; revoking again changes nothing', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const issued = await issue(admin, { name: 'Atsaucams', roles: ['auditor'] });
     const audit = () =>
       test.app.inject({
@@ -205,7 +241,7 @@ describe('API tokens', () => {
   });
 
   it('is hidden from the list once revoked unless asked for', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const issued = await issue(admin, { name: 'Paslēpjams', roles: ['auditor'] });
     await call(test.app, admin, { method: 'POST', url: `/api/v1/tokens/${issued.id}/revoke` });
 
@@ -219,7 +255,7 @@ describe('API tokens', () => {
   });
 
   it('answers 404 for revoking a token that does not exist', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const response = await call(test.app, admin, {
       method: 'POST',
       url: '/api/v1/tokens/00000000-0000-4000-8000-000000000000/revoke',
@@ -229,7 +265,7 @@ describe('API tokens', () => {
   });
 
   it('refuses an expiry date that has already passed, naming the field', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const yesterday = addCalendarDays(rigaDateOf(test.clock.now()), -1);
 
     const response = await call(test.app, admin, {
@@ -243,7 +279,7 @@ describe('API tokens', () => {
   });
 
   it('works through its last day, Riga time, and not a second longer', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const lastDay = rigaDateOf(test.clock.now());
     const issued = await issue(admin, { name: 'Termiņš', roles: ['auditor'], expiresOn: lastDay });
     const endOfLastDay = rigaInstantOf(addCalendarDays(lastDay, 1)).getTime();
@@ -279,10 +315,13 @@ describe('API tokens', () => {
   });
 
   it('end with their person: deactivating someone revokes their tokens and ends their sessions', async () => {
-    const admin = await signedIn(test, { roles: ['administrator'] });
+    const admin = await signedIn(test, { roles: ISSUER });
     const person = await createPerson(test.services, { roles: ['specialist'] });
     const session = await signIn(test.app, person);
-    const issued = await issue(admin, { name: 'Aizgājēja skripts', staffId: person.id });
+    const issued = await test.services.tokens.create(systemContext('test'), {
+      name: 'Aizgājēja skripts',
+      staffId: person.id,
+    });
     const me = (headers: Record<string, string>) =>
       test.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
     expect((await me(session.headers)).statusCode).toBe(200);

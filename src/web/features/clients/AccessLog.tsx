@@ -33,7 +33,12 @@ export function AccessLog(props: { clientId: string }) {
               {
                 key: 'who',
                 header: t('audit.actor'),
-                render: (e) => e.staffName ?? t('audit.system'),
+                // A system token has no person: its name says who looked.
+                render: (e) =>
+                  e.staffName ??
+                  (e.tokenName
+                    ? t('clients.systemToken', { name: e.tokenName })
+                    : t('audit.system')),
               },
               {
                 key: 'request',

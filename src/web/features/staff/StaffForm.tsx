@@ -56,6 +56,7 @@ export function StaffForm(props: {
   const units = useAllUnits();
   const [formError, setFormError] = useState<string | null>(null);
   const current = props.person;
+  const ownRecord = current?.id === me.id;
   const form = useForm<Values>({
     defaultValues: {
       givenName: current?.givenName ?? '',
@@ -88,7 +89,8 @@ export function StaffForm(props: {
         email: values.email,
         phone: values.phone,
         competences: competenceList(values.competences),
-        roles: values.roles,
+        // One's own roles are changed by another administrator; the server refuses otherwise.
+        roles: ownRecord ? undefined : values.roles,
         units: values.unitIds.map((unitId) => ({ unitId, primary: unitId === primary })),
         active: values.active,
       };
@@ -178,10 +180,17 @@ export function StaffForm(props: {
         </div>
       </FieldSet>
       <FieldSet legend={t('staff.roles')} error={errors.roles?.message}>
+        {ownRecord && <div className="field-hint">{t('staff.ownRolesHint')}</div>}
         <div className="check-list check-columns">
           {ROLES.map((role) => (
             <div key={role} className="check-row">
-              <input id={`role-${role}`} type="checkbox" value={role} {...form.register('roles')} />
+              <input
+                id={`role-${role}`}
+                type="checkbox"
+                value={role}
+                disabled={ownRecord}
+                {...form.register('roles')}
+              />
               <label htmlFor={`role-${role}`}>{t(`roles.${role}`)}</label>
             </div>
           ))}

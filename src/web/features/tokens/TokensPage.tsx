@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../domain/roles';
+import { permissionsOf, ROLES, type Role } from '../../../domain/roles';
 import type { TApiToken, TCreatedToken } from '../../../contracts/tokens.contracts';
 import { api } from '../../api/client';
+import { useSession } from '../../app/session';
 import { PagedTable, type Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
@@ -15,7 +16,6 @@ import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { ErrorNotice } from '../../ui/Notice';
 import { ListState } from '../../ui/ListState';
 import { PageHeader } from '../../ui/PageHeader';
-import { PersonSelect } from '../../ui/PersonSelect';
 import { applyProblem } from '../../ui/problem-form';
 
 interface TokenPage {
@@ -26,7 +26,6 @@ interface TokenPage {
 interface Values {
   name: string;
   kind: 'personal' | 'system';
-  staffId: string | null;
   roles: Role[];
   expiresOn: string;
 }
@@ -37,19 +36,20 @@ const PAGE_SIZE = 25;
 function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const { me, can } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
-    defaultValues: { name: '', kind: 'system', staffId: null, roles: [], expiresOn: '' },
+    defaultValues: { name: '', kind: 'system', roles: [], expiresOn: '' },
   });
+  // A token reaches no further than its issuer: roles with a permission one lacks are not offered.
+  const grantable = ROLES.filter((role) => [...permissionsOf([role])].every(can));
   const kind = useWatch({ control: form.control, name: 'kind' });
   const { errors } = form.formState;
   const create = useMutation({
     mutationFn: (values: Values) =>
       api.post<TCreatedToken>('/tokens', {
         name: values.name,
-        ...(values.kind === 'personal'
-          ? { staffId: values.staffId ?? undefined }
-          : { roles: values.roles }),
+        ...(values.kind === 'personal' ? { staffId: me.id } : { roles: values.roles }),
         ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
       }),
     onSuccess: async (token) => {
@@ -57,7 +57,7 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
       props.onCreated(token);
     },
     onError: (error) =>
-      setFormError(applyProblem(error, form.setError, ['name', 'staffId', 'roles', 'expiresOn'])),
+      setFormError(applyProblem(error, form.setError, ['name', 'roles', 'expiresOn'])),
   });
   return (
     <form
@@ -82,23 +82,12 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
         ))}
       </FieldSet>
       {kind === 'personal' ? (
-        <Controller
-          control={form.control}
-          name="staffId"
-          render={({ field }) => (
-            <PersonSelect
-              label={t('tokens.owner')}
-              value={field.value}
-              onChange={field.onChange}
-              required
-              error={errors.staffId?.message}
-            />
-          )}
-        />
+        <p className="field-hint">{t('tokens.personalHint')}</p>
       ) : (
         <FieldSet legend={t('tokens.roles')} error={errors.roles?.message}>
+          <div className="field-hint">{t('tokens.rolesHint')}</div>
           <div className="check-list check-columns">
-            {ROLES.map((role) => (
+            {grantable.map((role) => (
               <div key={role} className="check-row">
                 <input
                   id={`token-role-${role}`}
