@@ -5,8 +5,8 @@ import * as cases from './0003_cases';
 import * as knowledge from './0004_knowledge';
 import * as surveys from './0005_surveys';
 import * as counter from './0006_counter';
-import * as surveyIntegrity from './0008_survey_integrity';
-import * as access from './0010_access';
+import * as surveyIntegrity from './0007_survey_integrity';
+import * as access from './0008_access';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_knowledge': knowledge,
   '0005_surveys': surveys,
   '0006_counter': counter,
-  '0008_survey_integrity': surveyIntegrity,
-  '0010_access': access,
+  '0007_survey_integrity': surveyIntegrity,
+  '0008_access': access,
 };
