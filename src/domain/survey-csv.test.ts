@@ -179,13 +179,21 @@ describe('parseSurveyAnswers', () => {
   });
 
   it('tallies a rating column nobody answered in a wave as all zero', () => {
-    const parsed = answers(lines('wave,respondent,x:importance', '2022,r1,', '2022,r2,'));
+    const parsed = answers(
+      lines('wave,respondent,x:importance,y:importance', '2022,r1,,4', '2022,r2,,3'),
+    );
     expect(parsed.tallies).toEqual([
       {
         factor: 'x',
         wave: '2022',
         dimension: 'importance',
         counts: { '1': 0, '2': 0, '3': 0, '4': 0, dk: 0 },
+      },
+      {
+        factor: 'y',
+        wave: '2022',
+        dimension: 'importance',
+        counts: { '1': 0, '2': 0, '3': 1, '4': 1, dk: 0 },
       },
     ]);
   });
@@ -196,7 +204,7 @@ describe('parseSurveyAnswers', () => {
   });
 
   it('allows the same respondent in different waves', () => {
-    expect(answers(lines('respondent,wave', 'r1,2021', 'r1,2022')).respondents).toBe(2);
+    expect(answers(lines('respondent,wave,note', 'r1,2021,a', 'r1,2022,b')).respondents).toBe(2);
   });
 
   it('names the line and column of an unknown rating value', () => {
@@ -223,7 +231,7 @@ describe('parseSurveyAnswers', () => {
   });
 
   it('refuses a respondent twice in one wave, naming both lines', () => {
-    const text = lines('respondent,wave', 'r1,2022', 'r2,2022', 'r1,2021', 'r1,2022');
+    const text = lines('respondent,wave,n', 'r1,2022,1', 'r2,2022,1', 'r1,2021,1', 'r1,2022,1');
     expect(refusal(text)).toBe(
       'line 5, column "respondent": respondent "r1" appears twice in wave "2022" (first on line 2)',
     );
@@ -232,6 +240,14 @@ describe('parseSurveyAnswers', () => {
   it('refuses an empty respondent or wave', () => {
     expect(refusal(lines('respondent,wave', ',2022'))).toBe('line 2, column "respondent": empty');
     expect(refusal(lines('respondent,wave', 'r1,'))).toBe('line 2, column "wave": empty');
+  });
+
+  it('refuses a respondent without a single answer: a break-off is not a completed interview', () => {
+    expect(
+      refusal(
+        lines('respondent,wave,stratum,a:importance,note', 'r1,2022,Rīga,4,', 'r2,2022,Rīga,,'),
+      ),
+    ).toBe('line 3: no answers: an interview without a single answer is not complete');
   });
 
   it('refuses a header without respondent or wave', () => {

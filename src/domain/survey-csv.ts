@@ -34,6 +34,8 @@ export type CsvRecordHandler = (
   cellLines: readonly number[],
 ) => CsvProblem | undefined;
 
+const NO_ANSWERS = 'no answers: an interview without a single answer is not complete';
+
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -209,6 +211,8 @@ export function surveyAnswersReader(options: SurveyAnswersOptions = {}): {
   let respondentAt = -1;
   let waveAt = -1;
   let stratumAt = -1;
+  /** The columns that say who answered, not what. */
+  let identityAt = new Set<number>();
   const ratingAt: number[] = [];
   const ratingOf: Array<{ factor: string; dimension: RatingDimension }> = [];
   const waves = new Map<string, WaveTally>();
@@ -263,6 +267,7 @@ export function surveyAnswersReader(options: SurveyAnswersOptions = {}): {
       if (at < 0)
         return { line: 1, column: null, message: `the header has no "${required}" column` };
     }
+    identityAt = new Set([respondentAt, waveAt, stratumAt]);
     return undefined;
   };
 
@@ -289,6 +294,11 @@ export function surveyAnswersReader(options: SurveyAnswersOptions = {}): {
       return { line: cellLines[respondentAt] as number, column: 'respondent', message: 'empty' };
     }
     if (wave === '') return { line: cellLines[waveAt] as number, column: 'wave', message: 'empty' };
+    // The file holds completed interviews: one without a single answer is a break-off or a
+    // refusal, and counting it would raise the completes and the response rate.
+    if (!cells.some((cell, index) => cell !== '' && !identityAt.has(index))) {
+      return { line, column: null, message: NO_ANSWERS };
+    }
 
     let tally = waves.get(wave);
     if (!tally) {

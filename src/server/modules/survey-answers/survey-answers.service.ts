@@ -170,6 +170,7 @@ const LATVIAN_PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
     'respondents $1 kārtā $2 ir divreiz (pirmoreiz $3. rindā)',
   ],
   [/^unknown value (.+)$/, 'nederīga vērtība $1'],
+  [/^no answers: /, 'nav nevienas atbildes: intervija bez atbildēm nav pabeigta'],
   [/^the file is empty$/, 'fails ir tukšs'],
   [
     /^the questionnaire of wave "(.+)" has no such rating$/,
