@@ -38,18 +38,26 @@ interface Values {
 export function ReportEditorPage() {
   const { id = '' } = useParams();
   const report = useReport(id);
+  const [saved, setSaved] = useState(false);
   if (report.isPending) return <Loading />;
   if (report.isError)
     return <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />;
-  return <Editor key={report.data.version} report={report.data} />;
+  // A save makes a new version and so a fresh editor; the notice that it was saved outlives it.
+  return (
+    <Editor
+      key={report.data.version}
+      report={report.data}
+      saved={saved}
+      onSaved={() => setSaved(true)}
+    />
+  );
 }
 
-function Editor(props: { report: TReportView }) {
+function Editor(props: { report: TReportView; saved: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const reload = useReloadSurveys();
-  const { report } = props;
+  const { report, saved } = props;
   const [quotes, setQuotes] = useState<Quote[]>(report.quotes);
-  const [saved, setSaved] = useState(false);
   const answered = Object.keys(report.analysis.responses);
   const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
@@ -62,8 +70,8 @@ function Editor(props: { report: TReportView }) {
     fields: ['title', 'borderWaves', 'methodHtml', 'conclusionsHtml', 'recommendationsHtml'],
     send: (values) => updateReport(report.id, { ...values, quotes, version: report.version }),
     onSaved: async () => {
-      setSaved(true);
       await reload();
+      props.onSaved();
     },
     onConflict: reload,
   });
