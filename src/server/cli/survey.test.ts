@@ -44,7 +44,7 @@ describe('apkalpo survey', () => {
       'r2,2021,Kurzeme,4,3,dk,4,',
       'r1,2022,Rīga,4,2,3,4,"two\r\nlines"',
       'r2,2022,Kurzeme,3,dk,4,3,',
-      'r3,2022,Zemgale,,,,,',
+      'r3,2022,Zemgale,,,,,Nav viedokļa',
       '',
     ].join('\r\n');
     const counts = (one: number, two: number, three: number, four: number, dk: number) => ({
@@ -194,7 +194,7 @@ describe('apkalpo survey', () => {
           'line 3, column "waiting:satisfaction": unknown value "5"',
         ],
         [
-          'respondent,wave\nr1,2022\nr1,2022\n',
+          'respondent,wave,a:importance\nr1,2022,4\nr1,2022,3\n',
           'line 3, column "respondent": respondent "r1" appears twice in wave "2022" (first on line 2)',
         ],
         ['wave,a:importance\n2022,4\n', 'line 1: the header has no "respondent" column'],
