@@ -31,20 +31,26 @@ export function whenSessionEnds(handler: () => void): void {
 }
 
 /**
- * While a check runs, every change is sent to be validated only (decision 24): the server answers
- * 204 or the problem with every field, and saves nothing. Set until the check settles, so a change
- * its caller sends after an await is checked too, never made.
+ * Set only while a form's `send` is being called to check its change (decision 24): the change it
+ * starts is sent to be validated only, and the server answers 204 or the problem with every field,
+ * saving nothing. Read when a request starts, so a change made elsewhere while the check is on its
+ * way is made as usual, never silently only checked.
  */
-let checksRunning = 0;
+let checking = false;
 
-/** Runs `send` with its changes checked by the server instead of made; resolves when it settles. */
+/**
+ * Runs `send` with the change it starts checked by the server instead of made; resolves when it
+ * settles. `send` must start its request at once (every form's does: it calls the API directly).
+ */
 export async function validateOnly(send: () => Promise<unknown>): Promise<void> {
-  checksRunning += 1;
+  checking = true;
+  let sent: Promise<unknown>;
   try {
-    await send();
+    sent = send();
   } finally {
-    checksRunning -= 1;
+    checking = false;
   }
+  await sent;
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -67,7 +73,7 @@ async function request<T>(
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (method !== 'GET' && checksRunning > 0) headers['x-validate-only'] = 'true';
+  if (method !== 'GET' && checking) headers['x-validate-only'] = 'true';
   // A form (a file upload) sets its own multipart content type with the boundary.
   const body = options.form ?? (options.body === undefined ? null : JSON.stringify(options.body));
   const response = await fetch(withQuery(`/api/v1${path}`, options.query), {
