@@ -525,11 +525,9 @@ export function createArticlesService(deps: {
       const internal = rows.findIndex((row) => row.visibility !== 'public');
       if (options.publicOnly && internal >= 0)
         throw invalidField(`pdfArticleIds.${internal}`, 'article_internal');
-      for (const [index, id] of ids.entries()) {
-        const row = rows[index];
-        if (!row) throw invalidField('pdfArticleIds', 'unknown_reference');
+      for (const row of rows) {
         files.push({
-          articleId: id,
+          articleId: row.id,
           title: row.title,
           filename: `${row.slug}.pdf`,
           content: await pdfOf(db, row),

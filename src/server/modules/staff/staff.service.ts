@@ -46,10 +46,10 @@ const searchTextFor = (person: {
     ...person.competences,
   ]);
 
-/** Sorting by the folded name puts "Šmite" among the S and "Āboliņa" among the A (decision 7). */
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
   new Set(a).size === new Set(b).size && a.every((role) => b.includes(role));
 
+/** Sorting by the folded name puts "Šmite" among the S and "Āboliņa" among the A (decision 7). */
 const sortNameFor = (person: { givenName: string; surname: string }) =>
   searchTextOf([person.surname, person.givenName]);
 
