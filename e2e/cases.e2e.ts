@@ -107,6 +107,11 @@ describe('cases, clients and visits in the browser', () => {
     );
     const tax = settle.getByRole('group', { name: new RegExp(services[1] ?? '') });
     expect(await tax.getByLabel('Paliek atvērts', { exact: true }).isChecked()).toBe(true);
+    // Kept for a colleague nobody chose: said before anything is sent, not kept by the clerk.
+    await tax.getByLabel('Kolēģis', { exact: true }).check();
+    await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).click();
+    await tax.getByText('Izvēlieties darbinieku').waitFor();
+    await tax.getByLabel('Es', { exact: true }).check();
     await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).click();
     // Kept open without a reason: the server's refusal lands beside the field.
     const reason = tax.getByLabel(/^Kāpēc paliek atvērts/);

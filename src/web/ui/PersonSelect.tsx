@@ -125,13 +125,18 @@ export function PersonField<V extends FieldValues>(
   props: Omit<PersonSelectProps, 'value' | 'onChange'> & {
     control: Control<V>;
     name: FieldPathByValue<V, string | null>;
+    /** The message when `required` and nobody is chosen: checked in the form, before sending. */
+    missing?: string;
   },
 ) {
-  const { control, name, ...select } = props;
+  const { control, name, missing, ...select } = props;
   return (
     <Controller
       control={control}
       name={name}
+      rules={
+        missing ? { validate: (value: string | null) => value !== null || missing } : undefined
+      }
       render={({ field }) => (
         <PersonSelect {...select} value={field.value} onChange={field.onChange} />
       )}

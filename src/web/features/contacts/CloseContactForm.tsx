@@ -244,12 +244,13 @@ function SettlementRow(props: {
               name={`settle.${index}.ownerId`}
               label={t('contact.keepers.colleague')}
               required
+              missing={t('absences.choosePerson')}
               error={errors?.ownerId?.message}
             />
           )}
           {settlement.keeper === 'unit' && (
             <Field label={t('contact.keepers.unit')} required error={errors?.unitId?.message}>
-              <select {...register(`settle.${index}.unitId`)}>
+              <select {...register(`settle.${index}.unitId`, { required: t('queue.chooseUnit') })}>
                 <option value="">—</option>
                 <UnitOptions />
               </select>
