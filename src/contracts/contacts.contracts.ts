@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClientSummary, CreateClientBody } from './clients.contracts';
 import { OptionalText, PersonContact, Text, Version } from './common';
-import { SuggestedService } from './services.contracts';
+import { SuggestedService } from './catalogue.contracts';
 import { Channel, ContactClientKind, NewRequestInput, RequestSummary } from './requests.contracts';
 
 export const CreateContactBody = z

@@ -70,8 +70,8 @@ import { createQueueService } from './modules/queue/queue.service';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { createRequestsService, MAX_ATTACHMENT_BYTES } from './modules/requests/requests.service';
 import { createSearchWordsService } from './modules/search-words/search-words.service';
-import { servicesRoutes } from './modules/services/services.routes';
-import { createServicesService } from './modules/services/services.service';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
+import { createCatalogueService } from './modules/catalogue/catalogue.service';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { createStaffService } from './modules/staff/staff.service';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
@@ -119,7 +119,7 @@ export function buildServices(options: AppOptions) {
   const absences = createAbsencesService({ db, audit, clock, staff, units });
   const directory = createDirectoryService({ db, clock, absences });
   const searchWords = createSearchWordsService();
-  const catalogue = createServicesService({
+  const catalogue = createCatalogueService({
     db,
     audit,
     clock,
@@ -294,7 +294,7 @@ export async function buildApp(
   requestsRoutes(app, services);
   queueRoutes(app, services);
   myWorkRoutes(app, services);
-  servicesRoutes(app, services);
+  catalogueRoutes(app, services);
   newsRoutes(app, services);
   surveysRoutes(app, services);
   surveyAnswersRoutes(app, services);

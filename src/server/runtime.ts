@@ -6,7 +6,7 @@ import { buildServices, type Services } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedDemoData } from './db/seed-demo';
+import { seedDemoData } from './demo/seed-demo';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClientPage } from '../../contracts/clients.contracts';
-import type { TServicePage } from '../../contracts/services.contracts';
+import type { TServicePage } from '../../contracts/catalogue.contracts';
 import {
   call,
   createUnit,

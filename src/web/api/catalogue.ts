@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TReviewItem, TReviewPage } from '../../contracts/articles.contracts';
-import type { TService, TServicePage } from '../../contracts/services.contracts';
+import type { TService, TServicePage } from '../../contracts/catalogue.contracts';
 import { api } from './client';
 
 // A service card shows in the catalogue, in the review lists and in the unified search; articles

@@ -25,7 +25,7 @@ import { safeHtml, textOfHtml } from '../../lib/safe-html';
 import type { AuditService } from '../audit/audit.service';
 import { offsetOf } from '../paging';
 import type { SearchWordsService } from '../search-words/search-words.service';
-import type { ServicesService } from '../services/services.service';
+import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { StaffService } from '../staff/staff.service';
 import {
   presentArticle,
@@ -74,7 +74,7 @@ export function createArticlesService(deps: {
   audit: AuditService;
   clock: Clock;
   staff: StaffService;
-  catalogue: ServicesService;
+  catalogue: CatalogueService;
   searchWords: SearchWordsService;
 }) {
   const { db, audit, clock, staff, catalogue, searchWords } = deps;

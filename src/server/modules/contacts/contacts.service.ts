@@ -20,7 +20,7 @@ import { assertMayServe, type ClientsService } from '../clients/clients.service'
 import { offsetOf, pageFrom } from '../paging';
 import type { PlannedRequest, RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
-import type { ServicesService } from '../services/services.service';
+import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { UnitsService } from '../units/units.service';
 import {
   findContactById,
@@ -60,7 +60,7 @@ export function createContactsService(deps: {
   requests: RequestsService;
   staff: StaffService;
   units: UnitsService;
-  catalogue: ServicesService;
+  catalogue: CatalogueService;
 }) {
   const { db, audit, clock, calendar, clients, requests, staff, units, catalogue } = deps;
 

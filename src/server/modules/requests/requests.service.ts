@@ -47,7 +47,7 @@ import { offsetOf } from '../paging';
 import type { StaffService } from '../staff/staff.service';
 import type { UnitsService } from '../units/units.service';
 import type { ArticlesService } from '../articles/articles.service';
-import type { ServicesService } from '../services/services.service';
+import type { CatalogueService } from '../catalogue/catalogue.service';
 import { presentCommitment, presentRequestSummary } from './requests.presenter';
 import {
   countRequests,
@@ -133,7 +133,7 @@ export function createRequestsService(deps: {
   institutions: InstitutionsService;
   staff: StaffService;
   units: UnitsService;
-  catalogue: ServicesService;
+  catalogue: CatalogueService;
   articles: ArticlesService;
 }) {
   const { db, audit, clock, calendar, institutions, staff, units, catalogue, articles } = deps;

@@ -1,7 +1,7 @@
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TServiceSummary } from '../../../contracts/services.contracts';
+import type { TServiceSummary } from '../../../contracts/catalogue.contracts';
 import { REQUEST_KINDS, type RequestKind } from '../../../domain/requests';
 import { Field } from '../../ui/Field';
 import { PersonField } from '../../ui/PersonSelect';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TServiceSummary } from '../../../contracts/services.contracts';
+import type { TServiceSummary } from '../../../contracts/catalogue.contracts';
 import { useServicesLike } from '../../api/catalogue';
 import { useDebounced } from '../../ui/debounce';
 

@@ -3,7 +3,7 @@ import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-h
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { TMe } from '../../../contracts/auth.contracts';
-import type { TCreateServiceBody, TService } from '../../../contracts/services.contracts';
+import type { TCreateServiceBody, TService } from '../../../contracts/catalogue.contracts';
 import { addCalendarMonths } from '../../../domain/deadlines';
 import { REQUEST_KINDS, type RequestKind } from '../../../domain/requests';
 import { rigaDateOf } from '../../../domain/riga-time';

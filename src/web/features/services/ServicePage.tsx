@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TService } from '../../../contracts/services.contracts';
+import type { TService } from '../../../contracts/catalogue.contracts';
 import type { TDirectoryEntry } from '../../../contracts/directory.contracts';
 import { useService } from '../../api/catalogue';
 import { useSession } from '../../app/session';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TServiceSummary } from '../../../contracts/services.contracts';
+import type { TServiceSummary } from '../../../contracts/catalogue.contracts';
 import { REQUEST_KINDS } from '../../../domain/requests';
 import { useServiceList } from '../../api/catalogue';
 import { useAllInstitutions } from '../../api/lookups';

@@ -10,7 +10,7 @@ import type {
   TServicePage,
   TSuggestedService,
   TUpdateServiceBody,
-} from '../../../contracts/services.contracts';
+} from '../../../contracts/catalogue.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB, ServicesTable } from '../../db/schema';
@@ -23,7 +23,7 @@ import { offsetOf, pageFrom } from '../paging';
 import type { SearchWordsService } from '../search-words/search-words.service';
 import type { StaffService } from '../staff/staff.service';
 import type { UnitsService } from '../units/units.service';
-import { presentServiceCard, presentServiceSummary, type ServiceCard } from './services.presenter';
+import { presentServiceCard, presentServiceSummary, type ServiceCard } from './catalogue.presenter';
 import {
   countServiceRequests,
   findRelatedServices,
@@ -36,7 +36,7 @@ import {
   insertService,
   replaceRelations,
   updateService,
-} from './services.repository';
+} from './catalogue.repository';
 
 /** A service as requests and contacts refer to it. */
 export interface ServiceRef {
@@ -64,7 +64,7 @@ const linksJson = (items: ReadonlyArray<{ title: string; url?: string | null }>)
 /** How many people the card lists as handling the service; a directory page, not all of them. */
 const SPECIALISTS_SHOWN = 50;
 
-export function createServicesService(deps: {
+export function createCatalogueService(deps: {
   db: Kysely<DB>;
   audit: AuditService;
   clock: Clock;
@@ -325,4 +325,4 @@ export function createServicesService(deps: {
     },
   };
 }
-export type ServicesService = ReturnType<typeof createServicesService>;
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

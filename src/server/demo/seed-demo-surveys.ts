@@ -10,7 +10,7 @@ import {
   staffQuestionnaire,
   staffSamplePlan,
 } from './seed-demo-surveys.data';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 
 // The demo's surveys: the 2021 and 2022 staff study of the one-stop centres (SURVEY.md), with
 // its sample plan, its telephone fieldwork log and a published report, and the municipality's

@@ -24,7 +24,7 @@ import type {
   RequestEventsTable,
   RequestLinksTable,
   ServiceRequestsTable,
-} from './schema';
+} from '../db/schema';
 
 // The demo's clients and their cases: about 2000 clients and 3000 contacts over the last four
 // months with their service requests, each request's timeline from its registration to its

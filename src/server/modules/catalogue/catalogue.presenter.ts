@@ -1,7 +1,7 @@
 import { isReviewOverdue } from '../../../domain/knowledge-search';
-import type { TService, TServiceSummary } from '../../../contracts/services.contracts';
+import type { TService, TServiceSummary } from '../../../contracts/catalogue.contracts';
 import type { LinkJson } from '../../db/schema';
-import type { ServiceCardRow, ServiceListRow } from './services.repository';
+import type { ServiceCardRow, ServiceListRow } from './catalogue.repository';
 import { presentOwner } from '../staff/staff.presenter';
 
 /** The card as it was saved, without what is worked out on reading it: kept in the audit log. */

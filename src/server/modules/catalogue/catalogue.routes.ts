@@ -9,14 +9,14 @@ import {
   SuggestedService,
   SuggestedServicesQuery,
   UpdateServiceBody,
-} from '../../../contracts/services.contracts';
+} from '../../../contracts/catalogue.contracts';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
-import type { ServicesService } from './services.service';
+import type { CatalogueService } from './catalogue.service';
 
 const tags = ['Service catalogue'];
 
-export function servicesRoutes(app: Api, deps: { catalogue: ServicesService }): void {
+export function catalogueRoutes(app: Api, deps: { catalogue: CatalogueService }): void {
   const { catalogue } = deps;
 
   app.get(

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { TLinkItem } from '../../contracts/services.contracts';
+import type { TLinkItem } from '../../contracts/catalogue.contracts';
 import { addCalendarDays, rigaDateOf } from '../../domain/riga-time';
 import type { Clock } from '../adapters/clock';
 import type { Services } from '../app';
 import { systemContext } from '../http/access';
 import type { DemoOrganisation } from './seed-demo-cases';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 
 // The demo's service catalogue, knowledge base and news feed: the services of the municipality
 // and of the state institutions its one-stop centres serve, guides and answers residents can be

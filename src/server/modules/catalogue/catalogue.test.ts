@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TService, TServicePage } from '../../../contracts/services.contracts';
+import type { TService, TServicePage } from '../../../contracts/catalogue.contracts';
 import type { TUnit } from '../../../contracts/units.contracts';
 import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
 import { systemContext } from '../../http/access';

@@ -5,7 +5,7 @@ import type { TOpeningHours } from '../../contracts/units.contracts';
 import type { Clock } from '../adapters/clock';
 import { systemContext } from '../http/access';
 import type { Services } from '../app';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 import { seedDemoCases, type DemoOrganisation } from './seed-demo-cases';
 import { seedDemoKnowledge } from './seed-demo-knowledge';
 import { seedDemoSurveys } from './seed-demo-surveys';
