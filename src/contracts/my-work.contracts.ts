@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { IsoDate } from './common';
 import { NewsItem } from './news.contracts';
 import { QueueEntry } from './queue.contracts';
-import { Commitment, RequestSummary } from './requests.contracts';
+import { Commitment } from './commitments.contracts';
+import { RequestSummary } from './requests.contracts';
 
 /** How many there are in all, and the first few of them. */
 const section = <T extends z.ZodType>(item: T) =>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, CLIENT_KINDS } from '../domain/channels';
-import { COMMITMENT_FORMS } from '../domain/commitments';
 import { REQUEST_KINDS, REQUEST_STATES } from '../domain/requests';
 import { ClientSummary } from './clients.contracts';
+import { Commitment } from './commitments.contracts';
 import {
   IsoDate,
   OptionalText,
@@ -13,6 +13,7 @@ import {
   Text,
   Version,
 } from './common';
+import { Attachment, OutgoingMessage } from './correspondence.contracts';
 
 export const RequestState = z.enum(REQUEST_STATES);
 export const RequestKind = z.enum(REQUEST_KINDS);
@@ -42,9 +43,6 @@ export const NewRequestInput = z.strictObject({
   tags: Tags.optional(),
 });
 export type TNewRequestInput = z.infer<typeof NewRequestInput>;
-
-/** Ways a letter leaves other than through its channel: handed over, printed, sent another way. */
-export const LETTER_DELIVERIES = ['handed_over', 'printed', 'other'] as const;
 
 const UnitRef = z.object({ id: z.uuid(), name: z.string() });
 
@@ -105,54 +103,6 @@ export const TimelineEntry = z.object({
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   kind: z.string(),
   data: z.record(z.string(), z.unknown()),
-});
-
-export const COMMITMENT_URGENCIES = ['kept', 'open', 'due_soon', 'overdue'] as const;
-
-export const Commitment = z.object({
-  id: z.uuid(),
-  requestId: z.uuid(),
-  requestNumber: z.string(),
-  what: z.string(),
-  dueAt: z.string(),
-  form: z.enum(COMMITMENT_FORMS),
-  keeper: PersonContact,
-  keptAt: z.string().nullable(),
-  /** It turns red (due_soon) a day before it is due. */
-  urgency: z.enum(COMMITMENT_URGENCIES),
-  version: z.int(),
-});
-export type TCommitment = z.infer<typeof Commitment>;
-
-export const Attachment = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  contentType: z.string(),
-  size: z.int(),
-  uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(),
-});
-
-export const OutgoingMessage = z.object({
-  id: z.uuid(),
-  channel: z.string(),
-  recipient: z.string().nullable(),
-  subject: z.string(),
-  body: z.string(),
-  /** The request's attachments that go with it. */
-  attachmentIds: z.array(z.uuid()),
-  dueAt: z.string(),
-  /** `due` waits to leave; `sent` has left, through its channel or as `delivery` says. */
-  state: z.enum(['due', 'sent', 'cancelled']),
-  /** How a letter left when not through its channel: by whom and when. */
-  delivery: z
-    .object({
-      method: z.enum(LETTER_DELIVERIES),
-      note: z.string().nullable(),
-      by: z.object({ id: z.string(), name: z.string() }).nullable(),
-      at: z.string(),
-    })
-    .nullable(),
 });
 
 export const RequestDetail = RequestSummary.extend({
@@ -253,52 +203,6 @@ export type TExtendBody = z.infer<typeof ExtendBody>;
 
 export const NoteBody = z.strictObject({ text: Text(4000) });
 
-/** A written answer to the client, sent through the channel they came by (clause 21.2). */
-export const ReplyBody = z.strictObject({
-  subject: Text(300),
-  body: Text(20_000),
-  /** Knowledge-base articles attached as PDF. */
-  pdfArticleIds: z.array(z.uuid()).max(5).default([]),
-  /** The reply answers the request: it moves to "answered". */
-  markAnswered: z.boolean().default(false),
-  version: Version,
-});
-export type TReplyBody = z.infer<typeof ReplyBody>;
-
-/** A letter that left other than through its channel: how, and a word on it. */
-export const DeliveryBody = z.strictObject({
-  method: z.enum(LETTER_DELIVERIES),
-  note: OptionalText(500),
-});
-export type TDeliveryBody = z.infer<typeof DeliveryBody>;
-
-export const MessageParams = z.strictObject({ id: z.uuid(), messageId: z.uuid() });
-
-export const CreateCommitmentBody = z.strictObject({
-  what: Text(500),
-  dueAt: z.iso.datetime({ offset: true }),
-  form: z.enum(COMMITMENT_FORMS),
-  /** Who keeps it; the request's owner when not given. */
-  keeperId: z.uuid().optional(),
-});
-export type TCreateCommitmentBody = z.infer<typeof CreateCommitmentBody>;
-
-export const KeepCommitmentBody = z.strictObject({ version: Version });
-
-export const ListCommitmentsQuery = z.strictObject({
-  /** Open promises of the signed-in person (the default), or kept ones too. */
-  includeKept: z.stringbool().default(false),
-  ...PageQuery,
-});
-
-export const CommitmentPage = z.object({
-  items: z.array(Commitment),
-  total: z.int(),
-  page: z.int(),
-  pageSize: z.int(),
-});
-export type TCommitmentPage = z.infer<typeof CommitmentPage>;
-
 /** The numbers on the work lists' tabs: how a new owner learns of a referred request. */
 export const WorkCounts = z.object({
   mine: z.int(),
@@ -311,4 +215,3 @@ export type TWorkCounts = z.infer<typeof WorkCounts>;
 
 export const LinkBody = z.strictObject({ relatedId: z.uuid() });
 export const LinkParams = z.strictObject({ id: z.uuid(), relatedId: z.uuid() });
-export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });

@@ -79,3 +79,7 @@ export function maySeeRequest(
     viewer.unitIds.has(request.unitId)
   );
 }
+
+/** Whose work a start page shows: one person's own, or everything in a unit head's units. */
+export type WorkScope =
+  { kind: 'mine'; staffId: string } | { kind: 'unit'; unitIds: readonly string[] };

@@ -30,8 +30,15 @@ import { createArticlesService } from './modules/articles/articles.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { clientsRoutes } from './modules/clients/clients.routes';
 import { createClientsService } from './modules/clients/clients.service';
+import { commitmentsRoutes } from './modules/commitments/commitments.routes';
+import { createCommitmentsService } from './modules/commitments/commitments.service';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { createContactsService } from './modules/contacts/contacts.service';
+import { correspondenceRoutes } from './modules/correspondence/correspondence.routes';
+import {
+  createCorrespondenceService,
+  MAX_ATTACHMENT_BYTES,
+} from './modules/correspondence/correspondence.service';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { createCalendarService } from './modules/calendar/calendar.service';
 import { DEFAULT_SIGN_IN_DELAY_POLICY, type SignInDelayPolicy } from '../domain/sign-in-delay';
@@ -68,7 +75,7 @@ import { createNewsService } from './modules/news/news.service';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { createQueueService } from './modules/queue/queue.service';
 import { requestsRoutes } from './modules/requests/requests.routes';
-import { createRequestsService, MAX_ATTACHMENT_BYTES } from './modules/requests/requests.service';
+import { createRequestAccess, createRequestsService } from './modules/requests/requests.service';
 import { createSearchWordsService } from './modules/search-words/search-words.service';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { createCatalogueService } from './modules/catalogue/catalogue.service';
@@ -132,6 +139,11 @@ export function buildServices(options: AppOptions) {
   const news = createNewsService({ db, audit, clock, units, absences });
   const articles = createArticlesService({ db, audit, clock, staff, catalogue, searchWords });
   const knowledge = createKnowledgeService({ db, clock, articles, directory, searchWords });
+  // Promises and letters hang on a request and go through its access rules and timeline; the
+  // requests service, above them, shows them on the request's page and hands them on with it.
+  const requestAccess = createRequestAccess({ audit, clock, units });
+  const commitments = createCommitmentsService({ db, audit, clock, staff, requestAccess });
+  const correspondence = createCorrespondenceService({ db, audit, clock, articles, requestAccess });
   const requests = createRequestsService({
     db,
     audit,
@@ -141,7 +153,9 @@ export function buildServices(options: AppOptions) {
     staff,
     units,
     catalogue,
-    articles,
+    requestAccess,
+    commitments,
+    correspondence,
   });
   // Requests come first: a client's new name is written into their requests' search text.
   const clients = createClientsService({ db, audit, clock, staff, requests });
@@ -186,6 +200,8 @@ export function buildServices(options: AppOptions) {
     knowledge,
     clients,
     requests,
+    commitments,
+    correspondence,
     contacts,
     queue,
     myWork,
@@ -292,6 +308,8 @@ export async function buildApp(
   clientsRoutes(app, services);
   contactsRoutes(app, services);
   requestsRoutes(app, services);
+  commitmentsRoutes(app, services);
+  correspondenceRoutes(app, services);
   queueRoutes(app, services);
   myWorkRoutes(app, services);
   catalogueRoutes(app, services);

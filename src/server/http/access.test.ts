@@ -796,7 +796,7 @@ const cases: Case[] = [
     perform: async (test, { actor, unit }) => {
       const request = await requestIn(test, unit);
       const keeper = await colleagueIn(test, unit);
-      const commitment = await test.services.requests.addCommitment(ctx, request.id, {
+      const commitment = await test.services.commitments.add(ctx, request.id, {
         what: 'Atzvanīt',
         dueAt: '2031-01-10T10:00:00Z',
         form: 'phone',
@@ -989,13 +989,14 @@ const cases: Case[] = [
     allowed: SERVERS,
     perform: async (test, { actor, unit }) => {
       const request = await requestIn(test, unit);
-      const replied = await test.services.requests.reply(systemContext('test'), request.id, {
+      await test.services.correspondence.reply(systemContext('test'), request.id, {
         subject: 'Atbilde',
         body: 'Labdien!',
         pdfArticleIds: [],
         markAnswered: false,
         version: request.version,
       });
+      const replied = await test.services.requests.get(systemContext('test'), request.id);
       return call(test.app, actor, {
         method: 'POST',
         url: `/api/v1/requests/${request.id}/messages/${replied.outgoingMessages[0]?.id}/delivery`,

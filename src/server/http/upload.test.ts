@@ -6,7 +6,7 @@ import type { TRequestDetail } from '../../contracts/requests.contracts';
 import type { TSurveyDetail } from '../../contracts/surveys.contracts';
 import { MAX_ARTICLE_FILE_BYTES } from '../modules/articles/articles.service';
 import { MAX_SAMPLE_FILE_BYTES } from '../modules/cati/cati.routes';
-import { MAX_ATTACHMENT_BYTES } from '../modules/requests/requests.service';
+import { MAX_ATTACHMENT_BYTES } from '../modules/correspondence/correspondence.service';
 import { MAX_ANSWERS_FILE_BYTES } from '../modules/survey-answers/survey-answers.routes';
 import {
   call,

@@ -4,8 +4,8 @@ import type { TClient, TClientPage } from '../../contracts/clients.contracts';
 import type { TContact } from '../../contracts/contacts.contracts';
 import type { TMyWork } from '../../contracts/my-work.contracts';
 import type { TQueue } from '../../contracts/queue.contracts';
+import type { TCommitmentPage } from '../../contracts/commitments.contracts';
 import type {
-  TCommitmentPage,
   TRequestDetail,
   TOutOfSight,
   TRequestPage,

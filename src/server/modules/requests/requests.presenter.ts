@@ -1,15 +1,29 @@
-import { commitmentUrgency } from '../../../domain/commitments';
 import { maskPersonalCode } from '../../../domain/personal-code';
-import { isOpen } from '../../../domain/requests';
+import { isOpen, nextStates, type WorkScope } from '../../../domain/requests';
 import type { Channel } from '../../../domain/channels';
-import type { TCommitment, TRequestSummary } from '../../../contracts/requests.contracts';
-import type { CommitmentRow, RequestRow } from './requests.repository';
+import type { TCommitment } from '../../../contracts/commitments.contracts';
+import type { TAttachment, TOutgoingMessage } from '../../../contracts/correspondence.contracts';
+import type {
+  TLimitedRequest,
+  TRequestDetail,
+  TRequestPage,
+  TRequestSummary,
+  TWorkCounts,
+} from '../../../contracts/requests.contracts';
+import type {
+  countWorkIn,
+  countWorkOf,
+  findEvents,
+  findLinked,
+  findOutOfSight,
+  RequestDetailRow,
+  RequestRow,
+} from './requests.repository';
+
+type Moment = { now: Date; today: string };
 
 /** A request as lists show it: the client's personal code masked; overdue and due today by Riga time. */
-export function presentRequestSummary(
-  row: RequestRow,
-  { now, today }: { now: Date; today: string },
-): TRequestSummary {
+export function presentRequestSummary(row: RequestRow, { now, today }: Moment): TRequestSummary {
   const open = isOpen(row.state);
   return {
     id: row.id,
@@ -58,24 +72,118 @@ export function presentRequestSummary(
   };
 }
 
-export function presentCommitment(row: CommitmentRow, now: Date): TCommitment {
+/** One page of a work list; a count that reached the cap says there are more. */
+export function presentRequestPage(
+  rows: RequestRow[],
+  { counted, cap }: { counted: number; cap: number },
+  query: { page: number; pageSize: number },
+  moment: Moment,
+): TRequestPage {
+  return {
+    items: rows.map((row) => presentRequestSummary(row, moment)),
+    total: Math.min(counted, cap),
+    totalIsLowerBound: counted > cap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** A request its viewer may not open, as its registrar sees it: no client, no content. */
+export function presentLimitedRequest(
+  row: Awaited<ReturnType<typeof findOutOfSight>>['mine'][number],
+): TLimitedRequest {
   return {
     id: row.id,
-    requestId: row.request_id,
-    requestNumber: row.request_number,
-    what: row.what,
-    dueAt: row.due_at.toISOString(),
-    form: row.form,
-    keeper: {
-      id: row.keeper_id,
-      givenName: row.keeper_given_name,
-      surname: row.keeper_surname,
-      position: row.keeper_position,
-      phone: row.keeper_phone,
-      email: row.keeper_email,
-    },
-    keptAt: row.kept_at?.toISOString() ?? null,
-    urgency: commitmentUrgency({ dueAt: row.due_at, keptAt: row.kept_at }, now),
-    version: row.version,
+    number: row.number,
+    service: row.service,
+    unit: { id: row.unit_id, name: row.unit_name },
+    state: row.state,
+  };
+}
+
+/** A request's page: the request, its timeline, and what hangs on it, presented by its owners. */
+export function presentRequestDetail(
+  parts: {
+    row: RequestDetailRow;
+    events: Awaited<ReturnType<typeof findEvents>>;
+    commitments: TCommitment[];
+    attachments: TAttachment[];
+    /** Only the linked requests the viewer may see. */
+    links: Awaited<ReturnType<typeof findLinked>>;
+    outgoingMessages: TOutgoingMessage[];
+  },
+  moment: Moment,
+): TRequestDetail {
+  const { row } = parts;
+  return {
+    ...presentRequestSummary(row, moment),
+    contactId: row.contact_id,
+    caseType: row.case_type,
+    institution:
+      row.institution_id && row.institution_name
+        ? { id: row.institution_id, name: row.institution_name }
+        : null,
+    policyCode: row.policy_code,
+    receivedAt: row.received_at.toISOString(),
+    answeredAt: row.answered_at?.toISOString() ?? null,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    tags: row.tags,
+    nextStates: [...nextStates(row.state)],
+    timeline: parts.events.map((event) => ({
+      id: event.id,
+      at: event.at.toISOString(),
+      actor:
+        event.actor_staff_id && event.actor_name
+          ? { id: event.actor_staff_id, name: event.actor_name }
+          : null,
+      kind: event.kind,
+      data: event.data,
+    })),
+    commitments: parts.commitments,
+    attachments: parts.attachments,
+    links: parts.links.map((l) => ({
+      id: l.id,
+      number: l.number,
+      service: l.service,
+      state: l.state,
+    })),
+    outgoingMessages: parts.outgoingMessages,
+  };
+}
+
+/** The numbers on the work lists' tabs. */
+export function presentWorkCounts(
+  counts: Awaited<ReturnType<typeof countWorkOf>>,
+  commitmentsDue: number,
+): TWorkCounts {
+  return {
+    mine: counts.mine,
+    referred: counts.referred,
+    dueToday: counts.due_today,
+    overdue: counts.overdue,
+    commitmentsDue,
+  };
+}
+
+/** The requests and promises of a start page, each section counted with its first few. */
+export function presentWork(
+  work: {
+    scope: WorkScope;
+    counts: Awaited<ReturnType<typeof countWorkIn>>;
+    dueToday: RequestRow[];
+    overdue: RequestRow[];
+    referred: RequestRow[];
+    promises: { count: number; items: TCommitment[] };
+  },
+  moment: Moment,
+) {
+  const summaries = (rows: RequestRow[]) => rows.map((row) => presentRequestSummary(row, moment));
+  return {
+    date: moment.today,
+    scope: work.scope.kind,
+    dueToday: { count: work.counts.due_today, items: summaries(work.dueToday) },
+    overdue: { count: work.counts.overdue, items: summaries(work.overdue) },
+    referred: { count: work.counts.referred, items: summaries(work.referred) },
+    commitments: work.promises,
   };
 }

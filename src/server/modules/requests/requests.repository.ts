@@ -6,14 +6,9 @@ import {
   type SqlBool,
   type Updateable,
 } from 'kysely';
-import { DUE_SOON_HOURS } from '../../../domain/commitments';
+import type { WorkScope } from '../../../domain/requests';
 import type { Executor } from '../../db/database';
-import type {
-  CommitmentsTable,
-  DB,
-  OutgoingMessagesTable,
-  ServiceRequestsTable,
-} from '../../db/schema';
+import type { DB, ServiceRequestsTable } from '../../db/schema';
 
 const OPEN_STATES = ['new', 'in_progress', 'waiting_client', 'waiting_institution'] as const;
 
@@ -337,100 +332,6 @@ export async function findEvents(db: Executor, requestId: string) {
     .execute();
 }
 
-function selectCommitments(db: Executor) {
-  return db
-    .selectFrom('commitments as m')
-    .innerJoin('service_requests as r', 'r.id', 'm.request_id')
-    .innerJoin('staff as k', 'k.id', 'm.keeper_id')
-    .select([
-      'm.id',
-      'm.request_id',
-      'r.number as request_number',
-      'm.what',
-      'm.due_at',
-      'm.form',
-      'm.keeper_id',
-      'k.given_name as keeper_given_name',
-      'k.surname as keeper_surname',
-      'k.position as keeper_position',
-      'k.phone as keeper_phone',
-      'k.email as keeper_email',
-      'm.kept_at',
-      'm.version',
-    ]);
-}
-export type CommitmentRow = Awaited<ReturnType<typeof findCommitmentById>> & object;
-
-/** A referred request's open promises go to its new owner; the number handed over. */
-export async function handOverCommitments(
-  db: Executor,
-  { requestId, from, to }: { requestId: string; from: string; to: string },
-): Promise<number> {
-  const result = await db
-    .updateTable('commitments')
-    .set({ keeper_id: to, version: sql`version + 1` })
-    .where('request_id', '=', requestId)
-    .where('keeper_id', '=', from)
-    .where('kept_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-export async function insertCommitment(
-  db: Executor,
-  row: Insertable<CommitmentsTable>,
-): Promise<string> {
-  const inserted = await db
-    .insertInto('commitments')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-export async function findCommitmentById(db: Executor, id: string) {
-  return selectCommitments(db).where('m.id', '=', id).executeTakeFirst();
-}
-
-export async function findCommitmentsOf(db: Executor, requestId: string) {
-  return selectCommitments(db).where('m.request_id', '=', requestId).orderBy('m.due_at').execute();
-}
-
-/** A person's promises, the open ones first by due time. */
-export async function findCommitmentsKeptBy(
-  db: Executor,
-  {
-    keeperId,
-    includeKept,
-    limit,
-    offset,
-  }: { keeperId: string; includeKept: boolean; limit: number; offset: number },
-) {
-  let query = selectCommitments(db)
-    .select(sql<number>`count(*) over ()`.as('total'))
-    .where('m.keeper_id', '=', keeperId)
-    .orderBy('m.due_at')
-    .orderBy('m.id')
-    .limit(limit)
-    .offset(offset);
-  if (!includeKept) query = query.where('m.kept_at', 'is', null);
-  return query.execute();
-}
-
-export async function markCommitmentKept(
-  db: Executor,
-  { id, version, at }: { id: string; version: number; at: Date },
-): Promise<boolean> {
-  const result = await db
-    .updateTable('commitments')
-    .set({ kept_at: at, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('kept_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 export async function insertLink(
   db: Executor,
   { a, b, at }: { a: string; b: string; at: Date },
@@ -473,117 +374,7 @@ export async function findLinked(db: Executor, requestId: string) {
     .execute();
 }
 
-export async function insertAttachment(
-  db: Executor,
-  row: {
-    request_id: string;
-    filename: string;
-    content_type: string;
-    size: number;
-    content: Buffer;
-    uploaded_by: string | null;
-    uploaded_at: Date;
-  },
-): Promise<string> {
-  const inserted = await db
-    .insertInto('attachments')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-/** The attachments' descriptions, without their content. */
-export async function findAttachmentsOf(db: Executor, requestId: string) {
-  return db
-    .selectFrom('attachments as a')
-    .leftJoin('staff as s', 's.id', 'a.uploaded_by')
-    .select([
-      'a.id',
-      'a.filename',
-      'a.content_type',
-      'a.size',
-      'a.uploaded_at',
-      sql<string | null>`s.given_name || ' ' || s.surname`.as('uploaded_by_name'),
-    ])
-    .where('a.request_id', '=', requestId)
-    .orderBy('a.uploaded_at')
-    .execute();
-}
-
-export async function findAttachment(
-  db: Executor,
-  { id, requestId }: { id: string; requestId: string },
-) {
-  return db
-    .selectFrom('attachments')
-    .select(['id', 'filename', 'content_type', 'size', 'content'])
-    .where('id', '=', id)
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-}
-
-export async function insertOutgoingMessage(
-  db: Executor,
-  row: Insertable<OutgoingMessagesTable>,
-): Promise<string> {
-  const inserted = await db
-    .insertInto('outgoing_messages')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
-  return db
-    .selectFrom('outgoing_messages as m')
-    .leftJoin('staff as s', 's.id', 'm.delivered_by')
-    .selectAll('m')
-    .select(sql<string | null>`s.given_name || ' ' || s.surname`.as('delivered_by_name'))
-    .where('m.request_id', '=', requestId)
-    .orderBy('m.created_at')
-    .execute();
-}
-
-/** Marks a letter still due as gone another way; false when it is no longer due. */
-export async function markMessageDelivered(
-  db: Executor,
-  change: {
-    id: string;
-    requestId: string;
-    by: string | null;
-    at: Date;
-    method: 'handed_over' | 'printed' | 'other';
-    note: string | null;
-  },
-): Promise<boolean> {
-  const result = await db
-    .updateTable('outgoing_messages')
-    .set({
-      state: 'sent',
-      delivered_by: change.by,
-      delivered_at: change.at,
-      delivery: change.method,
-      delivery_note: change.note,
-    })
-    .where('id', '=', change.id)
-    .where('request_id', '=', change.requestId)
-    .where('state', '=', 'due')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function findOutgoingMessage(db: Executor, id: string, requestId: string) {
-  return db
-    .selectFrom('outgoing_messages')
-    .select(['id', 'subject', 'state'])
-    .where('id', '=', id)
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-}
-
-/** How many requests and promises wait for the person: the badges of the work lists. */
+/** How many requests wait for the person: the badges of the work lists. */
 export async function countWorkOf(
   db: Executor,
   { staffId, today, now }: { staffId: string; today: string; now: Date },
@@ -593,7 +384,6 @@ export async function countWorkOf(
     referred: number;
     due_today: number;
     overdue: number;
-    commitments_due: number;
   }>`
     select
       (select count(*)::int from service_requests
@@ -606,44 +396,32 @@ export async function countWorkOf(
           and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as due_today,
       (select count(*)::int from service_requests
         where owner_id = ${staffId} and due_at < ${now}
-          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as overdue,
-      (select count(*)::int from commitments
-        where keeper_id = ${staffId} and kept_at is null
-          and due_at < ${new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)}) as commitments_due
+          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as overdue
   `.execute(db);
-  return rows[0] ?? { mine: 0, referred: 0, due_today: 0, overdue: 0, commitments_due: 0 };
+  return rows[0] ?? { mine: 0, referred: 0, due_today: 0, overdue: 0 };
 }
 
-/** Whose work a start page shows: one person's own, or everything in a head's units. */
-export type WorkScope =
-  { kind: 'mine'; staffId: string } | { kind: 'unit'; unitIds: readonly string[] };
-
-/** The scope as a condition on the given owner and unit columns of a request. */
-function inScope(scope: WorkScope, column: { owner: string; unit: string }) {
-  if (scope.kind === 'mine') return sql<SqlBool>`${sql.ref(column.owner)} = ${scope.staffId}`;
+/** The scope as a condition on a request: its owner's, or its unit's. */
+function inScope(scope: WorkScope) {
+  if (scope.kind === 'mine') return sql<SqlBool>`owner_id = ${scope.staffId}`;
   if (scope.unitIds.length === 0) return sql<SqlBool>`false`;
-  return sql<SqlBool>`${sql.ref(column.unit)} in (${sql.join([...scope.unitIds])})`;
+  return sql<SqlBool>`unit_id in (${sql.join([...scope.unitIds])})`;
 }
 
 /**
- * The counts of a start page in one statement: open requests due today, overdue, referred, and
- * open promises falling due. Each count runs on a partial index of open requests or promises.
+ * The request counts of a start page in one statement: open requests due today, overdue and
+ * referred. Each count runs on a partial index of open requests.
  */
 export async function countWorkIn(
   db: Executor,
-  { scope, today, now, soon }: { scope: WorkScope; today: string; now: Date; soon: Date },
+  { scope, today, now }: { scope: WorkScope; today: string; now: Date },
 ) {
   const open = sql.raw(`('${OPEN_STATES.join("','")}')`);
-  const requests = inScope(scope, { owner: 'owner_id', unit: 'unit_id' });
-  const promises =
-    scope.kind === 'mine'
-      ? sql<SqlBool>`m.keeper_id = ${scope.staffId}`
-      : inScope(scope, { owner: 'r.owner_id', unit: 'r.unit_id' });
+  const requests = inScope(scope);
   const { rows } = await sql<{
     due_today: number;
     overdue: number;
     referred: number;
-    commitments_due: number;
   }>`
     select
       (select count(*)::int from service_requests
@@ -651,28 +429,7 @@ export async function countWorkIn(
       (select count(*)::int from service_requests
         where ${requests} and due_at < ${now} and state in ${open}) as overdue,
       (select count(*)::int from service_requests
-        where ${requests} and referred_at is not null and state in ${open}) as referred,
-      (select count(*)::int from commitments m join service_requests r on r.id = m.request_id
-        where ${promises} and m.kept_at is null and m.due_at < ${soon}) as commitments_due
+        where ${requests} and referred_at is not null and state in ${open}) as referred
   `.execute(db);
-  return rows[0] ?? { due_today: 0, overdue: 0, referred: 0, commitments_due: 0 };
-}
-
-/** The first open promises falling due in the scope, the earliest first. */
-export async function findCommitmentsDueIn(
-  db: Executor,
-  { scope, soon, limit }: { scope: WorkScope; soon: Date; limit: number },
-) {
-  return selectCommitments(db)
-    .where(
-      scope.kind === 'mine'
-        ? sql<SqlBool>`m.keeper_id = ${scope.staffId}`
-        : inScope(scope, { owner: 'r.owner_id', unit: 'r.unit_id' }),
-    )
-    .where('m.kept_at', 'is', null)
-    .where('m.due_at', '<', soon)
-    .orderBy('m.due_at')
-    .orderBy('m.id')
-    .limit(limit)
-    .execute();
+  return rows[0] ?? { due_today: 0, overdue: 0, referred: 0 };
 }

@@ -1,25 +1,20 @@
 import type { Kysely } from 'kysely';
-import { DUE_SOON_HOURS } from '../../../domain/commitments';
-import { extensionNotice, recipientFor } from '../../../domain/notices';
+import { extensionNotice } from '../../../domain/notices';
 import {
   canMove,
   isOpen,
   maySeeRequest,
-  nextStates,
   seesOnlyAsRegistrar,
   type RequestState,
   type RequestViewer,
+  type WorkScope,
 } from '../../../domain/requests';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { searchTermsOf, searchTextOf } from '../../../domain/search-text';
 import type { TRequestSettlement } from '../../../contracts/contacts.contracts';
 import type {
   TChangeStateBody,
-  TCommitment,
-  TCreateCommitmentBody,
-  TDeliveryBody,
   TExtendBody,
-  TReplyBody,
   TListRequestsQuery,
   TNewRequestInput,
   TOutOfSight,
@@ -28,6 +23,7 @@ import type {
   TRequestPage,
   TRequestSummary,
   TUpdateRequestBody,
+  TWorkCounts,
 } from '../../../contracts/requests.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
@@ -41,48 +37,41 @@ import {
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { CommitmentsService } from '../commitments/commitments.service';
+import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { InstitutionsService } from '../institutions/institutions.service';
 import { assertMayServe } from '../clients/clients.service';
 import { offsetOf } from '../paging';
 import type { StaffService } from '../staff/staff.service';
 import type { UnitsService } from '../units/units.service';
-import type { ArticlesService } from '../articles/articles.service';
 import type { CatalogueService } from '../catalogue/catalogue.service';
-import { presentCommitment, presentRequestSummary } from './requests.presenter';
+import {
+  presentLimitedRequest,
+  presentRequestDetail,
+  presentRequestPage,
+  presentRequestSummary,
+  presentWork,
+  presentWorkCounts,
+} from './requests.presenter';
 import {
   countRequests,
   countWorkIn,
   countWorkOf,
   deleteLink,
-  findAttachment,
-  findAttachmentsOf,
-  findCommitmentById,
-  findCommitmentsDueIn,
-  findCommitmentsKeptBy,
-  findCommitmentsOf,
   findEvents,
   findLinked,
   findOutOfSight,
-  findOutgoingMessage,
-  findOutgoingMessagesOf,
-  markMessageDelivered,
   findRequestById,
   findRequests,
   findRequestsOfContact,
-  insertAttachment,
-  insertCommitment,
   insertEvents,
-  handOverCommitments,
   insertLink,
-  insertOutgoingMessage,
   insertRequest,
-  markCommitmentKept,
   nextRequestNumber,
   updateRequest,
   type RequestFilter,
   type RequestDetailRow,
   type RequestRow,
-  type WorkScope,
   findSearchPartsOfClient,
   updateSearchText,
 } from './requests.repository';
@@ -95,9 +84,6 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** Lists count up to this many; a number past it is shown as "10 000+". */
 const COUNT_CAP = 10_000;
-
-/** Attachments are documents, not archives: one file at most this large. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** A request about to be created, its due date worked out before the transaction. */
 export interface PlannedRequest {
@@ -125,18 +111,17 @@ const searchTextFor = (request: {
   clientName: string | null;
 }) => searchTextOf([request.number, request.service, ...request.tags, request.clientName]);
 
-export function createRequestsService(deps: {
-  db: Kysely<DB>;
+/**
+ * A request as its promises, files and letters work with it: who may see and change it, its
+ * timeline, and a change with its new version and audit record. The modules hanging on a request
+ * go through this; the requests service, above them, shows them on the request's page.
+ */
+export function createRequestAccess(deps: {
   audit: AuditService;
   clock: Clock;
-  calendar: CalendarService;
-  institutions: InstitutionsService;
-  staff: StaffService;
   units: UnitsService;
-  catalogue: CatalogueService;
-  articles: ArticlesService;
 }) {
-  const { db, audit, clock, calendar, institutions, staff, units, catalogue, articles } = deps;
+  const { audit, clock, units } = deps;
 
   /** What the principal may see: a unit head their units and all below, others their own units. */
   async function viewerOf(executor: Executor, principal: Principal): Promise<RequestViewer> {
@@ -191,7 +176,8 @@ export function createRequestsService(deps: {
     return presentRequestSummary(row, clockNow());
   }
 
-  async function record(
+  /** An entry on the request's timeline, by the principal, now. */
+  async function recordEvent(
     trx: Executor,
     ctx: ActionContext,
     requestId: string,
@@ -218,7 +204,7 @@ export function createRequestsService(deps: {
       changes: { ...changes, updated_at: clock.now() },
     });
     if (!updated) throw versionConflict();
-    await record(trx, ctx, row.id, event.kind, event.data);
+    await recordEvent(trx, ctx, row.id, event.kind, event.data);
     const after = await summary(trx, row.id);
     await audit.record(trx, ctx, {
       action: event.kind,
@@ -230,6 +216,46 @@ export function createRequestsService(deps: {
     });
     return after;
   }
+
+  return { viewerOf, seenBy, visible, forChange, summary, recordEvent, change };
+}
+export type RequestAccess = ReturnType<typeof createRequestAccess>;
+/** A request as its access check reads it, with what only its page shows. */
+export type RequestRecord = RequestDetailRow;
+
+export function createRequestsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  calendar: CalendarService;
+  institutions: InstitutionsService;
+  staff: StaffService;
+  units: UnitsService;
+  catalogue: CatalogueService;
+  requestAccess: RequestAccess;
+  commitments: CommitmentsService;
+  correspondence: CorrespondenceService;
+}) {
+  const {
+    db,
+    audit,
+    clock,
+    calendar,
+    institutions,
+    staff,
+    units,
+    catalogue,
+    requestAccess,
+    commitments,
+    correspondence,
+  } = deps;
+  const { viewerOf, seenBy, forChange, summary, change } = requestAccess;
+  const record = requestAccess.recordEvent;
+
+  const clockNow = () => {
+    const now = clock.now();
+    return { now, today: rigaDateOf(now) };
+  };
 
   async function assertActiveStaff(executor: Executor, staffId: string, field: string) {
     const person = (await staff.contactsOf(executor, [staffId])).get(staffId);
@@ -393,7 +419,7 @@ export function createRequestsService(deps: {
         }
         const handedOn = ownerId !== me || unitId !== row.unit_id;
         if (row.owner_id && ownerId && row.owner_id !== ownerId)
-          await handOverCommitments(trx, { requestId: row.id, from: row.owner_id, to: ownerId });
+          await commitments.handOverIn(trx, { requestId: row.id, from: row.owner_id, to: ownerId });
         await change(
           trx,
           ctx,
@@ -484,13 +510,7 @@ export function createRequestsService(deps: {
         await findRequests(db, filter),
         await countRequests(db, filter, COUNT_CAP + 1),
       ];
-      return {
-        items: rows.map((row) => presentRequestSummary(row, { now, today })),
-        total: Math.min(counted, COUNT_CAP),
-        totalIsLowerBound: counted > COUNT_CAP,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return presentRequestPage(rows, { counted, cap: COUNT_CAP }, query, { now, today });
     },
 
     /**
@@ -518,37 +538,26 @@ export function createRequestsService(deps: {
               registeredBy: row.registered_by,
             }),
           )
-          .map((row) => ({
-            id: row.id,
-            number: row.number,
-            service: row.service,
-            unit: { id: row.unit_id, name: row.unit_name },
-            state: row.state,
-          })),
+          .map(presentLimitedRequest),
         others,
       };
     },
-
     /** Counts for the work lists' badges: how the new owner of a referred request is told. */
-    async counts(ctx: ActionContext) {
+    async counts(ctx: ActionContext): Promise<TWorkCounts> {
       assertMayServe(ctx);
       const { now, today } = clockNow();
       if (!ctx.principal.staffId)
         return { mine: 0, referred: 0, dueToday: 0, overdue: 0, commitmentsDue: 0 };
-      const counts = await countWorkOf(db, { staffId: ctx.principal.staffId, today, now });
-      return {
-        mine: counts.mine,
-        referred: counts.referred,
-        dueToday: counts.due_today,
-        overdue: counts.overdue,
-        commitmentsDue: counts.commitments_due,
-      };
+      const staffId = ctx.principal.staffId;
+      return presentWorkCounts(
+        await countWorkOf(db, { staffId, today, now }),
+        await commitments.dueCountIn(db, { kind: 'mine', staffId }, now),
+      );
     },
-
     /**
      * The requests and promises of a start page: due today, overdue, referred, promises falling
      * due, each counted with its first few. A unit head sees their units' work (and the units
-     * below), everyone else their own. Five statements, whatever the numbers.
+     * below), everyone else their own. Six statements, whatever the numbers.
      */
     async workOf(ctx: ActionContext, limit: number) {
       assertMayServe(ctx);
@@ -557,7 +566,6 @@ export function createRequestsService(deps: {
       const scope: WorkScope = ctx.principal.roles.includes('unit_head')
         ? { kind: 'unit', unitIds: [...viewer.unitIds] }
         : { kind: 'mine', staffId: ctx.principal.staffId ?? NOBODY };
-      const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000);
       const base: RequestFilter = {
         visibleTo: { all: true },
         ...(scope.kind === 'mine' ? { ownerId: scope.staffId } : { unitIds: scope.unitIds }),
@@ -569,27 +577,14 @@ export function createRequestsService(deps: {
         offset: 0,
       };
       const [counts, dueToday, overdue, referred, promises] = [
-        await countWorkIn(db, { scope, today, now, soon }),
+        await countWorkIn(db, { scope, today, now }),
         await findRequests(db, { ...base, dueOn: today }),
         await findRequests(db, { ...base, dueBefore: now }),
         await findRequests(db, { ...base, referredOnly: true }),
-        await findCommitmentsDueIn(db, { scope, soon, limit }),
+        await commitments.dueIn(db, { scope, now, limit }),
       ];
-      const summaries = (rows: RequestRow[]) =>
-        rows.map((row) => presentRequestSummary(row, { now, today }));
-      return {
-        date: today,
-        scope: scope.kind,
-        dueToday: { count: counts.due_today, items: summaries(dueToday) },
-        overdue: { count: counts.overdue, items: summaries(overdue) },
-        referred: { count: counts.referred, items: summaries(referred) },
-        commitments: {
-          count: counts.commitments_due,
-          items: promises.map((row) => presentCommitment(row, now)),
-        },
-      };
+      return presentWork({ scope, counts, dueToday, overdue, referred, promises }, { now, today });
     },
-
     /** Opens a request; looking at a client's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TRequestDetail> {
       assertMayServe(ctx);
@@ -602,73 +597,25 @@ export function createRequestsService(deps: {
           context: { requestId: row.id, requestNumber: row.number },
         });
       }
-      const [events, commitments, attachments, linked, messages] = [
+      const [events, promises, linked, letters] = [
         await findEvents(db, id),
-        await findCommitmentsOf(db, id),
-        await findAttachmentsOf(db, id),
+        await commitments.ofRequest(db, id, moment.now),
         await findLinked(db, id),
-        await findOutgoingMessagesOf(db, id),
+        await correspondence.ofRequest(db, id),
       ];
-      return {
-        ...presentRequestSummary(row, moment),
-        contactId: row.contact_id,
-        caseType: row.case_type,
-        institution:
-          row.institution_id && row.institution_name
-            ? { id: row.institution_id, name: row.institution_name }
-            : null,
-        policyCode: row.policy_code,
-        receivedAt: row.received_at.toISOString(),
-        answeredAt: row.answered_at?.toISOString() ?? null,
-        closedAt: row.closed_at?.toISOString() ?? null,
-        tags: row.tags,
-        nextStates: [...nextStates(row.state)],
-        timeline: events.map((event) => ({
-          id: event.id,
-          at: event.at.toISOString(),
-          actor:
-            event.actor_staff_id && event.actor_name
-              ? { id: event.actor_staff_id, name: event.actor_name }
-              : null,
-          kind: event.kind,
-          data: event.data,
-        })),
-        commitments: commitments.map((c) => presentCommitment(c, moment.now)),
-        attachments: attachments.map((a) => ({
-          id: a.id,
-          filename: a.filename,
-          contentType: a.content_type,
-          size: a.size,
-          uploadedAt: a.uploaded_at.toISOString(),
-          uploadedBy: a.uploaded_by_name,
-        })),
-        // A link to a request the viewer may not see shows nothing of it.
-        links: linked
-          .filter((l) => maySeeRequest(viewer, { unitId: l.unit_id, ownerId: l.owner_id }))
-          .map((l) => ({ id: l.id, number: l.number, service: l.service, state: l.state })),
-        outgoingMessages: messages.map((m) => ({
-          id: m.id,
-          channel: m.channel,
-          recipient: m.recipient,
-          subject: m.subject,
-          body: m.body,
-          attachmentIds: m.attachment_ids,
-          dueAt: m.due_at.toISOString(),
-          state: m.state,
-          delivery:
-            m.delivery && m.delivered_at
-              ? {
-                  method: m.delivery,
-                  note: m.delivery_note,
-                  by:
-                    m.delivered_by && m.delivered_by_name
-                      ? { id: m.delivered_by, name: m.delivered_by_name }
-                      : null,
-                  at: m.delivered_at.toISOString(),
-                }
-              : null,
-        })),
-      };
+      return presentRequestDetail(
+        {
+          row,
+          events,
+          commitments: promises,
+          // A link to a request the viewer may not see shows nothing of it.
+          links: linked.filter((l) =>
+            maySeeRequest(viewer, { unitId: l.unit_id, ownerId: l.owner_id }),
+          ),
+          ...letters,
+        },
+        moment,
+      );
     },
 
     async update(
@@ -751,7 +698,7 @@ export function createRequestsService(deps: {
         // What the previous owner promised the client, the new owner now keeps.
         const commitmentsHandedOver =
           row.owner_id && body.ownerId && row.owner_id !== body.ownerId
-            ? await handOverCommitments(trx, {
+            ? await commitments.handOverIn(trx, {
                 requestId: row.id,
                 from: row.owner_id,
                 to: body.ownerId,
@@ -805,20 +752,9 @@ export function createRequestsService(deps: {
           dueOn: body.dueOn,
           language: row.client_language === 'en' ? 'en' : 'lv',
         });
-        const client = presentRequestSummary(row, clockNow()).client;
-        await insertOutgoingMessage(trx, {
-          request_id: row.id,
-          channel: row.channel,
-          recipient: recipientFor(
-            row.channel,
-            client && { email: client.email, phone: client.phone, eAddress: row.client_e_address },
-          ),
+        await correspondence.queueLetterIn(trx, ctx, row, {
           subject: notice.subject,
           body: notice.body,
-          due_at: clock.now(),
-          state: 'due',
-          created_by: ctx.principal.staffId,
-          created_at: clock.now(),
         });
         return change(
           trx,
@@ -830,229 +766,12 @@ export function createRequestsService(deps: {
       });
     },
 
-    /**
-     * A written answer to the client through the channel they came by, with articles attached
-     * as PDF; it waits in the outbox for the mail channel. It may also mark the request answered.
-     */
-    async reply(ctx: ActionContext, id: string, body: TReplyBody): Promise<TRequestDetail> {
-      requirePermission(ctx.principal, 'requests.work');
-      const seen = await visible(db, ctx, id);
-      // Laid out before the transaction: PDFs take a moment, and PGlite has one connection.
-      // Internal articles may go to a colleague, never to a resident.
-      const pdfs = await articles.pdfsFor([...new Set(body.pdfArticleIds)], {
-        publicOnly: seen.client_kind === 'external',
-      });
-      await db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id, body.version);
-        if (body.markAnswered && !canMove(row.state, 'answered'))
-          throw invalidField('markAnswered', 'invalid_transition', {
-            from: row.state,
-            to: 'answered',
-          });
-        const now = clock.now();
-        const attachmentIds: string[] = [];
-        for (const pdf of pdfs)
-          attachmentIds.push(
-            await insertAttachment(trx, {
-              request_id: row.id,
-              filename: pdf.filename,
-              content_type: 'application/pdf',
-              size: pdf.content.length,
-              content: pdf.content,
-              uploaded_by: ctx.principal.staffId,
-              uploaded_at: now,
-            }),
-          );
-        const client = presentRequestSummary(row, clockNow()).client;
-        const messageId = await insertOutgoingMessage(trx, {
-          request_id: row.id,
-          channel: row.channel,
-          recipient: recipientFor(
-            row.channel,
-            client && { email: client.email, phone: client.phone, eAddress: row.client_e_address },
-          ),
-          subject: body.subject,
-          body: body.body,
-          attachment_ids: attachmentIds,
-          due_at: now,
-          state: 'due',
-          created_by: ctx.principal.staffId,
-          created_at: now,
-        });
-        const event = {
-          kind: 'reply',
-          data: {
-            messageId,
-            subject: body.subject,
-            articles: pdfs.map((pdf) => ({ id: pdf.articleId, title: pdf.title })),
-          },
-        };
-        if (body.markAnswered)
-          await change(trx, ctx, row, { state: 'answered', answered_at: now }, event);
-        else {
-          await record(trx, ctx, row.id, event.kind, event.data);
-          await audit.record(trx, ctx, {
-            action: 'reply',
-            entityType: 'request',
-            entityId: row.id,
-            context: event.data,
-          });
-        }
-      });
-      return service.get(ctx, id);
-    },
-
-    /**
-     * A letter still waiting that left another way: handed to the client, printed, or sent by
-     * other means. Who and when go on the letter, the timeline and the audit log.
-     */
-    async markDelivered(
-      ctx: ActionContext,
-      id: string,
-      messageId: string,
-      body: TDeliveryBody,
-    ): Promise<TRequestDetail> {
-      await db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id);
-        const message = await findOutgoingMessage(trx, messageId, row.id);
-        if (!message) throw notFound();
-        const at = clock.now();
-        const delivered = await markMessageDelivered(trx, {
-          id: messageId,
-          requestId: row.id,
-          by: ctx.principal.staffId,
-          at,
-          method: body.method,
-          note: body.note ?? null,
-        });
-        if (!delivered) throw new AppError('conflict', 'letter_not_due');
-        const data = {
-          messageId,
-          subject: message.subject,
-          method: body.method,
-          note: body.note ?? null,
-        };
-        await record(trx, ctx, row.id, 'letter-delivered', data);
-        await audit.record(trx, ctx, {
-          action: 'deliver',
-          entityType: 'outgoing_message',
-          entityId: messageId,
-          before: { state: message.state },
-          after: { state: 'sent', delivery: body.method, deliveredAt: at.toISOString() },
-          context: { requestId: row.id },
-        });
-      });
-      return service.get(ctx, id);
-    },
-
     async addNote(ctx: ActionContext, id: string, text: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await forChange(trx, ctx, id);
         await record(trx, ctx, row.id, 'note', { text });
         await audit.record(trx, ctx, { action: 'note', entityType: 'request', entityId: row.id });
       });
-    },
-
-    async addCommitment(
-      ctx: ActionContext,
-      id: string,
-      body: TCreateCommitmentBody,
-    ): Promise<TCommitment> {
-      // Like an extension's date, a promise is for later: a day gone by, or an hour gone today.
-      const { now, today } = clockNow();
-      const dueAt = new Date(body.dueAt);
-      if (rigaDateOf(dueAt) < today) throw invalidField('dueAt', 'date_in_past');
-      if (dueAt < now) throw invalidField('dueAt', 'time_in_past');
-      return db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id);
-        const keeperId = body.keeperId ?? row.owner_id ?? ctx.principal.staffId;
-        if (!keeperId) throw invalidField('keeperId', 'required');
-        await assertActiveStaff(trx, keeperId, 'keeperId');
-        const commitmentId = await insertCommitment(trx, {
-          request_id: row.id,
-          what: body.what,
-          due_at: dueAt,
-          form: body.form,
-          keeper_id: keeperId,
-          created_by: ctx.principal.staffId,
-          created_at: clock.now(),
-        });
-        await record(trx, ctx, row.id, 'commitment', {
-          commitmentId,
-          what: body.what,
-          dueAt: body.dueAt,
-          form: body.form,
-          keeperId,
-        });
-        const created = await findCommitmentById(trx, commitmentId);
-        if (!created) throw notFound();
-        const presented = presentCommitment(created, clock.now());
-        await audit.record(trx, ctx, {
-          action: 'create',
-          entityType: 'commitment',
-          entityId: commitmentId,
-          after: presented,
-        });
-        return presented;
-      });
-    },
-
-    async keepCommitment(
-      ctx: ActionContext,
-      commitmentId: string,
-      version: number,
-    ): Promise<TCommitment> {
-      return db.transaction().execute(async (trx) => {
-        const before = await findCommitmentById(trx, commitmentId);
-        if (!before) throw notFound();
-        // The keeper keeps their own promise even if the request has since moved out of sight.
-        if (before.keeper_id === ctx.principal.staffId) {
-          requirePermission(ctx.principal, 'requests.work');
-        } else {
-          await forChange(trx, ctx, before.request_id);
-        }
-        if (before.version !== version || before.kept_at) throw versionConflict();
-        const now = clock.now();
-        if (!(await markCommitmentKept(trx, { id: commitmentId, version, at: now })))
-          throw versionConflict();
-        await record(trx, ctx, before.request_id, 'commitment-kept', {
-          commitmentId,
-          what: before.what,
-        });
-        const after = await findCommitmentById(trx, commitmentId);
-        if (!after) throw notFound();
-        await audit.record(trx, ctx, {
-          action: 'keep',
-          entityType: 'commitment',
-          entityId: commitmentId,
-          before: presentCommitment(before, now),
-          after: presentCommitment(after, now),
-        });
-        return presentCommitment(after, now);
-      });
-    },
-
-    /** The signed-in person's promises, the most pressing first. */
-    async myCommitments(
-      ctx: ActionContext,
-      query: { includeKept: boolean; page: number; pageSize: number },
-    ) {
-      assertMayServe(ctx);
-      const now = clock.now();
-      const rows = ctx.principal.staffId
-        ? await findCommitmentsKeptBy(db, {
-            keeperId: ctx.principal.staffId,
-            includeKept: query.includeKept,
-            limit: query.pageSize,
-            offset: offsetOf(query),
-          })
-        : [];
-      return {
-        items: rows.map((row) => presentCommitment(row, now)),
-        total: rows[0]?.total ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     async link(ctx: ActionContext, id: string, relatedId: string): Promise<void> {
@@ -1091,55 +810,6 @@ export function createRequestsService(deps: {
           context: { relatedId },
         });
       });
-    },
-
-    async attach(
-      ctx: ActionContext,
-      id: string,
-      file: { filename: string; contentType: string; content: Buffer },
-    ) {
-      if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large');
-      return db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id);
-        const attachmentId = await insertAttachment(trx, {
-          request_id: row.id,
-          filename: file.filename,
-          content_type: file.contentType,
-          size: file.content.length,
-          content: file.content,
-          uploaded_by: ctx.principal.staffId,
-          uploaded_at: clock.now(),
-        });
-        await record(trx, ctx, row.id, 'attachment', { attachmentId, filename: file.filename });
-        await audit.record(trx, ctx, {
-          action: 'attach',
-          entityType: 'request',
-          entityId: row.id,
-          context: { attachmentId, filename: file.filename, size: file.content.length },
-        });
-        return { id: attachmentId };
-      });
-    },
-
-    /** Refuses before anything is read when the principal may not change the request. */
-    async assertMayChange(ctx: ActionContext, id: string): Promise<void> {
-      await forChange(db, ctx, id);
-    },
-
-    /** A document of the request; opening it is recorded, as it may hold personal data. */
-    async attachment(ctx: ActionContext, id: string, attachmentId: string) {
-      assertMayServe(ctx);
-      const row = await visible(db, ctx, id);
-      const file = await findAttachment(db, { id: attachmentId, requestId: row.id });
-      if (!file) throw notFound();
-      if (row.client_id && row.client_record_kind !== 'organisation') {
-        await audit.recordRead(db, ctx, {
-          entityType: 'client',
-          entityId: row.client_id,
-          context: { requestId: row.id, requestNumber: row.number, attachmentId },
-        });
-      }
-      return { filename: file.filename, contentType: file.content_type, content: file.content };
     },
   };
   return service;

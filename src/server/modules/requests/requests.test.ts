@@ -15,7 +15,6 @@ import {
   createTestApp,
   createUnit,
   fieldErrorsOf,
-  multipartFile,
   problemOf,
   signedIn,
   signIn,
@@ -331,59 +330,6 @@ describe('service requests', () => {
       expect((await open(clerk, request.id)).statusCode).toBe(404);
     });
 
-    it('refuses a promise for a day gone by or an hour gone today, as an extension’s date', async () => {
-      const { clerk, request } = await desk();
-      const promise = (dueAt: string) =>
-        post(clerk, `/api/v1/requests/${request.id}/commitments`, {
-          what: 'Atzvanīt',
-          dueAt,
-          form: 'phone',
-        });
-      // The clock stands at 11:00 on 10 March in Riga.
-      expect(fieldErrorsOf(await promise('2026-03-09T12:00:00Z'))).toEqual([
-        { field: 'dueAt', code: 'date_in_past' },
-      ]);
-      expect(fieldErrorsOf(await promise('2026-03-10T10:30:00+02:00'))).toEqual([
-        { field: 'dueAt', code: 'time_in_past' },
-      ]);
-      const later = await promise('2026-03-10T15:00:00+02:00');
-      expect(later.statusCode, later.body).toBe(201);
-      expect(later.json()).toMatchObject({ dueAt: '2026-03-10T13:00:00.000Z' });
-    });
-
-    it('hands the previous owner’s open promises to the new owner', async () => {
-      const { clerk, request } = await desk();
-      await post(clerk, `/api/v1/requests/${request.id}/state`, {
-        state: 'in_progress',
-        version: request.version,
-      });
-      const promise = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
-        what: 'Atzvanīt par būvatļauju',
-        dueAt: '2026-03-12T12:00:00Z',
-        form: 'phone',
-      });
-      expect(promise.json()).toMatchObject({ keeper: { id: clerk.person.id } });
-      const expert = await createPerson(test.services, {
-        unitIds: [(await createUnit(test.services)).id],
-      });
-
-      const referred = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
-        ownerId: expert.id,
-        note: 'Lūdzu, atzvani klientam',
-        version: request.version + 1,
-      });
-      expect(referred.statusCode, referred.body).toBe(200);
-
-      const expertSession = await signIn(test.app, expert);
-      const theirs = await call(test.app, expertSession, {
-        method: 'GET',
-        url: '/api/v1/commitments',
-      });
-      expect(theirs.json()).toMatchObject({ items: [{ what: 'Atzvanīt par būvatļauju' }] });
-      const mine = await call(test.app, clerk, { method: 'GET', url: '/api/v1/commitments' });
-      expect(mine.json()).toMatchObject({ items: [] });
-    });
-
     it('needs a note, and a colleague or a unit', async () => {
       const { clerk, request } = await desk();
       const withoutNote = await post(clerk, `/api/v1/requests/${request.id}/referral`, {
@@ -465,104 +411,7 @@ describe('service requests', () => {
     });
   });
 
-  describe('commitments', () => {
-    it('shows a promise on the keeper’s list, red a day before it is due, gone once kept', async () => {
-      const { clerk, request } = await desk();
-      const created = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
-        what: 'Atzvanīt un pateikt, vai dokumenti ir gatavi',
-        dueAt: '2026-03-12T12:00:00Z',
-        form: 'phone',
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const commitment = created.json<{ id: string; version: number }>();
-      let session = clerk;
-      const mine = async () => {
-        // The clerk signs in again as the hours pass.
-        session = await signIn(test.app, clerk.person);
-        const response = await call(test.app, session, {
-          method: 'GET',
-          url: '/api/v1/commitments',
-        });
-        expect(response.statusCode, response.body).toBe(200);
-        return response.json<{ items: Array<{ id: string; urgency: string }> }>().items;
-      };
-
-      expect(await mine()).toEqual([
-        expect.objectContaining({ id: commitment.id, urgency: 'open' }),
-      ]);
-      test.clock.set('2026-03-11T13:00:00Z');
-      expect((await mine())[0]?.urgency).toBe('due_soon');
-      test.clock.set('2026-03-12T12:30:00Z');
-      expect((await mine())[0]?.urgency).toBe('overdue');
-
-      const kept = await post(session, `/api/v1/commitments/${commitment.id}/kept`, {
-        version: commitment.version,
-      });
-      expect(kept.statusCode, kept.body).toBe(200);
-      expect(await mine()).toEqual([]);
-      const again = await post(session, `/api/v1/commitments/${commitment.id}/kept`, {
-        version: commitment.version,
-      });
-      expect(again.statusCode).toBe(409);
-    });
-
-    it('needs a form it knows', async () => {
-      const { clerk, request } = await desk();
-      const response = await post(clerk, `/api/v1/requests/${request.id}/commitments`, {
-        what: 'Aizsūtīt',
-        dueAt: '2026-03-12T12:00:00Z',
-        form: 'pigeon',
-      });
-      expect(response.statusCode).toBe(400);
-      expect(fieldErrorsOf(response)).toEqual([{ field: 'form', code: 'invalid_value' }]);
-    });
-  });
-
-  describe('attachments and links', () => {
-    it('keeps an uploaded document and gives it back byte for byte', async () => {
-      const { clerk, request } = await desk();
-      const content = Buffer.from('%PDF-1.4 iesniegums ar garumzīmēm ā č ē');
-
-      const uploaded = await call(test.app, clerk, {
-        method: 'POST',
-        url: `/api/v1/requests/${request.id}/attachments`,
-        ...multipartFile('Iesniegums Nr. 5.pdf', content, 'application/pdf'),
-      });
-      expect(uploaded.statusCode, uploaded.body).toBe(201);
-      const { id } = uploaded.json<{ id: string }>();
-
-      const download = await call(test.app, clerk, {
-        method: 'GET',
-        url: `/api/v1/requests/${request.id}/attachments/${id}`,
-      });
-      expect(download.statusCode).toBe(200);
-      expect(download.headers['content-type']).toBe('application/pdf');
-      expect(download.headers['content-disposition']).toContain(
-        "filename*=UTF-8''Iesniegums%20Nr.%205.pdf",
-      );
-      expect(download.rawPayload.equals(content)).toBe(true);
-      const detail = (await open(clerk, request.id)).json<TRequestDetail>();
-      expect(detail.attachments).toEqual([
-        expect.objectContaining({ id, filename: 'Iesniegums Nr. 5.pdf', size: content.length }),
-      ]);
-    });
-
-    it('refuses a file over 10 MB and keeps nothing', async () => {
-      const { clerk, request } = await desk();
-      const response = await call(test.app, clerk, {
-        method: 'POST',
-        url: `/api/v1/requests/${request.id}/attachments`,
-        ...multipartFile(
-          'liels.bin',
-          Buffer.alloc(10 * 1024 * 1024 + 1),
-          'application/octet-stream',
-        ),
-      });
-      expect(response.statusCode).toBe(413);
-      expect(problemOf(response).code).toBe('payload_too_large');
-      expect((await open(clerk, request.id)).json<TRequestDetail>().attachments).toEqual([]);
-    });
-
+  describe('links', () => {
     it('links related requests both ways, and not a request to itself', async () => {
       const { clerk, unit, request } = await desk();
       const other = await createContact(test.services, unit.id, { services: ['Cits'] });
@@ -621,131 +470,6 @@ describe('service requests', () => {
         url: `/api/v1/clients/${request.client?.id ?? ''}/access-log`,
       });
       expect(response.statusCode).toBe(403);
-    });
-  });
-
-  it('says which unit or institution is unknown', async () => {
-    const unknown: Pick<TUnit, 'id'> = { id: '00000000-0000-4000-8000-000000000000' };
-    const { clerk, unit } = await desk();
-    const service = { service: 'Konsultācija', kind: 'consultation', unitId: unit.id };
-
-    const wrongUnit = await post(clerk, '/api/v1/contacts', {
-      channel: 'in_person',
-      unitId: unknown.id,
-      requests: [service],
-    });
-    expect(wrongUnit.statusCode).toBe(400);
-    expect(fieldErrorsOf(wrongUnit)).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
-
-    const wrongInstitution = await post(clerk, '/api/v1/contacts', {
-      channel: 'in_person',
-      unitId: unit.id,
-      requests: [service, { ...service, institutionId: unknown.id }],
-    });
-    expect(wrongInstitution.statusCode).toBe(400);
-    expect(fieldErrorsOf(wrongInstitution)).toEqual([
-      { field: 'requests.1.institutionId', code: 'unknown_reference' },
-    ]);
-  });
-
-  describe('catalogue and replies', () => {
-    async function catalogueService(name: string, extra: Record<string, unknown> = {}) {
-      return test.services.catalogue.create(ctx, {
-        name,
-        kind: 'application',
-        description: '',
-        steps: [],
-        documents: [],
-        legalActs: [],
-        relatedIds: [],
-        ownerId: (await createPerson(test.services)).id,
-        reviewOn: '2027-01-01',
-        ...extra,
-      });
-    }
-
-    it('takes the service from the catalogue and counts requests by it', async () => {
-      const unit = await createUnit(test.services);
-      const clerk = await signedIn(test, { unitIds: [unit.id] });
-      const service = await catalogueService(`Bērna piedzimšanas pabalsts ${unit.id.slice(0, 8)}`);
-      await createContact(test.services, unit.id, {
-        services: [{ serviceId: service.id, service: 'ko klients teica', kind: 'application' }],
-      });
-      await createContact(test.services, unit.id, { services: ['Cits jautājums'] });
-
-      const list = await listOf(clerk, `list=unit&serviceId=${service.id}`);
-      expect(list.items.map((item) => [item.service, item.serviceId])).toEqual([
-        [service.name, service.id],
-      ]);
-      const card = await call(test.app, clerk, {
-        method: 'GET',
-        url: `/api/v1/services/${service.id}`,
-      });
-      expect(card.json<{ requestCounts: unknown }>().requestCounts).toEqual({ open: 1, total: 1 });
-    });
-
-    it('refuses a service that is not in the catalogue, naming the request row', async () => {
-      const unit = await createUnit(test.services);
-      const clerk = await signedIn(test, { unitIds: [unit.id] });
-      const response = await post(clerk, '/api/v1/contacts', {
-        channel: 'in_person',
-        unitId: unit.id,
-        requests: [
-          { service: 'A', kind: 'consultation', unitId: unit.id },
-          {
-            serviceId: '00000000-0000-4000-8000-000000000000',
-            service: 'B',
-            kind: 'consultation',
-            unitId: unit.id,
-          },
-        ],
-      });
-      expect(response.statusCode).toBe(400);
-      expect(fieldErrorsOf(response)).toEqual([
-        { field: 'requests.1.serviceId', code: 'unknown_reference' },
-      ]);
-    });
-
-    it('sends a reply with an article as PDF and marks the request answered', async () => {
-      const { clerk, request } = await desk();
-      const editor = await createPerson(test.services, { roles: ['client_service_head'] });
-      const article = await test.services.articles.create(
-        { ...ctx, principal: { ...ctx.principal, staffId: editor.id } },
-        {
-          kind: 'guide',
-          language: 'lv',
-          title: 'Kā deklarēt dzīvesvietu tiešsaistē',
-          bodyHtml: '<p>Portālā latvija.gov.lv.</p>',
-          visibility: 'public',
-          ownerId: editor.id,
-          reviewOn: '2027-01-01',
-          serviceIds: [],
-        },
-      );
-      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
-        subject: `Atbilde uz pieprasījumu ${request.number}`,
-        body: `Labdien!\nInformācija: https://example.lv${article.publicPath ?? ''}`,
-        pdfArticleIds: [article.id],
-        markAnswered: true,
-        version: request.version,
-      });
-      expect(response.statusCode, response.body).toBe(200);
-      const detail = response.json<TRequestDetail>();
-      expect(detail.state).toBe('answered');
-      const pdf = detail.attachments.find((a) => a.filename === `${article.slug}.pdf`);
-      expect(pdf).toMatchObject({ contentType: 'application/pdf' });
-      expect(detail.outgoingMessages.at(-1)).toMatchObject({
-        subject: `Atbilde uz pieprasījumu ${request.number}`,
-        attachmentIds: [pdf?.id],
-        state: 'due',
-      });
-      expect(detail.timeline.map((entry) => entry.kind)).toContain('reply');
-
-      const downloaded = await call(test.app, clerk, {
-        method: 'GET',
-        url: `/api/v1/requests/${request.id}/attachments/${pdf?.id}`,
-      });
-      expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     });
 
     it('lets the clerk who registered a request routed elsewhere see its number, not its content', async () => {
@@ -810,96 +534,88 @@ describe('service requests', () => {
       });
       expect(fieldErrorsOf(neither)).toEqual([{ field: 'clientId', code: 'client_or_contact' }]);
     });
+  });
 
-    it('keeps a letter waiting until a clerk marks it handed over, with who and when', async () => {
-      const { clerk, request } = await desk();
-      const replied = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
-        subject: 'Atbilde',
-        body: 'Labdien!',
-        version: request.version,
-      });
-      const letter = replied.json<TRequestDetail>().outgoingMessages.at(-1);
-      expect(letter).toMatchObject({ state: 'due', delivery: null });
+  it('says which unit or institution is unknown', async () => {
+    const unknown: Pick<TUnit, 'id'> = { id: '00000000-0000-4000-8000-000000000000' };
+    const { clerk, unit } = await desk();
+    const service = { service: 'Konsultācija', kind: 'consultation', unitId: unit.id };
 
-      test.clock.set('2026-03-10T10:30:00Z');
-      const url = `/api/v1/requests/${request.id}/messages/${letter?.id}/delivery`;
-      const handed = await post(clerk, url, { method: 'handed_over', note: 'Izsniegta klātienē' });
-      expect(handed.statusCode, handed.body).toBe(200);
-      const detail = handed.json<TRequestDetail>();
-      expect(detail.outgoingMessages.at(-1)).toMatchObject({
-        state: 'sent',
-        delivery: {
-          method: 'handed_over',
-          note: 'Izsniegta klātienē',
-          by: { id: clerk.person.id },
-          at: '2026-03-10T10:30:00.000Z',
-        },
-      });
-      expect(detail.timeline.at(-1)).toMatchObject({
-        kind: 'letter-delivered',
-        actor: { id: clerk.person.id },
-        data: { messageId: letter?.id, method: 'handed_over' },
-      });
+    const wrongUnit = await post(clerk, '/api/v1/contacts', {
+      channel: 'in_person',
+      unitId: unknown.id,
+      requests: [service],
+    });
+    expect(wrongUnit.statusCode).toBe(400);
+    expect(fieldErrorsOf(wrongUnit)).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
 
-      const again = await post(clerk, url, { method: 'printed' });
-      expect(again.statusCode).toBe(409);
-      const wrong = await post(clerk, url, { method: 'pigeon' });
-      expect(fieldErrorsOf(wrong).map((error) => error.field)).toEqual(['method']);
+    const wrongInstitution = await post(clerk, '/api/v1/contacts', {
+      channel: 'in_person',
+      unitId: unit.id,
+      requests: [service, { ...service, institutionId: unknown.id }],
+    });
+    expect(wrongInstitution.statusCode).toBe(400);
+    expect(fieldErrorsOf(wrongInstitution)).toEqual([
+      { field: 'requests.1.institutionId', code: 'unknown_reference' },
+    ]);
+  });
+
+  describe('catalogue', () => {
+    async function catalogueService(name: string, extra: Record<string, unknown> = {}) {
+      return test.services.catalogue.create(ctx, {
+        name,
+        kind: 'application',
+        description: '',
+        steps: [],
+        documents: [],
+        legalActs: [],
+        relatedIds: [],
+        ownerId: (await createPerson(test.services)).id,
+        reviewOn: '2027-01-01',
+        ...extra,
+      });
+    }
+
+    it('takes the service from the catalogue and counts requests by it', async () => {
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      const service = await catalogueService(`Bērna piedzimšanas pabalsts ${unit.id.slice(0, 8)}`);
+      await createContact(test.services, unit.id, {
+        services: [{ serviceId: service.id, service: 'ko klients teica', kind: 'application' }],
+      });
+      await createContact(test.services, unit.id, { services: ['Cits jautājums'] });
+
+      const list = await listOf(clerk, `list=unit&serviceId=${service.id}`);
+      expect(list.items.map((item) => [item.service, item.serviceId])).toEqual([
+        [service.name, service.id],
+      ]);
+      const card = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/services/${service.id}`,
+      });
+      expect(card.json<{ requestCounts: unknown }>().requestCounts).toEqual({ open: 1, total: 1 });
     });
 
-    it('refuses to send a resident an internal article, naming it, and stores nothing', async () => {
-      const { clerk, request } = await desk();
-      const editor = await createPerson(test.services, { roles: ['client_service_head'] });
-      const write = (title: string, visibility: 'public' | 'internal') =>
-        test.services.articles.create(
-          { ...ctx, principal: { ...ctx.principal, staffId: editor.id } },
+    it('refuses a service that is not in the catalogue, naming the request row', async () => {
+      const unit = await createUnit(test.services);
+      const clerk = await signedIn(test, { unitIds: [unit.id] });
+      const response = await post(clerk, '/api/v1/contacts', {
+        channel: 'in_person',
+        unitId: unit.id,
+        requests: [
+          { service: 'A', kind: 'consultation', unitId: unit.id },
           {
-            kind: 'procedure',
-            language: 'lv',
-            title,
-            bodyHtml: '<p>Teksts.</p>',
-            visibility,
-            ownerId: editor.id,
-            reviewOn: '2027-01-01',
-            serviceIds: [],
+            serviceId: '00000000-0000-4000-8000-000000000000',
+            service: 'B',
+            kind: 'consultation',
+            unitId: unit.id,
           },
-        );
-      const guide = await write('Kā pieteikties rindai', 'public');
-      const procedure = await write('Iekšējā kārtība rindas pārbaudei', 'internal');
-      const before = (await open(clerk, request.id)).json<TRequestDetail>();
-      expect(before.clientKind).toBe('external');
-      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
-        subject: 'Atbilde',
-        body: 'Teksts',
-        pdfArticleIds: [guide.id, procedure.id],
-        version: request.version,
+        ],
       });
       expect(response.statusCode).toBe(400);
       expect(fieldErrorsOf(response)).toEqual([
-        { field: 'pdfArticleIds.1', code: 'article_internal' },
+        { field: 'requests.1.serviceId', code: 'unknown_reference' },
       ]);
-      const after = (await open(clerk, request.id)).json<TRequestDetail>();
-      expect(after.outgoingMessages).toEqual(before.outgoingMessages);
-      expect(after.attachments).toEqual(before.attachments);
-    });
-
-    it('refuses a reply with an unknown article and stores nothing', async () => {
-      const { clerk, request } = await desk();
-      const before = (await open(clerk, request.id)).json<TRequestDetail>();
-      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
-        subject: 'Atbilde',
-        body: 'Teksts',
-        pdfArticleIds: ['00000000-0000-4000-8000-000000000000'],
-        version: request.version,
-      });
-      expect(response.statusCode).toBe(400);
-      expect(fieldErrorsOf(response)).toEqual([
-        { field: 'pdfArticleIds', code: 'unknown_reference' },
-      ]);
-      const after = (await open(clerk, request.id)).json<TRequestDetail>();
-      expect(after.outgoingMessages).toEqual(before.outgoingMessages);
-      expect(after.attachments).toEqual(before.attachments);
-      expect(after.version).toBe(before.version);
     });
   });
 });

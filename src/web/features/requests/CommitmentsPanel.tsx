@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TCommitment } from '../../../contracts/requests.contracts';
+import type { TCommitment } from '../../../contracts/commitments.contracts';
 import { useMyCommitments, useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
 import { Pagination } from '../../ui/DataTable';

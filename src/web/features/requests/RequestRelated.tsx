@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LETTER_DELIVERIES, type TRequestDetail } from '../../../contracts/requests.contracts';
+import { LETTER_DELIVERIES } from '../../../contracts/correspondence.contracts';
+import type { TRequestDetail } from '../../../contracts/requests.contracts';
 import { useReloadCases, useRequestList } from '../../api/cases';
 import { api } from '../../api/client';
 import { Field } from '../../ui/Field';

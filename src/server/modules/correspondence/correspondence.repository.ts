@@ -1,0 +1,113 @@
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../../db/database';
+import type { OutgoingMessagesTable } from '../../db/schema';
+
+export async function insertAttachment(
+  db: Executor,
+  row: {
+    request_id: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    content: Buffer;
+    uploaded_by: string | null;
+    uploaded_at: Date;
+  },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('attachments')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** The attachments' descriptions, without their content. */
+export async function findAttachmentsOf(db: Executor, requestId: string) {
+  return db
+    .selectFrom('attachments as a')
+    .leftJoin('staff as s', 's.id', 'a.uploaded_by')
+    .select([
+      'a.id',
+      'a.filename',
+      'a.content_type',
+      'a.size',
+      'a.uploaded_at',
+      sql<string | null>`s.given_name || ' ' || s.surname`.as('uploaded_by_name'),
+    ])
+    .where('a.request_id', '=', requestId)
+    .orderBy('a.uploaded_at')
+    .execute();
+}
+
+export async function findAttachment(
+  db: Executor,
+  { id, requestId }: { id: string; requestId: string },
+) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size', 'content'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+export async function insertOutgoingMessage(
+  db: Executor,
+  row: Insertable<OutgoingMessagesTable>,
+): Promise<string> {
+  const inserted = await db
+    .insertInto('outgoing_messages')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
+  return db
+    .selectFrom('outgoing_messages as m')
+    .leftJoin('staff as s', 's.id', 'm.delivered_by')
+    .selectAll('m')
+    .select(sql<string | null>`s.given_name || ' ' || s.surname`.as('delivered_by_name'))
+    .where('m.request_id', '=', requestId)
+    .orderBy('m.created_at')
+    .execute();
+}
+
+/** Marks a letter still due as gone another way; false when it is no longer due. */
+export async function markMessageDelivered(
+  db: Executor,
+  change: {
+    id: string;
+    requestId: string;
+    by: string | null;
+    at: Date;
+    method: 'handed_over' | 'printed' | 'other';
+    note: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outgoing_messages')
+    .set({
+      state: 'sent',
+      delivered_by: change.by,
+      delivered_at: change.at,
+      delivery: change.method,
+      delivery_note: change.note,
+    })
+    .where('id', '=', change.id)
+    .where('request_id', '=', change.requestId)
+    .where('state', '=', 'due')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findOutgoingMessage(db: Executor, id: string, requestId: string) {
+  return db
+    .selectFrom('outgoing_messages')
+    .select(['id', 'subject', 'state'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+}
