@@ -1145,3 +1145,19 @@ export function createRequestsService(deps: {
   return service;
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;
+
+// --- A client merge ---
+// The clients module moves a merged client's requests in its own transaction. This needs
+// nothing of the service's dependencies, and requests already imports from clients, so app.ts
+// passes the function to the clients service rather than clients importing it.
+// (The import stands here, not at the top, to keep this block apart while the file is split.)
+
+import { moveRequestsOfClient } from './requests.repository';
+
+/** Moves a merged client's requests to the client that stays, in the merge's transaction. */
+export async function moveRequestsToClient(
+  trx: Executor,
+  move: { from: string; to: string },
+): Promise<number> {
+  return moveRequestsOfClient(trx, move);
+}
