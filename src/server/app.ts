@@ -33,7 +33,11 @@ import { createClientsService } from './modules/clients/clients.service';
 import { commitmentsRoutes } from './modules/commitments/commitments.routes';
 import { createCommitmentsService } from './modules/commitments/commitments.service';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
-import { createContactsService } from './modules/contacts/contacts.service';
+import {
+  createContactsService,
+  moveContactsToClient,
+  setContactStaff,
+} from './modules/contacts/contacts.service';
 import { correspondenceRoutes } from './modules/correspondence/correspondence.routes';
 import {
   createCorrespondenceService,
@@ -75,7 +79,11 @@ import { createNewsService } from './modules/news/news.service';
 import { queueRoutes } from './modules/queue/queue.routes';
 import { createQueueService } from './modules/queue/queue.service';
 import { requestsRoutes } from './modules/requests/requests.routes';
-import { createRequestAccess, createRequestsService } from './modules/requests/requests.service';
+import {
+  createRequestAccess,
+  createRequestsService,
+  moveRequestsToClient,
+} from './modules/requests/requests.service';
 import { createSearchWordsService } from './modules/search-words/search-words.service';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { createCatalogueService } from './modules/catalogue/catalogue.service';
@@ -158,23 +166,36 @@ export function buildServices(options: AppOptions) {
     correspondence,
   });
   // Requests come first: a client's new name is written into their requests' search text.
-  const clients = createClientsService({ db, audit, clock, staff, requests });
+  // A merge moves contacts and requests through their owners' writes, passed in as functions
+  // because both modules depend on clients.
+  const clients = createClientsService({
+    db,
+    audit,
+    clock,
+    staff,
+    requests,
+    moveContacts: moveContactsToClient,
+    moveRequests: moveRequestsToClient,
+  });
+  // The queue before contacts: a visit takes its place in the queue; calling a person in sets
+  // the visit's clerk through the contacts module's write, passed in likewise.
+  const queue = createQueueService({ db, audit, clock, clients, requests, staff, setContactStaff });
   const contacts = createContactsService({
     db,
     audit,
     clock,
     calendar,
     clients,
+    queue,
     requests,
     staff,
     units,
     catalogue,
   });
-  const queue = createQueueService({ db, audit, clock, clients, requests, staff });
   const myWork = createMyWorkService({ requests, queue, news });
-  const surveyAnswers = createSurveyAnswersService({ db, audit, clock });
-  const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveys = createSurveysService({ db, audit, clock });
+  const surveyAnswers = createSurveyAnswersService({ db, audit, clock, surveys });
+  const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
   const health = createHealthService({

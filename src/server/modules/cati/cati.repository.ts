@@ -343,22 +343,6 @@ export async function findCompletedInterviews(
   return query.execute();
 }
 
-/** Marks interviews as considered by a QC draw, drawn or not. */
-export async function markQcConsidered(
-  db: Executor,
-  ids: readonly string[],
-  at: Date,
-): Promise<void> {
-  const batch = 5000;
-  for (let from = 0; from < ids.length; from += batch) {
-    await db
-      .updateTable('survey_responses')
-      .set({ qc_considered_at: at })
-      .where('id', 'in', ids.slice(from, from + batch))
-      .execute();
-  }
-}
-
 export async function countDrawn(db: Executor, waveId: string): Promise<number> {
   const row = await db
     .selectFrom('cati_qc_checks')

@@ -52,7 +52,6 @@ import {
   findAttempts,
   findCase,
   findCompletedInterviews,
-  markQcConsidered,
   findHeldCase,
   findNextCase,
   findQcItem,
@@ -452,7 +451,7 @@ export function createCatiService(deps: {
           size,
           random,
         );
-        await markQcConsidered(
+        await surveyAnswers.markQcConsideredIn(
           trx,
           fresh.map((row) => row.id),
           clock.now(),

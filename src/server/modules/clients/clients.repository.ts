@@ -88,7 +88,6 @@ export async function updateClient(
   return result.numUpdatedRows > 0n;
 }
 
-/** Moves a merged client's contacts and requests to the client that stays. */
 /** The records merged into any of the given ones. */
 export async function findMergedInto(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -98,18 +97,4 @@ export async function findMergedInto(db: Executor, ids: readonly string[]) {
     .where('merged_into', 'in', [...ids])
     .execute();
   return rows.map((row) => row.id);
-}
-
-export async function moveHistory(db: Executor, { from, to }: { from: string; to: string }) {
-  const contacts = await db
-    .updateTable('contacts')
-    .set({ client_id: to })
-    .where('client_id', '=', from)
-    .executeTakeFirst();
-  const requests = await db
-    .updateTable('service_requests')
-    .set({ client_id: to })
-    .where('client_id', '=', from)
-    .executeTakeFirst();
-  return { contacts: Number(contacts.numUpdatedRows), requests: Number(requests.numUpdatedRows) };
 }

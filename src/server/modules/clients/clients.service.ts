@@ -33,7 +33,6 @@ import {
   findClientSummaries,
   findMergedInto,
   insertClient,
-  moveHistory,
   updateClient,
   type ClientRow,
 } from './clients.repository';
@@ -60,14 +59,24 @@ export function assertMayServe(ctx: ActionContext): void {
   }
 }
 
+/** Moves a client's records of one kind to another client in the caller's transaction; how many moved. */
+export type MoveToClient = (trx: Executor, move: { from: string; to: string }) => Promise<number>;
+
 export function createClientsService(deps: {
   db: Kysely<DB>;
   audit: AuditService;
   clock: Clock;
   staff: StaffService;
   requests: RequestsService;
+  /**
+   * The owners' writes that move a merged client's contacts and requests. Passed in because
+   * the contacts and requests modules use clients (its permission check, its records), so
+   * clients cannot import theirs.
+   */
+  moveContacts: MoveToClient;
+  moveRequests: MoveToClient;
 }) {
-  const { db, audit, clock, staff, requests } = deps;
+  const { db, audit, clock, staff, requests, moveContacts, moveRequests } = deps;
 
   async function load(executor: Executor, id: string): Promise<ClientRow> {
     const row = await findClientById(executor, id);
@@ -264,7 +273,11 @@ export function createClientsService(deps: {
         if (!target || target.merged_into) throw invalidField('intoId', 'unknown_reference');
         // A person is one with a person, an organisation with an organisation.
         if (target.kind !== duplicate.kind) throw invalidField('intoId', 'merge_other_kind');
-        const moved = await moveHistory(trx, { from: id, to: body.intoId });
+        const move = { from: id, to: body.intoId };
+        const moved = {
+          contacts: await moveContacts(trx, move),
+          requests: await moveRequests(trx, move),
+        };
         await requests.refreshClientName(trx, body.intoId, displayNameOf(target));
         const merged = await updateClient(trx, {
           id,

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { ContactsTable, IncidentsTable, QueueEntriesTable } from '../../db/schema';
+import type { ContactsTable, IncidentsTable } from '../../db/schema';
 
 export async function insertContact(db: Executor, row: Insertable<ContactsTable>) {
   const { id } = await db
@@ -36,29 +36,26 @@ export async function updateContact(
   return result.numUpdatedRows > 0n;
 }
 
-export async function insertQueueEntry(db: Executor, row: Insertable<QueueEntriesTable>) {
-  await db.insertInto('queue_entries').values(row).execute();
-}
-
-/** The contact's place in the queue: the latest entry. */
-export async function findQueueEntryOf(db: Executor, contactId: string) {
-  return db
-    .selectFrom('queue_entries')
-    .select(['id', 'state', 'assigned_to'])
-    .where('contact_id', '=', contactId)
-    .orderBy('arrived_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/** A visit that ends takes its visitor out of the queue. */
-export async function finishQueueEntriesOf(db: Executor, contactId: string, at: Date) {
+/** The clerk who calls a person in from the queue serves their visit. */
+export async function setContactStaff(db: Executor, contactId: string, staffId: string | null) {
   await db
-    .updateTable('queue_entries')
-    .set({ state: 'done', finished_at: at, version: sql`version + 1` })
-    .where('contact_id', '=', contactId)
-    .where('state', 'in', ['waiting', 'serving'])
+    .updateTable('contacts')
+    .set({ staff_id: staffId, version: sql`version + 1` })
+    .where('id', '=', contactId)
     .execute();
+}
+
+/** Moves a merged client's contacts to the client that stays; how many moved. */
+export async function moveContactsOfClient(
+  db: Executor,
+  { from, to }: { from: string; to: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ client_id: to })
+    .where('client_id', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function insertIncident(db: Executor, row: Insertable<IncidentsTable>) {

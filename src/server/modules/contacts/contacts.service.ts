@@ -7,7 +7,6 @@ import type {
   TCreateIncidentBody,
   TIncident,
 } from '../../../contracts/contacts.contracts';
-import type { TPersonContact } from '../../../contracts/common';
 import { maySeeRequest } from '../../../domain/requests';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
@@ -18,38 +17,25 @@ import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertMayServe, type ClientsService } from '../clients/clients.service';
 import { offsetOf, pageFrom } from '../paging';
+import type { QueueService } from '../queue/queue.service';
 import type { PlannedRequest, RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
 import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { UnitsService } from '../units/units.service';
+import { presentContact, presentIncident } from './contacts.presenter';
 import {
   findContactById,
   findIncidents,
   findIncidentsOf,
-  findQueueEntryOf,
-  finishQueueEntriesOf,
   insertContact,
   insertIncident,
-  insertQueueEntry,
+  moveContactsOfClient,
+  setContactStaff as saveContactStaff,
   updateContact,
   type ContactRow,
-  type IncidentRow,
 } from './contacts.repository';
 
 const IN_PERSON = 'in_person';
-
-function presentIncident(row: IncidentRow, people: Map<string, TPersonContact>): TIncident {
-  return {
-    id: row.id,
-    contactId: row.contact_id,
-    unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
-    description: row.description,
-    policeCalled: row.police_called,
-    securityCalled: row.security_called,
-    recordedBy: row.recorded_by ? (people.get(row.recorded_by) ?? null) : null,
-    recordedAt: row.recorded_at.toISOString(),
-  };
-}
 
 export function createContactsService(deps: {
   db: Kysely<DB>;
@@ -57,12 +43,13 @@ export function createContactsService(deps: {
   clock: Clock;
   calendar: CalendarService;
   clients: ClientsService;
+  queue: QueueService;
   requests: RequestsService;
   staff: StaffService;
   units: UnitsService;
   catalogue: CatalogueService;
 }) {
-  const { db, audit, clock, calendar, clients, requests, staff, units, catalogue } = deps;
+  const { db, audit, clock, calendar, clients, queue, requests, staff, units, catalogue } = deps;
 
   /** Who deals with a contact: its unit's people, whoever served it, and whoever owns one of its requests. */
   async function visibleContact(executor: Executor, ctx: ActionContext, id: string) {
@@ -81,7 +68,7 @@ export function createContactsService(deps: {
   async function present(executor: Executor, row: ContactRow, requestList: TRequestSummary[]) {
     const [clients_, queueEntry, incidentRows] = [
       row.client_id ? await clients.summariesOf(executor, [row.client_id]) : null,
-      await findQueueEntryOf(executor, row.id),
+      await queue.entryOfContact(executor, row.id),
       await findIncidentsOf(executor, row.id),
     ];
     const peopleIds = [
@@ -90,36 +77,17 @@ export function createContactsService(deps: {
       ...incidentRows.map((incident) => incident.recorded_by),
     ].filter((id): id is string => Boolean(id));
     const people = await staff.contactsOf(executor, peopleIds);
-    const client = (row.client_id && clients_?.get(row.client_id)) || null;
-    const contact: TContact = {
-      id: row.id,
-      channel: row.channel as TContact['channel'],
-      occurredAt: row.occurred_at.toISOString(),
-      client,
-      clientKind: row.client_kind,
-      staff: (row.staff_id && people.get(row.staff_id)) || null,
-      unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
-      reason: row.reason,
-      outcome: row.outcome,
-      nextSteps: row.next_steps,
-      offeredServices: row.offered_services,
+    return presentContact(row, {
+      client: (row.client_id && clients_?.get(row.client_id)) || null,
+      people,
       suggestedServices: await catalogue.suggestionsFor(
         executor,
         requestList.flatMap((request) => (request.serviceId ? [request.serviceId] : [])),
       ),
-      closedAt: row.closed_at?.toISOString() ?? null,
       requests: requestList,
-      queue: queueEntry
-        ? {
-            id: queueEntry.id,
-            state: queueEntry.state,
-            assignedTo: (queueEntry.assigned_to && people.get(queueEntry.assigned_to)) || null,
-          }
-        : null,
-      incidents: incidentRows.map((incident) => presentIncident(incident, people)),
-      version: row.version,
-    };
-    return contact;
+      queueEntry: queueEntry ?? null,
+      incidents: incidentRows,
+    });
   }
 
   async function load(executor: Executor, id: string): Promise<ContactRow> {
@@ -189,13 +157,12 @@ export function createContactsService(deps: {
           planned,
         );
         if (body.queue) {
-          await insertQueueEntry(trx, {
-            contact_id: id,
-            unit_id: body.unitId,
+          await queue.enqueueIn(trx, {
+            contactId: id,
+            unitId: body.unitId,
             external: clientKind === 'external',
-            in_person: body.channel === IN_PERSON,
-            arrived_at: now,
-            state: 'waiting',
+            inPerson: body.channel === IN_PERSON,
+            at: now,
           });
         }
         const viewer = await requests.viewerOf(trx, ctx.principal);
@@ -250,7 +217,7 @@ export function createContactsService(deps: {
           },
         });
         if (!saved) throw versionConflict();
-        await finishQueueEntriesOf(trx, id, now);
+        await queue.finishIn(trx, id, now);
         await requests.settleIn(trx, ctx, id, body.requests);
         const viewer = await requests.viewerOf(trx, ctx.principal);
         const after = await present(
@@ -338,3 +305,24 @@ export function createContactsService(deps: {
   };
 }
 export type ContactsService = ReturnType<typeof createContactsService>;
+
+// Writes to contacts that other modules make in their own transactions. They need nothing of
+// the service's dependencies, and the modules that use them (the queue, clients) are ones that
+// contacts itself depends on: app.ts passes these functions in rather than the service.
+
+/** The clerk who calls a person in from the queue serves their visit, in the caller's transaction. */
+export async function setContactStaff(
+  trx: Executor,
+  contactId: string,
+  staffId: string | null,
+): Promise<void> {
+  await saveContactStaff(trx, contactId, staffId);
+}
+
+/** Moves a merged client's contacts to the client that stays, in the merge's transaction. */
+export async function moveContactsToClient(
+  trx: Executor,
+  move: { from: string; to: string },
+): Promise<number> {
+  return moveContactsOfClient(trx, move);
+}

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database';
+import type { QueueEntriesTable } from '../../db/schema';
 
 function entries(db: Executor) {
   return db
@@ -91,11 +92,27 @@ export async function updateWaitingEntry(
   return result.numUpdatedRows > 0n;
 }
 
-/** The clerk who calls a person in serves their visit. */
-export async function setContactStaff(db: Executor, contactId: string, staffId: string | null) {
+export async function insertEntry(db: Executor, row: Insertable<QueueEntriesTable>) {
+  await db.insertInto('queue_entries').values(row).execute();
+}
+
+/** The contact's place in the queue: the latest entry. */
+export async function findEntryOfContact(db: Executor, contactId: string) {
+  return db
+    .selectFrom('queue_entries')
+    .select(['id', 'state', 'assigned_to'])
+    .where('contact_id', '=', contactId)
+    .orderBy('arrived_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A visit that ends takes its visitor out of the queue. */
+export async function finishEntriesOf(db: Executor, contactId: string, at: Date) {
   await db
-    .updateTable('contacts')
-    .set({ staff_id: staffId, version: sql`version + 1` })
-    .where('id', '=', contactId)
+    .updateTable('queue_entries')
+    .set({ state: 'done', finished_at: at, version: sql`version + 1` })
+    .where('contact_id', '=', contactId)
+    .where('state', 'in', ['waiting', 'serving'])
     .execute();
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TQueue, TQueueEntry } from '../../../contracts/queue.contracts';
-import { minutesWaiting, queueOrder } from '../../../domain/queue';
+import { queueOrder } from '../../../domain/queue';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -10,13 +10,16 @@ import type { AuditService } from '../audit/audit.service';
 import { assertMayServe, type ClientsService } from '../clients/clients.service';
 import type { RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
+import { presentQueueEntry } from './queue.presenter';
 import {
   claimEntry,
   findEntryById,
+  findEntryOfContact,
   findOpenEntries,
   findServicesOf,
   findWaitingAt,
-  setContactStaff,
+  finishEntriesOf,
+  insertEntry,
   updateWaitingEntry,
   type QueueEntryRow,
 } from './queue.repository';
@@ -39,8 +42,14 @@ export function createQueueService(deps: {
   clients: ClientsService;
   requests: RequestsService;
   staff: StaffService;
+  /**
+   * The contacts module's write that makes the clerk who calls a person in the one serving
+   * their visit, in the caller's transaction. Passed in because contacts already depends on
+   * the queue (a visit takes its place in it), so the queue cannot depend on contacts.
+   */
+  setContactStaff: (trx: Executor, contactId: string, staffId: string | null) => Promise<void>;
 }) {
-  const { db, audit, clock, clients, requests, staff } = deps;
+  const { db, audit, clock, clients, requests, staff, setContactStaff } = deps;
 
   /** The queue of a unit is seen by its people (a head's by the units below too) and by those who see all. */
   async function assertMaySeeUnit(executor: Executor, ctx: ActionContext, unitId: string) {
@@ -62,21 +71,7 @@ export function createQueueService(deps: {
         rows.flatMap((row) => (row.assigned_to ? [row.assigned_to] : [])),
       ),
     ];
-    return rows.map((row): TQueueEntry => ({
-      id: row.id,
-      contactId: row.contact_id,
-      client: (row.client_id && clientMap.get(row.client_id)) || null,
-      reason: row.reason,
-      services: services.filter((s) => s.contact_id === row.contact_id).map((s) => s.service),
-      external: row.external,
-      inPerson: row.in_person,
-      arrivedAt: row.arrived_at.toISOString(),
-      minutesWaiting: minutesWaiting(row.arrived_at, row.called_at ?? now),
-      state: row.state,
-      assignedTo: (row.assigned_to && people.get(row.assigned_to)) || null,
-      calledAt: row.called_at?.toISOString() ?? null,
-      version: row.version,
-    }));
+    return rows.map((row) => presentQueueEntry(row, { clients: clientMap, services, people, now }));
   }
 
   async function presentOne(executor: Executor, id: string): Promise<TQueueEntry> {
@@ -99,6 +94,31 @@ export function createQueueService(deps: {
   }
 
   return {
+    /** Puts a contact's visitor in the unit's queue, in the caller's transaction. */
+    async enqueueIn(
+      trx: Executor,
+      entry: { contactId: string; unitId: string; external: boolean; inPerson: boolean; at: Date },
+    ): Promise<void> {
+      await insertEntry(trx, {
+        contact_id: entry.contactId,
+        unit_id: entry.unitId,
+        external: entry.external,
+        in_person: entry.inPerson,
+        arrived_at: entry.at,
+        state: 'waiting',
+      });
+    },
+
+    /** Takes the visitor of a contact that ends out of the queue, in the caller's transaction. */
+    async finishIn(trx: Executor, contactId: string, at: Date): Promise<void> {
+      await finishEntriesOf(trx, contactId, at);
+    },
+
+    /** A contact's place in the queue (its latest entry), if it queued. */
+    async entryOfContact(executor: Executor, contactId: string) {
+      return findEntryOfContact(executor, contactId);
+    },
+
     /** The unit's queue: those waiting in the order they are served (clause 11.10), and those being served. */
     async list(ctx: ActionContext, unitId: string): Promise<TQueue> {
       assertMayServe(ctx);

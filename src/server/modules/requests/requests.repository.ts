@@ -433,3 +433,18 @@ export async function countWorkIn(
   `.execute(db);
   return rows[0] ?? { due_today: 0, overdue: 0, referred: 0 };
 }
+
+// A client merge (the clients module, through the requests service).
+
+/** Moves a merged client's requests to the client that stays; how many moved. */
+export async function moveRequestsOfClient(
+  db: Executor,
+  { from, to }: { from: string; to: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('service_requests')
+    .set({ client_id: to })
+    .where('client_id', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -67,6 +67,7 @@ import {
   insertEvents,
   insertLink,
   insertRequest,
+  moveRequestsOfClient,
   nextRequestNumber,
   updateRequest,
   type RequestFilter,
@@ -815,3 +816,14 @@ export function createRequestsService(deps: {
   return service;
 }
 export type RequestsService = ReturnType<typeof createRequestsService>;
+
+// The clients module moves a merged client's requests in its own transaction. This needs
+// nothing of the service's dependencies, and requests already imports from clients, so app.ts
+// passes the function to the clients service rather than clients importing it.
+/** Moves a merged client's requests to the client that stays, in the merge's transaction. */
+export async function moveRequestsToClient(
+  trx: Executor,
+  move: { from: string; to: string },
+): Promise<number> {
+  return moveRequestsOfClient(trx, move);
+}

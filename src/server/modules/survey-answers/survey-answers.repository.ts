@@ -48,15 +48,6 @@ export async function lockVersions(db: Executor, ids: readonly string[]) {
   return new Map(rows.map((row) => [row.id, row.definition]));
 }
 
-export async function freezeVersion(db: Executor, versionId: string, at: Date): Promise<void> {
-  await db
-    .updateTable('questionnaire_versions')
-    .set({ frozen_at: at })
-    .where('id', '=', versionId)
-    .where('frozen_at', 'is', null)
-    .execute();
-}
-
 export async function findResponse(db: Executor, id: string) {
   return db.selectFrom('survey_responses').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -262,26 +253,18 @@ export async function findSurveyTitle(db: Executor, surveyId: string) {
   return db.selectFrom('surveys').select('title').where('id', '=', surveyId).executeTakeFirst();
 }
 
-/** A wave named in an imported file that the survey lacked: its fieldwork is over. */
-export async function insertImportedWave(
+/** Marks interviews as considered by a QC draw, drawn or not. */
+export async function markQcConsidered(
   db: Executor,
-  row: { surveyId: string; versionId: string; name: string; at: Date },
-): Promise<string> {
-  const inserted = await db
-    .insertInto('survey_waves')
-    .values({
-      survey_id: row.surveyId,
-      questionnaire_version_id: row.versionId,
-      name: row.name,
-      state: 'closed',
-      created_at: row.at,
-      updated_at: row.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-export async function markSurveyChanged(db: Executor, surveyId: string, at: Date): Promise<void> {
-  await db.updateTable('surveys').set({ updated_at: at }).where('id', '=', surveyId).execute();
+  ids: readonly string[],
+  at: Date,
+): Promise<void> {
+  const batch = 5000;
+  for (let from = 0; from < ids.length; from += batch) {
+    await db
+      .updateTable('survey_responses')
+      .set({ qc_considered_at: at })
+      .where('id', 'in', ids.slice(from, from + batch))
+      .execute();
+  }
 }

@@ -29,6 +29,7 @@ import type { DB } from '../../db/schema';
 import { requirePermission, type ActionContext } from '../../http/access';
 import { AppError, invalidField, notFound } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
+import type { SurveysService } from '../surveys/surveys.service';
 import { readXlsxRecords, xlsxWriter } from './survey-answers.files';
 import {
   addToTallies,
@@ -37,15 +38,13 @@ import {
   findExistingRespondents,
   findLatestVersion,
   findSurveyTitle,
-  insertImportedWave,
-  markSurveyChanged,
   findResponse,
   findWavesOfSurvey,
   findWaveWithQuestionnaire,
-  freezeVersion,
   insertResponse,
   insertResponses,
   lockVersions,
+  markQcConsidered,
   updateResponseInProgress,
   type TallyIncrement,
 } from './survey-answers.repository';
@@ -343,10 +342,19 @@ export function createSurveyAnswersService(deps: {
   db: Kysely<DB>;
   audit: AuditService;
   clock: Clock;
+  surveys: SurveysService;
 }) {
-  const { db, audit, clock } = deps;
+  const { db, audit, clock, surveys } = deps;
 
   return {
+    /**
+     * Marks telephone interviews as considered by a QC draw (drawn or not), in the draw's
+     * transaction, so that the next draw takes only those completed since.
+     */
+    async markQcConsideredIn(trx: Executor, ids: readonly string[], at: Date): Promise<void> {
+      await markQcConsidered(trx, ids, at);
+    },
+
     async save(trx: Executor, input: SaveAnswersInput): Promise<SavedAnswers> {
       const wave = await findWaveWithQuestionnaire(trx, input.waveId);
       if (!wave) throw notFound();
@@ -397,7 +405,7 @@ export function createSurveyAnswersService(deps: {
           at: now,
         });
       }
-      await freezeVersion(trx, wave.questionnaire_version_id, now);
+      await surveys.freezeVersionIn(trx, wave.questionnaire_version_id, now);
       if (input.complete) {
         await addToTallies(
           trx,
@@ -467,17 +475,17 @@ export function createSurveyAnswersService(deps: {
         for (const name of lines.keys()) {
           let wave = waves.get(name);
           if (!wave) {
-            const created = await insertImportedWave(trx, {
+            const created = await surveys.addImportedWaveIn(trx, {
               surveyId,
               versionId: latest.id,
               name,
               at: now,
             });
             waveIds.set(name, created);
-            await freezeVersion(trx, latest.id, now);
+            await surveys.freezeVersionIn(trx, latest.id, now);
           } else {
             waveIds.set(name, wave.id);
-            await freezeVersion(trx, wave.questionnaire_version_id, now);
+            await surveys.freezeVersionIn(trx, wave.questionnaire_version_id, now);
             const respondentsLines = lines.get(name) as Map<string, number>;
             const taken = await findTaken(trx, wave.id, [...respondentsLines.keys()]);
             if (taken !== undefined) {
@@ -513,7 +521,7 @@ export function createSurveyAnswersService(deps: {
           trx,
           tallies.map((tally) => ({ ...tally, waveId: waveIds.get(tally.waveId) as string })),
         );
-        await markSurveyChanged(trx, surveyId, now);
+        await surveys.touchIn(trx, surveyId, now);
         await audit.record(trx, ctx, {
           action: 'import',
           entityType: 'survey',

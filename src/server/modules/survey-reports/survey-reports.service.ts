@@ -1,38 +1,38 @@
 import type { Kysely } from 'kysely';
-import { surveyFigures } from '../../../charts/survey-figures';
-import {
-  ReportFigures,
-  type TCommentsPage,
-  type TCommentsQuery,
-  type TCreateReportBody,
-  type TListReportsQuery,
-  type TPublishReportBody,
-  type TReportMethod,
-  type TReportsPage,
-  type TReportSummary,
-  type TReportFigures,
-  type TReportView,
-  type TUpdateReportBody,
+import type {
+  TCommentsPage,
+  TCommentsQuery,
+  TCreateReportBody,
+  TListReportsQuery,
+  TPublishReportBody,
+  TReportMethod,
+  TReportsPage,
+  TReportFigures,
+  TReportView,
+  TUpdateReportBody,
 } from '../../../contracts/survey-reports.contracts';
 import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
-import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
 import { slugOf } from '../../../domain/knowledge-search';
 import { columnsOf, type Questionnaire } from '../../../domain/questionnaire';
-import { compareWaves } from '../../../domain/survey-stats';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
 import { invalidField, notFound, versionConflict } from '../../http/errors';
 import { safeHtml } from '../../lib/safe-html';
-import {
-  renderSurveyReportPdf,
-  type SurveyReportModel,
-  type SurveyReportSection,
-} from '../../lib/survey-report-pdf';
+import { renderSurveyReportPdf } from '../../lib/survey-report-pdf';
 import type { AuditService } from '../audit/audit.service';
-import { offsetOf } from '../paging';
+import { offsetOf, pageFrom } from '../paging';
 import type { SurveysService } from '../surveys/surveys.service';
+import {
+  keptFiguresOf,
+  pdfModelOf,
+  presentComment,
+  presentMethod,
+  presentReportSummary,
+  presentReportSurvey,
+  presentReportView,
+} from './survey-reports.presenter';
 import {
   catiStrata,
   completesByStratum,
@@ -48,21 +48,6 @@ import {
   updateReport,
   type ReportRow,
 } from './survey-reports.repository';
-
-function presentSummary(row: ReportRow): TReportSummary {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    surveyTitle: row.survey_title,
-    wave: { id: row.wave_id, name: row.wave_name },
-    title: row.title,
-    publishedAt: row.published_at?.toISOString() ?? null,
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
-  };
-}
-
-const OTHER_COMMENTS = { lv: 'Citi komentāri', en: 'Other comments' };
 
 /**
  * Reports of a survey wave (standard 28): the method's figures and the analysis are assembled
@@ -122,37 +107,7 @@ export function createSurveyReportsService(deps: {
       refusalReasons(db, waveId),
       completesByStratum(db, waveId),
     ]);
-    const allocation = wave?.allocation ?? {};
-    const rate = (done: number, cases: number) => (cases > 0 ? done / cases : null);
-    const strata =
-      cati.length > 0
-        ? cati.map((row) => ({
-            stratum: row.stratum,
-            planned: allocation[row.stratum] ?? null,
-            sample: row.sample,
-            completes: row.completes,
-            refusals: row.refusals,
-            responseRate: rate(row.completes, row.sample - row.ineligible),
-          }))
-        : completes.map((row) => ({
-            stratum: row.stratum,
-            planned: allocation[row.stratum] ?? null,
-            sample: row.completes,
-            completes: row.completes,
-            refusals: 0,
-            responseRate: null,
-          }));
-    const catiCases = cati.reduce((sum, row) => sum + row.sample - row.ineligible, 0);
-    const catiCompletes = cati.reduce((sum, row) => sum + row.completes, 0);
-    return {
-      plannedSample: wave?.planned ?? reached,
-      reachedSample: reached,
-      fieldworkStart: wave?.fieldwork_start ?? null,
-      fieldworkEnd: wave?.fieldwork_end ?? null,
-      responseRate: cati.length > 0 ? rate(catiCompletes, catiCases) : null,
-      strata,
-      refusalReasons: reasons,
-    };
+    return presentMethod({ wave, cati, reasons, completes, reached });
   }
 
   /** The report's figures as the answers and the plan give them now. */
@@ -170,38 +125,19 @@ export function createSurveyReportsService(deps: {
         surveys.analyse(row.survey_id, { mapWave: row.wave_name }),
       );
     return {
-      survey: {
-        id: survey.id,
-        title: survey.title,
-        quadrantLabels: survey.quadrant_labels,
-        questionnaire: wave.definition as TReportView['survey']['questionnaire'],
-      },
+      survey: presentReportSurvey(survey, wave),
       method: await methodOf(row.wave_id, analysis.responses[row.wave_name] ?? 0),
       analysis,
     };
   }
 
-  /** The figures kept at publication; null for a draft, or a report published without them. */
-  function publishedFigures(row: ReportRow): TReportFigures | null {
-    if (row.published_at === null || row.published_figures === null) return null;
-    const parsed = ReportFigures.safeParse(row.published_figures);
-    return parsed.success ? parsed.data : null;
-  }
-
   async function viewOf(ctx: ActionContext, row: ReportRow): Promise<TReportView> {
-    const kept = publishedFigures(row);
+    const kept = keptFiguresOf(row);
     const figures = kept ?? (await currentFigures(row));
-    return {
-      ...presentSummary(row),
-      ...figures,
-      borderWaves: row.border_waves,
-      methodHtml: row.method_html,
-      conclusionsHtml: row.conclusions_html,
-      recommendationsHtml: row.recommendations_html,
-      quotes: row.quotes,
+    return presentReportView(row, figures, {
       figuresAsPublished: kept !== null,
       canEdit: hasPermission(ctx.principal, 'surveys.manage'),
-    };
+    });
   }
 
   return {
@@ -219,12 +155,7 @@ export function createSurveyReportsService(deps: {
           offset: offsetOf(query),
         },
       );
-      return {
-        items: rows.map(presentSummary),
-        total: rows[0]?.total ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return pageFrom(rows, query, presentReportSummary);
     },
 
     /** Published reports, for every member of staff (the intranet page). */
@@ -237,12 +168,7 @@ export function createSurveyReportsService(deps: {
           offset: offsetOf(query),
         },
       );
-      return {
-        items: rows.map(presentSummary),
-        total: rows[0]?.total ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return pageFrom(rows, query, presentReportSummary);
     },
 
     async create(
@@ -329,7 +255,7 @@ export function createSurveyReportsService(deps: {
       // The figures are read before the transaction (one connection) and kept with the report;
       // a report already published keeps those it has, and a draft keeps none.
       const kept = body.published
-        ? (publishedFigures(before) ?? (await currentFigures(before)))
+        ? (keptFiguresOf(before) ?? (await currentFigures(before)))
         : null;
       await db.transaction().execute(async (trx: Executor) => {
         const now = clock.now();
@@ -382,81 +308,8 @@ export function createSurveyReportsService(deps: {
         limit: query.pageSize,
         offset: offsetOf(query),
       });
-      return {
-        items: rows.map((row) => ({
-          responseId: row.response_id,
-          column: row.column,
-          text: row.text,
-          stratum: row.stratum,
-        })),
-        total: rows[0]?.total ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return pageFrom(rows, query, presentComment);
     },
   };
 }
 export type SurveyReportsService = ReturnType<typeof createSurveyReportsService>;
-
-/** The PDF's model: the web page's figures, tables and quotes, in one language. */
-export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date): SurveyReportModel {
-  const wave = view.wave.name;
-  const figures = surveyFigures({
-    analysis: view.analysis,
-    questionnaire: view.survey.questionnaire,
-    wave,
-    language,
-    quadrantLabels: view.survey.quadrantLabels,
-    idPrefix: 'report',
-    quotes: view.quotes,
-  });
-  const answered = Object.keys(view.analysis.responses).sort(compareWaves);
-  const previousWaveName = answered.filter((name) => compareWaves(name, wave) < 0).at(-1) ?? null;
-  const sections: SurveyReportSection[] = figures.groups.map((group) => {
-    return {
-      title: group.title,
-      charts: [...group.distributions, ...(group.comparison ? [group.comparison] : [])],
-      table: group.rows.map((row) => ({
-        factor: row.label,
-        dimension: row.dimension,
-        n: row.n,
-        mean: row.mean,
-        previousMean: row.previousWave === previousWaveName ? row.previousMean : null,
-      })),
-      quotes: group.quotes,
-    };
-  });
-  if (figures.otherQuotes.length > 0) {
-    sections.push({
-      title: OTHER_COMMENTS[language],
-      charts: [],
-      table: [],
-      quotes: figures.otherQuotes,
-    });
-  }
-  return {
-    language,
-    title: view.title,
-    surveyTitle: view.survey.title,
-    waveName: wave,
-    previousWaveName,
-    date: (view.publishedAt ?? now.toISOString()).slice(0, 10),
-    method: {
-      ...view.method,
-      refusalReasons: view.method.refusalReasons.map((entry) => ({
-        reason: REFUSAL_REASON_LABELS[entry.reason as RefusalReason]?.[language] ?? entry.reason,
-        count: entry.count,
-      })),
-      fieldworkStart: view.method.fieldworkStart ?? '',
-      fieldworkEnd: view.method.fieldworkEnd ?? '',
-      html: view.methodHtml,
-    },
-    sections,
-    map:
-      figures.map && view.analysis.map
-        ? { chart: figures.map, borders: view.analysis.map.borders }
-        : null,
-    conclusionsHtml: view.conclusionsHtml,
-    recommendationsHtml: view.recommendationsHtml,
-  };
-}

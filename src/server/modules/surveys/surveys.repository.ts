@@ -336,3 +336,33 @@ export async function countCompleted(
   if (stratum !== null) query = query.where('stratum', '=', stratum);
   return query.execute();
 }
+
+/** The first answer freezes its questionnaire version: it can no more be rewritten. */
+export async function freezeVersion(db: Executor, versionId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('questionnaire_versions')
+    .set({ frozen_at: at })
+    .where('id', '=', versionId)
+    .where('frozen_at', 'is', null)
+    .execute();
+}
+
+/** A wave named in an imported file that the survey lacked: its fieldwork is over. */
+export async function insertImportedWave(
+  db: Executor,
+  row: { surveyId: string; versionId: string; name: string; at: Date },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('survey_waves')
+    .values({
+      survey_id: row.surveyId,
+      questionnaire_version_id: row.versionId,
+      name: row.name,
+      state: 'closed',
+      created_at: row.at,
+      updated_at: row.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}

@@ -52,6 +52,8 @@ import {
   findWave,
   findWaveByName,
   findWaveSummaries,
+  freezeVersion,
+  insertImportedWave,
   insertSurvey,
   insertVersion,
   insertWave,
@@ -188,6 +190,26 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
   }
 
   return {
+    // Writes the answers module makes in its own transaction (saving or importing answers).
+
+    /** Freezes a questionnaire version with the first answer given to it, in the caller's transaction. */
+    async freezeVersionIn(trx: Executor, versionId: string, at: Date): Promise<void> {
+      await freezeVersion(trx, versionId, at);
+    },
+
+    /** Adds a wave, its fieldwork over, that an imported file named, in the caller's transaction. */
+    async addImportedWaveIn(
+      trx: Executor,
+      wave: { surveyId: string; versionId: string; name: string; at: Date },
+    ): Promise<string> {
+      return insertImportedWave(trx, wave);
+    },
+
+    /** Marks a survey changed (its answers were), in the caller's transaction. */
+    async touchIn(trx: Executor, surveyId: string, at: Date): Promise<void> {
+      await touchSurvey(trx, surveyId, at);
+    },
+
     async list(ctx: ActionContext, query: TListSurveysQuery): Promise<TSurveysPage> {
       requirePermission(ctx.principal, 'surveys.manage');
       const rows = await findSurveys(db, { limit: query.pageSize, offset: offsetOf(query) });
