@@ -41,7 +41,7 @@ const REFERENCES: Record<string, string> = {
 };
 
 /** Text with the five characters that mean something in HTML written as references. */
-export const escapeHtml = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => REFERENCES[character] ?? character);
 
 function markupOf(value: HtmlValue): string {
