@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { ErrorCode } from './errors';
 
 export const LANGUAGES = ['lv', 'en'] as const;
@@ -6,21 +7,13 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Texts = Record<Language, string>;
 
-/** The language of the answer: the first of Latvian or English the client accepts; Latvian first. */
+/**
+ * The language of the answer: the one of Latvian and English the client ranks higher in its
+ * Accept-Language (q-values honoured, "en-GB" counting as English); Latvian when it names neither.
+ */
 export function languageOf(request: FastifyRequest): Language {
-  const header = request.headers['accept-language'];
-  if (typeof header !== 'string') return 'lv';
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...rest] = part.trim().split(';');
-      const q = rest.find((p) => p.trim().startsWith('q='));
-      return { tag: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) if (tag === 'lv' || tag === 'en') return tag;
-  return 'lv';
+  const preferred = new Negotiator(request).language(LANGUAGES);
+  return preferred === 'en' ? 'en' : 'lv';
 }
 
 const TITLES: Record<ErrorCode, Texts> = {

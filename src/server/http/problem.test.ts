@@ -165,6 +165,11 @@ describe('errors as application/problem+json', () => {
       expect(await titleFor('de-DE, en;q=0.8, lv;q=0.5')).toBe('The data are not valid');
       expect(await titleFor('en;q=0.3, lv-LV')).toBe('Dati nav derīgi');
       expect(await titleFor('de, fr;q=0.9')).toBe('Dati nav derīgi');
+      // A regional tag counts for its language; refused (q=0) or "anything" leaves Latvian.
+      expect(await titleFor('en-US')).toBe('The data are not valid');
+      expect(await titleFor('ru, en-GB;q=0.7, lv;q=0.6')).toBe('The data are not valid');
+      expect(await titleFor('en;q=0, *')).toBe('Dati nav derīgi');
+      expect(await titleFor('')).toBe('Dati nav derīgi');
     });
 
     it('answers malformed JSON with 400, not a server error', async () => {

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 // Rich text from the editor (articles, news) is kept only as the tags the editor makes, with no
@@ -87,13 +88,8 @@ export function textOfHtml(html: string): string {
     /<(br|\/p|\/h[1-6]|\/li|\/blockquote|\/pre|\/tr|\/td|\/th)\b[^>]*>/gi,
     '$&\n',
   );
-  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  // The sanitiser writes the text back as HTML (`&` as `&amp;`, …): decoded once, it is the text.
+  return decodeHTML(sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} }))
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();

@@ -5,6 +5,7 @@ import { displayDate, rigaDateOf } from '../../../domain/riga-time';
 import type { Api } from '../../http/api';
 import { dispositionOf } from '../../http/download';
 import { AppError } from '../../http/errors';
+import { html, page, sanitizedHtml, type Html } from '../../lib/html';
 import type { ArticlesService } from './articles.service';
 
 // The public pages residents read without signing in: an index of public articles with a search
@@ -53,10 +54,8 @@ const TEXTS = {
   },
 } as const;
 
+/** The pages' own rules, after the shared ones (lib/html.ts). */
 const STYLE = `
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; background: #fff; }
 header { background: #0b4f6c; color: #fff; padding: .75rem 1rem; }
 header a { color: #fff; text-decoration: none; font-weight: 600; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
@@ -85,52 +84,41 @@ blockquote { border-left: 4px solid #c3cbd2; margin-left: 0; padding-left: 1rem;
   a::after { content: " (" attr(href) ")"; font-size: .85em; }
 }`;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function page(language: Language, title: string, content: string): string {
+function kbPage(language: Language, title: string, main: Html): string {
   const texts = TEXTS[language];
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · ${escape(texts.site)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><a href="/public/kb?lang=${language}">${escape(texts.site)}</a></header>
-<main id="main">
-${content}
-</main>
-</body>
-</html>`;
+  return page({
+    lang: language,
+    title,
+    site: texts.site,
+    style: STYLE,
+    header: html`<a href="/public/kb?lang=${language}">${texts.site}</a>`,
+    main,
+  }).toString();
 }
 
-function searchForm(language: Language, q: string): string {
+function searchForm(language: Language, q: string): Html {
   const texts = TEXTS[language];
-  return `<form class="search" role="search" method="get" action="/public/kb">
-<label for="q">${escape(texts.searchLabel)}</label>
-<input id="q" name="q" type="search" value="${escape(q)}" autocomplete="off">
+  return html`<form class="search" role="search" method="get" action="/public/kb">
+<label for="q">${texts.searchLabel}</label>
+<input id="q" name="q" type="search" value="${q}" autocomplete="off">
 <input type="hidden" name="lang" value="${language}">
-<button type="submit">${escape(texts.search)}</button>
+<button type="submit">${texts.search}</button>
 </form>`;
 }
 
-function hitItem(hit: TArticleHit, language: Language): string {
-  const snippet = hit.snippet
-    .map((part) => (part.match ? `<mark>${escape(part.text)}</mark>` : escape(part.text)))
-    .join('');
-  return `<li><a href="${escape(hit.publicPath ?? '')}">${escape(hit.title)}</a>
-<div class="meta">${escape(TEXTS[language].kinds[hit.kind])}</div>
-${snippet ? `<p>${snippet}</p>` : ''}</li>`;
+function hitItem(hit: TArticleHit, language: Language): Html {
+  const snippet = html`${hit.snippet.map((part) =>
+    part.match ? html`<mark>${part.text}</mark>` : part.text,
+  )}`;
+  return html`<li><a href="${hit.publicPath ?? ''}">${hit.title}</a>
+<div class="meta">${TEXTS[language].kinds[hit.kind]}</div>
+${snippet.toString() !== '' && html`<p>${snippet}</p>`}</li>`;
 }
 
-function fileList(files: TArticleFile[], language: Language): string {
-  if (files.length === 0) return '';
-  const items = files
-    .map((file) => `<li><a href="${escape(file.url)}">${escape(file.filename)}</a></li>`)
-    .join('');
-  return `<h2>${escape(TEXTS[language].files)}</h2><ul>${items}</ul>`;
+function fileList(files: TArticleFile[], language: Language): Html | null {
+  if (files.length === 0) return null;
+  const items = files.map((file) => html`<li><a href="${file.url}">${file.filename}</a></li>`);
+  return html`<h2>${TEXTS[language].files}</h2><ul>${items}</ul>`;
 }
 
 const IndexQuery = z.object({
@@ -158,13 +146,11 @@ export function articlesPages(app: Api, deps: { articles: ArticlesService }): vo
       const texts = TEXTS[lang];
       const list =
         found.items.length > 0
-          ? `<p class="meta">${escape(texts.results(found.total))}</p><ul class="results">${found.items.map((hit) => hitItem(hit, lang)).join('')}</ul>`
-          : `<p>${escape(texts.none)}</p>`;
+          ? html`<p class="meta">${texts.results(found.total)}</p><ul class="results">${found.items.map((hit) => hitItem(hit, lang))}</ul>`
+          : html`<p>${texts.none}</p>`;
       return reply
         .type('text/html; charset=utf-8')
-        .send(
-          page(lang, texts.site, `<h1>${escape(texts.site)}</h1>${searchForm(lang, q)}${list}`),
-        );
+        .send(kbPage(lang, texts.site, html`<h1>${texts.site}</h1>${searchForm(lang, q)}${list}`));
     },
   );
 
@@ -189,10 +175,10 @@ export function articlesPages(app: Api, deps: { articles: ArticlesService }): vo
           .status(404)
           .type('text/html; charset=utf-8')
           .send(
-            page(
+            kbPage(
               'lv',
               TEXTS.lv.notFound,
-              `<h1>${escape(TEXTS.lv.notFound)}</h1><p><a href="/public/kb">${escape(TEXTS.lv.back)}</a></p>`,
+              html`<h1>${TEXTS.lv.notFound}</h1><p><a href="/public/kb">${TEXTS.lv.back}</a></p>`,
             ),
           );
       }
@@ -202,21 +188,19 @@ export function articlesPages(app: Api, deps: { articles: ArticlesService }): vo
       const checked = rigaDateOf(
         row.reviewed_at && row.reviewed_at > row.updated_at ? row.reviewed_at : row.updated_at,
       );
-      const content = `<article>
-<p class="meta">${escape(texts.kinds[row.kind])}</p>
-<h1>${escape(row.title)}</h1>
-<p class="meta">${escape(texts.checked)}: <time datetime="${checked}">${displayDate(checked)}</time></p>
-${row.summary ? `<p class="summary">${escape(row.summary)}</p>` : ''}
-<div class="body">${row.body_html}</div>
+      const content = html`<article>
+<p class="meta">${texts.kinds[row.kind]}</p>
+<h1>${row.title}</h1>
+<p class="meta">${texts.checked}: <time datetime="${checked}">${displayDate(checked)}</time></p>
+${row.summary && html`<p class="summary">${row.summary}</p>`}
+<div class="body">${sanitizedHtml(row.body_html)}</div>
 ${fileList(files, language)}
 </article>
-<nav class="actions" aria-label="${escape(texts.site)}">
-<a href="/public/kb/${encodeURIComponent(row.slug)}.pdf">${escape(texts.pdf)}</a>
-<a href="/public/kb?lang=${language}">${escape(texts.back)}</a>
+<nav class="actions" aria-label="${texts.site}">
+<a href="/public/kb/${encodeURIComponent(row.slug)}.pdf">${texts.pdf}</a>
+<a href="/public/kb?lang=${language}">${texts.back}</a>
 </nav>`;
-      // The body is the sanitised HTML stored with the article (safe-html.ts); nothing else
-      // here is unescaped.
-      return reply.type('text/html; charset=utf-8').send(page(language, row.title, content));
+      return reply.type('text/html; charset=utf-8').send(kbPage(language, row.title, content));
     },
   );
 }

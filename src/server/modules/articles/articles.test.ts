@@ -5,6 +5,7 @@ import type {
   TArticlePage,
   TVersionComparison,
 } from '../../../contracts/articles.contracts';
+import { pdfText } from '../../testing/pdf-text';
 import {
   call,
   createTestApp,
@@ -437,6 +438,9 @@ describe('articles', () => {
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('Ēģiptes ķiršu ņaudēšana');
+      expect(text).toContain('Pirmais');
     });
   });
 
