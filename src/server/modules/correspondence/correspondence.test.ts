@@ -14,6 +14,7 @@ import {
   type Session,
   type TestApp,
 } from '../../testing/test-app';
+import { pdfText } from '../../testing/pdf-text';
 
 const ctx = systemContext('correspondence-test');
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
@@ -134,6 +135,7 @@ describe('correspondence', () => {
         url: `/api/v1/requests/${request.id}/attachments/${pdf?.id}`,
       });
       expect(downloaded.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdfText(downloaded.rawPayload)).toContain('Kā deklarēt dzīvesvietu tiešsaistē');
     });
 
     it('keeps a letter waiting until a clerk marks it handed over, with who and when', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../testing/pdf-text';
 import type {
   TCommentsPage,
   TReportsPage,
@@ -200,6 +201,7 @@ describe('survey reports', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(pdf.rawPayload)).toContain('Darbinieku aptauja 2022');
 
     const change = await call(test.app, specialist, {
       method: 'PATCH',
