@@ -6,7 +6,7 @@ import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { openDatabase, pgliteExtensions } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { systemContext } from '../src/server/http/access';
-import { WEB_ROOT } from '../src/server/runtime';
+import { WEB_ROOT } from '../src/server/web-root';
 
 export interface E2eContext {
   baseUrl: string;
@@ -25,7 +25,7 @@ declare module 'vitest' {
  * own and one administrator; the browser tests create everything else they need.
  */
 export default async function setup(project: TestProject) {
-  execFileSync('npx', ['tsx', 'scripts/build-web.ts', '--if-needed'], { stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'scripts/build.ts', '--if-needed'], { stdio: 'inherit' });
   const lite = await PGlite.create({ extensions: pgliteExtensions });
   const database = await openDatabase({ kind: 'pglite', instance: lite });
   await migrateToLatest(database.db);

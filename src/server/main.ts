@@ -4,7 +4,8 @@ import { createArgon2Hasher } from './adapters/password-hasher';
 import { systemClock } from './adapters/clock';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseInUseError } from './db/database';
-import { createLogger, openMigratedDatabase, seedDemoIfEmpty, WEB_ROOT } from './runtime';
+import { createLogger, openMigratedDatabase, seedDemoIfEmpty } from './runtime';
+import { WEB_ROOT } from './web-root';
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 import { createArgon2Hasher } from './adapters/password-hasher';
 import { systemClock, type Clock } from './adapters/clock';
@@ -8,11 +8,8 @@ import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoData } from './demo/seed-demo';
 
-/** Where `npm run build` puts the web app. */
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-
 export function createLogger(config: Config): Logger {
-  const pretty = !config.production && process.stdout.isTTY;
+  const pretty = !config.production && process.stdout.isTTY && prettyPrinterInstalled();
   return pino({
     level: config.logLevel,
     // No personal data in logs: a query string may hold a name or a personal code, and an
@@ -28,6 +25,16 @@ export function createLogger(config: Config): Logger {
       ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
       : {}),
   });
+}
+
+/** pino-pretty is a development dependency: a production install logs JSON even to a terminal. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
