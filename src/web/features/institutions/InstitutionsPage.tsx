@@ -1,6 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TInstitution, TInstitutionPage } from '../../../contracts/institutions.contracts';
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
@@ -15,7 +14,7 @@ import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
 import { ListState } from '../../ui/ListState';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 const DEFAULTS = { q: '', kind: '', sort: 'name', order: 'asc' };
 const PAGE_SIZE = 25;
@@ -45,9 +44,8 @@ function InstitutionForm(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const current = props.institution;
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       name: current?.name ?? '',
       shortName: current?.shortName ?? '',
@@ -58,27 +56,21 @@ function InstitutionForm(props: {
       phone: current?.phone ?? '',
       active: current?.active ?? true,
     },
-  });
-  const { errors } = form.formState;
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+    fields: FIELDS,
+    send: (values) =>
       current
         ? api.patch<TInstitution>(`/institutions/${current.id}`, {
             ...values,
             version: current.version,
           })
         : api.post<TInstitution>('/institutions', values),
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['institutions'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field label={t('common.name')} required error={errors.name?.message}>
         <input {...form.register('name')} />
@@ -118,7 +110,7 @@ function InstitutionForm(props: {
         <input id="institution-active" type="checkbox" {...form.register('active')} />
         <label htmlFor="institution-active">{t('common.active')}</label>
       </div>
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

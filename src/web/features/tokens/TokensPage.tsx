@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { permissionsOf, ROLES, type Role } from '../../../domain/roles';
 import type { TApiToken, TCreatedToken } from '../../../contracts/tokens.contracts';
@@ -16,7 +16,7 @@ import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
 import { ErrorNotice } from '../../ui/Notice';
 import { ListState } from '../../ui/ListState';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 interface TokenPage {
   items: TApiToken[];
@@ -37,33 +37,25 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { me, can } = useSession();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values, TCreatedToken>({
     defaultValues: { name: '', kind: 'system', roles: [], expiresOn: '' },
-  });
-  // A token reaches no further than its issuer: roles with a permission one lacks are not offered.
-  const grantable = ROLES.filter((role) => [...permissionsOf([role])].every(can));
-  const kind = useWatch({ control: form.control, name: 'kind' });
-  const { errors } = form.formState;
-  const create = useMutation({
-    mutationFn: (values: Values) =>
+    fields: ['name', 'roles', 'expiresOn'],
+    send: (values) =>
       api.post<TCreatedToken>('/tokens', {
         name: values.name,
         ...(values.kind === 'personal' ? { staffId: me.id } : { roles: values.roles }),
         ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
       }),
-    onSuccess: async (token) => {
+    onSaved: async (token) => {
       await queryClient.invalidateQueries({ queryKey: ['tokens'] });
       props.onCreated(token);
     },
-    onError: (error) =>
-      setFormError(applyProblem(error, form.setError, ['name', 'roles', 'expiresOn'])),
   });
+  // A token reaches no further than its issuer: roles with a permission one lacks are not offered.
+  const grantable = ROLES.filter((role) => [...permissionsOf([role])].every(can));
+  const kind = useWatch({ control: form.control, name: 'kind' });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => create.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field label={t('tokens.name')} required error={errors.name?.message}>
         <input {...form.register('name')} />
@@ -104,11 +96,7 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
       <Field label={t('tokens.expiresOn')} error={errors.expiresOn?.message}>
         <input type="date" {...form.register('expiresOn')} />
       </Field>
-      <FormActions
-        busy={create.isPending}
-        onCancel={props.onCancel}
-        submitLabel={t('tokens.add')}
-      />
+      <FormActions busy={busy} onCancel={props.onCancel} submitLabel={t('tokens.add')} />
     </form>
   );
 }
