@@ -1,18 +1,18 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TInstitution, TInstitutionPage } from '../../../contracts/institutions.contracts';
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
 import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
-import { ListState } from '../../ui/ListState';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 
@@ -120,15 +120,13 @@ export function InstitutionsPage() {
   const { can } = useSession();
   const mayManage = can('organisation.manage');
   const { values, page, update } = useListParams(DEFAULTS);
-  const [editing, setEditing] = useState<TInstitution | 'new' | null>(null);
-  const [saved, setSaved] = useState(false);
+  const dialog = useListDialog<TInstitution | 'new'>();
   const list = useQuery({
     queryKey: ['institutions', values, page],
     queryFn: () =>
       api.get<TInstitutionPage>('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
 
   const columns: Array<Column<TInstitution>> = [
     {
@@ -184,7 +182,7 @@ export function InstitutionsPage() {
               <button
                 type="button"
                 className="button-link"
-                onClick={() => setEditing(i)}
+                onClick={() => dialog.open(i)}
                 aria-label={`${t('common.edit')}: ${i.name}`}
               >
                 {t('common.edit')}
@@ -202,13 +200,13 @@ export function InstitutionsPage() {
         intro={t('institutions.intro')}
         actions={
           mayManage && (
-            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+            <button type="button" className="button-primary" onClick={() => dialog.open('new')}>
               {t('institutions.add')}
             </button>
           )
         }
       />
-      {saved && <SuccessNotice>{t('common.saved')}</SuccessNotice>}
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
       <div className="filters" role="search">
         <SearchFilter
           id="institutions-q"
@@ -227,36 +225,27 @@ export function InstitutionsPage() {
           }))}
         />
       </div>
-      <ListState query={list} emptyTitle={t('institutions.empty')}>
-        {(data) => (
-          <PagedTable
-            caption={t('institutions.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(i) => i.id}
-            sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
-            onSort={(sort) => update(sort)}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+      <PagedList
+        query={list}
+        emptyTitle={t('institutions.empty')}
+        caption={t('institutions.title')}
+        columns={columns}
+        rowKey={(i) => i.id}
+        sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+        onSort={(sort) => update(sort)}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
       <Dialog
-        title={editing === 'new' ? t('institutions.newTitle') : t('institutions.editTitle')}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
+        title={dialog.subject === 'new' ? t('institutions.newTitle') : t('institutions.editTitle')}
+        open={dialog.subject !== null}
+        onClose={dialog.close}
       >
         <InstitutionForm
-          institution={editing === 'new' ? null : editing}
-          onSaved={() => {
-            setEditing(null);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(null)}
+          institution={dialog.subject === 'new' ? null : dialog.subject}
+          onSaved={() => dialog.done(t('common.saved'))}
+          onCancel={dialog.close}
         />
       </Dialog>
     </>
