@@ -14,6 +14,14 @@ export default defineConfig({
         },
       },
       {
+        // The web app's own logic and hooks, in a browser-like document (no server, no browser).
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['src/server/**/*.test.ts'],

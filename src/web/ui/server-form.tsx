@@ -23,7 +23,8 @@ export function useServerForm<V extends FieldValues, R = unknown>(options: {
   /** The server's field names this form shows, as for applyProblem. */
   fields: ReadonlyArray<string> | Readonly<Record<string, string>>;
   send: (values: V) => Promise<R>;
-  onSaved: (result: R, values: V) => unknown;
+  /** What follows a save; a form that only says so (see `saved`) needs none. */
+  onSaved?: (result: R, values: V) => unknown;
   onConflict?: () => unknown;
   /** Empties the form after saving, for a form that stays on the page for the next entry. */
   resetOnSave?: boolean;
@@ -34,7 +35,7 @@ export function useServerForm<V extends FieldValues, R = unknown>(options: {
   const mutation = useMutation({
     mutationFn: options.send,
     onSuccess: async (result, values) => {
-      await options.onSaved(result, values);
+      await options.onSaved?.(result, values);
       if (options.resetOnSave) form.reset();
     },
     onError: (error) => {
@@ -43,7 +44,13 @@ export function useServerForm<V extends FieldValues, R = unknown>(options: {
         void options.onConflict();
         return;
       }
-      setFormError(applyProblem(error, form.setError, options.fields));
+      // Focus goes to the first refused field, as it does when the form's own rules refuse one.
+      let focused = false;
+      const setAndFocusFirst: UseFormSetError<V> = (name, fieldError) => {
+        form.setError(name, fieldError, { shouldFocus: !focused });
+        focused = true;
+      };
+      setFormError(applyProblem(error, setAndFocusFirst, options.fields));
     },
   });
   // A check answered after the next submission would put back messages already dealt with.
@@ -71,7 +78,16 @@ export function useServerForm<V extends FieldValues, R = unknown>(options: {
       () => checkTheRest(submission),
     )(event);
   };
-  return { form, errors: form.formState.errors, formError, busy: mutation.isPending, onSubmit };
+  return {
+    form,
+    errors: form.formState.errors,
+    formError,
+    busy: mutation.isPending,
+    /** The last submission was saved (until the next one starts), and what the server answered. */
+    saved: mutation.isSuccess,
+    result: mutation.data,
+    onSubmit,
+  };
 }
 
 /** A one-click change (no form): whatever the outcome, the data shown are reloaded. */

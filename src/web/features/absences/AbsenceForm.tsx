@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS, type AbsenceKind } from '../../../domain/absences';
 import { rigaDateOf } from '../../../domain/riga-time';
@@ -11,7 +10,7 @@ import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
 import { fullName } from '../../ui/format';
 import { PersonField } from '../../ui/PersonSelect';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 interface Values {
   staffId: string | null;
@@ -33,11 +32,10 @@ export function AbsenceForm(props: {
   const { t } = useTranslation();
   const { me, can } = useSession();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const today = rigaDateOf(new Date());
   const { absence } = props;
   const onlySelf = !can('absences.manage-all') && !can('absences.manage-unit');
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: absence
       ? {
           staffId: absence.staff.id,
@@ -56,11 +54,8 @@ export function AbsenceForm(props: {
           substituteId: null,
           note: '',
         },
-  });
-  const { errors } = form.formState;
-
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+    fields: FIELDS,
+    send: (values) =>
       absence
         ? api.patch<TAbsence>(`/absences/${absence.id}`, {
             kind: values.kind,
@@ -71,20 +66,16 @@ export function AbsenceForm(props: {
             version: absence.version,
           })
         : api.post<TAbsence>('/absences', { ...values, staffId: values.staffId ?? '' }),
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['absences'] });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
 
   const staffId = useWatch({ control: form.control, name: 'staffId' });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       {absence || onlySelf ? (
         <p>
@@ -131,7 +122,7 @@ export function AbsenceForm(props: {
       <Field label={t('common.note')} error={errors.note?.message}>
         <textarea rows={2} {...form.register('note')} />
       </Field>
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

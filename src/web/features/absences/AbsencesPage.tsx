@@ -6,12 +6,13 @@ import { rigaDateOf } from '../../../domain/riga-time';
 import type { TAbsence, TAbsencePage } from '../../../contracts/absences.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { formatDate, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { ErrorNotice, SuccessNotice } from '../../ui/Notice';
-import { ListState } from '../../ui/ListState';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
 import { AbsenceForm } from './AbsenceForm';
@@ -35,8 +36,7 @@ export function AbsencesPage() {
   const queryClient = useQueryClient();
   const today = rigaDateOf(new Date());
   const { values, page, update } = useListParams(DEFAULTS);
-  const [editing, setEditing] = useState<TAbsence | 'new' | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const dialog = useListDialog<TAbsence | 'new'>();
 
   const [todayPage, setTodayPage] = useState(1);
   const awayToday = useQuery({
@@ -45,19 +45,17 @@ export function AbsencesPage() {
       api.get<TAbsencePage>('/absences', { date: today, page: todayPage, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(todayPage, awayToday.data?.items.length, () => setTodayPage(1));
   const upcoming = useQuery({
     queryKey: ['absences', 'from', today, values, page],
     queryFn: () => api.get<TAbsencePage>('/absences', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, upcoming.data?.items.length, update);
 
   const cancel = useMutation({
     mutationFn: (absence: TAbsence) =>
       api.delete(`/absences/${absence.id}`, { version: absence.version }),
     onSuccess: async () => {
-      setMessage(t('absences.cancelled'));
+      dialog.tell(t('absences.cancelled'));
       await queryClient.invalidateQueries({ queryKey: ['absences'] });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
     },
@@ -109,7 +107,7 @@ export function AbsencesPage() {
             <button
               type="button"
               className="button-link"
-              onClick={() => setEditing(a)}
+              onClick={() => dialog.open(a)}
               aria-label={`${t('common.edit')}: ${fullName(a.staff)} ${formatDate(a.startsOn)}`}
             >
               {t('common.edit')}
@@ -140,36 +138,30 @@ export function AbsencesPage() {
         intro={t('absences.intro')}
         actions={
           mayRecord && (
-            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+            <button type="button" className="button-primary" onClick={() => dialog.open('new')}>
               {t('absences.record')}
             </button>
           )
         }
       />
-      {message && <SuccessNotice>{message}</SuccessNotice>}
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
       {cancel.isError && <ErrorNotice error={cancel.error} />}
 
       <section aria-labelledby="away-today">
         <h2 id="away-today">
           {t('absences.today')} ({formatDate(today)})
         </h2>
-        <ListState query={awayToday} emptyTitle={t('absences.todayEmpty')}>
-          {(data) => (
-            <PagedTable
-              caption={t('absences.today')}
-              columns={todayColumns}
-              rows={data.items}
-              rowKey={(a) => a.id}
-              paging={{
-                page: todayPage,
-                pageSize: PAGE_SIZE,
-                total: data.total,
-                onPage: setTodayPage,
-                label: t('absences.today'),
-              }}
-            />
-          )}
-        </ListState>
+        <PagedList
+          query={awayToday}
+          emptyTitle={t('absences.todayEmpty')}
+          caption={t('absences.today')}
+          columns={todayColumns}
+          rowKey={(a) => a.id}
+          page={todayPage}
+          pageSize={PAGE_SIZE}
+          onPage={setTodayPage}
+          label={t('absences.today')}
+        />
       </section>
 
       <section aria-labelledby="upcoming">
@@ -197,37 +189,28 @@ export function AbsencesPage() {
             </select>
           </div>
         </div>
-        <ListState query={upcoming} emptyTitle={t('absences.upcomingEmpty')}>
-          {(data) => (
-            <PagedTable
-              caption={t('absences.upcoming')}
-              columns={upcomingColumns}
-              rows={data.items}
-              rowKey={(a) => a.id}
-              paging={{
-                page,
-                pageSize: PAGE_SIZE,
-                total: data.total,
-                label: t('absences.upcoming'),
-                onPage: (next) => update({ page: String(next) }),
-              }}
-            />
-          )}
-        </ListState>
+        <PagedList
+          query={upcoming}
+          emptyTitle={t('absences.upcomingEmpty')}
+          caption={t('absences.upcoming')}
+          columns={upcomingColumns}
+          rowKey={(a) => a.id}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={(next) => update({ page: String(next) })}
+          label={t('absences.upcoming')}
+        />
       </section>
 
       <Dialog
-        title={editing === 'new' ? t('absences.newTitle') : t('absences.editTitle')}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
+        title={dialog.subject === 'new' ? t('absences.newTitle') : t('absences.editTitle')}
+        open={dialog.subject !== null}
+        onClose={dialog.close}
       >
         <AbsenceForm
-          absence={editing === 'new' ? null : editing}
-          onSaved={() => {
-            setEditing(null);
-            setMessage(t('common.saved'));
-          }}
-          onCancel={() => setEditing(null)}
+          absence={dialog.subject === 'new' ? null : dialog.subject}
+          onSaved={() => dialog.done(t('common.saved'))}
+          onCancel={dialog.close}
         />
       </Dialog>
     </>

@@ -1,6 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TChangePasswordBody } from '../../../contracts/auth.contracts';
 import { api } from '../../api/client';
@@ -10,22 +7,17 @@ import { Field } from '../../ui/Field';
 import { fullName } from '../../ui/format';
 import { SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 export function AccountPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TChangePasswordBody>({
+  const { form, errors, formError, busy, saved, onSubmit } = useServerForm<TChangePasswordBody>({
     defaultValues: { currentPassword: '', newPassword: '' },
+    fields: ['currentPassword', 'newPassword'],
+    send: (values) => api.post('/auth/password', values),
+    resetOnSave: true,
   });
-  const change = useMutation({
-    mutationFn: (values: TChangePasswordBody) => api.post('/auth/password', values),
-    onSuccess: () => form.reset(),
-    onError: (error) =>
-      setFormError(applyProblem(error, form.setError, ['currentPassword', 'newPassword'])),
-  });
-  const { errors } = form.formState;
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -43,17 +35,9 @@ export function AccountPage() {
       </dl>
       <section aria-labelledby="change-password" className="panel">
         <h2 id="change-password">{t('account.changePassword')}</h2>
-        {change.isSuccess && <SuccessNotice>{t('account.passwordChanged')}</SuccessNotice>}
+        {saved && <SuccessNotice>{t('account.passwordChanged')}</SuccessNotice>}
         <FormError message={formError} />
-        <form
-          onSubmit={(event) =>
-            void form.handleSubmit((values) => {
-              setFormError(null);
-              change.mutate(values);
-            })(event)
-          }
-          noValidate
-        >
+        <form onSubmit={onSubmit} noValidate>
           <Field
             label={t('account.currentPassword')}
             required
@@ -73,7 +57,7 @@ export function AccountPage() {
           >
             <input type="password" autoComplete="new-password" {...form.register('newPassword')} />
           </Field>
-          <button type="submit" className="button-primary" disabled={change.isPending}>
+          <button type="submit" className="button-primary" disabled={busy}>
             {t('account.changePassword')}
           </button>
         </form>

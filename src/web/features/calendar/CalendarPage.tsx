@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { rigaDateOf, rigaInstantOfLocal } from '../../../domain/riga-time';
 import { DAY_KINDS } from '../../../domain/day-kinds';
@@ -23,7 +23,7 @@ import { useListParams } from '../../ui/list-params';
 import { ErrorNotice, Loading } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 const DEFAULTS = { month: '', unitId: '' };
 
@@ -167,12 +167,13 @@ function DeadlineCalculator() {
     queryKey: ['calendar', 'policies'],
     queryFn: () => api.get<{ items: TDeadlinePolicy[] }>('/calendar/policies'),
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({
+  const { form, errors, formError, busy, result, onSubmit } = useServerForm<
+    { date: string; time: string; policy: string },
+    TDeadline
+  >({
     defaultValues: { date: rigaDateOf(new Date()), time: '', policy: 'external-written' },
-  });
-  const calculate = useMutation({
-    mutationFn: (values: { date: string; time: string; policy: string }) =>
+    fields: { from: 'date', policy: 'policy' },
+    send: (values) =>
       api.get<TDeadline>('/calendar/deadline', {
         // A time is read as Riga time, whatever zone the browser is in.
         from: values.time
@@ -180,9 +181,6 @@ function DeadlineCalculator() {
           : values.date,
         policy: values.policy,
       }),
-    onMutate: () => setFormError(null),
-    onError: (error) =>
-      setFormError(applyProblem(error, form.setError, { from: 'date', policy: 'policy' })),
   });
   // The form waits for the policies: a select filled later would not show its default.
   if (!policies.data) return <Loading />;
@@ -192,22 +190,14 @@ function DeadlineCalculator() {
       <h2 id="calculator">{t('calendar.calculator')}</h2>
       <p className="page-intro">{t('calendar.calculatorIntro')}</p>
       <FormError message={formError} />
-      <form
-        className="calculator"
-        onSubmit={(event) => void form.handleSubmit((values) => calculate.mutate(values))(event)}
-        noValidate
-      >
-        <Field
-          label={t('calendar.receivedOn')}
-          required
-          error={form.formState.errors.date?.message}
-        >
+      <form className="calculator" onSubmit={onSubmit} noValidate>
+        <Field label={t('calendar.receivedOn')} required error={errors.date?.message}>
           <input type="date" {...form.register('date')} />
         </Field>
         <Field label={t('calendar.receivedAt')} filter>
           <input type="time" {...form.register('time')} />
         </Field>
-        <Field label={t('calendar.policy')} required error={form.formState.errors.policy?.message}>
+        <Field label={t('calendar.policy')} required error={errors.policy?.message}>
           <select {...form.register('policy')}>
             {active.map((policy) => (
               <option key={policy.code} value={policy.code}>
@@ -216,16 +206,16 @@ function DeadlineCalculator() {
             ))}
           </select>
         </Field>
-        <button type="submit" className="button-primary" disabled={calculate.isPending}>
+        <button type="submit" className="button-primary" disabled={busy}>
           {t('calendar.calculate')}
         </button>
       </form>
-      {calculate.data && (
+      {result && (
         <p className="result" role="status">
           <strong>
             {t('calendar.due', {
-              date: formatDate(calculate.data.due),
-              time: formatTime(calculate.data.dueEnd),
+              date: formatDate(result.due),
+              time: formatTime(result.dueEnd),
             })}
           </strong>
         </p>
@@ -306,22 +296,20 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['calendar', props.path, props.year],
     queryFn: () => api.get<{ items: Row[] }>(props.path, { year: props.year }),
   });
-  const form = useForm<Values>({ defaultValues: props.defaults });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar'] });
-  const add = useMutation({
-    mutationFn: (values: Values) => api.post<Row>(props.path, values),
-    onMutate: () => setFormError(null),
-    onSuccess: async (row) => {
-      form.reset();
+  const { form, formError, busy, onSubmit } = useServerForm<Values, Row>({
+    defaultValues: props.defaults,
+    fields: props.fieldNames,
+    send: (values) => api.post<Row>(props.path, values),
+    onSaved: async (row) => {
       await refresh();
       props.onAdded(props.dateOf(row));
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, props.fieldNames)),
+    resetOnSave: true,
   });
   const remove = useMutation({
     mutationFn: (row: Row) => api.delete(`${props.path}/${row.id}`, { version: row.version }),
@@ -383,14 +371,10 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
         </div>
       )}
       {props.canManage && (
-        <form
-          className="inline-form"
-          onSubmit={(event) => void form.handleSubmit((values) => add.mutate(values))(event)}
-          noValidate
-        >
+        <form className="inline-form" onSubmit={onSubmit} noValidate>
           <FormError message={formError} />
           {props.fields(form)}
-          <button type="submit" className="button-secondary" disabled={add.isPending}>
+          <button type="submit" className="button-secondary" disabled={busy}>
             {props.addLabel}
           </button>
         </form>

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_KINDS } from '../../../domain/channels';
 import { DEADLINE_UNITS } from '../../../domain/deadlines';
@@ -14,7 +14,7 @@ import { Field } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 interface Values {
   code: string;
@@ -55,9 +55,8 @@ function PolicyForm(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const { policy } = props;
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       code: policy?.code ?? '',
       name: policy?.name ?? '',
@@ -72,10 +71,8 @@ function PolicyForm(props: {
       source: policy?.source ?? '',
       active: policy?.active ?? true,
     },
-  });
-  const count = useWatch({ control: form.control, name: 'count' });
-  const save = useMutation({
-    mutationFn: ({ code, ...values }: Values) => {
+    fields: FIELDS,
+    send: ({ code, ...values }) => {
       const body = {
         ...values,
         // An emptied number field arrives as NaN and is sent as null: the server names it.
@@ -92,18 +89,14 @@ function PolicyForm(props: {
           })
         : api.post<TDeadlinePolicy>('/calendar/policies', { ...body, code });
     },
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
-  const { errors } = form.formState;
+  const count = useWatch({ control: form.control, name: 'count' });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       {!policy && (
         <Field
@@ -177,7 +170,7 @@ function PolicyForm(props: {
         <input id="policy-active" type="checkbox" {...form.register('active')} />
         <label htmlFor="policy-active">{t('common.active')}</label>
       </div>
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

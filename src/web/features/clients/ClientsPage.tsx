@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TClientSummary } from '../../../contracts/clients.contracts';
 import { useClientsMatching } from '../../api/cases';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { CLIENT_KINDS } from './ClientFields';
 
@@ -17,7 +17,6 @@ export function ClientsPage() {
   const { t } = useTranslation();
   const { values, page, update } = useListParams(DEFAULTS);
   const list = useClientsMatching({ ...values, page, pageSize: PAGE_SIZE });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const columns: Array<Column<TClientSummary>> = [
     {
       key: 'name',
@@ -51,26 +50,17 @@ export function ClientsPage() {
           options={CLIENT_KINDS.map((kind) => ({ value: kind, label: t(`clients.kinds.${kind}`) }))}
         />
       </div>
-      <ListState
+      <PagedList
         query={list}
         emptyTitle={t('clients.empty')}
         emptyHint={t('common.emptyFilterHint')}
-      >
-        {(data) => (
-          <PagedTable
-            caption={t('clients.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(c) => c.id}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+        caption={t('clients.title')}
+        columns={columns}
+        rowKey={(c) => c.id}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

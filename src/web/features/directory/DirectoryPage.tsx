@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TDirectoryEntry, TDirectoryPage } from '../../../contracts/directory.contracts';
 import { api } from '../../api/client';
 import { useDirectoryFacets } from '../../api/lookups';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { formatDate, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-
-import { ListState } from '../../ui/ListState';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
 
@@ -24,7 +23,6 @@ export function DirectoryPage() {
     queryFn: () => api.get<TDirectoryPage>('/directory', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, results.data?.items.length, update);
 
   const columns: Array<Column<TDirectoryEntry>> = [
     {
@@ -150,32 +148,28 @@ export function DirectoryPage() {
         </div>
       </form>
 
-      <ListState
+      <PagedList
         query={results}
         emptyTitle={t('directory.empty')}
         emptyHint={t('common.emptyFilterHint')}
-      >
-        {(data) => (
+        renderRows={(entries, data) => (
           <>
             <p className="result-count" aria-live="polite">
               {t('directory.results', { count: data.total })}
             </p>
-            <PagedTable
+            <DataTable
               caption={t('directory.title')}
               columns={columns}
-              rows={data.items}
+              rows={entries}
               rowKey={(entry) => entry.id}
               rowClassName={(entry) => (entry.away ? 'row-away' : undefined)}
-              paging={{
-                page,
-                pageSize: PAGE_SIZE,
-                total: data.total,
-                onPage: (next) => update({ page: String(next) }),
-              }}
             />
           </>
         )}
-      </ListState>
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

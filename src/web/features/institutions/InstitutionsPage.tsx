@@ -1,21 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TInstitution, TInstitutionPage } from '../../../contracts/institutions.contracts';
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
 import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
-import { ListState } from '../../ui/ListState';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 const DEFAULTS = { q: '', kind: '', sort: 'name', order: 'asc' };
 const PAGE_SIZE = 25;
@@ -45,9 +44,8 @@ function InstitutionForm(props: {
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const current = props.institution;
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       name: current?.name ?? '',
       shortName: current?.shortName ?? '',
@@ -58,27 +56,21 @@ function InstitutionForm(props: {
       phone: current?.phone ?? '',
       active: current?.active ?? true,
     },
-  });
-  const { errors } = form.formState;
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+    fields: FIELDS,
+    send: (values) =>
       current
         ? api.patch<TInstitution>(`/institutions/${current.id}`, {
             ...values,
             version: current.version,
           })
         : api.post<TInstitution>('/institutions', values),
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['institutions'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field label={t('common.name')} required error={errors.name?.message}>
         <input {...form.register('name')} />
@@ -118,7 +110,7 @@ function InstitutionForm(props: {
         <input id="institution-active" type="checkbox" {...form.register('active')} />
         <label htmlFor="institution-active">{t('common.active')}</label>
       </div>
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -128,15 +120,13 @@ export function InstitutionsPage() {
   const { can } = useSession();
   const mayManage = can('organisation.manage');
   const { values, page, update } = useListParams(DEFAULTS);
-  const [editing, setEditing] = useState<TInstitution | 'new' | null>(null);
-  const [saved, setSaved] = useState(false);
+  const dialog = useListDialog<TInstitution | 'new'>();
   const list = useQuery({
     queryKey: ['institutions', values, page],
     queryFn: () =>
       api.get<TInstitutionPage>('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
 
   const columns: Array<Column<TInstitution>> = [
     {
@@ -192,7 +182,7 @@ export function InstitutionsPage() {
               <button
                 type="button"
                 className="button-link"
-                onClick={() => setEditing(i)}
+                onClick={() => dialog.open(i)}
                 aria-label={`${t('common.edit')}: ${i.name}`}
               >
                 {t('common.edit')}
@@ -210,13 +200,13 @@ export function InstitutionsPage() {
         intro={t('institutions.intro')}
         actions={
           mayManage && (
-            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+            <button type="button" className="button-primary" onClick={() => dialog.open('new')}>
               {t('institutions.add')}
             </button>
           )
         }
       />
-      {saved && <SuccessNotice>{t('common.saved')}</SuccessNotice>}
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
       <div className="filters" role="search">
         <SearchFilter
           id="institutions-q"
@@ -235,36 +225,27 @@ export function InstitutionsPage() {
           }))}
         />
       </div>
-      <ListState query={list} emptyTitle={t('institutions.empty')}>
-        {(data) => (
-          <PagedTable
-            caption={t('institutions.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(i) => i.id}
-            sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
-            onSort={(sort) => update(sort)}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+      <PagedList
+        query={list}
+        emptyTitle={t('institutions.empty')}
+        caption={t('institutions.title')}
+        columns={columns}
+        rowKey={(i) => i.id}
+        sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+        onSort={(sort) => update(sort)}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
       <Dialog
-        title={editing === 'new' ? t('institutions.newTitle') : t('institutions.editTitle')}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
+        title={dialog.subject === 'new' ? t('institutions.newTitle') : t('institutions.editTitle')}
+        open={dialog.subject !== null}
+        onClose={dialog.close}
       >
         <InstitutionForm
-          institution={editing === 'new' ? null : editing}
-          onSaved={() => {
-            setEditing(null);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(null)}
+          institution={dialog.subject === 'new' ? null : dialog.subject}
+          onSaved={() => dialog.done(t('common.saved'))}
+          onCancel={dialog.close}
         />
       </Dialog>
     </>

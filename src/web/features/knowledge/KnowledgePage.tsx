@@ -4,12 +4,12 @@ import type { TArticleHit } from '../../../contracts/articles.contracts';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { useArticles } from '../../api/knowledge';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useDebouncedInput } from '../../ui/debounced-input';
 import { ChoiceFilter } from '../../ui/Filters';
 import { formatDate, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import {
   ARTICLE_KINDS,
@@ -29,7 +29,6 @@ export function KnowledgePage() {
   const { values, page, update } = useListParams(DEFAULTS);
   const search = useDebouncedInput(values.q, (q) => update({ q }));
   const list = useArticles({ ...values, q: values.q.trim(), page, pageSize: PAGE_SIZE });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const searching = values.q.trim() !== '';
 
   const columns: Array<Column<TArticleHit>> = [
@@ -158,27 +157,18 @@ export function KnowledgePage() {
           options={[{ value: me.id, label: t('knowledge.mine') }]}
         />
       </form>
-      <ListState
+      <PagedList
         query={list}
         emptyTitle={searching ? t('knowledge.noneFound') : t('knowledge.empty')}
         emptyHint={t('common.emptyFilterHint')}
-      >
-        {(data) => (
-          <PagedTable
-            caption={t('knowledge.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(article) => article.id}
-            rowClassName={(article) => (article.reviewOverdue ? 'row-review-overdue' : undefined)}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+        caption={t('knowledge.title')}
+        columns={columns}
+        rowKey={(article) => article.id}
+        rowClassName={(article) => (article.reviewOverdue ? 'row-review-overdue' : undefined)}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

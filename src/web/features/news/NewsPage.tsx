@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TNewsItem } from '../../../contracts/news.contracts';
 import {
@@ -9,12 +9,12 @@ import {
   useReloadNews,
 } from '../../api/knowledge';
 import { useSession } from '../../app/session';
-import { Pagination } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { formatDate, formatDateTime, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { ActionError, useAction } from '../../ui/server-form';
 
@@ -43,13 +43,12 @@ export function NewsPage() {
   const { values, page, update } = useListParams(DEFAULTS);
   const unreadOnly = values.show === 'unread';
   const news = useNews({ unread: unreadOnly, page, pageSize: PAGE_SIZE });
-  useFirstPageWhenPastEnd(page, news.data?.items.length, update);
   const reload = useReloadNews();
-  const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const dialog = useListDialog<DialogState>();
+  const open = dialog.subject;
   const readAll = useAction({ run: markAllNewsRead, onDone: reload });
   const unread = news.data?.unread ?? 0;
-  const close = () => setDialog(null);
+  const close = dialog.close;
 
   return (
     <>
@@ -72,7 +71,7 @@ export function NewsPage() {
               <button
                 type="button"
                 className="button-primary"
-                onClick={() => setDialog({ name: 'create' })}
+                onClick={() => dialog.open({ name: 'create' })}
               >
                 {t('news.create')}
               </button>
@@ -80,7 +79,7 @@ export function NewsPage() {
           </>
         }
       />
-      {message && <SuccessNotice>{message}</SuccessNotice>}
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
       <ActionError error={readAll.error} />
       <div className="tabs" role="group" aria-label={t('news.show')}>
         <button type="button" aria-pressed={!unreadOnly} onClick={() => update({ show: 'all' })}>
@@ -91,53 +90,40 @@ export function NewsPage() {
           <span className={unread > 0 ? 'count count-new' : 'count'}>{unread}</span>
         </button>
       </div>
-      <ListState query={news} emptyTitle={unreadOnly ? t('news.noneUnread') : t('news.empty')}>
-        {(data) => (
-          <>
-            <ul className="news-list">
-              {data.items.map((item) => (
-                <NewsCard
-                  key={item.id}
-                  item={item}
-                  onEdit={() => setDialog({ name: 'edit', item })}
-                  onReaders={() => setDialog({ name: 'readers', item })}
-                />
-              ))}
-            </ul>
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onPage={(next) => update({ page: String(next) })}
-            />
-          </>
+      <PagedList
+        query={news}
+        emptyTitle={unreadOnly ? t('news.noneUnread') : t('news.empty')}
+        renderRows={(items) => (
+          <ul className="news-list">
+            {items.map((item) => (
+              <NewsCard
+                key={item.id}
+                item={item}
+                onEdit={() => dialog.open({ name: 'edit', item })}
+                onReaders={() => dialog.open({ name: 'readers', item })}
+              />
+            ))}
+          </ul>
         )}
-      </ListState>
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
 
-      <Dialog title={t('news.create')} open={dialog?.name === 'create'} onClose={close}>
-        <NewsForm
-          item={null}
-          onCancel={close}
-          onDone={() => {
-            close();
-            setMessage(t('news.published'));
-          }}
-        />
+      <Dialog title={t('news.create')} open={open?.name === 'create'} onClose={close}>
+        <NewsForm item={null} onCancel={close} onDone={() => dialog.done(t('news.published'))} />
       </Dialog>
-      <Dialog title={t('news.editTitle')} open={dialog?.name === 'edit'} onClose={close}>
-        {dialog?.name === 'edit' && (
+      <Dialog title={t('news.editTitle')} open={open?.name === 'edit'} onClose={close}>
+        {open?.name === 'edit' && (
           <NewsForm
-            item={dialog.item}
+            item={open.item}
             onCancel={close}
-            onDone={() => {
-              close();
-              setMessage(t('common.saved'));
-            }}
+            onDone={() => dialog.done(t('common.saved'))}
           />
         )}
       </Dialog>
-      <Dialog title={t('news.notReadTitle')} open={dialog?.name === 'readers'} onClose={close}>
-        {dialog?.name === 'readers' && <Readers item={dialog.item} />}
+      <Dialog title={t('news.notReadTitle')} open={open?.name === 'readers'} onClose={close}>
+        {open?.name === 'readers' && <Readers item={open.item} />}
       </Dialog>
     </>
   );

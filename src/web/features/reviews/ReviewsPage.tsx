@@ -1,16 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TReviewItem } from '../../../contracts/articles.contracts';
 import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
 import { useReviewList } from '../../api/catalogue';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { formatDate, formatDateTime, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { MarkReviewedForm } from './MarkReviewedForm';
 
@@ -42,9 +42,8 @@ export function ReviewsPage() {
     dueBy: addCalendarDays(today, HORIZON_DAYS[horizon]),
     page,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
-  const [marking, setMarking] = useState<Pick<TReviewItem, 'type' | 'id'> | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const dialog = useListDialog<Pick<TReviewItem, 'type' | 'id'>>();
+  const marking = dialog.subject;
   // The version comes from the list as it is now: after a conflict it has been reloaded.
   const markingItem = marking
     ? list.data?.items.find((item) => item.type === marking.type && item.id === marking.id)
@@ -109,10 +108,7 @@ export function ReviewsPage() {
             type="button"
             className="button-secondary"
             aria-label={`${t('reviews.mark')}: ${item.title}`}
-            onClick={() => {
-              setMessage(null);
-              setMarking({ type: item.type, id: item.id });
-            }}
+            onClick={() => dialog.open({ type: item.type, id: item.id })}
           >
             {t('reviews.mark')}
           </button>
@@ -153,43 +149,32 @@ export function ReviewsPage() {
           </select>
         </div>
       </form>
-      {message && <SuccessNotice>{message}</SuccessNotice>}
-      <ListState query={list} emptyTitle={t('reviews.empty')}>
-        {(data) => (
-          <PagedTable
-            caption={t(`reviews.captions.${scope}`)}
-            columns={columns}
-            rows={data.items}
-            rowKey={(item) => `${item.type}-${item.id}`}
-            rowClassName={(item) => (item.daysOverdue > 0 ? 'row-overdue' : undefined)}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
-      <Dialog
-        title={t('reviews.mark')}
-        open={markingItem !== undefined}
-        onClose={() => setMarking(null)}
-      >
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
+      <PagedList
+        query={list}
+        emptyTitle={t('reviews.empty')}
+        caption={t(`reviews.captions.${scope}`)}
+        columns={columns}
+        rowKey={(item) => `${item.type}-${item.id}`}
+        rowClassName={(item) => (item.daysOverdue > 0 ? 'row-overdue' : undefined)}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
+      <Dialog title={t('reviews.mark')} open={markingItem !== undefined} onClose={dialog.close}>
         {markingItem && (
           <MarkReviewedForm
             target={markingItem}
             title={markingItem.title}
-            onDone={(nextReviewOn) => {
-              setMarking(null);
-              setMessage(
+            onDone={(nextReviewOn) =>
+              dialog.done(
                 t('reviews.markedItem', {
                   title: markingItem.title,
                   date: formatDate(nextReviewOn),
                 }),
-              );
-            }}
-            onCancel={() => setMarking(null)}
+              )
+            }
+            onCancel={dialog.close}
           />
         )}
       </Dialog>

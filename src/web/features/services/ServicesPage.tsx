@@ -5,12 +5,12 @@ import { REQUEST_KINDS } from '../../../domain/requests';
 import { useServiceList } from '../../api/catalogue';
 import { useAllInstitutions } from '../../api/lookups';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useDebouncedInput } from '../../ui/debounced-input';
 import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
 import { fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { ReviewDate } from './ServiceParts';
 
@@ -33,7 +33,6 @@ export function ServicesPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const mayEdit = can('knowledge.edit');
 
   const columns: Array<Column<TServiceSummary>> = [
@@ -146,26 +145,17 @@ export function ServicesPage() {
           </div>
         )}
       </form>
-      <ListState
+      <PagedList
         query={list}
         emptyTitle={t('catalogue.empty')}
         emptyHint={t('common.emptyFilterHint')}
-      >
-        {(data) => (
-          <PagedTable
-            caption={t('catalogue.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(service) => service.id}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+        caption={t('catalogue.title')}
+        columns={columns}
+        rowKey={(service) => service.id}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../domain/roles';
 import type { TStaff } from '../../../contracts/staff.contracts';
@@ -9,7 +8,7 @@ import { useSession } from '../../app/session';
 import { unitTreeOrder, useAllUnits } from '../../api/lookups';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field, FieldSet } from '../../ui/Field';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 interface Values {
   givenName: string;
@@ -54,10 +53,9 @@ export function StaffForm(props: {
   const { me } = useSession();
   const queryClient = useQueryClient();
   const units = useAllUnits();
-  const [formError, setFormError] = useState<string | null>(null);
   const current = props.person;
   const ownRecord = current?.id === me.id;
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       givenName: current?.givenName ?? '',
       surname: current?.surname ?? '',
@@ -71,13 +69,8 @@ export function StaffForm(props: {
       active: current?.active ?? true,
       password: '',
     },
-  });
-  const { errors } = form.formState;
-  const unitIds = useWatch({ control: form.control, name: 'unitIds' });
-  const primaryUnitId = useWatch({ control: form.control, name: 'primaryUnitId' });
-
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+    fields: FIELDS,
+    send: (values) => {
       // The first chosen unit is the main one unless another is marked.
       const primary = values.unitIds.includes(values.primaryUnitId)
         ? values.primaryUnitId
@@ -101,7 +94,7 @@ export function StaffForm(props: {
         values.password ? { ...body, password: values.password } : body,
       );
     },
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
       await queryClient.invalidateQueries({ queryKey: ['units'] });
@@ -109,14 +102,12 @@ export function StaffForm(props: {
       if (current?.id === me.id) await queryClient.invalidateQueries({ queryKey: ['me'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
+  const unitIds = useWatch({ control: form.control, name: 'unitIds' });
+  const primaryUnitId = useWatch({ control: form.control, name: 'primaryUnitId' });
 
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <div className="field-row">
         <Field label={t('staff.givenName')} required error={errors.givenName?.message}>
@@ -218,7 +209,7 @@ export function StaffForm(props: {
           <input type="password" autoComplete="new-password" {...form.register('password')} />
         </Field>
       )}
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -226,36 +217,27 @@ export function StaffForm(props: {
 export function PasswordForm(props: { person: TStaff; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ password: string }>({ defaultValues: { password: '' } });
-  const save = useMutation({
-    mutationFn: (values: { password: string }) =>
-      api.post<TStaff>(`/staff/${props.person.id}/password`, values),
-    onSuccess: async () => {
+  const { form, errors, formError, busy, onSubmit } = useServerForm<{ password: string }>({
+    defaultValues: { password: '' },
+    fields: ['password'],
+    send: (values) => api.post<TStaff>(`/staff/${props.person.id}/password`, values),
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, ['password'])),
   });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field
         label={t('staff.newPassword')}
         hint={t('staff.passwordHint')}
         required
-        error={form.formState.errors.password?.message}
+        error={errors.password?.message}
       >
         <input type="password" autoComplete="new-password" {...form.register('password')} />
       </Field>
-      <FormActions
-        busy={save.isPending}
-        onCancel={props.onCancel}
-        submitLabel={t('staff.setPassword')}
-      />
+      <FormActions busy={busy} onCancel={props.onCancel} submitLabel={t('staff.setPassword')} />
     </form>
   );
 }

@@ -1,17 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../domain/roles';
 import type { TStaff, TStaffPage } from '../../../contracts/staff.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ChoiceFilter, SearchFilter } from '../../ui/Filters';
 import { fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { SuccessNotice } from '../../ui/Notice';
-import { ListState } from '../../ui/ListState';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
 import { PasswordForm, StaffForm } from './StaffForm';
@@ -24,15 +24,16 @@ export function StaffPage() {
   const { can } = useSession();
   const mayManage = can('staff.manage');
   const { values, page, update } = useListParams(DEFAULTS);
-  const [editing, setEditing] = useState<TStaff | 'new' | null>(null);
-  const [settingPassword, setSettingPassword] = useState<TStaff | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const dialog = useListDialog<
+    { name: 'edit'; person: TStaff | null } | { name: 'password'; person: TStaff }
+  >();
+  const editing = dialog.subject?.name === 'edit' ? dialog.subject : null;
+  const settingPassword = dialog.subject?.name === 'password' ? dialog.subject.person : null;
   const list = useQuery({
     queryKey: ['staff', values, page],
     queryFn: () => api.get<TStaffPage>('/staff', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
 
   const columns: Array<Column<TStaff>> = [
     {
@@ -97,7 +98,7 @@ export function StaffPage() {
                 <button
                   type="button"
                   className="button-link"
-                  onClick={() => setEditing(person)}
+                  onClick={() => dialog.open({ name: 'edit', person })}
                   aria-label={`${t('common.edit')}: ${fullName(person)}`}
                 >
                   {t('common.edit')}
@@ -105,7 +106,7 @@ export function StaffPage() {
                 <button
                   type="button"
                   className="button-link"
-                  onClick={() => setSettingPassword(person)}
+                  onClick={() => dialog.open({ name: 'password', person })}
                   aria-label={`${t('staff.setPassword')}: ${fullName(person)}`}
                 >
                   {t('staff.setPassword')}
@@ -124,13 +125,17 @@ export function StaffPage() {
         intro={t('staff.intro')}
         actions={
           mayManage && (
-            <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => dialog.open({ name: 'edit', person: null })}
+            >
               {t('staff.add')}
             </button>
           )
         }
       />
-      {message && <SuccessNotice>{message}</SuccessNotice>}
+      {dialog.notice && <SuccessNotice>{dialog.notice}</SuccessNotice>}
       <div className="filters" role="search">
         <SearchFilter
           id="staff-q"
@@ -165,51 +170,42 @@ export function StaffPage() {
           </select>
         </div>
       </div>
-      <ListState query={list} emptyTitle={t('staff.empty')} emptyHint={t('common.emptyFilterHint')}>
-        {(data) => (
-          <PagedTable
-            caption={t('staff.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(person) => person.id}
-            sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
-            onSort={(sort) => update(sort)}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
+      <PagedList
+        query={list}
+        emptyTitle={t('staff.empty')}
+        emptyHint={t('common.emptyFilterHint')}
+        caption={t('staff.title')}
+        columns={columns}
+        rowKey={(person) => person.id}
+        sort={{ sort: values.sort, order: values.order === 'desc' ? 'desc' : 'asc' }}
+        onSort={(sort) => update(sort)}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
+      <Dialog
+        title={editing?.person ? t('staff.editTitle') : t('staff.newTitle')}
+        open={editing !== null}
+        onClose={dialog.close}
+      >
+        {editing && (
+          <StaffForm
+            person={editing.person}
+            onSaved={() => dialog.done(t('common.saved'))}
+            onCancel={dialog.close}
           />
         )}
-      </ListState>
-      <Dialog
-        title={editing === 'new' ? t('staff.newTitle') : t('staff.editTitle')}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      >
-        <StaffForm
-          person={editing === 'new' ? null : editing}
-          onSaved={() => {
-            setEditing(null);
-            setMessage(t('common.saved'));
-          }}
-          onCancel={() => setEditing(null)}
-        />
       </Dialog>
       <Dialog
         title={settingPassword ? `${t('staff.setPassword')}: ${fullName(settingPassword)}` : ''}
         open={settingPassword !== null}
-        onClose={() => setSettingPassword(null)}
+        onClose={dialog.close}
       >
         {settingPassword && (
           <PasswordForm
             person={settingPassword}
-            onSaved={() => {
-              setSettingPassword(null);
-              setMessage(t('staff.passwordSet'));
-            }}
-            onCancel={() => setSettingPassword(null)}
+            onSaved={() => dialog.done(t('staff.passwordSet'))}
+            onCancel={dialog.close}
           />
         )}
       </Dialog>

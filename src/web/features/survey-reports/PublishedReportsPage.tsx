@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TReportSummary } from '../../../contracts/survey-reports.contracts';
 import { usePublishedReports } from '../../api/survey-reports';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 
 /** The published survey and quality study reports: every member of staff reads them here. */
@@ -13,7 +13,6 @@ export function PublishedReportsPage() {
   const { t } = useTranslation();
   const { page, update } = useListParams({});
   const list = usePublishedReports(page);
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const columns: Array<Column<TReportSummary>> = [
     {
       key: 'title',
@@ -34,22 +33,16 @@ export function PublishedReportsPage() {
         title={t('surveyReports.publishedTitle')}
         intro={t('surveyReports.publishedIntro')}
       />
-      <ListState query={list} emptyTitle={t('surveyReports.nonePublished')}>
-        {(data) => (
-          <PagedTable
-            caption={t('surveyReports.publishedTitle')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(report) => report.id}
-            paging={{
-              page,
-              pageSize: 25,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
+      <PagedList
+        query={list}
+        emptyTitle={t('surveyReports.nonePublished')}
+        caption={t('surveyReports.publishedTitle')}
+        columns={columns}
+        rowKey={(report) => report.id}
+        page={page}
+        pageSize={25}
+        onPage={(next) => update({ page: String(next) })}
+      />
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TSurveyDetail, TSurveySummary } from '../../../contracts/surveys.contracts';
 import { createSurvey, useSurveyList } from '../../api/surveys';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { formatCount, formatDateTime } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
-import { ListState } from '../../ui/ListState';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 
@@ -20,8 +20,7 @@ export function SurveysPage() {
   const { t } = useTranslation();
   const { page, update } = useListParams({});
   const list = useSurveyList({ page, pageSize: PAGE_SIZE });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
-  const [creating, setCreating] = useState(false);
+  const dialog = useListDialog<'create'>();
 
   const columns: Array<Column<TSurveySummary>> = [
     {
@@ -55,29 +54,24 @@ export function SurveysPage() {
         title={t('surveys.pageTitle')}
         intro={t('surveys.intro')}
         actions={
-          <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+          <button type="button" className="button-primary" onClick={() => dialog.open('create')}>
             {t('surveys.create')}
           </button>
         }
       />
-      <ListState query={list} emptyTitle={t('surveys.empty')} emptyHint={t('surveys.emptyHint')}>
-        {(data) => (
-          <PagedTable
-            caption={t('surveys.pageTitle')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(survey) => survey.id}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
-      <Dialog title={t('surveys.create')} open={creating} onClose={() => setCreating(false)}>
-        {creating && <CreateSurveyForm onCancel={() => setCreating(false)} />}
+      <PagedList
+        query={list}
+        emptyTitle={t('surveys.empty')}
+        emptyHint={t('surveys.emptyHint')}
+        caption={t('surveys.pageTitle')}
+        columns={columns}
+        rowKey={(survey) => survey.id}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
+      <Dialog title={t('surveys.create')} open={dialog.subject === 'create'} onClose={dialog.close}>
+        <CreateSurveyForm onCancel={dialog.close} />
       </Dialog>
     </>
   );

@@ -1,22 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { permissionsOf, ROLES, type Role } from '../../../domain/roles';
 import type { TApiToken, TCreatedToken } from '../../../contracts/tokens.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
-import { PagedTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field, FieldSet } from '../../ui/Field';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { formatDate, formatDateTime, fullName } from '../../ui/format';
-import { useFirstPageWhenPastEnd, useListParams } from '../../ui/list-params';
+import { useListDialog } from '../../ui/list-dialog';
+import { useListParams } from '../../ui/list-params';
 import { ErrorNotice } from '../../ui/Notice';
-import { ListState } from '../../ui/ListState';
+import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 interface TokenPage {
   items: TApiToken[];
@@ -37,33 +38,25 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { me, can } = useSession();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values, TCreatedToken>({
     defaultValues: { name: '', kind: 'system', roles: [], expiresOn: '' },
-  });
-  // A token reaches no further than its issuer: roles with a permission one lacks are not offered.
-  const grantable = ROLES.filter((role) => [...permissionsOf([role])].every(can));
-  const kind = useWatch({ control: form.control, name: 'kind' });
-  const { errors } = form.formState;
-  const create = useMutation({
-    mutationFn: (values: Values) =>
+    fields: ['name', 'roles', 'expiresOn'],
+    send: (values) =>
       api.post<TCreatedToken>('/tokens', {
         name: values.name,
         ...(values.kind === 'personal' ? { staffId: me.id } : { roles: values.roles }),
         ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
       }),
-    onSuccess: async (token) => {
+    onSaved: async (token) => {
       await queryClient.invalidateQueries({ queryKey: ['tokens'] });
       props.onCreated(token);
     },
-    onError: (error) =>
-      setFormError(applyProblem(error, form.setError, ['name', 'roles', 'expiresOn'])),
   });
+  // A token reaches no further than its issuer: roles with a permission one lacks are not offered.
+  const grantable = ROLES.filter((role) => [...permissionsOf([role])].every(can));
+  const kind = useWatch({ control: form.control, name: 'kind' });
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => create.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field label={t('tokens.name')} required error={errors.name?.message}>
         <input {...form.register('name')} />
@@ -104,11 +97,7 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
       <Field label={t('tokens.expiresOn')} error={errors.expiresOn?.message}>
         <input type="date" {...form.register('expiresOn')} />
       </Field>
-      <FormActions
-        busy={create.isPending}
-        onCancel={props.onCancel}
-        submitLabel={t('tokens.add')}
-      />
+      <FormActions busy={busy} onCancel={props.onCancel} submitLabel={t('tokens.add')} />
     </form>
   );
 }
@@ -151,14 +140,14 @@ export function TokensPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { values, page, update } = useListParams(DEFAULTS);
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<TCreatedToken | null>(null);
+  // The new token is shown once, in the dialog that made it.
+  const dialog = useListDialog<{ created: TCreatedToken | null }>();
+  const created = dialog.subject?.created ?? null;
   const list = useQuery({
     queryKey: ['tokens', values, page],
     queryFn: () => api.get<TokenPage>('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const revoke = useMutation({
     mutationFn: (token: TApiToken) => api.post<TApiToken>(`/tokens/${token.id}/revoke`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
@@ -231,7 +220,11 @@ export function TokensPage() {
         title={t('tokens.title')}
         intro={t('tokens.intro')}
         actions={
-          <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => dialog.open({ created: null })}
+          >
             {t('tokens.add')}
           </button>
         }
@@ -248,39 +241,23 @@ export function TokensPage() {
           <label htmlFor="tokens-revoked">{t('tokens.includeRevoked')}</label>
         </div>
       </div>
-      <ListState query={list} emptyTitle={t('tokens.empty')}>
-        {(data) => (
-          <PagedTable
-            caption={t('tokens.title')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(token) => token.id}
-            paging={{
-              page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              onPage: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
-      </ListState>
-      <Dialog
-        title={t('tokens.add')}
-        open={creating || created !== null}
-        onClose={() => {
-          setCreating(false);
-          setCreated(null);
-        }}
-      >
+      <PagedList
+        query={list}
+        emptyTitle={t('tokens.empty')}
+        caption={t('tokens.title')}
+        columns={columns}
+        rowKey={(token) => token.id}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(next) => update({ page: String(next) })}
+      />
+      <Dialog title={t('tokens.add')} open={dialog.subject !== null} onClose={dialog.close}>
         {created ? (
-          <CreatedTokenNotice token={created} onClose={() => setCreated(null)} />
+          <CreatedTokenNotice token={created} onClose={dialog.close} />
         ) : (
           <TokenForm
-            onCreated={(token) => {
-              setCreating(false);
-              setCreated(token);
-            }}
-            onCancel={() => setCreating(false)}
+            onCreated={(token) => dialog.open({ created: token })}
+            onCancel={dialog.close}
           />
         )}
       </Dialog>

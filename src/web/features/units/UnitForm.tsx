@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_OPENING_HOURS, WEEKDAYS, type Weekday } from '../../../domain/opening-hours';
 import { subtreeIds } from '../../../domain/unit-tree';
@@ -10,7 +9,7 @@ import { api } from '../../api/client';
 import { unitTreeOrder, useAllInstitutions } from '../../api/lookups';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { Field } from '../../ui/Field';
-import { applyProblem } from '../../ui/problem-form';
+import { useServerForm } from '../../ui/server-form';
 
 type Hours = Record<Weekday, { closed: boolean; open: string; close: string }>;
 
@@ -68,9 +67,8 @@ export function UnitForm(props: {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const institutions = useAllInstitutions();
-  const [formError, setFormError] = useState<string | null>(null);
   const current = props.unit;
-  const form = useForm<Values>({
+  const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       institutionId: current?.institutionId ?? '',
       parentId: current?.parentId ?? '',
@@ -82,18 +80,8 @@ export function UnitForm(props: {
       hours: toHours(current?.openingHours ?? DEFAULT_OPENING_HOURS),
       active: current?.active ?? true,
     },
-  });
-  const { errors } = form.formState;
-  const institutionId = useWatch({ control: form.control, name: 'institutionId' });
-  const hours = useWatch({ control: form.control, name: 'hours' });
-  // A unit cannot be placed under itself or its own sub-units.
-  const excluded = current ? subtreeIds(props.units, [current.id]) : new Set<string>();
-  const parents = unitTreeOrder(
-    props.units.filter((unit) => unit.institutionId === institutionId),
-  ).filter(({ unit }) => !excluded.has(unit.id));
-
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+    fields: FIELDS,
+    send: (values) => {
       const body = {
         institutionId: values.institutionId,
         parentId: values.parentId === '' ? null : values.parentId,
@@ -109,12 +97,18 @@ export function UnitForm(props: {
         ? api.patch<TUnit>(`/units/${current.id}`, { ...body, version: current.version })
         : api.post<TUnit>('/units', body);
     },
-    onSuccess: async () => {
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['units'] });
       props.onSaved();
     },
-    onError: (error) => setFormError(applyProblem(error, form.setError, FIELDS)),
   });
+  const institutionId = useWatch({ control: form.control, name: 'institutionId' });
+  const hours = useWatch({ control: form.control, name: 'hours' });
+  // A unit cannot be placed under itself or its own sub-units.
+  const excluded = current ? subtreeIds(props.units, [current.id]) : new Set<string>();
+  const parents = unitTreeOrder(
+    props.units.filter((unit) => unit.institutionId === institutionId),
+  ).filter(({ unit }) => !excluded.has(unit.id));
 
   // The server names a day's field as openingHours.<day>.close; the form keeps it per day.
   const hoursError = (day: Weekday) =>
@@ -123,10 +117,7 @@ export function UnitForm(props: {
     ]?.message;
 
   return (
-    <form
-      onSubmit={(event) => void form.handleSubmit((values) => save.mutate(values))(event)}
-      noValidate
-    >
+    <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       <Field label={t('units.institution')} required error={errors.institutionId?.message}>
         <select
@@ -226,7 +217,7 @@ export function UnitForm(props: {
         <input id="unit-active" type="checkbox" {...form.register('active')} />
         <label htmlFor="unit-active">{t('common.active')}</label>
       </div>
-      <FormActions busy={save.isPending} onCancel={props.onCancel} />
+      <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
