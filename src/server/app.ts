@@ -9,7 +9,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -19,6 +18,7 @@ import { createArgon2Hasher, type PasswordHasher } from './adapters/password-has
 import type { Database } from './db/database';
 import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
+import { openApiTransform } from './http/openapi';
 import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
 import { registerTextInputCheck } from './http/text-input';
 import { registerValidateOnly } from './http/validate-only';
@@ -304,6 +304,8 @@ export async function buildApp(
           'X-CSRF-Token header from /api/v1/auth/me. A change sent with X-Validate-Only: true is ' +
           'only checked: 204 or the problem naming every field, and nothing is saved.',
       },
+      // Relative: the API is at the server that serves the document, wherever it is installed.
+      servers: [{ url: '/', description: 'The server this document is served from' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'apkalpo_session' },
@@ -312,7 +314,7 @@ export async function buildApp(
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -39,13 +39,18 @@ function prettyPrinterInstalled(): boolean {
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
 export async function openMigratedDatabase(config: Config, logger?: Logger): Promise<Database> {
+  const options = { checkTransactions: !config.production };
   const database = config.databaseUrl
-    ? await openDatabase({
-        kind: 'postgresql',
-        url: config.databaseUrl,
-        onIdleError: (error) => logger?.warn({ err: error }, 'an idle database connection failed'),
-      })
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    ? await openDatabase(
+        {
+          kind: 'postgresql',
+          url: config.databaseUrl,
+          onIdleError: (error) =>
+            logger?.warn({ err: error }, 'an idle database connection failed'),
+        },
+        options,
+      )
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }, options);
   try {
     await migrateToLatest(database.db);
   } catch (error) {

@@ -1,10 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  sql,
+  type AccessMode,
+  type DatabaseConnection,
+  type Driver,
+  type IsolationLevel,
+  type PostgresDialectConfig,
+  type Transaction,
+  type TransactionBuilder,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 
@@ -57,6 +70,85 @@ function inProcessLock() {
     );
     return next;
   };
+}
+
+/**
+ * A query went through the root `db` while a transaction was open in the same piece of work. On
+ * PGlite's single connection it would wait for the transaction, which waits for it: forever. On
+ * PostgreSQL it would read beside the transaction, not see its writes, and could wait for its
+ * locks. The work uses the transaction's handle, or reads before the transaction opens.
+ */
+export class QueryBesideTransactionError extends Error {
+  constructor() {
+    super(
+      'A query ran through db while this work has a transaction open: it would wait for the ' +
+        'transaction forever on PGlite. Pass the transaction (trx) down, or read before it opens.',
+    );
+  }
+}
+
+// The work inside a transaction's callback, and everything it starts, carries `{ open: true }`
+// until the callback settles; a connection asked for there is a query beside the transaction.
+const transactionWork = new AsyncLocalStorage<{ open: boolean }>();
+
+class TransactionCheckingDriver extends PostgresDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (transactionWork.getStore()?.open) throw new QueryBesideTransactionError();
+    return super.acquireConnection();
+  }
+}
+
+class TransactionCheckingDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new TransactionCheckingDriver(this.#config);
+  }
+}
+
+function markingItsWork(builder: TransactionBuilder<DB>): TransactionBuilder<DB> {
+  const execute = builder.execute.bind(builder);
+  const setAccessMode = builder.setAccessMode.bind(builder);
+  const setIsolationLevel = builder.setIsolationLevel.bind(builder);
+  return Object.assign(builder, {
+    execute: <T>(callback: (trx: Transaction<DB>) => Promise<T>) =>
+      execute(async (trx) => {
+        const work = { open: true };
+        try {
+          return await transactionWork.run(work, () => callback(trx));
+        } finally {
+          work.open = false;
+        }
+      }),
+    setAccessMode: (mode: AccessMode) => markingItsWork(setAccessMode(mode)),
+    setIsolationLevel: (level: IsolationLevel) => markingItsWork(setIsolationLevel(level)),
+  });
+}
+
+class TransactionCheckingKysely extends Kysely<DB> {
+  override transaction(): TransactionBuilder<DB> {
+    return markingItsWork(super.transaction());
+  }
+}
+
+/**
+ * Kysely over the pool. Checked, a query through the root `db` while the same piece of work has
+ * a transaction open throws QueryBesideTransactionError instead of hanging; the check costs an
+ * async context per transaction, so production (where tests and development have caught the
+ * mistake) runs without it.
+ */
+function kyselyOver(pool: pg.Pool, checkTransactions: boolean): Kysely<DB> {
+  return checkTransactions
+    ? new TransactionCheckingKysely({ dialect: new TransactionCheckingDialect({ pool }) })
+    : new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export interface OpenOptions {
+  /** Refuse a query through `db` beside an open transaction (see kyselyOver); on by default. */
+  checkTransactions: boolean;
 }
 
 const PG_INT8 = 20;
@@ -126,7 +218,10 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 }
 
 /** Opens the database; for PGlite the data folder is created when missing. */
-export async function openDatabase(source: DatabaseSource): Promise<Database> {
+export async function openDatabase(
+  source: DatabaseSource,
+  { checkTransactions }: OpenOptions = { checkTransactions: true },
+): Promise<Database> {
   if (source.kind === 'postgresql') {
     const pool = new pg.Pool({
       connectionString: source.url,
@@ -136,7 +231,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
     // An idle connection can die (the server restarts, a network blip): the pool drops it and
     // opens a new one when needed. Unhandled, the error would stop the whole server.
     pool.on('error', (error) => source.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = kyselyOver(pool, checkTransactions);
     return {
       db,
       kind: 'postgresql',
@@ -162,7 +257,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
   // PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
   // transaction keeps the connection until it ends.
   const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, types: typeParsers });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool, checkTransactions);
   return {
     db,
     kind: 'pglite',

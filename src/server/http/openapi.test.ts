@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { registeredRoutes } from '../testing/routes';
+import { openApiTransform, operationIdOf } from './openapi';
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  servers?: { url: string }[];
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, unknown> }>
+  >;
 }
 
 /** "/api/v1/units/:id" as OpenAPI writes it: "/api/v1/units/{id}". */
@@ -65,10 +70,57 @@ describe('API documentation', () => {
     }
   });
 
+  it('names every operation: one camelCase operationId each, none twice', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        operation: `${method.toUpperCase()} ${path}`,
+        id: operation.operationId,
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    const unnamed = operations.filter(({ id }) => !/^[a-z][A-Za-z0-9]*$/.test(id ?? ''));
+    expect(unnamed).toEqual([]);
+    const ids = operations.map(({ id }) => id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(
+      document.paths['/api/v1/requests/{id}/messages/{messageId}/delivery']?.post,
+    ).toMatchObject({ operationId: 'postRequestsByIdMessagesByMessageIdDelivery' });
+    expect(document.paths['/api/health']?.get).toMatchObject({ operationId: 'getHealth' });
+  });
+
+  it('says the API is at the server that serves the document', () => {
+    expect(document.servers?.map((server) => server.url)).toEqual(['/']);
+  });
+
   it('serves the documentation page as HTML', async () => {
     const response = await test.app.inject({ method: 'GET', url: '/api/docs' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.body).toContain('swagger-ui');
+  });
+});
+
+describe('operationIds', () => {
+  it('are the method and the path after /api/v1, in camelCase, parameters as "By…"', () => {
+    expect(operationIdOf('PATCH', '/api/v1/calendar/days-off/:id')).toBe(
+      'patchCalendarDaysOffById',
+    );
+    expect(operationIdOf('GET', '/api/v1/requests/out-of-sight')).toBe('getRequestsOutOfSight');
+    expect(operationIdOf('DELETE', '/api/v1/requests/:id/links/:relatedId')).toBe(
+      'deleteRequestsByIdLinksByRelatedId',
+    );
+    expect(operationIdOf('GET', '/api/health')).toBe('getHealth');
+    expect(operationIdOf(['GET', 'POST'], '/api/v1/search')).toBe('getOrPostSearch');
+  });
+
+  it('are a route’s own when it names one', () => {
+    const url = '/api/v1/auth/login';
+    const { schema } = openApiTransform({
+      schema: { operationId: 'signIn' },
+      url,
+      route: { method: 'POST', url, handler: () => undefined },
+      openapiObject: {},
+    });
+    expect(schema.operationId).toBe('signIn');
   });
 });

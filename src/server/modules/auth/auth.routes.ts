@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, Me } from '../../../contracts/auth.contracts';
+import { Problem } from '../../../contracts/common';
 import { responses, type Api } from '../../http/api';
 import {
   clearSessionCookie,
@@ -60,7 +61,12 @@ export function authRoutes(
     '/api/v1/auth/logout',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign out: ends the session', response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Sign out: ends the session',
+        // Public, so never 401; a session's sign-out without its CSRF token is refused.
+        response: { 204: z.null(), 403: Problem },
+      },
     },
     async (request, reply) => {
       if (request.principal) await auth.logout(contextOf(request));
