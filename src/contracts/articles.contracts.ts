@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTICLE_KINDS } from '../domain/knowledge';
 import {
   IsoDate,
   OptionalText,
@@ -10,7 +11,7 @@ import {
   pageOf,
 } from './common';
 
-export const ARTICLE_KINDS = ['faq', 'guide', 'procedure', 'training'] as const;
+export { ARTICLE_KINDS };
 export const ArticleKind = z.enum(ARTICLE_KINDS);
 /** Internal articles are for staff; public ones are also on the public pages for residents. */
 export const ArticleVisibility = z.enum(['internal', 'public']);

@@ -93,7 +93,7 @@ export function createContactsService(deps: {
     const client = (row.client_id && clients_?.get(row.client_id)) || null;
     const contact: TContact = {
       id: row.id,
-      channel: row.channel as TContact['channel'],
+      channel: row.channel,
       occurredAt: row.occurred_at.toISOString(),
       client,
       clientKind: row.client_kind,

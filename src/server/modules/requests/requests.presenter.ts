@@ -1,7 +1,6 @@
 import { commitmentUrgency } from '../../../domain/commitments';
 import { maskPersonalCode } from '../../../domain/personal-code';
 import { isOpen } from '../../../domain/requests';
-import type { Channel } from '../../../domain/channels';
 import type { TCommitment, TRequestSummary } from '../../../contracts/requests.contracts';
 import type { CommitmentRow, RequestRow } from './requests.repository';
 
@@ -35,7 +34,7 @@ export function presentRequestSummary(
           }
         : null,
     clientKind: row.client_kind,
-    channel: row.channel as Channel,
+    channel: row.channel,
     unit: { id: row.unit_id, name: row.unit_name },
     owner:
       row.owner_id && row.owner_given_name && row.owner_surname && row.owner_email

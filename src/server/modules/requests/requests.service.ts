@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Channel, ClientKind } from '../../../domain/channels';
 import { DUE_SOON_HOURS } from '../../../domain/commitments';
 import { extensionNotice, recipientFor } from '../../../domain/notices';
 import {
@@ -110,9 +111,9 @@ export interface PlannedRequest {
 /** The contact a request is created in. */
 export interface ContactOfRequests {
   id: string;
-  channel: string;
+  channel: Channel;
   clientId: string | null;
-  clientKind: 'external' | 'internal';
+  clientKind: ClientKind;
   clientName: string | null;
   receivedAt: Date;
 }

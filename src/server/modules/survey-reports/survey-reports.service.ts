@@ -15,9 +15,9 @@ import {
   type TUpdateReportBody,
 } from '../../../contracts/survey-reports.contracts';
 import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
-import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
+import { REFUSAL_REASON_LABELS, isRefusalReason } from '../../../domain/cati';
 import { slugOf } from '../../../domain/knowledge-search';
-import { columnsOf, type Questionnaire } from '../../../domain/questionnaire';
+import { columnsOf } from '../../../domain/questionnaire';
 import { compareWaves } from '../../../domain/survey-stats';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
@@ -174,7 +174,7 @@ export function createSurveyReportsService(deps: {
         id: survey.id,
         title: survey.title,
         quadrantLabels: survey.quadrant_labels,
-        questionnaire: wave.definition as TReportView['survey']['questionnaire'],
+        questionnaire: wave.definition,
       },
       method: await methodOf(row.wave_id, analysis.responses[row.wave_name] ?? 0),
       analysis,
@@ -370,7 +370,7 @@ export function createSurveyReportsService(deps: {
       requirePermission(ctx.principal, 'surveys.manage');
       const wave = await findWaveOfReport(db, waveId);
       if (!wave) throw notFound();
-      const open = columnsOf(wave.definition as Questionnaire)
+      const open = columnsOf(wave.definition)
         .filter((column) => column.kind === 'comment' || column.kind === 'text')
         .map((column) => column.name);
       const columns =
@@ -444,7 +444,9 @@ export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date):
     method: {
       ...view.method,
       refusalReasons: view.method.refusalReasons.map((entry) => ({
-        reason: REFUSAL_REASON_LABELS[entry.reason as RefusalReason]?.[language] ?? entry.reason,
+        reason: isRefusalReason(entry.reason)
+          ? REFUSAL_REASON_LABELS[entry.reason][language]
+          : entry.reason,
         count: entry.count,
       })),
       fieldworkStart: view.method.fieldworkStart ?? '',
