@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS } from '../domain/knowledge';
 import {
   IsoDate,
+  KnowledgeAbilities,
   OptionalText,
   PageQuery,
   PersonContact,
@@ -94,6 +95,8 @@ export const Article = ArticleSummary.extend({
   files: z.array(ArticleFile),
   createdAt: z.string(),
   updatedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** What the viewer may do with it. */
+  can: KnowledgeAbilities,
 });
 export type TArticle = z.infer<typeof Article>;
 
