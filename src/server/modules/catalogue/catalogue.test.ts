@@ -383,7 +383,8 @@ describe('service catalogue', () => {
         version: 1,
         createdAt: test.clock.now().toISOString(),
       });
-      expect(await read(created.id)).toEqual(created);
+      // Read by the one who saved it: what a viewer may do (`can`) is part of the answer.
+      expect(await read(created.id, editor)).toEqual(created);
       const audit = await test.services.audit.list(systemContext('test'), {
         entityType: 'service',
         entityId: created.id,
