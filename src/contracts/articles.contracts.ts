@@ -230,6 +230,8 @@ export const ReviewItem = z.object({
   /** Working or not, the calendar days since the review date (0 when due today or later). */
   daysOverdue: z.int(),
   version: z.int(),
+  /** What the viewer may do with it (mark it reviewed). */
+  can: KnowledgeAbilities,
 });
 export type TReviewItem = z.infer<typeof ReviewItem>;
 
