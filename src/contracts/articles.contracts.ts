@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ARTICLE_KINDS } from '../domain/knowledge';
 import {
   IsoDate,
+  KnowledgeAbilities,
   OptionalText,
   PageQuery,
   PersonContact,
@@ -10,7 +12,7 @@ import {
   pageOf,
 } from './common';
 
-export const ARTICLE_KINDS = ['faq', 'guide', 'procedure', 'training'] as const;
+export { ARTICLE_KINDS };
 export const ArticleKind = z.enum(ARTICLE_KINDS);
 /** Internal articles are for staff; public ones are also on the public pages for residents. */
 export const ArticleVisibility = z.enum(['internal', 'public']);
@@ -93,6 +95,8 @@ export const Article = ArticleSummary.extend({
   files: z.array(ArticleFile),
   createdAt: z.string(),
   updatedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** What the viewer may do with it. */
+  can: KnowledgeAbilities,
 });
 export type TArticle = z.infer<typeof Article>;
 
@@ -226,6 +230,8 @@ export const ReviewItem = z.object({
   /** Working or not, the calendar days since the review date (0 when due today or later). */
   daysOverdue: z.int(),
   version: z.int(),
+  /** What the viewer may do with it (mark it reviewed). */
+  can: KnowledgeAbilities,
 });
 export type TReviewItem = z.infer<typeof ReviewItem>;
 

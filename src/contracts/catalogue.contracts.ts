@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_KINDS } from '../domain/requests';
 import {
   IsoDate,
+  KnowledgeAbilities,
   OptionalText,
   OptionalUrl,
   PageQuery,
@@ -132,6 +133,8 @@ export const Service = ServiceSummary.extend({
   requestCounts: z.object({ open: z.int(), total: z.int() }),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the viewer may do with it. */
+  can: KnowledgeAbilities,
 });
 export type TService = z.infer<typeof Service>;
 

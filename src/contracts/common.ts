@@ -123,3 +123,9 @@ export const PersonContact = z.object({
   email: z.string(),
 });
 export type TPersonContact = z.infer<typeof PersonContact>;
+
+/**
+ * What the viewer may do with a service card or an article, decided by the server
+ * (`knowledgeAbilitiesOf`), so the web app shows its buttons without repeating the rule.
+ */
+export const KnowledgeAbilities = z.object({ edit: z.boolean() });

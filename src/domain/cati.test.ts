@@ -3,6 +3,7 @@ import {
   caseAfterAttempt,
   DEFAULT_RETRY_RULES,
   drawQcSample,
+  isRefusalReason,
   qcSampleSize,
   qcSpread,
   readSampleCsv,
@@ -119,6 +120,15 @@ describe('caseAfterAttempt', () => {
       state: 'exhausted',
       disposition: '3.13',
     });
+  });
+});
+
+describe('isRefusalReason', () => {
+  it('knows the listed reasons and nothing else', () => {
+    expect(isRefusalReason('no_time')).toBe(true);
+    expect(isRefusalReason('other')).toBe(true);
+    expect(isRefusalReason('—')).toBe(false);
+    expect(isRefusalReason('toString')).toBe(false);
   });
 });
 

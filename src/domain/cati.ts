@@ -66,6 +66,10 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** Whether a text is one of the reasons (a count of refusals also has '—' for calls without one). */
+export const isRefusalReason = (value: string): value is RefusalReason =>
+  (REFUSAL_REASONS as readonly string[]).includes(value);
+
 /** The reasons' names as the report prints them. */
 export const REFUSAL_REASON_LABELS: Record<RefusalReason, { lv: string; en: string }> = {
   no_time: { lv: 'Nav laika', en: 'No time' },

@@ -6,9 +6,23 @@ import type {
   Selectable,
   Updateable,
 } from 'kysely';
+import type { AbsenceKind } from '../../domain/absences';
+import type { CatiOutcome, CatiState, Disposition, RefusalReason } from '../../domain/cati';
+import type { Channel, ClientKind } from '../../domain/channels';
+import type { CommitmentForm } from '../../domain/commitments';
+import type { DeadlineUnit } from '../../domain/deadlines';
+import type { ArticleKind } from '../../domain/knowledge';
+import type { OpeningHours } from '../../domain/opening-hours';
+import type { InstitutionKind, UnitKind } from '../../domain/organisation';
+import type { Questionnaire } from '../../domain/questionnaire';
+import type { RequestKind, RequestState } from '../../domain/requests';
+import type { Role } from '../../domain/roles';
+import type { RatingDimension } from '../../domain/survey-stats';
 
 // Row types of the database, written by hand to match the migrations. `date` columns come back
 // as 'YYYY-MM-DD' strings and bigint identities as numbers (see database.ts type parsers).
+// A column whose values the migrations limit (a check, or only the code writing it) is typed with
+// the domain's union, and a JSON column with the shape written into it, so rows need no casts.
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -17,7 +31,7 @@ export interface InstitutionsTable {
   id: Generated<string>;
   name: string;
   short_name: string | null;
-  kind: 'municipality' | 'state';
+  kind: InstitutionKind;
   registration_number: string | null;
   website: string | null;
   email: string | null;
@@ -29,20 +43,16 @@ export interface InstitutionsTable {
   updated_at: Timestamp;
 }
 
-export interface OpeningHoursJson {
-  [weekday: string]: { open: string; close: string } | null;
-}
-
 export interface UnitsTable {
   id: Generated<string>;
   institution_id: string;
   parent_id: string | null;
   name: string;
-  kind: 'department' | 'client_service_centre' | 'other';
+  kind: UnitKind;
   address: string | null;
   phone: string | null;
   email: string | null;
-  opening_hours: Json<OpeningHoursJson>;
+  opening_hours: Json<OpeningHours>;
   active: Generated<boolean>;
   search_text: string;
   version: Generated<number>;
@@ -69,7 +79,7 @@ export interface StaffTable {
 
 export interface StaffRolesTable {
   staff_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface StaffUnitsTable {
@@ -81,7 +91,7 @@ export interface StaffUnitsTable {
 export interface AbsencesTable {
   id: Generated<string>;
   staff_id: string;
-  kind: 'vacation' | 'sick_leave' | 'business_trip' | 'training' | 'other';
+  kind: AbsenceKind;
   starts_on: string;
   ends_on: string;
   substitute_id: string | null;
@@ -107,7 +117,7 @@ export interface ApiTokensTable {
   id: Generated<string>;
   name: string;
   staff_id: string | null;
-  roles: string[];
+  roles: Role[];
   token_hash: string;
   token_prefix: string;
   created_by: string | null;
@@ -171,9 +181,15 @@ export interface CalendarTransfersTable {
   updated_at: Timestamp;
 }
 
+/** The organisation's calendar settings, the one key of `settings` (migration 0002). */
+export interface CalendarSettingsJson {
+  followTransfers: boolean;
+  standardHours: OpeningHours;
+}
+
 export interface SettingsTable {
   key: string;
-  value: Json<unknown>;
+  value: Json<CalendarSettingsJson>;
   version: Generated<number>;
   updated_at: Timestamp;
 }
@@ -183,11 +199,11 @@ export interface DeadlinePoliciesTable {
   code: string;
   name: string;
   name_en: string;
-  channel: string | null;
-  client_kind: 'external' | 'internal' | null;
+  channel: Channel | null;
+  client_kind: ClientKind | null;
   case_type: string | null;
   count: number;
-  unit: 'working_days' | 'calendar_months';
+  unit: DeadlineUnit;
   after_hours_next_day: boolean;
   same_day_cutoff: string | null;
   source: string;
@@ -211,7 +227,7 @@ export interface ClientsTable {
   e_address: string | null;
   address: string | null;
   preferred_language: 'lv' | 'en' | 'ru' | null;
-  preferred_channel: string | null;
+  preferred_channel: Channel | null;
   consent_notes: string | null;
   merged_into: string | null;
   search_text: string;
@@ -223,10 +239,10 @@ export interface ClientsTable {
 
 export interface ContactsTable {
   id: Generated<string>;
-  channel: string;
+  channel: Channel;
   occurred_at: Timestamp;
   client_id: string | null;
-  client_kind: 'external' | 'internal';
+  client_kind: ClientKind;
   staff_id: string | null;
   unit_id: string | null;
   reason: string | null;
@@ -260,15 +276,15 @@ export interface ServiceRequestsTable {
   number_order: GeneratedAlways<string>;
   contact_id: string;
   client_id: string | null;
-  client_kind: 'external' | 'internal';
-  channel: string;
+  client_kind: ClientKind;
+  channel: Channel;
   service: string;
-  kind: 'consultation' | 'application';
+  kind: RequestKind;
   case_type: string | null;
   institution_id: string | null;
   unit_id: string;
   owner_id: string | null;
-  state: 'new' | 'in_progress' | 'waiting_client' | 'waiting_institution' | 'answered' | 'closed';
+  state: RequestState;
   policy_code: string | null;
   received_at: Timestamp;
   due_on: string;
@@ -302,7 +318,7 @@ export interface CommitmentsTable {
   request_id: string;
   what: string;
   due_at: Timestamp;
-  form: 'phone' | 'in_person' | 'email' | 'e_address' | 'post';
+  form: CommitmentForm;
   keeper_id: string;
   kept_at: Timestamp | null;
   created_by: string | null;
@@ -330,7 +346,7 @@ export interface AttachmentsTable {
 export interface OutgoingMessagesTable {
   id: Generated<string>;
   request_id: string;
-  channel: string;
+  channel: Channel;
   recipient: string | null;
   subject: string;
   body: string;
@@ -434,7 +450,7 @@ export interface ServicesTable {
   id: Generated<string>;
   name: string;
   name_en: string | null;
-  kind: 'consultation' | 'application';
+  kind: RequestKind;
   description: string;
   audience: string | null;
   territory: string | null;
@@ -466,8 +482,6 @@ export interface ServiceRelationsTable {
   service_id: string;
   related_id: string;
 }
-
-export type ArticleKind = 'faq' | 'guide' | 'procedure' | 'training';
 
 export interface ArticlesTable {
   id: Generated<string>;
@@ -569,7 +583,7 @@ export interface QuestionnaireVersionsTable {
   survey_id: string;
   number: number;
   /** A `Questionnaire` (src/domain/questionnaire.ts), written as JSON text. */
-  definition: Json<unknown>;
+  definition: Json<Questionnaire>;
   frozen_at: Timestamp | null;
   created_by: string | null;
   created_at: Timestamp;
@@ -624,7 +638,7 @@ export interface SurveyTalliesTable {
   wave_id: string;
   stratum: Generated<string>;
   factor: string;
-  dimension: 'importance' | 'satisfaction';
+  dimension: RatingDimension;
   c1: Generated<number>;
   c2: Generated<number>;
   c3: Generated<number>;
@@ -642,18 +656,6 @@ export interface SurveyInvitationsTable {
   used_at: Timestamp | null;
 }
 
-export type CatiSampleState =
-  'new' | 'retry' | 'appointment' | 'complete' | 'refused' | 'ineligible' | 'exhausted';
-export type CatiOutcome =
-  | 'no_answer'
-  | 'busy'
-  | 'appointment'
-  | 'soft_refusal'
-  | 'hard_refusal'
-  | 'complete'
-  | 'wrong_number'
-  | 'ineligible';
-
 export interface CatiSampleTable {
   id: Generated<string>;
   wave_id: string;
@@ -661,10 +663,10 @@ export interface CatiSampleTable {
   phone: string;
   organisation: string | null;
   stratum: string | null;
-  state: Generated<CatiSampleState>;
+  state: Generated<CatiState>;
   attempts: Generated<number>;
   next_call_at: Timestamp | null;
-  final_disposition: string | null;
+  final_disposition: Disposition | null;
   assigned_to: string | null;
   assigned_until: Timestamp | null;
   response_id: string | null;
@@ -677,7 +679,7 @@ export interface CatiAttemptsTable {
   interviewer_id: string | null;
   called_at: Timestamp;
   outcome: CatiOutcome;
-  refusal_reason: string | null;
+  refusal_reason: RefusalReason | null;
   appointment_at: Timestamp | null;
   note: string | null;
 }

@@ -1,3 +1,5 @@
+import type { FieldMessageCode, MessageKey } from './messages';
+
 /**
  * The closed set of error codes the API answers with, and their HTTP status. Services throw
  * AppError; one error handler turns it into problem+json (RFC 9457).
@@ -24,7 +26,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldError {
   field: string;
   in: 'body' | 'query' | 'path' | 'header';
-  code: string;
+  code: FieldMessageCode;
   params?: Record<string, string | number>;
 }
 
@@ -32,7 +34,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     /** A key of the message catalogue that explains this occurrence (messages.ts). */
-    readonly messageKey: string = code,
+    readonly messageKey: MessageKey = code,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
   ) {
@@ -51,7 +53,7 @@ export const forbidden = (): AppError => new AppError('forbidden');
 /** A field that is well-formed but breaks a rule (e.g. a duplicate email); in the body unless said. */
 export function invalidField(
   field: string,
-  code: string,
+  code: FieldMessageCode,
   params: Record<string, string | number> = {},
   part: FieldError['in'] = 'body',
 ): AppError {

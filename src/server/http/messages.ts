@@ -36,8 +36,12 @@ const TITLES: Record<ErrorCode, Texts> = {
   unavailable: { lv: 'Pakalpojums nav pieejams', en: 'Service unavailable' },
 };
 
-/** Details of an occurrence, by message key; {name} is replaced by the error's parameters. */
-const DETAILS: Record<string, Texts> = {
+/**
+ * Details of an occurrence, by message key; {name} is replaced by the error's parameters. Every
+ * error code is also a key (an AppError's default), and the keys are closed (MessageKey), so a
+ * key thrown without its Latvian and English text does not compile.
+ */
+const DETAILS = {
   validation: {
     lv: 'Lūdzu, izlabojiet atzīmētos laukus.',
     en: 'Please correct the marked fields.',
@@ -130,6 +134,14 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Datubāze pašlaik nav pieejama.',
     en: 'The database is not available at the moment.',
   },
+  unavailable: {
+    lv: 'Pakalpojums pašlaik nav pieejams. Mēģiniet vēlreiz vēlāk.',
+    en: 'The service is not available at the moment. Try again later.',
+  },
+  rate_limited: {
+    lv: 'Lūdzu, pagaidiet un mēģiniet vēlreiz.',
+    en: 'Please wait and try again.',
+  },
   staff_inactive: {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
@@ -194,10 +206,14 @@ const DETAILS: Record<string, Texts> = {
     lv: 'Aptaujas kārta ir slēgta; ielūgumus tai vairs nevar izveidot.',
     en: 'The survey wave is closed; no more invitations can be made for it.',
   },
-};
+} satisfies Record<ErrorCode, Texts> & Record<string, Texts>;
+export type MessageKey = keyof typeof DETAILS;
 
-/** Messages for invalid fields, by code. Codes are zod's issue codes refined, or our own rules. */
-const FIELD_MESSAGES: Record<string, Texts> = {
+/**
+ * Messages for invalid fields, by code. Codes are zod's issue codes refined, or our own rules;
+ * closed like the message keys (FieldMessageCode).
+ */
+const FIELD_MESSAGES = {
   required: { lv: 'Obligāti aizpildāms lauks.', en: 'This field is required.' },
   invalid_type: { lv: 'Nepareiza vērtība.', en: 'Wrong kind of value.' },
   too_short: {
@@ -485,7 +501,8 @@ const FIELD_MESSAGES: Record<string, Texts> = {
     lv: 'Nepareiza e-pasta adrese: „{email}”; neviens ielūgums nav izveidots.',
     en: 'Not a valid email address: "{email}"; no invitation was made.',
   },
-};
+} satisfies Record<string, Texts>;
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 
 function interpolate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -498,24 +515,25 @@ export function titleOf(code: ErrorCode, language: Language): string {
 }
 
 export function detailOf(
-  key: string,
+  key: MessageKey,
   params: Record<string, string | number>,
   language: Language,
 ): string {
-  const texts = DETAILS[key] ?? DETAILS.internal;
-  return interpolate((texts as Texts)[language], params);
+  return interpolate(DETAILS[key][language], params);
 }
 
 export function fieldMessageOf(
-  code: string,
+  code: FieldMessageCode,
   params: Record<string, string | number>,
   language: Language,
 ): string {
-  const texts = FIELD_MESSAGES[code] ?? FIELD_MESSAGES.invalid_format;
-  return interpolate((texts as Texts)[language], params);
+  return interpolate(FIELD_MESSAGES[code][language], params);
 }
 
-/** Whether a custom validation message is one of ours (a key) rather than free text. */
-export function isFieldMessageCode(code: string): boolean {
-  return code in FIELD_MESSAGES;
+/**
+ * Whether a custom validation message is one of ours (a code) rather than free text: a zod
+ * schema's message is only known when it fails, so it is checked here, not by the compiler.
+ */
+export function isFieldMessageCode(code: string): code is FieldMessageCode {
+  return Object.hasOwn(FIELD_MESSAGES, code);
 }

@@ -1,7 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors';
-import { detailOf, fieldMessageOf, isFieldMessageCode, languageOf, titleOf } from './messages';
+import {
+  detailOf,
+  fieldMessageOf,
+  isFieldMessageCode,
+  languageOf,
+  titleOf,
+  type FieldMessageCode,
+} from './messages';
 
 type ZodValidationEntry = {
   keyword: string;
@@ -17,7 +24,7 @@ const PART_OF_CONTEXT: Record<string, FieldError['in']> = {
   headers: 'header',
 };
 
-const FORMAT_CODES: Record<string, string> = {
+const FORMAT_CODES: Partial<Record<string, FieldMessageCode>> = {
   email: 'invalid_email',
   uuid: 'invalid_uuid',
   guid: 'invalid_uuid',
@@ -44,9 +51,10 @@ function fieldErrorsOf(
   const path = entry.instancePath.split('/').filter((segment) => segment.length > 0);
   const field = path.join('.');
   const params = entry.params;
-  const simple = (code: string, extra: Record<string, string | number> = {}): FieldError[] => [
-    { field, in: part, code, params: extra },
-  ];
+  const simple = (
+    code: FieldMessageCode,
+    extra: Record<string, string | number> = {},
+  ): FieldError[] => [{ field, in: part, code, params: extra }];
 
   // A value that is not there at all is missing, whatever rule its absence broke first; rules
   // across fields (custom) explain themselves.

@@ -41,7 +41,7 @@ export interface AbsenceFilter {
   to: string | null;
   staffId?: string | undefined;
   unitId?: string | undefined;
-  kind?: string | undefined;
+  kind?: AbsenceKind | undefined;
   /** Only the absences of this person and of the people of these units. */
   managedBy?: { staffId: string | null; unitIds: readonly string[] } | undefined;
   limit: number;
@@ -59,7 +59,7 @@ export async function findAbsences(db: Executor, filter: AbsenceFilter) {
     .offset(filter.offset);
   if (filter.to) query = query.where('a.starts_on', '<=', filter.to);
   if (filter.staffId) query = query.where('a.staff_id', '=', filter.staffId);
-  if (filter.kind) query = query.where('a.kind', '=', filter.kind as NewAbsenceRow['kind']);
+  if (filter.kind) query = query.where('a.kind', '=', filter.kind);
   if (filter.managedBy) {
     const { staffId, unitIds } = filter.managedBy;
     query = query.where((eb) =>

@@ -1,3 +1,4 @@
+import { knowledgeAbilitiesOf, type Viewer } from '../../../domain/knowledge';
 import { isReviewOverdue, snippetOf } from '../../../domain/knowledge-search';
 import type {
   TArticle,
@@ -70,6 +71,9 @@ export function presentArticleFile(row: {
   };
 }
 
+/** The article as it was saved, without what the viewer may do: kept in the audit log. */
+export type ArticleRecord = Omit<TArticle, 'can'>;
+
 export function presentArticle(
   row: ArticleSummaryRow & {
     body_html: string;
@@ -82,7 +86,7 @@ export function presentArticle(
     services: { id: string; name: string }[];
     files: TArticleFile[];
   },
-): TArticle {
+): ArticleRecord {
   return {
     ...presentArticleSummary(row, extra.today),
     bodyHtml: row.body_html,
@@ -94,6 +98,11 @@ export function presentArticle(
         ? { id: row.updated_by, name: row.updated_by_name }
         : null,
   };
+}
+
+/** The article with what the viewer may do with it. */
+export function presentArticleFor(viewer: Viewer, article: ArticleRecord): TArticle {
+  return { ...article, can: knowledgeAbilitiesOf(viewer, { ownerId: article.owner.id }) };
 }
 
 export function presentArticleVersion(

@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { MATCH_END, MATCH_START, WEAK_MATCH_SHARE } from '../../../domain/knowledge-search';
 import type { Executor } from '../../db/database';
-import type { ArticleKind, ArticleUpdate, DB, NewArticleRow } from '../../db/schema';
+import type { ArticleKind } from '../../../domain/knowledge';
+import type { ArticleUpdate, DB, NewArticleRow } from '../../db/schema';
 
 const OWNER_COLUMNS = [
   'o.given_name as owner_given_name',
@@ -39,7 +40,7 @@ export type ArticleSummaryRow = Awaited<
 >;
 
 export interface ArticleFilter {
-  kind?: string | undefined;
+  kind?: ArticleKind | undefined;
   visibility?: 'internal' | 'public' | undefined;
   language?: 'lv' | 'en' | undefined;
   serviceId?: string | undefined;
@@ -113,7 +114,7 @@ export async function searchArticles(
 function matching(filter: ArticleFilter) {
   return (eb: ExpressionBuilder<DB & { a: DB['articles'] }, 'a'>) => {
     const conditions: Expression<SqlBool>[] = [eb('a.archived_at', 'is', null)];
-    if (filter.kind) conditions.push(eb('a.kind', '=', filter.kind as ArticleKind));
+    if (filter.kind) conditions.push(eb('a.kind', '=', filter.kind));
     if (filter.visibility) conditions.push(eb('a.visibility', '=', filter.visibility));
     if (filter.language) conditions.push(eb('a.language', '=', filter.language));
     if (filter.ownerId) conditions.push(eb('a.owner_id', '=', filter.ownerId));

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { diffWords } from 'diff';
 import type { Kysely } from 'kysely';
+import { knowledgeAbilitiesOf } from '../../../domain/knowledge';
 import { queryWordsOf, slugOf, tsQueryOf, uniqueSlug } from '../../../domain/knowledge-search';
 import { displayDate, rigaDateOf } from '../../../domain/riga-time';
 import { foldForSearch, searchTextOf } from '../../../domain/search-text';
@@ -30,8 +31,10 @@ import type { StaffService } from '../staff/staff.service';
 import {
   presentArticle,
   presentArticleFile,
+  presentArticleFor,
   presentArticleHit,
   presentArticleVersion,
+  type ArticleRecord,
 } from './articles.presenter';
 import {
   deleteArticleFile,
@@ -80,11 +83,8 @@ export function createArticlesService(deps: {
   const { db, audit, clock, staff, catalogue, searchWords } = deps;
   const today = () => rigaDateOf(clock.now());
 
-  /** Editors change any article; the owner changes their own. */
   function assertMayEdit(ctx: ActionContext, ownerId: string | null) {
-    const isOwner = ownerId !== null && ctx.principal.staffId === ownerId;
-    if (!isOwner && !hasPermission(ctx.principal, 'knowledge.edit'))
-      throw new AppError('forbidden');
+    if (!knowledgeAbilitiesOf(ctx.principal, { ownerId }).edit) throw new AppError('forbidden');
   }
 
   async function assertOwner(executor: Executor, ownerId: string) {
@@ -106,7 +106,7 @@ export function createArticlesService(deps: {
     return { bodyHtml, bodyText };
   }
 
-  async function load(executor: Executor, id: string): Promise<TArticle> {
+  async function load(executor: Executor, id: string): Promise<ArticleRecord> {
     const row = await findArticleById(executor, id);
     if (!row) throw notFound();
     const [serviceIds, files] = [
@@ -204,8 +204,8 @@ export function createArticlesService(deps: {
       return page({ q: query, page: 1, pageSize: limit }, known);
     },
 
-    get(_ctx: ActionContext, id: string): Promise<TArticle> {
-      return load(db, id);
+    async get(ctx: ActionContext, id: string): Promise<TArticle> {
+      return presentArticleFor(ctx.principal, await load(db, id));
     },
 
     async create(ctx: ActionContext, body: TCreateArticleBody): Promise<TArticle> {
@@ -248,7 +248,7 @@ export function createArticlesService(deps: {
           entityId: id,
           after: { ...created, bodyHtml: undefined },
         });
-        return created;
+        return presentArticleFor(ctx.principal, created);
       });
     },
 
@@ -306,7 +306,7 @@ export function createArticlesService(deps: {
           before: { ...before, bodyHtml: undefined },
           after: { ...after, bodyHtml: undefined, revision },
         });
-        return after;
+        return presentArticleFor(ctx.principal, after);
       });
     },
 
@@ -391,7 +391,7 @@ export function createArticlesService(deps: {
           before: { reviewOn: current.review_on },
           after: { reviewOn: body.nextReviewOn, reviewedAt: now.toISOString() },
         });
-        return load(trx, id);
+        return presentArticleFor(ctx.principal, await load(trx, id));
       });
     },
 

@@ -217,6 +217,24 @@ describe('articles', () => {
       });
       expect(forbidden.statusCode).toBe(403);
     });
+
+    it('tells the viewer whether they may change it: editors and its owner, no one else', async () => {
+      const article = await write({ ownerId: clerk.person.id });
+      const other = await signedIn(test, { roles: ['specialist'] });
+      const canOf = async (as: Session) => {
+        const response = await call(test.app, as, {
+          method: 'GET',
+          url: `/api/v1/articles/${article.id}`,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json<TArticle>().can;
+      };
+
+      expect(article.can).toEqual({ edit: true });
+      expect(await canOf(editor)).toEqual({ edit: true });
+      expect(await canOf(clerk)).toEqual({ edit: true });
+      expect(await canOf(other)).toEqual({ edit: false });
+    });
   });
 
   describe('archiving', () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../domain/roles';
 import type { FailureCount } from '../../../domain/sign-in-delay';
 import type { Executor } from '../../db/database';
 
@@ -6,7 +7,7 @@ import type { Executor } from '../../db/database';
 // returns the person with their roles and units keeps that path short.
 
 const rolesOf = sql<
-  string[]
+  Role[]
 >`coalesce((select array_agg(r.role order by r.role) from staff_roles r where r.staff_id = s.id), '{}')`;
 const unitIdsOf = sql<
   string[]

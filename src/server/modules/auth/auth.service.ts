@@ -55,10 +55,10 @@ export interface LoginRequest extends TLoginBody {
 }
 
 function principalOf(
-  row: { staff_id: string; roles: string[]; unit_ids: string[] },
+  row: { staff_id: string; roles: Role[]; unit_ids: string[] },
   via: { sessionId?: string; csrfToken?: string; tokenId?: string },
 ): Principal {
-  const roles = row.roles as Role[];
+  const { roles } = row;
   return {
     kind: 'staff',
     staffId: row.staff_id,
@@ -148,7 +148,7 @@ export function createAuthService(deps: {
   async function me(staffId: string, csrfToken: string | null): Promise<TMe> {
     const account = await findAccount(db, staffId);
     if (!account) throw new AppError('unauthenticated');
-    const roles = account.roles as Role[];
+    const { roles } = account;
     return {
       id: account.id,
       givenName: account.given_name,
@@ -267,7 +267,7 @@ export function createAuthService(deps: {
       const token = await tokens.authenticate(secret);
       if (!token) return null;
       if (token.staff_id === null) {
-        const roles = token.roles as Role[];
+        const { roles } = token;
         return {
           kind: 'system',
           staffId: null,

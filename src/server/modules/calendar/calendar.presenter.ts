@@ -1,5 +1,4 @@
 import type { TDayOff, TDeadlinePolicy, TTransfer } from '../../../contracts/calendar.contracts';
-import type { Channel } from '../../../domain/channels';
 import type { DayOffRow, PolicyRow, TransferRow } from './calendar.repository';
 
 export function presentDayOff(row: DayOffRow): TDayOff {
@@ -29,7 +28,7 @@ export function presentPolicy(row: PolicyRow): TDeadlinePolicy {
     code: row.code,
     name: row.name,
     nameEn: row.name_en,
-    channel: row.channel as Channel | null,
+    channel: row.channel,
     clientKind: row.client_kind,
     caseType: row.case_type,
     count: row.count,

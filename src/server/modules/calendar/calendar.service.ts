@@ -6,7 +6,6 @@ import {
   type DeadlineRule,
   type Received,
 } from '../../../domain/deadlines';
-import type { OpeningHours } from '../../../domain/opening-hours';
 import {
   addCalendarDays,
   isIsoDate,
@@ -33,7 +32,7 @@ import type {
 } from '../../../contracts/calendar.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
-import type { DB } from '../../db/schema';
+import type { CalendarSettingsJson, DB } from '../../db/schema';
 import { requirePermission, type ActionContext } from '../../http/access';
 import { invalidField, notFound, versionConflict } from '../../http/errors';
 import type { Language } from '../../http/messages';
@@ -78,11 +77,6 @@ const FALLBACK_RULE: DeadlineRule = {
  */
 const CACHE_MS = 30_000;
 
-interface SettingsValue {
-  followTransfers: boolean;
-  standardHours: OpeningHours;
-}
-
 interface CalendarState {
   builtAt: number;
   calendar: WorkingCalendar;
@@ -103,7 +97,7 @@ export function createCalendarService(deps: {
   async function settingsOf(executor: Executor): Promise<TCalendarSettings> {
     const row = await findSetting(executor, SETTINGS_KEY);
     if (!row) throw new Error('The calendar settings are missing: run the migrations.');
-    const value = row.value as SettingsValue;
+    const value = row.value;
     return {
       followTransfers: value.followTransfers,
       standardHours: value.standardHours,
@@ -326,7 +320,7 @@ export function createCalendarService(deps: {
       return change(async (trx) => {
         const before = await settingsOf(trx);
         if (before.version !== body.version) throw versionConflict();
-        const value: SettingsValue = {
+        const value: CalendarSettingsJson = {
           followTransfers: body.followTransfers ?? before.followTransfers,
           standardHours: body.standardHours ?? before.standardHours,
         };

@@ -1,3 +1,4 @@
+import { knowledgeAbilitiesOf, type Viewer } from '../../../domain/knowledge';
 import { isReviewOverdue } from '../../../domain/knowledge-search';
 import type { TService, TServiceSummary } from '../../../contracts/catalogue.contracts';
 import type { LinkJson } from '../../db/schema';
@@ -5,7 +6,7 @@ import type { ServiceCardRow, ServiceListRow } from './catalogue.repository';
 import { presentOwner } from '../staff/staff.presenter';
 
 /** The card as it was saved, without what is worked out on reading it: kept in the audit log. */
-export type ServiceCard = Omit<TService, 'specialists' | 'articles' | 'requestCounts'>;
+export type ServiceCard = Omit<TService, 'specialists' | 'articles' | 'requestCounts' | 'can'>;
 
 export function presentServiceSummary(
   row: Omit<ServiceListRow, 'total'>,
@@ -55,4 +56,13 @@ export function presentServiceCard(
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** The card with what is worked out on reading it, and what the viewer may do with it. */
+export function presentService(
+  card: ServiceCard,
+  reading: Pick<TService, 'specialists' | 'articles' | 'requestCounts'>,
+  viewer: Viewer,
+): TService {
+  return { ...card, ...reading, can: knowledgeAbilitiesOf(viewer, { ownerId: card.owner.id }) };
 }

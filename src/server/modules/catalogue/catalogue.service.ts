@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { knowledgeAbilitiesOf } from '../../../domain/knowledge';
 import { queryWordsOf, tsQueryOf } from '../../../domain/knowledge-search';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { foldForSearch, searchTextOf } from '../../../domain/search-text';
@@ -14,7 +15,7 @@ import type {
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB, ServicesTable } from '../../db/schema';
-import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
+import { requirePermission, type ActionContext } from '../../http/access';
 import { forbidden, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { DirectoryService } from '../directory/directory.service';
@@ -23,7 +24,12 @@ import { offsetOf, pageFrom } from '../paging';
 import type { SearchWordsService } from '../search-words/search-words.service';
 import type { StaffService } from '../staff/staff.service';
 import type { UnitsService } from '../units/units.service';
-import { presentServiceCard, presentServiceSummary, type ServiceCard } from './catalogue.presenter';
+import {
+  presentService,
+  presentServiceCard,
+  presentServiceSummary,
+  type ServiceCard,
+} from './catalogue.presenter';
 import {
   countServiceRequests,
   findRelatedServices,
@@ -84,11 +90,8 @@ export function createCatalogueService(deps: {
     return presentServiceCard(row, await findRelatedServices(executor, id), today());
   }
 
-  /** Editors change any card; its owner keeps their own true. */
   function assertMayEdit(ctx: ActionContext, ownerId: string) {
-    if (!hasPermission(ctx.principal, 'knowledge.edit') && ctx.principal.staffId !== ownerId) {
-      throw forbidden();
-    }
+    if (!knowledgeAbilitiesOf(ctx.principal, { ownerId }).edit) throw forbidden();
   }
 
   async function assertValid(trx: Executor, card: References, id?: string) {
@@ -122,7 +125,11 @@ export function createCatalogueService(deps: {
       findServiceArticles(db, id),
       countServiceRequests(db, id),
     ]);
-    return { ...card, specialists: specialists?.items ?? [], articles, requestCounts };
+    return presentService(
+      card,
+      { specialists: specialists?.items ?? [], articles, requestCounts },
+      ctx.principal,
+    );
   }
 
   return {

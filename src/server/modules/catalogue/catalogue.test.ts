@@ -247,6 +247,16 @@ describe('service catalogue', () => {
       expect(card.requestCounts).toEqual({ open: 1, total: 2 });
     });
 
+    it('tells the viewer whether they may change it: editors and its owner, no one else', async () => {
+      const owner = await createPerson(test.services);
+      const ownerSession = await signIn(test.app, owner);
+      const card = await createService({ ownerId: owner.id });
+
+      expect((await read(card.id, editor)).can).toEqual({ edit: true });
+      expect((await read(card.id, ownerSession)).can).toEqual({ edit: true });
+      expect((await read(card.id, reader)).can).toEqual({ edit: false });
+    });
+
     it('answers 404 for a service that does not exist', async () => {
       const response = await call(test.app, reader, {
         method: 'GET',
@@ -373,7 +383,8 @@ describe('service catalogue', () => {
         version: 1,
         createdAt: test.clock.now().toISOString(),
       });
-      expect(await read(created.id)).toEqual(created);
+      // Read by the one who saved it: what a viewer may do (`can`) is part of the answer.
+      expect(await read(created.id, editor)).toEqual(created);
       const audit = await test.services.audit.list(systemContext('test'), {
         entityType: 'service',
         entityId: created.id,

@@ -6,7 +6,6 @@ import type {
   TSampleCase,
   TStratumSummary,
 } from '../../../contracts/cati.contracts';
-import type { TQuestionnaire } from '../../../contracts/surveys.contracts';
 import {
   isNotEligible,
   isOpenCatiState,
@@ -45,7 +44,7 @@ export function presentAttempt(row: AttemptRow): TCatiAttempt {
     id: row.id,
     calledAt: row.called_at.toISOString(),
     outcome: row.outcome,
-    refusalReason: row.refusal_reason as RefusalReason | null,
+    refusalReason: row.refusal_reason,
     appointmentAt: row.appointment_at?.toISOString() ?? null,
     note: row.note,
     interviewer: personOf(row.interviewer_id, row.interviewer_given_name, row.interviewer_surname),
@@ -63,7 +62,7 @@ export function presentCatiCase(
     wave: { id: wave.id, name: wave.name, surveyTitle: wave.survey_title },
     heldUntil: row.holder_id ? (row.assigned_until?.toISOString() ?? null) : null,
     history: attempts.map(presentAttempt),
-    questionnaire: wave.definition as TQuestionnaire,
+    questionnaire: wave.definition,
     answers,
   };
 }
@@ -167,7 +166,7 @@ export function presentSummary(
     summary.refusals.calls += row.calls;
     if (row.outcome === 'soft_refusal') summary.refusals.soft += row.calls;
     else summary.refusals.hard += row.calls;
-    addReason(summary, (row.refusal_reason ?? 'other') as RefusalReason, row.calls);
+    addReason(summary, row.refusal_reason ?? 'other', row.calls);
   }
   const ordered = [...strata.values()].sort((a, b) => {
     if (a.stratum === null || b.stratum === null) return a.stratum === null ? 1 : -1;

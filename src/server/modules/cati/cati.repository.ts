@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { CatiOutcome, CatiSampleState } from '../../db/schema';
+import type { CatiOutcome, CatiState, Disposition, RefusalReason } from '../../../domain/cati';
 
 /** A wave with what CATI needs of it: its questionnaire, retry rules, QC share and plan. */
 export async function findWave(db: Executor, waveId: string, forUpdate = false) {
@@ -93,7 +93,7 @@ export async function findSamplePage(
   filter: {
     waveId: string;
     stratum?: string;
-    state?: CatiSampleState;
+    state?: CatiState;
     now: Date;
     limit: number;
     offset: number;
@@ -207,10 +207,10 @@ export async function updateCaseAfterAttempt(
   db: Executor,
   change: {
     id: string;
-    state: CatiSampleState;
+    state: CatiState;
     attempts: number;
     nextCallAt: Date | null;
-    finalDisposition: string | null;
+    finalDisposition: Disposition | null;
   },
 ): Promise<void> {
   await db
@@ -257,7 +257,7 @@ export async function insertAttempt(
     interviewerId: string | null;
     calledAt: Date;
     outcome: CatiOutcome;
-    refusalReason: string | null;
+    refusalReason: RefusalReason | null;
     appointmentAt: Date | null;
     note: string | null;
   },

@@ -1,6 +1,5 @@
 import { maskPersonalCode } from '../../../domain/personal-code';
 import { foldForSearch, searchTextOf } from '../../../domain/search-text';
-import type { Channel } from '../../../domain/channels';
 import type { TClient, TClientSummary } from '../../../contracts/clients.contracts';
 import type { ClientRow, ClientSummaryRow } from './clients.repository';
 
@@ -70,7 +69,7 @@ export function presentClient(row: ClientRow): TClient {
     eAddress: row.e_address,
     address: row.address,
     preferredLanguage: row.preferred_language,
-    preferredChannel: row.preferred_channel as Channel | null,
+    preferredChannel: row.preferred_channel,
     consentNotes: row.consent_notes,
     mergedInto: row.merged_into,
     version: row.version,

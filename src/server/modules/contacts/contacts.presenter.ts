@@ -43,7 +43,7 @@ export function presentContact(row: ContactRow, related: ContactRelated): TConta
   const { people, queueEntry } = related;
   return {
     id: row.id,
-    channel: row.channel as TContact['channel'],
+    channel: row.channel,
     occurredAt: row.occurred_at.toISOString(),
     client: related.client,
     clientKind: row.client_kind,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { knowledgeAbilitiesOf } from '../../../domain/knowledge';
 import { daysOverdue, queryWordsOf, snippetOf, tsQueryOf } from '../../../domain/knowledge-search';
 import { rigaDateOf } from '../../../domain/riga-time';
 import { foldForSearch } from '../../../domain/search-text';
@@ -98,16 +99,20 @@ export function createKnowledgeService(deps: {
         offset: offsetOf(query),
       });
       return {
-        items: rows.map((row) => ({
-          type: row.type,
-          id: row.id,
-          title: row.title,
-          owner: presentOwner(row),
-          reviewOn: row.review_on,
-          checkedAt: row.checked_at?.toISOString() ?? null,
-          daysOverdue: daysOverdue(row.review_on, today),
-          version: row.version,
-        })),
+        items: rows.map((row) => {
+          const owner = presentOwner(row);
+          return {
+            type: row.type,
+            id: row.id,
+            title: row.title,
+            owner,
+            reviewOn: row.review_on,
+            checkedAt: row.checked_at?.toISOString() ?? null,
+            daysOverdue: daysOverdue(row.review_on, today),
+            version: row.version,
+            can: knowledgeAbilitiesOf(ctx.principal, { ownerId: owner.id }),
+          };
+        }),
         total: rows[0]?.total ?? 0,
         page: query.page,
         pageSize: query.pageSize,

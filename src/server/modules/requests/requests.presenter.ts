@@ -1,6 +1,5 @@
 import { maskPersonalCode } from '../../../domain/personal-code';
 import { isOpen, nextStates, type WorkScope } from '../../../domain/requests';
-import type { Channel } from '../../../domain/channels';
 import type { TCommitment } from '../../../contracts/commitments.contracts';
 import type { TAttachment, TOutgoingMessage } from '../../../contracts/correspondence.contracts';
 import type {
@@ -49,7 +48,7 @@ export function presentRequestSummary(row: RequestRow, { now, today }: Moment): 
           }
         : null,
     clientKind: row.client_kind,
-    channel: row.channel as Channel,
+    channel: row.channel,
     unit: { id: row.unit_id, name: row.unit_name },
     owner:
       row.owner_id && row.owner_given_name && row.owner_surname && row.owner_email

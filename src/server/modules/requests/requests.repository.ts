@@ -6,7 +6,7 @@ import {
   type SqlBool,
   type Updateable,
 } from 'kysely';
-import type { WorkScope } from '../../../domain/requests';
+import type { RequestState, WorkScope } from '../../../domain/requests';
 import type { Executor } from '../../db/database';
 import type { DB, ServiceRequestsTable } from '../../db/schema';
 
@@ -105,7 +105,7 @@ export interface RequestFilter {
   referredOnly?: boolean | undefined;
   unitIds?: readonly string[] | undefined;
   /** Only the states listed; the work lists show requests still owed to the client. */
-  states?: readonly string[] | undefined;
+  states?: readonly RequestState[] | undefined;
   dueOn?: string | undefined;
   dueBefore?: Date | undefined;
   clientId?: string | undefined;
@@ -142,9 +142,7 @@ function matching(filter: RequestFilter) {
       );
     }
     if (filter.states) {
-      conditions.push(
-        eb('r.state', 'in', [...filter.states] as Array<ServiceRequestsTable['state']>),
-      );
+      conditions.push(eb('r.state', 'in', [...filter.states]));
     }
     if (filter.dueOn) conditions.push(eb('r.due_on', '=', filter.dueOn));
     if (filter.dueBefore) conditions.push(eb('r.due_at', '<', filter.dueBefore));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Channel, ClientKind } from '../../../domain/channels';
 import { extensionNotice } from '../../../domain/notices';
 import {
   canMove,
@@ -97,9 +98,9 @@ export interface PlannedRequest {
 /** The contact a request is created in. */
 export interface ContactOfRequests {
   id: string;
-  channel: string;
+  channel: Channel;
   clientId: string | null;
-  clientKind: 'external' | 'internal';
+  clientKind: ClientKind;
   clientName: string | null;
   receivedAt: Date;
 }

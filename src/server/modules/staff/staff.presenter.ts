@@ -1,6 +1,5 @@
 import type { TPersonContact } from '../../../contracts/common';
 import type { TStaff } from '../../../contracts/staff.contracts';
-import type { Role } from '../../../domain/roles';
 import type { StaffListRow } from './staff.repository';
 
 export function presentStaff(row: StaffListRow): TStaff {
@@ -13,7 +12,7 @@ export function presentStaff(row: StaffListRow): TStaff {
     phone: row.phone,
     competences: row.competences,
     active: row.active,
-    roles: row.roles as Role[],
+    roles: row.roles,
     units: row.units,
     canSignIn: row.active && row.has_password,
     version: row.version,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../domain/roles';
 import type { Executor } from '../../db/database';
 import type { NewStaffRow, StaffUpdate } from '../../db/schema';
 
@@ -22,7 +23,7 @@ const staffColumns = [
   's.version',
   's.created_at',
   's.updated_at',
-  sql<string[]>`coalesce((select array_agg(r.role order by r.role) from staff_roles r
+  sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from staff_roles r
                               where r.staff_id = s.id), '{}')`.as('roles'),
   sql<StaffUnitRef[]>`coalesce((
         select json_agg(json_build_object('id', u.id, 'name', u.name, 'institutionName', i.name,
@@ -40,7 +41,7 @@ export type StaffListRow = Awaited<ReturnType<typeof findStaffById>> & object;
 export interface StaffFilter {
   terms: string[];
   unitId?: string | undefined;
-  role?: string | undefined;
+  role?: Role | undefined;
   active?: boolean | undefined;
   sort: 'surname' | 'position' | 'email' | 'createdAt';
   order: 'asc' | 'desc';
@@ -145,7 +146,7 @@ export async function updateStaff(
 export async function replaceRoles(
   db: Executor,
   staffId: string,
-  roles: readonly string[],
+  roles: readonly Role[],
 ): Promise<void> {
   await db.deleteFrom('staff_roles').where('staff_id', '=', staffId).execute();
   if (roles.length > 0) {

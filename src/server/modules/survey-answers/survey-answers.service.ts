@@ -442,8 +442,8 @@ export function createSurveyAnswersService(deps: {
       if (!latest) throw notFound();
       const existingWaves = await findWavesOfSurvey(db, surveyId);
       const parsed = await parseImport(file, {
-        waves: new Map(existingWaves.map((wave) => [wave.name, wave.definition as Questionnaire])),
-        newWaveQuestionnaire: latest.definition as Questionnaire,
+        waves: new Map(existingWaves.map((wave) => [wave.name, wave.definition])),
+        newWaveQuestionnaire: latest.definition,
       });
       if (!parsed.ok) throw fileProblem(parsed.problem);
       const { rows, tallies, lines } = parsed;
@@ -556,7 +556,7 @@ export function createSurveyAnswersService(deps: {
       for (const wave of [...waves].sort(
         (a, b) => b.questionnaire_number - a.questionnaire_number,
       )) {
-        for (const column of columnsOf(wave.definition as Questionnaire)) {
+        for (const column of columnsOf(wave.definition)) {
           if (!columns.has(column.name)) columns.set(column.name, column);
         }
       }

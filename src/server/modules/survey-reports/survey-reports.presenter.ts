@@ -7,7 +7,7 @@ import {
   type TReportSummary,
   type TReportView,
 } from '../../../contracts/survey-reports.contracts';
-import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../domain/cati';
+import { REFUSAL_REASON_LABELS, isRefusalReason } from '../../../domain/cati';
 import { compareWaves } from '../../../domain/survey-stats';
 import type { SurveyReportModel, SurveyReportSection } from '../../lib/survey-report-pdf';
 import type {
@@ -95,7 +95,7 @@ export function presentReportSurvey(
     id: survey.id,
     title: survey.title,
     quadrantLabels: survey.quadrant_labels,
-    questionnaire: wave.definition as TReportView['survey']['questionnaire'],
+    questionnaire: wave.definition,
   };
 }
 
@@ -183,7 +183,9 @@ export function pdfModelOf(view: TReportView, language: 'lv' | 'en', now: Date):
     method: {
       ...view.method,
       refusalReasons: view.method.refusalReasons.map((entry) => ({
-        reason: REFUSAL_REASON_LABELS[entry.reason as RefusalReason]?.[language] ?? entry.reason,
+        reason: isRefusalReason(entry.reason)
+          ? REFUSAL_REASON_LABELS[entry.reason][language]
+          : entry.reason,
         count: entry.count,
       })),
       fieldworkStart: view.method.fieldworkStart ?? '',

@@ -13,7 +13,7 @@ import type {
 } from '../../../contracts/survey-reports.contracts';
 import type { TSurveyAnalysis } from '../../../contracts/surveys.contracts';
 import { slugOf } from '../../../domain/knowledge-search';
-import { columnsOf, type Questionnaire } from '../../../domain/questionnaire';
+import { columnsOf } from '../../../domain/questionnaire';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -296,7 +296,7 @@ export function createSurveyReportsService(deps: {
       requirePermission(ctx.principal, 'surveys.manage');
       const wave = await findWaveOfReport(db, waveId);
       if (!wave) throw notFound();
-      const open = columnsOf(wave.definition as Questionnaire)
+      const open = columnsOf(wave.definition)
         .filter((column) => column.kind === 'comment' || column.kind === 'text')
         .map((column) => column.name);
       const columns =

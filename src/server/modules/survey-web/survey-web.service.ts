@@ -179,7 +179,7 @@ export function createSurveyWebService(deps: {
     return {
       wave,
       survey: surveyOf(wave),
-      questionnaire: wave.definition as Questionnaire,
+      questionnaire: wave.definition,
       invitation,
       response: response ?? null,
     };

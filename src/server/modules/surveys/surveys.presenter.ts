@@ -43,7 +43,7 @@ export function presentSurveyDetail(
   row: SurveyRecord,
   waves: readonly WaveSummaryRow[],
   versions: ReadonlyArray<{ number: number; frozen_at: Date | null; created_at: Date }>,
-  latest: { number: number; definition: unknown; frozen_at: Date | null },
+  latest: { number: number; definition: Questionnaire; frozen_at: Date | null },
 ): TSurveyDetail {
   return {
     ...presentSurveySummary(row, waves),
@@ -51,7 +51,7 @@ export function presentSurveyDetail(
     questionnaire: {
       number: latest.number,
       frozen: latest.frozen_at !== null,
-      definition: latest.definition as Questionnaire,
+      definition: latest.definition,
     },
     versions: versions.map((version) => ({
       number: version.number,

@@ -347,7 +347,7 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       return {
         number: found.number,
         frozen: found.frozen_at !== null,
-        definition: found.definition as Questionnaire,
+        definition: found.definition,
       };
     },
 
@@ -402,7 +402,7 @@ export function createSurveysService(deps: { db: Kysely<DB>; audit: AuditService
       return {
         number: wave.questionnaire_number,
         frozen: wave.frozen_at !== null,
-        definition: wave.definition as Questionnaire,
+        definition: wave.definition,
       };
     },
 

@@ -1,5 +1,4 @@
 import type { TApiToken } from '../../../contracts/tokens.contracts';
-import type { Role } from '../../../domain/roles';
 import type { TokenRow } from './tokens.repository';
 
 export function presentToken(row: TokenRow): TApiToken {
@@ -18,7 +17,7 @@ export function presentToken(row: TokenRow): TApiToken {
             email: row.email,
           }
         : null,
-    roles: row.roles as Role[],
+    roles: row.roles,
     prefix: row.token_prefix,
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../domain/roles';
 import type { Executor } from '../../db/database';
 
 const tokenColumns = [
@@ -31,7 +32,7 @@ export async function insertToken(
   token: {
     name: string;
     staff_id: string | null;
-    roles: string[];
+    roles: Role[];
     token_hash: string;
     token_prefix: string;
     created_by: string | null;

@@ -1,4 +1,4 @@
-import type { TOpeningHours, TUnit } from '../../../contracts/units.contracts';
+import type { TUnit } from '../../../contracts/units.contracts';
 import type { UnitListRow } from './units.repository';
 
 export function presentUnit(row: UnitListRow): TUnit {
@@ -12,7 +12,7 @@ export function presentUnit(row: UnitListRow): TUnit {
     address: row.address,
     phone: row.phone,
     email: row.email,
-    openingHours: row.opening_hours as TOpeningHours,
+    openingHours: row.opening_hours,
     active: row.active,
     staffCount: row.staff_count,
     version: row.version,

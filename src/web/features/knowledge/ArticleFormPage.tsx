@@ -15,13 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PersonField } from '../../ui/PersonSelect';
 import { RichTextField } from '../../ui/RichTextEditor';
 import { useServerForm } from '../../ui/server-form';
-import {
-  ARTICLE_KINDS,
-  ARTICLE_LANGUAGES,
-  VISIBILITIES,
-  nextYear,
-  useMayEdit,
-} from './ArticleParts';
+import { ARTICLE_KINDS, ARTICLE_LANGUAGES, VISIBILITIES, nextYear } from './ArticleParts';
 import { ServicesField } from './ServicesPicker';
 
 interface Values {
@@ -55,7 +49,7 @@ export function ArticleFormPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const article = useArticle(id);
-  const mayEdit = useMayEdit(article.data);
+  const mayEdit = article.data?.can.edit ?? false;
   if (id === '') return <ArticleForm article={null} />;
   if (article.isPending) return <Loading />;
   if (article.isError)

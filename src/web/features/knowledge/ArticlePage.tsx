@@ -14,7 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ActionError, useAction, useServerForm } from '../../ui/server-form';
 import { useSession } from '../../app/session';
 import { ArticleFiles } from './ArticleFiles';
-import { ArticleBadges, OverdueBadge, nextYear, useMayEdit } from './ArticleParts';
+import { ArticleBadges, OverdueBadge, nextYear } from './ArticleParts';
 import { ArticleVersions } from './ArticleVersions';
 
 /** One article: what it says, who keeps it true and when it was checked, its files and versions. */
@@ -31,7 +31,8 @@ function ArticleView(props: { id: string }) {
   const article = useArticle(id);
   // Loaded alongside the article, not after it.
   const versions = useArticleVersions(id);
-  const mayEdit = useMayEdit(article.data);
+  // Whether the viewer may change the article: the server decides (`can`).
+  const mayEdit = article.data?.can.edit ?? false;
   const { can } = useSession();
   const reload = useReloadKnowledge();
   const [reviewing, setReviewing] = useState(false);

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { TArticleSummary, TSnippet } from '../../../contracts/articles.contracts';
 import { addCalendarMonths } from '../../../domain/deadlines';
 import { rigaDateOf } from '../../../domain/riga-time';
-import { useSession } from '../../app/session';
 
 // The contract's lists would bring zod into the web app; `satisfies` checks each name.
 export const ARTICLE_KINDS = [
@@ -20,12 +19,6 @@ export const ARTICLE_LANGUAGES = ['lv', 'en'] as const satisfies ReadonlyArray<
 
 /** An article is checked again a year after it was written or last checked, unless said. */
 export const nextYear = () => addCalendarMonths(rigaDateOf(new Date()), 12);
-
-/** Editors may change any article; its owner may change their own. */
-export function useMayEdit(article: { owner: { id: string } } | undefined): boolean {
-  const { me, can } = useSession();
-  return can('knowledge.edit') || (article !== undefined && article.owner.id === me.id);
-}
 
 /** A piece of text with the searched words marked. */
 export function Snippet(props: { parts: TSnippet }) {

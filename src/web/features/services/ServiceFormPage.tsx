@@ -19,7 +19,6 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PersonField } from '../../ui/PersonSelect';
 import { useServerForm } from '../../ui/server-form';
 import { ServiceCombobox } from './ServiceCombobox';
-import { useMayEditService } from './ServicePage';
 
 interface LinkRow {
   title: string;
@@ -157,7 +156,7 @@ export function EditServicePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const service = useService(id);
-  const mayEdit = useMayEditService(service.data);
+  const mayEdit = service.data?.can.edit ?? false;
   if (service.isPending) return <Loading />;
   if (service.isError)
     return <ErrorNotice error={service.error} onRetry={() => void service.refetch()} />;

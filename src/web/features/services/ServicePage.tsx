@@ -12,12 +12,6 @@ import { PageHeader } from '../../ui/PageHeader';
 import { MarkReviewedForm } from '../reviews/MarkReviewedForm';
 import { ReviewDate } from './ServiceParts';
 
-/** Who may change a card and mark it checked: editors, and its owner. */
-export function useMayEditService(service: Pick<TService, 'owner'> | undefined): boolean {
-  const { me, can } = useSession();
-  return can('knowledge.edit') || (service !== undefined && service.owner.id === me.id);
-}
-
 /**
  * A service card laid out as the state's service cards are (latvija.gov.lv): the basics, the
  * details, notices; beside them who handles it today, the articles about it, its requests and
@@ -28,7 +22,8 @@ export function ServicePage() {
   const { can } = useSession();
   const { id = '' } = useParams();
   const service = useService(id);
-  const mayEdit = useMayEditService(service.data);
+  // Whether the viewer may change the card and mark it checked: the server decides (`can`).
+  const mayEdit = service.data?.can.edit ?? false;
   const [marking, setMarking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   if (service.isPending) return <Loading />;
