@@ -312,3 +312,5 @@ export type TWorkCounts = z.infer<typeof WorkCounts>;
 export const LinkBody = z.strictObject({ relatedId: z.uuid() });
 export const LinkParams = z.strictObject({ id: z.uuid(), relatedId: z.uuid() });
 export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+/** What a new attachment's upload answers: its id. */
+export const AttachmentCreated = z.object({ id: z.uuid() });

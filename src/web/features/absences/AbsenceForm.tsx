@@ -62,7 +62,7 @@ export function AbsenceForm(props: {
   const save = useMutation({
     mutationFn: (values: Values) =>
       absence
-        ? api.patch<TAbsence>(`/absences/${absence.id}`, {
+        ? api.patch(`/absences/${absence.id}`, {
             kind: values.kind,
             startsOn: values.startsOn,
             endsOn: values.endsOn,
@@ -70,7 +70,7 @@ export function AbsenceForm(props: {
             note: values.note,
             version: absence.version,
           })
-        : api.post<TAbsence>('/absences', { ...values, staffId: values.staffId ?? '' }),
+        : api.post('/absences', { ...values, staffId: values.staffId ?? '' }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['absences'] });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TInstitution, TInstitutionPage } from '../../../contracts/institutions.contracts';
+import type { TInstitution } from '../../../contracts/institutions.contracts';
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -63,11 +63,11 @@ function InstitutionForm(props: {
   const save = useMutation({
     mutationFn: (values: Values) =>
       current
-        ? api.patch<TInstitution>(`/institutions/${current.id}`, {
+        ? api.patch(`/institutions/${current.id}`, {
             ...values,
             version: current.version,
           })
-        : api.post<TInstitution>('/institutions', values),
+        : api.post('/institutions', values),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['institutions'] });
       props.onSaved();
@@ -132,8 +132,7 @@ export function InstitutionsPage() {
   const [saved, setSaved] = useState(false);
   const list = useQuery({
     queryKey: ['institutions', values, page],
-    queryFn: () =>
-      api.get<TInstitutionPage>('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   useFirstPageWhenPastEnd(page, list.data?.items.length, update);

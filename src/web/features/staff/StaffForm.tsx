@@ -94,12 +94,8 @@ export function StaffForm(props: {
         units: values.unitIds.map((unitId) => ({ unitId, primary: unitId === primary })),
         active: values.active,
       };
-      if (current)
-        return api.patch<TStaff>(`/staff/${current.id}`, { ...body, version: current.version });
-      return api.post<TStaff>(
-        '/staff',
-        values.password ? { ...body, password: values.password } : body,
-      );
+      if (current) return api.patch(`/staff/${current.id}`, { ...body, version: current.version });
+      return api.post('/staff', values.password ? { ...body, password: values.password } : body);
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
@@ -230,7 +226,7 @@ export function PasswordForm(props: { person: TStaff; onSaved: () => void; onCan
   const form = useForm<{ password: string }>({ defaultValues: { password: '' } });
   const save = useMutation({
     mutationFn: (values: { password: string }) =>
-      api.post<TStaff>(`/staff/${props.person.id}/password`, values),
+      api.post(`/staff/${props.person.id}/password`, values),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       props.onSaved();

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../domain/roles';
-import type { TStaff, TStaffPage } from '../../../contracts/staff.contracts';
+import type { TStaff } from '../../../contracts/staff.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { PagedTable, type Column } from '../../ui/DataTable';
@@ -29,7 +29,7 @@ export function StaffPage() {
   const [message, setMessage] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['staff', values, page],
-    queryFn: () => api.get<TStaffPage>('/staff', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/staff', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   useFirstPageWhenPastEnd(page, list.data?.items.length, update);

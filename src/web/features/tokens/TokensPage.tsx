@@ -18,11 +18,6 @@ import { ListState } from '../../ui/ListState';
 import { PageHeader } from '../../ui/PageHeader';
 import { applyProblem } from '../../ui/problem-form';
 
-interface TokenPage {
-  items: TApiToken[];
-  total: number;
-}
-
 interface Values {
   name: string;
   kind: 'personal' | 'system';
@@ -47,7 +42,7 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
   const { errors } = form.formState;
   const create = useMutation({
     mutationFn: (values: Values) =>
-      api.post<TCreatedToken>('/tokens', {
+      api.post('/tokens', {
         name: values.name,
         ...(values.kind === 'personal' ? { staffId: me.id } : { roles: values.roles }),
         ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
@@ -155,12 +150,12 @@ export function TokensPage() {
   const [created, setCreated] = useState<TCreatedToken | null>(null);
   const list = useQuery({
     queryKey: ['tokens', values, page],
-    queryFn: () => api.get<TokenPage>('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   useFirstPageWhenPastEnd(page, list.data?.items.length, update);
   const revoke = useMutation({
-    mutationFn: (token: TApiToken) => api.post<TApiToken>(`/tokens/${token.id}/revoke`),
+    mutationFn: (token: TApiToken) => api.post(`/tokens/${token.id}/revoke`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
 
