@@ -251,6 +251,7 @@ export const api = {
     form: FormData,
     ...check: Checked<'POST', P, RouteOf<'POST', P> extends UploadKey ? [] : [notAnUpload: never]>
   ) => {
+    // Only the type of `check` matters: it refuses a route that takes no upload.
     void check;
     return request<Answer<RouteOf<'POST', P>>>('POST', path, { form });
   },
