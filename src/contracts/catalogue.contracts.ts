@@ -164,6 +164,7 @@ export type TMarkReviewedBody = z.infer<typeof MarkReviewedBody>;
 
 export const SuggestedService = z.object({ id: z.uuid(), name: z.string(), kind: ServiceKind });
 export type TSuggestedService = z.infer<typeof SuggestedService>;
+export const SuggestedServices = z.object({ items: z.array(SuggestedService) });
 
 export const SuggestedServicesQuery = z.strictObject({
   /** The services the client asked for; the answer leaves them out. */

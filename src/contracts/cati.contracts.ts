@@ -90,6 +90,8 @@ export const NextCaseBody = z.strictObject({
   waveId: z.uuid().optional(),
 });
 export type TNextCaseBody = z.infer<typeof NextCaseBody>;
+/** The body of `POST /cati/next` may be left out: any open wave's case. */
+export const OptionalNextCaseBody = NextCaseBody.optional();
 
 const Answers = z.record(z.string().max(200), z.string().max(4000));
 

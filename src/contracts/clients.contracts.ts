@@ -150,6 +150,8 @@ export const ClientAccessLog = z.object({
   ),
 });
 export type TClientAccessLog = z.infer<typeof ClientAccessLog>;
+/** The access log as JSON, or as CSV text when asked for `format=csv`. */
+export const ClientAccessLogAnswer = z.union([ClientAccessLog, z.string()]);
 
 export const AccessLogQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),

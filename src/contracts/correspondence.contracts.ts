@@ -59,3 +59,5 @@ export type TDeliveryBody = z.infer<typeof DeliveryBody>;
 export const MessageParams = z.strictObject({ id: z.uuid(), messageId: z.uuid() });
 
 export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+/** What a new attachment's upload answers: its id. */
+export const AttachmentCreated = z.object({ id: z.uuid() });

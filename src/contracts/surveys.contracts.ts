@@ -156,6 +156,14 @@ export const QuestionnaireVersionQuery = z.strictObject({
   version: z.coerce.number().int().min(1).optional(),
 });
 
+/** One version of a survey's questionnaire; frozen once it has answers. */
+export const QuestionnaireVersion = z.object({
+  number: z.int(),
+  frozen: z.boolean(),
+  definition: Questionnaire,
+});
+export type TQuestionnaireVersion = z.infer<typeof QuestionnaireVersion>;
+
 export const RetryRules = z.strictObject({
   /** Minutes until the next call after no answer, a busy line, a soft refusal. */
   noAnswerMinutes: z.int().min(1).max(43_200).default(180),

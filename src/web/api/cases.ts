@@ -1,16 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TClient, TClientPage } from '../../contracts/clients.contracts';
-import type { TContact } from '../../contracts/contacts.contracts';
-import type { TMyWork } from '../../contracts/my-work.contracts';
-import type { TQueue } from '../../contracts/queue.contracts';
-import type { TCommitmentPage } from '../../contracts/commitments.contracts';
-import type {
-  TRequestDetail,
-  TOutOfSight,
-  TRequestPage,
-  TWorkCounts,
-} from '../../contracts/requests.contracts';
 import { api } from './client';
 
 type RequestListQuery = Record<string, string | number>;
@@ -30,7 +19,7 @@ export function useReloadCases() {
 export function useRequestList(query: RequestListQuery, enabled = true) {
   return useQuery({
     queryKey: ['requests', 'list', query],
-    queryFn: () => api.get<TRequestPage>('/requests', query),
+    queryFn: () => api.get('/requests', query),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -40,7 +29,7 @@ export function useRequestList(query: RequestListQuery, enabled = true) {
 export function useOutOfSight(query: { clientId: string } | { contactId: string }) {
   return useQuery({
     queryKey: ['requests', 'out-of-sight', query],
-    queryFn: () => api.get<TOutOfSight>('/requests/out-of-sight', query),
+    queryFn: () => api.get('/requests/out-of-sight', query),
   });
 }
 
@@ -48,28 +37,28 @@ export function useOutOfSight(query: { clientId: string } | { contactId: string 
 export function useMyWork() {
   return useQuery({
     queryKey: ['requests', 'my-work'],
-    queryFn: () => api.get<TMyWork>('/my-work'),
+    queryFn: () => api.get('/my-work'),
   });
 }
 
 export function useRequestCounts() {
   return useQuery({
     queryKey: ['requests', 'counts'],
-    queryFn: () => api.get<TWorkCounts>('/requests/counts'),
+    queryFn: () => api.get('/requests/counts'),
   });
 }
 
 export function useRequest(id: string) {
   return useQuery({
     queryKey: ['requests', 'detail', id],
-    queryFn: () => api.get<TRequestDetail>(`/requests/${id}`),
+    queryFn: () => api.get(`/requests/${id}`),
   });
 }
 
 export function useContact(id: string) {
   return useQuery({
     queryKey: ['contacts', id],
-    queryFn: () => api.get<TContact>(`/contacts/${id}`),
+    queryFn: () => api.get(`/contacts/${id}`),
   });
 }
 
@@ -77,7 +66,7 @@ export function useContact(id: string) {
 export function useQueue(unitId: string) {
   return useQuery({
     queryKey: ['queue', unitId],
-    queryFn: () => api.get<TQueue>('/queue', { unitId }),
+    queryFn: () => api.get('/queue', { unitId }),
     enabled: unitId !== '',
     refetchInterval: 15_000,
   });
@@ -86,7 +75,7 @@ export function useQueue(unitId: string) {
 export function useMyCommitments(page: number) {
   return useQuery({
     queryKey: ['commitments', 'mine', page],
-    queryFn: () => api.get<TCommitmentPage>('/commitments', { page, pageSize: 10 }),
+    queryFn: () => api.get('/commitments', { page, pageSize: 10 }),
     placeholderData: keepPreviousData,
   });
 }
@@ -94,7 +83,7 @@ export function useMyCommitments(page: number) {
 export function useClient(id: string) {
   return useQuery({
     queryKey: ['clients', 'detail', id],
-    queryFn: () => api.get<TClient>(`/clients/${id}`),
+    queryFn: () => api.get(`/clients/${id}`),
   });
 }
 
@@ -107,7 +96,7 @@ export function useClientsMatching(query: {
 }) {
   return useQuery({
     queryKey: ['clients', 'list', query],
-    queryFn: () => api.get<TClientPage>('/clients', query),
+    queryFn: () => api.get('/clients', query),
     placeholderData: keepPreviousData,
     enabled: query.q.trim() !== '' || query.page !== undefined,
   });

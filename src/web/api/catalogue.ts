@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TReviewItem, TReviewPage } from '../../contracts/articles.contracts';
-import type { TService, TServicePage } from '../../contracts/catalogue.contracts';
+import type { TReviewItem } from '../../contracts/articles.contracts';
 import { api } from './client';
 
 // A service card shows in the catalogue, in the review lists and in the unified search; articles
@@ -24,7 +23,7 @@ export type ServiceListQuery = Record<string, string | number | boolean>;
 export function useServiceList(query: ServiceListQuery) {
   return useQuery({
     queryKey: ['services', 'list', query],
-    queryFn: () => api.get<TServicePage>('/services', query),
+    queryFn: () => api.get('/services', query),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,7 +37,7 @@ export function useServicesLike(words: string, pageSize = 8, listWhenEmpty = fal
   const q = words.trim();
   return useQuery({
     queryKey: ['services', 'like', q, pageSize],
-    queryFn: () => api.get<TServicePage>('/services', { q, pageSize }),
+    queryFn: () => api.get('/services', { q, pageSize }),
     select: (page) => page.items,
     enabled: listWhenEmpty || q !== '',
     staleTime: 60_000,
@@ -49,7 +48,7 @@ export function useServicesLike(words: string, pageSize = 8, listWhenEmpty = fal
 export function useService(id: string, enabled = true) {
   return useQuery({
     queryKey: ['services', 'detail', id],
-    queryFn: () => api.get<TService>(`/services/${id}`),
+    queryFn: () => api.get(`/services/${id}`),
     enabled: enabled && id !== '',
   });
 }
@@ -58,7 +57,7 @@ export function useService(id: string, enabled = true) {
 export function useReviewList(query: { scope: string; dueBy?: string; page: number }) {
   return useQuery({
     queryKey: ['reviews', 'list', query],
-    queryFn: () => api.get<TReviewPage>('/reviews', { ...query, pageSize: 25 }),
+    queryFn: () => api.get('/reviews', { ...query, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,16 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type {
-  TAddSampleResult,
-  TCatiCase,
-  TCatiSummary,
-  TQcDrawResult,
-  TQcItem,
-  TQcList,
-  TQcVerdictBody,
-  TRecordAttemptBody,
-  TRecordAttemptResult,
-} from '../../contracts/cati.contracts';
+import type { TCatiCase, TQcVerdictBody, TRecordAttemptBody } from '../../contracts/cati.contracts';
 import { api } from './client';
 
 // Telephone interviews: every query key starts with 'cati', so one invalidation reloads what a
@@ -25,7 +15,7 @@ export function useReloadCati() {
 export function useCatiSummary(waveId: string) {
   return useQuery({
     queryKey: ['cati', 'summary', waveId],
-    queryFn: () => api.get<TCatiSummary>(`/survey-waves/${waveId}/cati/summary`),
+    queryFn: () => api.get(`/survey-waves/${waveId}/cati/summary`),
   });
 }
 
@@ -33,7 +23,7 @@ export function useCatiSummary(waveId: string) {
 export function useQcList(waveId: string) {
   return useQuery({
     queryKey: ['cati', 'qc', waveId],
-    queryFn: () => api.get<TQcList>(`/survey-waves/${waveId}/cati/qc`),
+    queryFn: () => api.get(`/survey-waves/${waveId}/cati/qc`),
   });
 }
 
@@ -41,21 +31,20 @@ export function useQcList(waveId: string) {
 export function uploadSample(waveId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<TAddSampleResult>(`/survey-waves/${waveId}/cati/sample/csv`, form);
+  return api.upload(`/survey-waves/${waveId}/cati/sample/csv`, form);
 }
 
 /** The next person to call, held for the interviewer; null when nobody is due. */
 export const nextCase = async (): Promise<TCatiCase | null> =>
-  (await api.post<TCatiCase | undefined>('/cati/next', {})) ?? null;
+  (await api.post('/cati/next', {})) ?? null;
 
 export const saveCaseAnswers = (caseId: string, answers: Record<string, string>) =>
-  api.put<TCatiCase>(`/cati/cases/${caseId}/answers`, { answers });
+  api.put(`/cati/cases/${caseId}/answers`, { answers });
 
 export const recordAttempt = (caseId: string, body: TRecordAttemptBody) =>
-  api.post<TRecordAttemptResult>(`/cati/cases/${caseId}/attempts`, body);
+  api.post(`/cati/cases/${caseId}/attempts`, body);
 
-export const drawQc = (waveId: string) =>
-  api.post<TQcDrawResult>(`/survey-waves/${waveId}/cati/qc`);
+export const drawQc = (waveId: string) => api.post(`/survey-waves/${waveId}/cati/qc`);
 
 export const recordVerdict = (waveId: string, responseId: string, body: TQcVerdictBody) =>
-  api.put<TQcItem>(`/survey-waves/${waveId}/cati/qc/${responseId}`, body);
+  api.put(`/survey-waves/${waveId}/cati/qc/${responseId}`, body);

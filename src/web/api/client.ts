@@ -1,4 +1,6 @@
 import type { TProblem } from '../../contracts/common';
+import type { FILE, Method, NO_CONTENT, RouteKey, Routes } from '../../contracts/routes';
+import type { z } from 'zod';
 import { currentLanguage } from '../i18n/i18n';
 
 /** A failed API call, with the server's problem+json (which field, why, in the user's language). */
@@ -53,9 +55,7 @@ export async function validateOnly(send: () => Promise<unknown>): Promise<void> 
   await sent;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
-
-function withQuery(path: string, query?: Query): string {
+function withQuery(path: string, query?: object): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -68,7 +68,7 @@ function withQuery(path: string, query?: Query): string {
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; form?: FormData } = {},
+  options: { query?: object; body?: unknown; form?: FormData } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -103,12 +103,156 @@ async function request<T>(
   return payload as T;
 }
 
+/*
+ * Each call is typed by the route its path reaches in the route table (`contracts/routes.ts`),
+ * which the server's routes share: `api.get(`/units/${id}`)` answers a `TUnit` and
+ * `api.patch(`/units/${id}`, body)` checks the body against `UpdateUnitBody`. A path no route
+ * takes is a type error.
+ */
+
+type Segments<S extends string> = S extends `${infer Head}/${infer Rest}`
+  ? [Head, ...Segments<Rest>]
+  : [S];
+
+/** Whether a path's segments fit a template's: a `:param` takes any one segment. */
+type Fits<Path extends readonly string[], Template extends readonly string[]> = Path extends [
+  infer Head extends string,
+  ...infer Rest extends string[],
+]
+  ? Template extends [infer Part extends string, ...infer Parts extends string[]]
+    ? Part extends `:${string}`
+      ? Fits<Rest, Parts>
+      : Head extends Part
+        ? Fits<Rest, Parts>
+        : false
+    : false
+  : Template extends []
+    ? true
+    : false;
+
+/** Routes the client can call: JSON answers (files are links, not fetched). */
+type JsonKey = {
+  [K in RouteKey]: Routes[K]['response'][keyof Routes[K]['response']] extends typeof FILE
+    ? never
+    : K;
+}[RouteKey];
+
+/**
+ * The route a path reaches with a method: its own key when the path is fixed (`/requests/counts`),
+ * else the template its segments fit (`/requests/${string}` → `/requests/:id`). Distributes over
+ * a union of paths.
+ */
+type RouteOf<M extends Method, P extends string> = P extends string
+  ? `${M} ${P}` extends JsonKey
+    ? `${M} ${P}`
+    : {
+        [K in JsonKey]: K extends `${M} ${infer Template}`
+          ? Fits<Segments<P>, Segments<Template>> extends true
+            ? K
+            : never
+          : never;
+      }[JsonKey]
+  : never;
+
+/** The paths of a union that no route takes. */
+type Unrouted<M extends Method, P extends string> = P extends string
+  ? [RouteOf<M, P>] extends [never]
+    ? P
+    : never
+  : never;
+
+type AnswerOf<S> = S extends z.ZodType
+  ? z.output<S>
+  : S extends typeof NO_CONTENT
+    ? undefined
+    : never;
+
+/** What the route answers: the union of its success answers (`undefined` for a 204). */
+type Answer<K extends RouteKey> = K extends RouteKey
+  ? AnswerOf<Routes[K]['response'][keyof Routes[K]['response']]>
+  : never;
+
+type Scalar = string | number | boolean;
+
+/**
+ * The query's fields, each as the server reads it (a number, a boolean) or as text (a filter kept
+ * in the page's address); the client leaves out `null`, `undefined` and `''`.
+ */
+type QueryOf<K extends RouteKey> = Routes[K] extends { query: infer Q extends z.ZodType }
+  ? {
+      [F in keyof z.input<Q>]:
+        (F extends keyof z.output<Q> ? z.output<Q>[F] : never) | Scalar | null;
+    }
+  : never;
+
+/** The arguments after the path: a refused path asks for an argument nothing can give. */
+type Checked<M extends Method, P extends string, Args extends unknown[]> = [
+  Unrouted<M, P>,
+] extends [never]
+  ? Args
+  : [noRouteTakes: Unrouted<M, P>, ...never[]];
+
+type QueryArgs<K extends RouteKey> = [QueryOf<K>] extends [never]
+  ? []
+  : Record<string, never> extends QueryOf<K>
+    ? [query?: QueryOf<K>]
+    : [query: QueryOf<K>];
+
+/**
+ * A body as a form sends it. The server judges a form's values and names each field it refuses
+ * (decision 24), so a form sends what it has: a choice (an enum) as the select's text, a field
+ * left empty as null or not at all. Field names, shapes and the kinds of values are the contract's.
+ */
+type AsSent<T> = T extends string
+  ? string
+  : T extends readonly (infer Item)[]
+    ? AsSent<Item>[]
+    : T extends object
+      ? { [F in keyof T]?: AsSent<T[F]> | null }
+      : T;
+
+/** The body a route takes; for a union of routes (`/requests/${id}/${action}`), any of theirs. */
+type BodyOf<K extends RouteKey> = Routes[K] extends { body: infer B extends z.ZodType }
+  ? AsSent<z.input<B>>
+  : never;
+
+type BodyArgs<K extends RouteKey> = [BodyOf<K>] extends [never]
+  ? []
+  : undefined extends BodyOf<K>
+    ? [body?: BodyOf<K>]
+    : [body: BodyOf<K>];
+
+/** What a call answers, e.g. `ApiAnswer<'GET', '/units'>`. */
+export type ApiAnswer<M extends Method, P extends string> = Answer<RouteOf<M, P>>;
+/** What a call sends, e.g. `ApiBody<'POST', `/requests/${string}/notes`>`. */
+export type ApiBody<M extends Method, P extends string> = BodyOf<RouteOf<M, P>>;
+
+type UploadKey = { [K in RouteKey]: Routes[K] extends { upload: true } ? K : never }[RouteKey];
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {}),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, query ? { query } : {}),
-  /** Sends files as multipart/form-data. */
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  get: <P extends string>(path: P, ...[query]: Checked<'GET', P, QueryArgs<RouteOf<'GET', P>>>) =>
+    request<Answer<RouteOf<'GET', P>>>('GET', path, query ? { query: query as object } : {}),
+  post: <P extends string>(path: P, ...[body]: Checked<'POST', P, BodyArgs<RouteOf<'POST', P>>>) =>
+    request<Answer<RouteOf<'POST', P>>>('POST', path, { body: body ?? {} }),
+  patch: <P extends string>(
+    path: P,
+    ...[body]: Checked<'PATCH', P, BodyArgs<RouteOf<'PATCH', P>>>
+  ) => request<Answer<RouteOf<'PATCH', P>>>('PATCH', path, { body }),
+  put: <P extends string>(path: P, ...[body]: Checked<'PUT', P, BodyArgs<RouteOf<'PUT', P>>>) =>
+    request<Answer<RouteOf<'PUT', P>>>('PUT', path, { body }),
+  delete: <P extends string>(
+    path: P,
+    ...[query]: Checked<'DELETE', P, QueryArgs<RouteOf<'DELETE', P>>>
+  ) =>
+    request<Answer<RouteOf<'DELETE', P>>>('DELETE', path, query ? { query: query as object } : {}),
+  /** Sends a file as multipart/form-data. */
+  upload: <P extends string>(
+    path: P,
+    form: FormData,
+    ...check: Checked<'POST', P, RouteOf<'POST', P> extends UploadKey ? [] : [notAnUpload: never]>
+  ) => {
+    // Only the type of `check` matters: it refuses a route that takes no upload.
+    void check;
+    return request<Answer<RouteOf<'POST', P>>>('POST', path, { form });
+  },
 };

@@ -1,15 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type {
-  TArticle,
-  TArticleFile,
-  TArticlePage,
-  TArticleVersion,
-  TArticleVersionDetail,
-  TSearchResults,
-  TVersionComparison,
-} from '../../contracts/articles.contracts';
-import type { TNewsPage, TNewsReaders } from '../../contracts/news.contracts';
+import type { TArticleFile } from '../../contracts/articles.contracts';
 import { api } from './client';
 
 // Articles, the unified search, the review lists and the service cards (their articles) all show
@@ -32,7 +23,7 @@ export type ArticleListQuery = Record<string, string | number>;
 export function useArticles(query: ArticleListQuery) {
   return useQuery({
     queryKey: ['articles', 'list', query],
-    queryFn: () => api.get<TArticlePage>('/articles', query),
+    queryFn: () => api.get('/articles', query),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,7 +31,7 @@ export function useArticles(query: ArticleListQuery) {
 export function useArticle(id: string) {
   return useQuery({
     queryKey: ['articles', 'detail', id],
-    queryFn: () => api.get<TArticle>(`/articles/${id}`),
+    queryFn: () => api.get(`/articles/${id}`),
     enabled: id !== '',
   });
 }
@@ -49,7 +40,7 @@ export function useArticle(id: string) {
 export function useArticleVersions(id: string) {
   return useQuery({
     queryKey: ['articles', 'versions', id],
-    queryFn: () => api.get<{ items: TArticleVersion[] }>(`/articles/${id}/versions`),
+    queryFn: () => api.get(`/articles/${id}/versions`),
     select: (list) => list.items,
   });
 }
@@ -57,7 +48,7 @@ export function useArticleVersions(id: string) {
 export function useArticleVersion(id: string, revision: number | null) {
   return useQuery({
     queryKey: ['articles', 'version', id, revision],
-    queryFn: () => api.get<TArticleVersionDetail>(`/articles/${id}/versions/${revision}`),
+    queryFn: () => api.get(`/articles/${id}/versions/${revision}`),
     enabled: revision !== null,
     // A saved version never changes.
     staleTime: Infinity,
@@ -68,7 +59,7 @@ export function useArticleVersion(id: string, revision: number | null) {
 export function useVersionComparison(id: string, pair: { from: number; to: number } | null) {
   return useQuery({
     queryKey: ['articles', 'compare', id, pair?.from, pair?.to],
-    queryFn: () => api.get<TVersionComparison>(`/articles/${id}/compare`, pair ?? {}),
+    queryFn: () => api.get(`/articles/${id}/compare`, pair ?? { from: null, to: null }),
     enabled: pair !== null,
     staleTime: Infinity,
   });
@@ -78,7 +69,7 @@ export function useVersionComparison(id: string, pair: { from: number; to: numbe
 export function uploadArticleFile(articleId: string, file: File): Promise<TArticleFile> {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<TArticleFile>(`/articles/${articleId}/files`, form);
+  return api.upload(`/articles/${articleId}/files`, form);
 }
 
 /** Articles matching the words, for putting one into a reply; asked only once there are words. */
@@ -86,7 +77,7 @@ export function useArticlesLike(words: string) {
   const q = words.trim();
   return useQuery({
     queryKey: ['articles', 'like', q],
-    queryFn: () => api.get<TArticlePage>('/articles', { q, pageSize: 8 }),
+    queryFn: () => api.get('/articles', { q, pageSize: 8 }),
     enabled: q !== '',
     placeholderData: keepPreviousData,
   });
@@ -97,7 +88,7 @@ export function useSearch(words: string, limit = 8) {
   const q = words.trim();
   return useQuery({
     queryKey: ['search', q, limit],
-    queryFn: () => api.get<TSearchResults>('/search', { q, limit }),
+    queryFn: () => api.get('/search', { q, limit }),
     enabled: q !== '',
     placeholderData: keepPreviousData,
   });
@@ -111,7 +102,7 @@ export function useReloadNews() {
 export function useNews(query: { unread: boolean; page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['news', 'list', query],
-    queryFn: () => api.get<TNewsPage>('/news', query),
+    queryFn: () => api.get('/news', query),
     placeholderData: keepPreviousData,
   });
 }
@@ -120,7 +111,7 @@ export function useNews(query: { unread: boolean; page: number; pageSize: number
 export function useUnreadNews() {
   return useQuery({
     queryKey: ['news', 'unread'],
-    queryFn: () => api.get<TNewsPage>('/news', { unread: true, pageSize: 5 }),
+    queryFn: () => api.get('/news', { unread: true, pageSize: 5 }),
     staleTime: Infinity,
   });
 }
@@ -128,7 +119,7 @@ export function useUnreadNews() {
 export function useNewsReaders(id: string | null) {
   return useQuery({
     queryKey: ['news', 'readers', id],
-    queryFn: () => api.get<TNewsReaders>(`/news/${id}/readers`),
+    queryFn: () => api.get(`/news/${id}/readers`),
     enabled: id !== null,
   });
 }

@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TDirectoryFacets, TDirectoryPage } from '../../contracts/directory.contracts';
-import type { TInstitutionPage } from '../../contracts/institutions.contracts';
-import type { TUnit, TUnitPage } from '../../contracts/units.contracts';
+import type { TUnit } from '../../contracts/units.contracts';
 import { api } from './client';
 
 /** Every unit, for pickers and trees (a municipality has at most a few hundred). */
 export function useAllUnits() {
   return useQuery({
     queryKey: ['units', 'all'],
-    queryFn: () => api.get<TUnitPage>('/units', { pageSize: 500 }),
+    queryFn: () => api.get('/units', { pageSize: 500 }),
     select: (page) => page.items,
   });
 }
@@ -16,7 +14,7 @@ export function useAllUnits() {
 export function useAllInstitutions() {
   return useQuery({
     queryKey: ['institutions', 'all'],
-    queryFn: () => api.get<TInstitutionPage>('/institutions', { pageSize: 500, active: true }),
+    queryFn: () => api.get('/institutions', { pageSize: 500, active: true }),
     select: (page) => page.items,
   });
 }
@@ -24,7 +22,7 @@ export function useAllInstitutions() {
 export function useDirectoryFacets() {
   return useQuery({
     queryKey: ['directory', 'facets'],
-    queryFn: () => api.get<TDirectoryFacets>('/directory/facets'),
+    queryFn: () => api.get('/directory/facets'),
   });
 }
 
@@ -32,7 +30,7 @@ export function useDirectoryFacets() {
 export function usePeopleMatching(words: string) {
   return useQuery({
     queryKey: ['directory', 'people', words],
-    queryFn: () => api.get<TDirectoryPage>('/directory', { q: words, pageSize: 50 }),
+    queryFn: () => api.get('/directory', { q: words, pageSize: 50 }),
     select: (page) => page.items,
     placeholderData: (previous) => previous,
   });

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TCreatedInvitations, TInvitationsPage } from '../../contracts/surveys.contracts';
 import { api } from './client';
 
 // Personal web invitations of a survey wave. Keys start with 'surveys', so the reload after any
@@ -12,7 +11,7 @@ const keyOf = (waveId: string) => ['surveys', 'invitations', waveId];
 export function useInvitations(waveId: string, query: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...keyOf(waveId), query],
-    queryFn: () => api.get<TInvitationsPage>(`/survey-waves/${waveId}/invitations`, query),
+    queryFn: () => api.get(`/survey-waves/${waveId}/invitations`, query),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,4 +27,4 @@ export function useReloadInvitations(waveId: string) {
 
 /** Makes invitations; the personal links come back only in this answer. */
 export const createInvitations = (waveId: string, emails: string[]) =>
-  api.post<TCreatedInvitations>(`/survey-waves/${waveId}/invitations`, { emails });
+  api.post(`/survey-waves/${waveId}/invitations`, { emails });

@@ -1,10 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
-  TCommentsPage,
   TCreateReportBody,
   TPublishReportBody,
-  TReportsPage,
-  TReportView,
   TUpdateReportBody,
 } from '../../contracts/survey-reports.contracts';
 import { api } from './client';
@@ -16,7 +13,7 @@ import { api } from './client';
 export function useSurveyReports(surveyId: string, page: number) {
   return useQuery({
     queryKey: ['surveys', 'reports', surveyId, page],
-    queryFn: () => api.get<TReportsPage>(`/surveys/${surveyId}/reports`, { page, pageSize: 25 }),
+    queryFn: () => api.get(`/surveys/${surveyId}/reports`, { page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
 }
@@ -25,7 +22,7 @@ export function useSurveyReports(surveyId: string, page: number) {
 export function usePublishedReports(page: number) {
   return useQuery({
     queryKey: ['surveys', 'published-reports', page],
-    queryFn: () => api.get<TReportsPage>('/survey-reports', { page, pageSize: 25 }),
+    queryFn: () => api.get('/survey-reports', { page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,7 +31,7 @@ export function usePublishedReports(page: number) {
 export function useReport(id: string) {
   return useQuery({
     queryKey: ['surveys', 'report', id],
-    queryFn: () => api.get<TReportView>(`/survey-reports/${id}`),
+    queryFn: () => api.get(`/survey-reports/${id}`),
     enabled: id !== '',
   });
 }
@@ -43,21 +40,20 @@ export function useReport(id: string) {
 export function useWaveComments(waveId: string, page: number) {
   return useQuery({
     queryKey: ['surveys', 'comments', waveId, page],
-    queryFn: () =>
-      api.get<TCommentsPage>(`/survey-waves/${waveId}/comments`, { page, pageSize: 50 }),
+    queryFn: () => api.get(`/survey-waves/${waveId}/comments`, { page, pageSize: 50 }),
     enabled: waveId !== '',
     placeholderData: keepPreviousData,
   });
 }
 
 export const createReport = (surveyId: string, body: TCreateReportBody) =>
-  api.post<TReportView>(`/surveys/${surveyId}/reports`, body);
+  api.post(`/surveys/${surveyId}/reports`, body);
 
 export const updateReport = (id: string, body: TUpdateReportBody) =>
-  api.patch<TReportView>(`/survey-reports/${id}`, body);
+  api.patch(`/survey-reports/${id}`, body);
 
 export const publishReport = (id: string, body: TPublishReportBody) =>
-  api.post<TReportView>(`/survey-reports/${id}/publish`, body);
+  api.post(`/survey-reports/${id}/publish`, body);
 
 export const reportPdfUrl = (id: string, language: string) =>
   `/api/v1/survey-reports/${id}/pdf?language=${language === 'en' ? 'en' : 'lv'}`;

@@ -3,17 +3,10 @@ import { useCallback } from 'react';
 import type {
   TCreateSurveyBody,
   TCreateWaveBody,
-  TImportResult,
-  TQuestionnaire,
-  TSamplePlan,
   TSamplePlanBody,
   TSaveQuestionnaireBody,
-  TSurveyAnalysis,
-  TSurveyDetail,
-  TSurveysPage,
   TUpdateSurveyBody,
   TUpdateWaveBody,
-  TWaveDetail,
 } from '../../contracts/surveys.contracts';
 import { api } from './client';
 
@@ -30,7 +23,7 @@ export function useReloadSurveys() {
 export function useSurveyList(query: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['surveys', 'list', query],
-    queryFn: () => api.get<TSurveysPage>('/surveys', query),
+    queryFn: () => api.get('/surveys', query),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +32,7 @@ export function useSurveyList(query: { page: number; pageSize: number }) {
 export function useSurvey(id: string) {
   return useQuery({
     queryKey: ['surveys', 'detail', id],
-    queryFn: () => api.get<TSurveyDetail>(`/surveys/${id}`),
+    queryFn: () => api.get(`/surveys/${id}`),
     enabled: id !== '',
   });
 }
@@ -48,47 +41,43 @@ export function useSurvey(id: string) {
 export function useQuestionnaireVersion(id: string, version: number | null) {
   return useQuery({
     queryKey: ['surveys', 'questionnaire', id, version],
-    queryFn: () =>
-      api.get<{ number: number; frozen: boolean; definition: TQuestionnaire }>(
-        `/surveys/${id}/questionnaire`,
-        { version: version ?? undefined },
-      ),
+    queryFn: () => api.get(`/surveys/${id}/questionnaire`, { version: version ?? undefined }),
     enabled: id !== '' && version !== null,
   });
 }
 
-export const createSurvey = (body: TCreateSurveyBody) => api.post<TSurveyDetail>('/surveys', body);
+export const createSurvey = (body: TCreateSurveyBody) => api.post('/surveys', body);
 
 export const updateSurvey = (id: string, body: TUpdateSurveyBody) =>
-  api.patch<TSurveyDetail>(`/surveys/${id}`, body);
+  api.patch(`/surveys/${id}`, body);
 
 /** Saves the questionnaire; a version with answers stays as it was and a new one is made. */
 export const saveQuestionnaire = (id: string, body: TSaveQuestionnaireBody) =>
-  api.put<TSurveyDetail>(`/surveys/${id}/questionnaire`, body);
+  api.put(`/surveys/${id}/questionnaire`, body);
 
 export const createWave = (surveyId: string, body: TCreateWaveBody) =>
-  api.post<TWaveDetail>(`/surveys/${surveyId}/waves`, body);
+  api.post(`/surveys/${surveyId}/waves`, body);
 
 /** A wave with its plan and answers per source. */
 export function useWave(id: string) {
   return useQuery({
     queryKey: ['surveys', 'wave', id],
-    queryFn: () => api.get<TWaveDetail>(`/survey-waves/${id}`),
+    queryFn: () => api.get(`/survey-waves/${id}`),
     enabled: id !== '',
   });
 }
 
 export const updateWave = (id: string, body: TUpdateWaveBody) =>
-  api.patch<TWaveDetail>(`/survey-waves/${id}`, body);
+  api.patch(`/survey-waves/${id}`, body);
 
 export const saveSamplePlan = (waveId: string, body: TSamplePlanBody) =>
-  api.put<TSamplePlan>(`/survey-waves/${waveId}/sample-plan`, body);
+  api.put(`/survey-waves/${waveId}/sample-plan`, body);
 
 /** Uploads a contractor's CSV or XLSX file of answers: all of it is imported, or nothing. */
 export function importAnswers(surveyId: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<TImportResult>(`/surveys/${surveyId}/answers`, form);
+  return api.upload(`/surveys/${surveyId}/answers`, form);
 }
 
 /** Where the answers download as a file. */
@@ -110,7 +99,7 @@ export function useSurveyAnalysis(
 ) {
   return useQuery({
     queryKey: ['surveys', 'analysis', surveyId, query],
-    queryFn: () => api.get<TSurveyAnalysis>(`/surveys/${surveyId}/analysis`, query),
+    queryFn: () => api.get(`/surveys/${surveyId}/analysis`, query),
     placeholderData: keepPreviousData,
   });
 }

@@ -32,7 +32,7 @@ const ME = ['me'] as const;
 
 async function fetchMe(): Promise<TMe | null> {
   try {
-    return await api.get<TMe>('/auth/me');
+    return await api.get('/auth/me');
   } catch (error) {
     if (error instanceof ProblemError && error.status === 401) return null;
     throw error;
@@ -64,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (credentials: TLoginBody) => {
-      const signedIn = await api.post<TMe>('/auth/login', credentials);
+      const signedIn = await api.post('/auth/login', credentials);
       setCsrfToken(signedIn.csrfToken);
       setSessionEnded(false);
       forgetOtherData(queryClient);

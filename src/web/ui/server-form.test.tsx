@@ -21,7 +21,8 @@ function ThingForm(props: { name: string; onSaved: (result: unknown) => void }) 
   const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: { name: props.name, email: '' },
     fields: ['name', 'email'],
-    send: (values) => api.post('/things', values),
+    // Any route with a name and an e-mail address: the server is a stub.
+    send: (values) => api.post('/institutions', values),
     onSaved: props.onSaved,
   });
   return (
@@ -48,7 +49,7 @@ const refusal = (errors: NonNullable<TProblem['errors']>): Response =>
       status: 400,
       code: 'validation',
       detail: 'Pārbaudiet ievadīto.',
-      instance: '/api/v1/things',
+      instance: '/api/v1/institutions',
       requestId: 'r1',
       errors,
     } satisfies TProblem),

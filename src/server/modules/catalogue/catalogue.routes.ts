@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
 import {
   CreateServiceBody,
@@ -6,7 +5,7 @@ import {
   MarkReviewedBody,
   Service,
   ServicePage,
-  SuggestedService,
+  SuggestedServices,
   SuggestedServicesQuery,
   UpdateServiceBody,
 } from '../../../contracts/catalogue.contracts';
@@ -39,7 +38,7 @@ export function catalogueRoutes(app: Api, deps: { catalogue: CatalogueService })
         tags,
         summary: 'Other services that fit a client who asked for the given ones',
         querystring: SuggestedServicesQuery,
-        response: responses({ 200: z.object({ items: z.array(SuggestedService) }) }, 400),
+        response: responses({ 200: SuggestedServices }, 400),
       },
     },
     (request) => catalogue.suggestions(contextOf(request), request.query.ids),

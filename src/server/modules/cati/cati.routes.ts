@@ -4,7 +4,7 @@ import {
   AddSampleResult,
   CatiCase,
   CatiSummary,
-  NextCaseBody,
+  OptionalNextCaseBody,
   QcDrawResult,
   QcItem,
   QcList,
@@ -155,7 +155,7 @@ export function catiRoutes(app: Api, deps: { cati: CatiService }): void {
         summary:
           'The next respondent for the signed-in interviewer, held for them for a while; 204 ' +
           'when nobody is due',
-        body: NextCaseBody.optional(),
+        body: OptionalNextCaseBody,
         response: responses({ 200: CatiCase, 204: z.null() }, 400, 403),
       },
     },

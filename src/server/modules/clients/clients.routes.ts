@@ -1,7 +1,7 @@
 import {
   AccessLogQuery,
   Client,
-  ClientAccessLog,
+  ClientAccessLogAnswer,
   ClientPage,
   CreateClientBody,
   ListClientsQuery,
@@ -10,7 +10,6 @@ import {
 } from '../../../contracts/clients.contracts';
 import { IdParams } from '../../../contracts/common';
 import { csvText } from '../../../domain/csv';
-import { z } from 'zod';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import type { ClientsService } from './clients.service';
@@ -113,7 +112,7 @@ export function clientsRoutes(app: Api, deps: { clients: ClientsService }): void
         summary: 'Who looked at this client’s data, when and for which request (JSON or CSV)',
         params: IdParams,
         querystring: AccessLogQuery,
-        response: responses({ 200: z.union([ClientAccessLog, z.string()]) }, 403, 404),
+        response: responses({ 200: ClientAccessLogAnswer }, 403, 404),
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
 import {
+  AttachmentCreated,
   AttachmentParams,
   DeliveryBody,
   MessageParams,
@@ -73,7 +74,7 @@ export function correspondenceRoutes(
         summary: 'Attach a document (multipart/form-data, field "file", at most 10 MB)',
         params: IdParams,
         consumes: ['multipart/form-data'],
-        response: responses({ 201: z.object({ id: z.uuid() }) }, 400, 403, 404, 413, 415),
+        response: responses({ 201: AttachmentCreated }, 400, 403, 404, 413, 415),
       },
     },
     async (request, reply) => {

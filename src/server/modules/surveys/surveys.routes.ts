@@ -4,7 +4,7 @@ import {
   CreateSurveyBody,
   CreateWaveBody,
   ListSurveysQuery,
-  Questionnaire,
+  QuestionnaireVersion,
   QuestionnaireVersionQuery,
   SamplePlan,
   SamplePlanBody,
@@ -16,18 +16,11 @@ import {
   UpdateWaveBody,
   WaveDetail,
 } from '../../../contracts/surveys.contracts';
-import { z } from 'zod';
 import { responses, type Api } from '../../http/api';
 import { contextOf } from '../../http/authentication';
 import type { SurveysService } from './surveys.service';
 
 const tags = ['Surveys'];
-
-const QuestionnaireVersion = z.object({
-  number: z.int(),
-  frozen: z.boolean(),
-  definition: Questionnaire,
-});
 
 export function surveysRoutes(app: Api, deps: { surveys: SurveysService }): void {
   const { surveys } = deps;

@@ -57,7 +57,7 @@ export function AbsenceForm(props: {
     fields: FIELDS,
     send: (values) =>
       absence
-        ? api.patch<TAbsence>(`/absences/${absence.id}`, {
+        ? api.patch(`/absences/${absence.id}`, {
             kind: values.kind,
             startsOn: values.startsOn,
             endsOn: values.endsOn,
@@ -65,7 +65,7 @@ export function AbsenceForm(props: {
             note: values.note,
             version: absence.version,
           })
-        : api.post<TAbsence>('/absences', { ...values, staffId: values.staffId ?? '' }),
+        : api.post('/absences', { ...values, staffId: values.staffId ?? '' }),
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['absences'] });
       await queryClient.invalidateQueries({ queryKey: ['directory'] });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ABSENCE_KINDS } from '../../../domain/absences';
 import { rigaDateOf } from '../../../domain/riga-time';
-import type { TAbsence, TAbsencePage } from '../../../contracts/absences.contracts';
+import type { TAbsence } from '../../../contracts/absences.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import type { Column } from '../../ui/DataTable';
@@ -41,13 +41,12 @@ export function AbsencesPage() {
   const [todayPage, setTodayPage] = useState(1);
   const awayToday = useQuery({
     queryKey: ['absences', 'on', today, todayPage],
-    queryFn: () =>
-      api.get<TAbsencePage>('/absences', { date: today, page: todayPage, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/absences', { date: today, page: todayPage, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const upcoming = useQuery({
     queryKey: ['absences', 'from', today, values, page],
-    queryFn: () => api.get<TAbsencePage>('/absences', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/absences', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TAuditEntry, TAuditPage } from '../../../contracts/audit.contracts';
+import type { TAuditEntry } from '../../../contracts/audit.contracts';
 import { api } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
@@ -135,8 +135,7 @@ export function AuditPage() {
   const [open, setOpen] = useState<number | null>(null);
   const log = useInfiniteQuery({
     queryKey: ['audit', values],
-    queryFn: ({ pageParam }) =>
-      api.get<TAuditPage>('/audit', { ...values, before: pageParam, limit: 50 }),
+    queryFn: ({ pageParam }) => api.get('/audit', { ...values, before: pageParam, limit: 50 }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

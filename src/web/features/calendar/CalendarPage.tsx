@@ -4,15 +4,8 @@ import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next';
 import { rigaDateOf, rigaInstantOfLocal } from '../../../domain/riga-time';
 import { DAY_KINDS } from '../../../domain/day-kinds';
-import type {
-  TCalendarDay,
-  TCalendarDays,
-  TCalendarSettings,
-  TDayOff,
-  TDeadline,
-  TDeadlinePolicy,
-  TTransfer,
-} from '../../../contracts/calendar.contracts';
+import type { TCalendarDay, TDayOff, TDeadline } from '../../../contracts/calendar.contracts';
+import { factCalls, type Facts } from '../../api/calendar';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { currentLanguage } from '../../i18n/i18n';
@@ -71,7 +64,7 @@ function MonthView(props: {
   const days = useQuery({
     queryKey: ['calendar', 'days', props.month, props.unitId, i18n.language],
     queryFn: () =>
-      api.get<TCalendarDays>('/calendar/days', {
+      api.get('/calendar/days', {
         from: monthStart(props.month),
         to: monthEnd(props.month),
         unitId: props.unitId,
@@ -165,7 +158,7 @@ function DeadlineCalculator() {
   const { t, i18n } = useTranslation();
   const policies = useQuery({
     queryKey: ['calendar', 'policies'],
-    queryFn: () => api.get<{ items: TDeadlinePolicy[] }>('/calendar/policies'),
+    queryFn: () => api.get('/calendar/policies'),
   });
   const { form, errors, formError, busy, result, onSubmit } = useServerForm<
     { date: string; time: string; policy: string },
@@ -174,7 +167,7 @@ function DeadlineCalculator() {
     defaultValues: { date: rigaDateOf(new Date()), time: '', policy: 'external-written' },
     fields: { from: 'date', policy: 'policy' },
     send: (values) =>
-      api.get<TDeadline>('/calendar/deadline', {
+      api.get('/calendar/deadline', {
         // A time is read as Riga time, whatever zone the browser is in.
         from: values.time
           ? (rigaInstantOfLocal(`${values.date}T${values.time}`)?.toISOString() ?? values.date)
@@ -229,13 +222,13 @@ function SettingsPanel(props: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const settings = useQuery({
     queryKey: ['calendar', 'settings'],
-    queryFn: () => api.get<TCalendarSettings>('/calendar/settings'),
+    queryFn: () => api.get('/calendar/settings'),
   });
   // The box shows the choice at once; the month follows when the server has saved it.
   const [choice, setChoice] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: (followTransfers: boolean) =>
-      api.patch<TCalendarSettings>('/calendar/settings', {
+      api.patch('/calendar/settings', {
         followTransfers,
         version: settings.data?.version,
       }),
@@ -268,27 +261,22 @@ function SettingsPanel(props: { canManage: boolean }) {
   );
 }
 
-interface Fact {
-  id: string;
-  version: number;
-}
-
 /**
  * A year's list of calendar facts an administrator keeps (transfers, days off): the rows, a
  * button to remove one, and a form to add one; everyone else reads.
  */
-function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
+function FactsPanel<P extends keyof Facts, Values extends FieldValues>(props: {
   id: string;
   title: string;
   emptyText: string;
   addLabel: string;
-  path: string;
+  path: P;
   year: number;
   canManage: boolean;
   headers: string[];
-  cells: (row: Row) => ReactNode[];
+  cells: (row: Facts[P]) => ReactNode[];
   /** The date that names a row (in the removal question) and whose month is shown once added. */
-  dateOf: (row: Row) => string;
+  dateOf: (row: Facts[P]) => string;
   defaults: DefaultValues<Values>;
   fieldNames: string[];
   fields: (form: UseFormReturn<Values>) => ReactNode;
@@ -298,13 +286,13 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['calendar', props.path, props.year],
-    queryFn: () => api.get<{ items: Row[] }>(props.path, { year: props.year }),
+    queryFn: () => factCalls[props.path].list(props.year),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar'] });
-  const { form, formError, busy, onSubmit } = useServerForm<Values, Row>({
+  const { form, formError, busy, onSubmit } = useServerForm<Values, Facts[P]>({
     defaultValues: props.defaults,
     fields: props.fieldNames,
-    send: (values) => api.post<Row>(props.path, values),
+    send: (values) => factCalls[props.path].add(values),
     onSaved: async (row) => {
       await refresh();
       props.onAdded(props.dateOf(row));
@@ -312,7 +300,7 @@ function FactsPanel<Row extends Fact, Values extends FieldValues>(props: {
     resetOnSave: true,
   });
   const remove = useMutation({
-    mutationFn: (row: Row) => api.delete(`${props.path}/${row.id}`, { version: row.version }),
+    mutationFn: (row: Facts[P]) => factCalls[props.path].remove(row),
     // Refreshed after a refusal too: a stale version would be refused again and again.
     onSettled: refresh,
   });
@@ -423,7 +411,7 @@ export function CalendarPage() {
       <MonthView month={month} onMonth={(next) => update({ month: next })} unitId={values.unitId} />
       <DeadlineCalculator />
       <SettingsPanel canManage={canManage} />
-      <FactsPanel<TTransfer, TransferValues>
+      <FactsPanel<'/calendar/transfers', TransferValues>
         id="transfers"
         title={t('calendar.transfers')}
         emptyText={t('calendar.transfersEmpty')}
@@ -467,7 +455,7 @@ export function CalendarPage() {
         )}
         onAdded={showMonthOf}
       />
-      <FactsPanel<TDayOff, DayOffValues>
+      <FactsPanel<'/calendar/days-off', DayOffValues>
         id="days-off"
         title={t('calendar.daysOff')}
         emptyText={t('calendar.daysOffEmpty')}

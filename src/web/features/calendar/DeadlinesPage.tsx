@@ -83,11 +83,11 @@ function PolicyForm(props: {
         sameDayCutoff: orNull(values.sameDayCutoff),
       };
       return policy
-        ? api.patch<TDeadlinePolicy>(`/calendar/policies/${policy.id}`, {
+        ? api.patch(`/calendar/policies/${policy.id}`, {
             ...body,
             version: policy.version,
           })
-        : api.post<TDeadlinePolicy>('/calendar/policies', { ...body, code });
+        : api.post('/calendar/policies', { ...body, code });
     },
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
@@ -185,7 +185,7 @@ export function DeadlinesPage() {
   const [saved, setSaved] = useState(false);
   const policies = useQuery({
     queryKey: ['calendar', 'policies'],
-    queryFn: () => api.get<{ items: TDeadlinePolicy[] }>('/calendar/policies'),
+    queryFn: () => api.get('/calendar/policies'),
   });
 
   const appliesTo = (policy: TDeadlinePolicy) =>

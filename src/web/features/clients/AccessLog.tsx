@@ -13,8 +13,12 @@ export function AccessLog(props: { clientId: string }) {
   const { t } = useTranslation();
   const log = useQuery({
     queryKey: ['clients', 'access-log', props.clientId],
-    queryFn: () =>
-      api.get<TClientAccessLog>(`/clients/${props.clientId}/access-log`, { format: 'json' }),
+    queryFn: async () => {
+      const log = await api.get(`/clients/${props.clientId}/access-log`, { format: 'json' });
+      // Asked for JSON; the route's other answer is the CSV text.
+      if (typeof log === 'string') throw new Error('The access log came as CSV, not JSON');
+      return log;
+    },
     select: (data) => ({ ...data, total: data.entries.length }),
   });
   return (

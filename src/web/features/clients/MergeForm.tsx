@@ -21,7 +21,7 @@ export function MergeForm(props: { client: TClient; onCancel: () => void }) {
     defaultValues: { into: null },
     fields: { intoId: 'into' },
     send: (values) =>
-      api.post<TClient>(`/clients/${client.id}/merge`, {
+      api.post(`/clients/${client.id}/merge`, {
         intoId: values.into?.id ?? '',
         version: client.version,
       }),

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TDirectoryEntry, TDirectoryPage } from '../../../contracts/directory.contracts';
+import type { TDirectoryEntry } from '../../../contracts/directory.contracts';
 import { api } from '../../api/client';
 import { useDirectoryFacets } from '../../api/lookups';
 import { DataTable, type Column } from '../../ui/DataTable';
@@ -20,7 +20,7 @@ export function DirectoryPage() {
   const facets = useDirectoryFacets();
   const results = useQuery({
     queryKey: ['directory', values, page],
-    queryFn: () => api.get<TDirectoryPage>('/directory', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/directory', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TInstitution, TInstitutionPage } from '../../../contracts/institutions.contracts';
+import type { TInstitution } from '../../../contracts/institutions.contracts';
 import { INSTITUTION_KINDS } from '../../../domain/organisation';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -59,11 +59,11 @@ function InstitutionForm(props: {
     fields: FIELDS,
     send: (values) =>
       current
-        ? api.patch<TInstitution>(`/institutions/${current.id}`, {
+        ? api.patch(`/institutions/${current.id}`, {
             ...values,
             version: current.version,
           })
-        : api.post<TInstitution>('/institutions', values),
+        : api.post('/institutions', values),
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['institutions'] });
       props.onSaved();
@@ -123,8 +123,7 @@ export function InstitutionsPage() {
   const dialog = useListDialog<TInstitution | 'new'>();
   const list = useQuery({
     queryKey: ['institutions', values, page],
-    queryFn: () =>
-      api.get<TInstitutionPage>('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/institutions', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

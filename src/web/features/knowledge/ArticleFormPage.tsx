@@ -100,7 +100,7 @@ function ArticleForm(props: { article: TArticle | null }) {
     fields: FIELDS,
     send: (values) => {
       const body = { ...values, ownerId: values.ownerId ?? undefined };
-      if (!article) return api.post<TArticle>('/articles', body);
+      if (!article) return api.post('/articles', body);
       // Only what this person changed since the form opened: after a conflict, a colleague's
       // changes to the other fields stay.
       const changed = Object.fromEntries(
@@ -110,7 +110,7 @@ function ArticleForm(props: { article: TArticle | null }) {
             JSON.stringify(value ?? null) !== JSON.stringify(opened[name as keyof Values] ?? null),
         ),
       );
-      return api.patch<TArticle>(`/articles/${article.id}`, {
+      return api.patch(`/articles/${article.id}`, {
         ...changed,
         version: article.version,
       });

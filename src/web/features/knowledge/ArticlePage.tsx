@@ -279,7 +279,7 @@ function ReviewedForm(props: { article: TArticle; onDone: () => void; onCancel: 
     defaultValues: { nextReviewOn: nextYear() },
     fields: ['nextReviewOn'],
     send: (values) =>
-      api.post<TArticle>(`/articles/${article.id}/reviewed`, {
+      api.post(`/articles/${article.id}/reviewed`, {
         nextReviewOn: values.nextReviewOn,
         version: article.version,
       }),

@@ -186,7 +186,7 @@ function RestoreConfirm(props: {
   const reload = useReloadKnowledge();
   const restore = useAction({
     run: () =>
-      api.post<TArticle>(`/articles/${props.article.id}/restore`, {
+      api.post(`/articles/${props.article.id}/restore`, {
         revision: props.version.revision,
         version: props.article.version,
       }),

@@ -53,7 +53,7 @@ export function QueuePage() {
   const assigning = queue.data?.waiting.find((entry) => entry.id === assigningId) ?? null;
 
   const callNext = useAction({
-    run: () => api.post<TQueueEntry>('/queue/next', { unitId: values.unitId }),
+    run: () => api.post('/queue/next', { unitId: values.unitId }),
     onDone: reload,
     onSuccess: (entry) => navigate(`/contacts/${entry.contactId}`),
   });

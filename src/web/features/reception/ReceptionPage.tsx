@@ -3,7 +3,6 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TContact } from '../../../contracts/contacts.contracts';
-import type { TQueue } from '../../../contracts/queue.contracts';
 import { useReloadCases } from '../../api/cases';
 import { useAllUnits } from '../../api/lookups';
 import { api } from '../../api/client';
@@ -42,7 +41,7 @@ async function queuePlaceOf(contact: TContact, unitId: string, anonymous: string
   const entryId = contact.queue?.id;
   const index = entryId
     ? await api
-        .get<TQueue>('/queue', { unitId })
+        .get('/queue', { unitId })
         .then((queue) => queue.waiting.findIndex((entry) => entry.id === entryId))
         .catch(() => -1)
     : -1;
@@ -63,7 +62,7 @@ export function ReceptionPage() {
   const { form, errors, formError, busy, onSubmit } = useServerForm<ReceptionValues, TContact>({
     defaultValues: emptyReception(ownUnit),
     fields: RECEPTION_FIELDS,
-    send: (values) => api.post<TContact>('/contacts', contactBodyOf(values)),
+    send: (values) => api.post('/contacts', contactBodyOf(values)),
     onSaved: async (contact, values) => {
       await reload();
       if (!values.queue) {

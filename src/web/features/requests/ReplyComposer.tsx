@@ -83,7 +83,7 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
         markAnswered: isOpen(request.state) && values.markAnswered,
         version: request.version,
       };
-      return api.post<TRequestDetail>(`/requests/${request.id}/replies`, reply);
+      return api.post(`/requests/${request.id}/replies`, reply);
     },
     onSaved: async () => {
       cursor.current = null;

@@ -10,7 +10,7 @@ import {
   rigaLocalOf,
 } from '../../../domain/riga-time';
 import { useReloadCases } from '../../api/cases';
-import { api } from '../../api/client';
+import { api, type ApiBody } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { PersonField } from '../../ui/PersonSelect';
@@ -27,12 +27,15 @@ interface FormProps {
  * A change to a request: sent with the version read, the request and its lists reloaded after
  * it, and reloaded too when someone else changed it meanwhile.
  */
+/** The changes to a request that a form of its own makes. */
+type RequestAction = 'state' | 'referral' | 'extension' | 'notes' | 'commitments';
+
 function useRequestForm<V extends FieldValues>(options: {
   request: TRequestDetail;
-  action: string;
+  action: RequestAction;
   defaultValues: DefaultValues<V>;
   fields: readonly string[];
-  body: (values: V) => object;
+  body: (values: V) => ApiBody<'POST', `/requests/${string}/${RequestAction}`>;
   /** Changes to the request itself carry its version; additions to it do not. */
   versioned: boolean;
   onDone: () => void;

@@ -1,7 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TStaff } from '../../../contracts/staff.contracts';
 import { LETTER_DELIVERIES } from '../../../contracts/correspondence.contracts';
 import type { TRequestDetail } from '../../../contracts/requests.contracts';
 import { COMMITMENT_FORMS } from '../../../domain/commitments';
@@ -21,7 +20,7 @@ function useStaffNames(ids: string[]): Map<string, string> {
   const people = useQueries({
     queries: [...new Set(ids)].map((id) => ({
       queryKey: ['staff', 'one', id],
-      queryFn: () => api.get<TStaff>(`/staff/${id}`),
+      queryFn: () => api.get(`/staff/${id}`),
       staleTime: 5 * 60_000,
     })),
   });

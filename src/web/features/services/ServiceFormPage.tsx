@@ -184,11 +184,11 @@ function ServiceForm(props: { service: TService | null }) {
     fields: FIELDS,
     send: (values) =>
       service
-        ? api.patch<TService>(`/services/${service.id}`, {
+        ? api.patch(`/services/${service.id}`, {
             ...bodyOf(values),
             version: service.version,
           })
-        : api.post<TService>('/services', bodyOf(values)),
+        : api.post('/services', bodyOf(values)),
     onSaved: async (saved) => {
       await reload();
       await navigate(`/services/${saved.id}`);

@@ -87,12 +87,8 @@ export function StaffForm(props: {
         units: values.unitIds.map((unitId) => ({ unitId, primary: unitId === primary })),
         active: values.active,
       };
-      if (current)
-        return api.patch<TStaff>(`/staff/${current.id}`, { ...body, version: current.version });
-      return api.post<TStaff>(
-        '/staff',
-        values.password ? { ...body, password: values.password } : body,
-      );
+      if (current) return api.patch(`/staff/${current.id}`, { ...body, version: current.version });
+      return api.post('/staff', values.password ? { ...body, password: values.password } : body);
     },
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
@@ -220,7 +216,7 @@ export function PasswordForm(props: { person: TStaff; onSaved: () => void; onCan
   const { form, errors, formError, busy, onSubmit } = useServerForm<{ password: string }>({
     defaultValues: { password: '' },
     fields: ['password'],
-    send: (values) => api.post<TStaff>(`/staff/${props.person.id}/password`, values),
+    send: (values) => api.post(`/staff/${props.person.id}/password`, values),
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       props.onSaved();

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../domain/roles';
-import type { TStaff, TStaffPage } from '../../../contracts/staff.contracts';
+import type { TStaff } from '../../../contracts/staff.contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import type { Column } from '../../ui/DataTable';
@@ -31,7 +31,7 @@ export function StaffPage() {
   const settingPassword = dialog.subject?.name === 'password' ? dialog.subject.person : null;
   const list = useQuery({
     queryKey: ['staff', values, page],
-    queryFn: () => api.get<TStaffPage>('/staff', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/staff', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -19,11 +19,6 @@ import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 
-interface TokenPage {
-  items: TApiToken[];
-  total: number;
-}
-
 interface Values {
   name: string;
   kind: 'personal' | 'system';
@@ -42,7 +37,7 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
     defaultValues: { name: '', kind: 'system', roles: [], expiresOn: '' },
     fields: ['name', 'roles', 'expiresOn'],
     send: (values) =>
-      api.post<TCreatedToken>('/tokens', {
+      api.post('/tokens', {
         name: values.name,
         ...(values.kind === 'personal' ? { staffId: me.id } : { roles: values.roles }),
         ...(values.expiresOn ? { expiresOn: values.expiresOn } : {}),
@@ -145,11 +140,11 @@ export function TokensPage() {
   const created = dialog.subject?.created ?? null;
   const list = useQuery({
     queryKey: ['tokens', values, page],
-    queryFn: () => api.get<TokenPage>('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get('/tokens', { ...values, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const revoke = useMutation({
-    mutationFn: (token: TApiToken) => api.post<TApiToken>(`/tokens/${token.id}/revoke`),
+    mutationFn: (token: TApiToken) => api.post(`/tokens/${token.id}/revoke`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
 

@@ -94,8 +94,8 @@ export function UnitForm(props: {
         active: values.active,
       };
       return current
-        ? api.patch<TUnit>(`/units/${current.id}`, { ...body, version: current.version })
-        : api.post<TUnit>('/units', body);
+        ? api.patch(`/units/${current.id}`, { ...body, version: current.version })
+        : api.post('/units', body);
     },
     onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['units'] });
