@@ -196,3 +196,17 @@ export function uniquePersonalCode(form: 'old' | 'new' = 'old'): string {
     if (check < 10) return `${firstTen.slice(0, 6)}-${firstTen.slice(6)}${check}`;
   }
 }
+
+/** A unit with a specialist signed in, and a request of that unit: where request tests start. */
+export async function requestDesk(test: TestApp, service = 'Dzīvesvietas deklarēšana') {
+  const unit = await createUnit(test.services);
+  const clerk = await signedIn(test, { unitIds: [unit.id] });
+  const contact = await createContact(test.services, unit.id, {
+    channel: 'email',
+    newClient: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
+    services: [service],
+  });
+  const request = contact.requests[0];
+  if (!request) throw new Error('no request');
+  return { unit, clerk, contact, request };
+}

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   call,
-  createContact,
   createPerson,
   createTestApp,
   createUnit,
   fieldErrorsOf,
-  signedIn,
   signIn,
   type Session,
   type TestApp,
+  requestDesk,
 } from '../../testing/test-app';
 
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
@@ -23,19 +22,7 @@ describe('commitments', () => {
   afterAll(() => test.close());
   beforeEach(() => test.clock.set(TUESDAY));
 
-  /** A unit with a specialist signed in, and a request of that unit. */
-  async function desk(service = 'Dzīvesvietas deklarēšana') {
-    const unit = await createUnit(test.services);
-    const clerk = await signedIn(test, { unitIds: [unit.id] });
-    const contact = await createContact(test.services, unit.id, {
-      channel: 'email',
-      newClient: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
-      services: [service],
-    });
-    const request = contact.requests[0];
-    if (!request) throw new Error('no request');
-    return { unit, clerk, contact, request };
-  }
+  const desk = (service?: string) => requestDesk(test, service);
 
   const post = (session: Session, url: string, payload: Record<string, unknown>) =>
     call(test.app, session, { method: 'POST', url, payload });

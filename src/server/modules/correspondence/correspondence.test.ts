@@ -3,16 +3,14 @@ import type { TRequestDetail } from '../../../contracts/requests.contracts';
 import { systemContext } from '../../http/access';
 import {
   call,
-  createContact,
   createPerson,
   createTestApp,
-  createUnit,
   fieldErrorsOf,
   multipartFile,
   problemOf,
-  signedIn,
   type Session,
   type TestApp,
+  requestDesk,
 } from '../../testing/test-app';
 import { pdfText } from '../../testing/pdf-text';
 
@@ -28,19 +26,7 @@ describe('correspondence', () => {
   afterAll(() => test.close());
   beforeEach(() => test.clock.set(TUESDAY));
 
-  /** A unit with a specialist signed in, and a request of that unit. */
-  async function desk(service = 'Dzīvesvietas deklarēšana') {
-    const unit = await createUnit(test.services);
-    const clerk = await signedIn(test, { unitIds: [unit.id] });
-    const contact = await createContact(test.services, unit.id, {
-      channel: 'email',
-      newClient: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
-      services: [service],
-    });
-    const request = contact.requests[0];
-    if (!request) throw new Error('no request');
-    return { unit, clerk, contact, request };
-  }
+  const desk = (service?: string) => requestDesk(test, service);
 
   const open = (session: Session, id: string) =>
     call(test.app, session, { method: 'GET', url: `/api/v1/requests/${id}` });

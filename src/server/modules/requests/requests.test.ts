@@ -20,6 +20,7 @@ import {
   signIn,
   type Session,
   type TestApp,
+  requestDesk,
 } from '../../testing/test-app';
 
 const ctx = systemContext('requests-test');
@@ -34,19 +35,7 @@ describe('service requests', () => {
   afterAll(() => test.close());
   beforeEach(() => test.clock.set(TUESDAY));
 
-  /** A unit with a specialist signed in, and a request of that unit. */
-  async function desk(service = 'Dzīvesvietas deklarēšana') {
-    const unit = await createUnit(test.services);
-    const clerk = await signedIn(test, { unitIds: [unit.id] });
-    const contact = await createContact(test.services, unit.id, {
-      channel: 'email',
-      newClient: { kind: 'person', givenName: 'Jānis', surname: 'Bērziņš' },
-      services: [service],
-    });
-    const request = contact.requests[0];
-    if (!request) throw new Error('no request');
-    return { unit, clerk, contact, request };
-  }
+  const desk = (service?: string) => requestDesk(test, service);
 
   const open = (session: Session, id: string) =>
     call(test.app, session, { method: 'GET', url: `/api/v1/requests/${id}` });
