@@ -81,6 +81,22 @@ describe('uploads', () => {
   });
   afterAll(() => test.close());
 
+  /** A survey of the kind with one open question, as the survey uploads need. */
+  const surveyAsking = (kind: 'client' | 'staff') =>
+    test.services.surveys.create(ctx, {
+      title: `Aptauja ${unique()}`,
+      kind,
+      description: '',
+      questionnaire: {
+        sections: [
+          {
+            title: { lv: 'Darbs' },
+            questions: [{ type: 'text', key: 'remarks', text: { lv: 'Jūsu ieteikumi?' } }],
+          },
+        ],
+      },
+    });
+
   /** Each upload route: where it is, who may use it, its limit and what it has kept. */
   const routes = [
     {
@@ -135,19 +151,7 @@ describe('uploads', () => {
       name: 'a survey’s answers',
       limit: MAX_ANSWERS_FILE_BYTES,
       target: async () => {
-        const survey = await test.services.surveys.create(ctx, {
-          title: `Aptauja ${unique()}`,
-          kind: 'client',
-          description: '',
-          questionnaire: {
-            sections: [
-              {
-                title: { lv: 'Darbs' },
-                questions: [{ type: 'text', key: 'remarks', text: { lv: 'Jūsu ieteikumi?' } }],
-              },
-            ],
-          },
-        });
+        const survey = await surveyAsking('client');
         return {
           session: head,
           url: `/api/v1/surveys/${survey.id}/answers`,
@@ -169,19 +173,7 @@ describe('uploads', () => {
       name: 'a wave’s people to call',
       limit: MAX_SAMPLE_FILE_BYTES,
       target: async () => {
-        const survey = await test.services.surveys.create(ctx, {
-          title: `Aptauja ${unique()}`,
-          kind: 'staff',
-          description: '',
-          questionnaire: {
-            sections: [
-              {
-                title: { lv: 'Darbs' },
-                questions: [{ type: 'text', key: 'remarks', text: { lv: 'Jūsu ieteikumi?' } }],
-              },
-            ],
-          },
-        });
+        const survey = await surveyAsking('staff');
         const wave = await test.services.surveys.createWave(ctx, survey.id, { name: '2026' });
         await test.services.surveys.updateWave(ctx, wave.id, {
           state: 'open',
