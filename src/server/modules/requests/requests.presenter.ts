@@ -11,7 +11,6 @@ import type {
 } from '../../../contracts/requests.contracts';
 import type {
   countWorkIn,
-  countWorkOf,
   findEvents,
   findLinked,
   findOutOfSight,
@@ -152,11 +151,11 @@ export function presentRequestDetail(
 
 /** The numbers on the work lists' tabs. */
 export function presentWorkCounts(
-  counts: Awaited<ReturnType<typeof countWorkOf>>,
+  counts: Awaited<ReturnType<typeof countWorkIn>>,
   commitmentsDue: number,
 ): TWorkCounts {
   return {
-    mine: counts.mine,
+    mine: counts.open,
     referred: counts.referred,
     dueToday: counts.due_today,
     overdue: counts.overdue,

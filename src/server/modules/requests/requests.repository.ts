@@ -372,33 +372,6 @@ export async function findLinked(db: Executor, requestId: string) {
     .execute();
 }
 
-/** How many requests wait for the person: the badges of the work lists. */
-export async function countWorkOf(
-  db: Executor,
-  { staffId, today, now }: { staffId: string; today: string; now: Date },
-) {
-  const { rows } = await sql<{
-    mine: number;
-    referred: number;
-    due_today: number;
-    overdue: number;
-  }>`
-    select
-      (select count(*)::int from service_requests
-        where owner_id = ${staffId} and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as mine,
-      (select count(*)::int from service_requests
-        where owner_id = ${staffId} and referred_at is not null
-          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as referred,
-      (select count(*)::int from service_requests
-        where owner_id = ${staffId} and due_on = ${today}
-          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as due_today,
-      (select count(*)::int from service_requests
-        where owner_id = ${staffId} and due_at < ${now}
-          and state in ${sql.raw(`('${OPEN_STATES.join("','")}')`)}) as overdue
-  `.execute(db);
-  return rows[0] ?? { mine: 0, referred: 0, due_today: 0, overdue: 0 };
-}
-
 /** The scope as a condition on a request: its owner's, or its unit's. */
 function inScope(scope: WorkScope) {
   if (scope.kind === 'mine') return sql<SqlBool>`owner_id = ${scope.staffId}`;
@@ -407,21 +380,33 @@ function inScope(scope: WorkScope) {
 }
 
 /**
- * The request counts of a start page in one statement: open requests due today, overdue and
- * referred. Each count runs on a partial index of open requests.
+ * The request counts of a start page or the work lists' badges in one statement: open requests
+ * due today, overdue and referred, and with `withOpen` all open ones. Each count runs on a
+ * partial index of open requests.
  */
 export async function countWorkIn(
   db: Executor,
-  { scope, today, now }: { scope: WorkScope; today: string; now: Date },
+  {
+    scope,
+    today,
+    now,
+    withOpen = false,
+  }: { scope: WorkScope; today: string; now: Date; withOpen?: boolean },
 ) {
   const open = sql.raw(`('${OPEN_STATES.join("','")}')`);
   const requests = inScope(scope);
+  // All open requests in scope only when asked: the badges show it, the start page does not.
+  const allOpen = withOpen
+    ? sql<number>`(select count(*)::int from service_requests where ${requests} and state in ${open})`
+    : sql<number>`0`;
   const { rows } = await sql<{
+    open: number;
     due_today: number;
     overdue: number;
     referred: number;
   }>`
     select
+      ${allOpen} as open,
       (select count(*)::int from service_requests
         where ${requests} and due_on = ${today} and state in ${open}) as due_today,
       (select count(*)::int from service_requests
@@ -429,7 +414,7 @@ export async function countWorkIn(
       (select count(*)::int from service_requests
         where ${requests} and referred_at is not null and state in ${open}) as referred
   `.execute(db);
-  return rows[0] ?? { due_today: 0, overdue: 0, referred: 0 };
+  return rows[0] ?? { open: 0, due_today: 0, overdue: 0, referred: 0 };
 }
 
 // A client merge (the clients module, through the requests service).

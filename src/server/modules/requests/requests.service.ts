@@ -57,7 +57,6 @@ import {
 import {
   countRequests,
   countWorkIn,
-  countWorkOf,
   deleteLink,
   findEvents,
   findLinked,
@@ -552,7 +551,7 @@ export function createRequestsService(deps: {
         return { mine: 0, referred: 0, dueToday: 0, overdue: 0, commitmentsDue: 0 };
       const staffId = ctx.principal.staffId;
       return presentWorkCounts(
-        await countWorkOf(db, { staffId, today, now }),
+        await countWorkIn(db, { scope: { kind: 'mine', staffId }, today, now, withOpen: true }),
         await commitments.dueCountIn(db, { kind: 'mine', staffId }, now),
       );
     },
