@@ -126,6 +126,7 @@ export function buildServices(options: AppOptions) {
     hasher: options.hasher ?? createArgon2Hasher(),
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     signInDelay: options.signInDelay ?? DEFAULT_SIGN_IN_DELAY_POLICY,
+    listen: options.database.listen,
   });
   const institutions = createInstitutionsService({ db, audit, clock });
   const units = createUnitsService({ db, audit, clock, institutions });

@@ -7,6 +7,7 @@ import * as surveys from './0005_surveys';
 import * as counter from './0006_counter';
 import * as surveyIntegrity from './0007_survey_integrity';
 import * as access from './0008_access';
+import * as principalChanges from './0009_principal_changes';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_counter': counter,
   '0007_survey_integrity': surveyIntegrity,
   '0008_access': access,
+  '0009_principal_changes': principalChanges,
 };

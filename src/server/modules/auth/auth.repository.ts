@@ -152,6 +152,7 @@ export async function findSessionPrincipal(
       'se.id as session_id',
       'se.csrf_token',
       'se.last_seen_at',
+      'se.expires_at',
       's.id as staff_id',
       rolesOf.as('roles'),
       unitIdsOf.as('unit_ids'),

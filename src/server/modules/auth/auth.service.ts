@@ -4,7 +4,7 @@ import { signInWait, type SignInDelayPolicy } from '../../../domain/sign-in-dela
 import type { TChangePasswordBody, TLoginBody, TMe } from '../../../contracts/auth.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { PasswordHasher } from '../../adapters/password-hasher';
-import type { Executor } from '../../db/database';
+import type { ChannelListener, Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { ActionContext, Principal } from '../../http/access';
 import { AppError, invalidField } from '../../http/errors';
@@ -30,6 +30,7 @@ import {
   trustDevice,
   updatePasswordHash,
 } from './auth.repository';
+import { createSessionCache } from './session-cache';
 
 export interface SessionPolicy {
   /** A session unused this long ends (a front-desk computer left signed in). */
@@ -42,6 +43,8 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHour
 
 /** Touching the session on every request would write on every read; once a minute is enough. */
 const TOUCH_RESOLUTION_MS = 60_000;
+/** Where the database announces a change to a person's sessions, roles, units or account. */
+const PRINCIPALS_CHANNEL = 'apkalpo_principals';
 const MINUTE_MS = 60_000;
 /** A device not used to sign in for this long is forgotten, and its cookie with it. */
 export const DEVICE_TRUST_DAYS = 180;
@@ -71,6 +74,13 @@ function principalOf(
   };
 }
 
+/** A principal kept across requests is shared by them: none may change it. */
+function frozen(principal: Principal): Principal {
+  Object.freeze(principal.roles);
+  Object.freeze(principal.unitIds);
+  return Object.freeze(principal);
+}
+
 export function createAuthService(deps: {
   db: Kysely<DB>;
   audit: AuditService;
@@ -79,8 +89,15 @@ export function createAuthService(deps: {
   tokens: TokensService;
   sessionPolicy: SessionPolicy;
   signInDelay: SignInDelayPolicy;
+  /** The database's notifications, where it has them (PostgreSQL): sessions are kept then. */
+  listen?: (channel: string, listener: ChannelListener) => void;
 }) {
   const { db, audit, clock, hasher, tokens, sessionPolicy, signInDelay } = deps;
+  const sessions = createSessionCache();
+  deps.listen?.(PRINCIPALS_CHANNEL, {
+    message: (staffId) => sessions.forgetStaff(staffId),
+    listening: (active) => sessions.hearing(active),
+  });
   let dummyHash: Promise<string> | undefined;
   const idleSince = (now: Date) => new Date(now.getTime() - sessionPolicy.idleMinutes * MINUTE_MS);
 
@@ -247,20 +264,39 @@ export function createAuthService(deps: {
           });
         }
       });
+      sessions.forget(sessionId);
     },
 
     async authenticateSession(sessionToken: string): Promise<Principal | null> {
       const now = clock.now();
-      const row = await findSessionPrincipal(db, {
-        sessionId: digestOf(sessionToken),
-        now,
-        idleSince: idleSince(now),
-      });
-      if (!row) return null;
-      if (now.getTime() - row.last_seen_at.getTime() > TOUCH_RESOLUTION_MS) {
-        await touchSession(db, row.session_id, now);
+      const sessionId = digestOf(sessionToken);
+      const kept = sessions.get(sessionId);
+      // The same conditions as findSessionPrincipal's, on what the database said; the last touch
+      // kept is never later than the database's, so a doubt goes back to the database.
+      if (kept && kept.expiresAt > now && kept.lastSeenAt > idleSince(now)) {
+        if (now.getTime() - kept.lastSeenAt.getTime() > TOUCH_RESOLUTION_MS) {
+          await touchSession(db, sessionId, now);
+          kept.lastSeenAt = now;
+        }
+        return kept.principal;
       }
-      return principalOf(row, { sessionId: row.session_id, csrfToken: row.csrf_token });
+      const mark = sessions.mark();
+      const row = await findSessionPrincipal(db, { sessionId, now, idleSince: idleSince(now) });
+      if (!row) return null;
+      let lastSeenAt = row.last_seen_at;
+      if (now.getTime() - lastSeenAt.getTime() > TOUCH_RESOLUTION_MS) {
+        await touchSession(db, row.session_id, now);
+        lastSeenAt = now;
+      }
+      const principal = frozen(
+        principalOf(row, { sessionId: row.session_id, csrfToken: row.csrf_token }),
+      );
+      sessions.keep(
+        sessionId,
+        { principal, staffId: row.staff_id, expiresAt: row.expires_at, lastSeenAt },
+        mark,
+      );
+      return principal;
     },
 
     async authenticateBearer(secret: string): Promise<Principal | null> {
@@ -321,6 +357,21 @@ export function createAuthService(deps: {
         });
         await endSessions(trx, ctx, staffId);
       });
+      sessions.forgetStaff(staffId);
+    },
+
+    /**
+     * Forgets what this process kept of the person's sessions, once a change to them (their
+     * roles, units, account, password) has committed: the next request asks the database. Other
+     * processes hear of the change from the database itself.
+     */
+    forgetSessionsOf(staffId: string): void {
+      sessions.forgetStaff(staffId);
+    },
+
+    /** Whether this process keeps sessions between requests (it hears changes to them). */
+    keepsSessions(): boolean {
+      return sessions.keeping();
     },
 
     /**

@@ -166,7 +166,15 @@ const SORT_COLUMNS = {
  * unit, client and owner: a search that matches thousands of requests joins twenty-five.
  */
 export async function findRequests(db: Executor, filter: RequestFilter) {
-  const page = db
+  return selectRequests(db)
+    .where('r.id', 'in', pageOf(db, filter))
+    .orderBy(SORT_COLUMNS[filter.sort], filter.order)
+    .orderBy('r.id')
+    .execute();
+}
+
+function pageOf(db: Executor, filter: RequestFilter) {
+  return db
     .selectFrom('service_requests as r')
     .select('r.id')
     .where(matching(filter))
@@ -174,30 +182,38 @@ export async function findRequests(db: Executor, filter: RequestFilter) {
     .orderBy('r.id')
     .limit(filter.limit)
     .offset(filter.offset);
-  return selectRequests(db)
-    .where('r.id', 'in', page)
-    .orderBy(SORT_COLUMNS[filter.sort], filter.order)
-    .orderBy('r.id')
-    .execute();
 }
 
 /**
- * How many requests the list has, counted up to a cap: counting every overdue request of a big
- * municipality on each page view would cost more than the page itself.
+ * A page of the list and how many requests the list has, counted up to a cap (counting every
+ * overdue request of a big municipality on each page view would cost more than the page itself).
+ * One round trip: the count rides on the page's rows, computed once; only a page past the end
+ * asks for it apart.
  */
-export async function countRequests(
-  db: Executor,
-  filter: RequestFilter,
-  cap: number,
-): Promise<number> {
-  const inner = db
-    .selectFrom('service_requests as r')
-    .select('r.id')
-    .where(matching(filter))
-    .limit(cap);
+export async function findRequestPage(db: Executor, filter: RequestFilter, cap: number) {
+  const rows = await selectRequests(db)
+    .select(
+      sql<number>`(select count(*)::int from (${capped(db, filter, cap)}) as capped)`.as('counted'),
+    )
+    .where('r.id', 'in', pageOf(db, filter))
+    .orderBy(SORT_COLUMNS[filter.sort], filter.order)
+    .orderBy('r.id')
+    .execute();
+  const first = rows[0];
+  if (first) return { rows, counted: first.counted };
+  if (filter.offset === 0) return { rows, counted: 0 };
+  return { rows, counted: await countRequests(db, filter, cap) };
+}
+
+function capped(db: Executor, filter: RequestFilter, cap: number) {
+  return db.selectFrom('service_requests as r').select('r.id').where(matching(filter)).limit(cap);
+}
+
+/** How many requests the list has, counted up to the cap. */
+async function countRequests(db: Executor, filter: RequestFilter, cap: number): Promise<number> {
   const { rows } = await sql<{
     n: number;
-  }>`select count(*)::int as n from (${inner}) as capped`.execute(db);
+  }>`select count(*)::int as n from (${capped(db, filter, cap)}) as capped`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

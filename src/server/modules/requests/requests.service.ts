@@ -55,13 +55,13 @@ import {
   presentWorkCounts,
 } from './requests.presenter';
 import {
-  countRequests,
   countWorkIn,
   deleteLink,
   findEvents,
   findLinked,
   findOutOfSight,
   findRequestById,
+  findRequestPage,
   findRequests,
   findRequestsOfContact,
   insertEvents,
@@ -507,10 +507,7 @@ export function createRequestsService(deps: {
         ...byList[query.list],
         ...(query.unitId ? { unitIds: ownUnits } : {}),
       };
-      const [rows, counted] = [
-        await findRequests(db, filter),
-        await countRequests(db, filter, COUNT_CAP + 1),
-      ];
+      const { rows, counted } = await findRequestPage(db, filter, COUNT_CAP + 1);
       return presentRequestPage(rows, { counted, cap: COUNT_CAP }, query, { now, today });
     },
 
@@ -591,19 +588,21 @@ export function createRequestsService(deps: {
       assertMayServe(ctx);
       const { row, viewer } = await seenBy(db, ctx, id);
       const moment = clockNow();
-      if (row.client_id && row.client_record_kind !== 'organisation') {
-        await audit.recordRead(db, ctx, {
-          entityType: 'client',
-          entityId: row.client_id,
-          context: { requestId: row.id, requestNumber: row.number },
-        });
-      }
-      const [events, promises, linked, letters] = [
-        await findEvents(db, id),
-        await commitments.ofRequest(db, id, moment.now),
-        await findLinked(db, id),
-        await correspondence.ofRequest(db, id),
-      ];
+      // Independent reads, each on a connection of its own: the page waits for the slowest, not
+      // for their sum. Looking at a person's data is recorded, or the page is not shown.
+      const [events, promises, linked, letters] = await Promise.all([
+        findEvents(db, id),
+        commitments.ofRequest(db, id, moment.now),
+        findLinked(db, id),
+        correspondence.ofRequest(db, id),
+        row.client_id && row.client_record_kind !== 'organisation'
+          ? audit.recordRead(db, ctx, {
+              entityType: 'client',
+              entityId: row.client_id,
+              context: { requestId: row.id, requestNumber: row.number },
+            })
+          : undefined,
+      ]);
       return presentRequestDetail(
         {
           row,

@@ -217,6 +217,10 @@ describe('service requests', () => {
       expect(first.items.map((r) => r.service)).toEqual(['Trešais', 'Otrais']);
       const second = await listOf(clerk, 'list=unit&sort=number&order=desc&pageSize=2&page=2');
       expect(second.items.map((r) => r.service)).toEqual(['Pirmais']);
+      expect(second.total).toBe(3);
+      // A page past the end is empty and still says how many there are.
+      const past = await listOf(clerk, 'list=unit&sort=number&order=desc&pageSize=2&page=5');
+      expect(past).toMatchObject({ items: [], total: 3 });
 
       const wrong = await call(test.app, clerk, {
         method: 'GET',

@@ -172,7 +172,7 @@ export function createStaffService(deps: {
 
     async update(ctx: ActionContext, id: string, body: TUpdateStaffBody): Promise<TStaff> {
       requirePermission(ctx.principal, 'staff.manage');
-      return db.transaction().execute(async (trx) => {
+      const changed = await db.transaction().execute(async (trx) => {
         const before = await load(trx, id);
         if (before.version !== body.version) throw versionConflict();
         // Nobody widens (or narrows) their own reach: another administrator changes one's roles.
@@ -225,16 +225,20 @@ export function createStaffService(deps: {
         if (before.active && !active) await auth.endAccessOf(trx, ctx, id);
         return after;
       });
+      auth.forgetSessionsOf(id);
+      return changed;
     },
 
     async setPassword(ctx: ActionContext, id: string, body: TSetPasswordBody): Promise<TStaff> {
       requirePermission(ctx.principal, 'staff.manage');
       const passwordHash = await auth.hashPassword(body.password);
-      return db.transaction().execute(async (trx) => {
+      const changed = await db.transaction().execute(async (trx) => {
         await load(trx, id);
         await auth.setPasswordHash(trx, ctx, id, passwordHash);
         return load(trx, id);
       });
+      auth.forgetSessionsOf(id);
+      return changed;
     },
   };
 }
