@@ -228,6 +228,8 @@ export interface OpenOptions {
 
 /** Statements kept prepared on one connection at most; beyond them a statement is planned anew. */
 const PREPARED_PER_CONNECTION = 100;
+/** PostgreSQL's 'cached plan must not change result type'. */
+const CACHED_PLAN_CHANGED = '0A000';
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 /**
@@ -239,6 +241,7 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
  */
 class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
+  #prepared = 0;
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
@@ -249,10 +252,19 @@ class PreparingClient extends pg.Client {
         this.#names.size < PREPARED_PER_CONNECTION &&
         PREPARABLE.test(text)
       ) {
-        name = `apkalpo_${this.#names.size + 1}`;
+        this.#prepared += 1;
+        name = `apkalpo_${this.#prepared}`;
         this.#names.set(text, name);
       }
-      if (name !== undefined) return super.query({ name, text, values }) as never;
+      if (name !== undefined) {
+        const result = super.query({ name, text, values });
+        // A migration by another instance changed the columns a prepared `select *` returns:
+        // this use fails, and the next prepares the statement anew under a new name.
+        result.catch((error: unknown) => {
+          if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) this.#names.delete(text);
+        });
+        return result as never;
+      }
     }
     return (super.query as (...all: unknown[]) => never)(...args);
   }

@@ -81,6 +81,8 @@ interface CalendarState {
   builtAt: number;
   calendar: WorkingCalendar;
   settings: TCalendarSettings;
+  /** The deadline policies, read with the calendar: every new request needs them. */
+  policies: TDeadlinePolicy[];
 }
 
 export function createCalendarService(deps: {
@@ -108,10 +110,11 @@ export function createCalendarService(deps: {
   async function state(): Promise<CalendarState> {
     if (cached && Date.now() - cached.builtAt < CACHE_MS) return cached;
     const builtFor = generation;
-    const [daysOff, transfers, settings] = [
+    const [daysOff, transfers, settings, policies] = [
       await findDaysOff(db),
       await findTransfers(db),
       await settingsOf(db),
+      (await findPolicies(db)).map(presentPolicy),
     ];
     const calendar = createWorkingCalendar({
       oneOffDaysOff: daysOff.filter((day) => day.kind === 'one-off'),
@@ -123,7 +126,7 @@ export function createCalendarService(deps: {
       })),
       followTransfers: settings.followTransfers,
     });
-    const built = { builtAt: Date.now(), calendar, settings };
+    const built = { builtAt: Date.now(), calendar, settings, policies };
     if (builtFor === generation) cached = built;
     return built;
   }
@@ -221,8 +224,8 @@ export function createCalendarService(deps: {
       received: Date,
       item: { channel: string; clientKind: 'external' | 'internal'; caseType: string | null },
     ): Promise<{ policyCode: string | null; due: string; dueEnd: Date }> {
-      const policies = (await findPolicies(db)).map(presentPolicy);
-      const policy = choosePolicy(policies, item);
+      const current = await state();
+      const policy = choosePolicy(current.policies, item);
       const rule: DeadlineRule = policy
         ? {
             count: policy.count,
@@ -231,7 +234,7 @@ export function createCalendarService(deps: {
             sameDayCutoff: policy.sameDayCutoff,
           }
         : FALLBACK_RULE;
-      const { due, dueEnd } = dueOf(await state(), rule, {
+      const { due, dueEnd } = dueOf(current, rule, {
         date: rigaDateOf(received),
         time: rigaTimeOf(received),
       });

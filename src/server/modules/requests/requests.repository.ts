@@ -13,23 +13,33 @@ import type { DB, ServiceRequestsTable } from '../../db/schema';
 const OPEN_STATES = ['new', 'in_progress', 'waiting_client', 'waiting_institution'] as const;
 
 /** The next request number: the year and a running number, e.g. 2026-000123. */
-export async function nextRequestNumber(db: Executor, year: number): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('service_request_number') as n`.execute(
-    db,
-  );
-  return `${year}-${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+/** The next request numbers of the year, in order. */
+export async function nextRequestNumbers(
+  db: Executor,
+  year: number,
+  count: number,
+): Promise<string[]> {
+  const { rows } = await sql<{ n: number }>`
+    select nextval('service_request_number') as n from generate_series(1, ${count})`.execute(db);
+  return rows
+    .map((row) => row.n)
+    .sort((a, b) => a - b)
+    .map((n) => `${year}-${String(n).padStart(6, '0')}`);
 }
 
-export async function insertRequest(
+/** Inserts the requests; their ids in the order given. */
+export async function insertRequests(
   db: Executor,
-  row: Insertable<ServiceRequestsTable>,
-): Promise<string> {
+  rows: ReadonlyArray<Insertable<ServiceRequestsTable>>,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
   const inserted = await db
     .insertInto('service_requests')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+    .values([...rows])
+    .returning(['id', 'number'])
+    .execute();
+  const idOf = new Map(inserted.map((row) => [row.number, row.id] as const));
+  return rows.map((row) => idOf.get(row.number) as string);
 }
 
 export async function insertEvents(
@@ -271,6 +281,14 @@ export async function findOutOfSight(
 export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
 /** A request's row with what only its detail shows. */
 export type RequestDetailRow = Awaited<ReturnType<typeof findRequestById>> & object;
+
+/** Requests as the lists show them. */
+export async function findRequestsByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return selectRequests(db)
+    .where('r.id', 'in', [...ids])
+    .execute();
+}
 
 export async function findRequestById(db: Executor, id: string) {
   return selectRequests(db)

@@ -66,9 +66,10 @@ import {
   findRequestsOfContact,
   insertEvents,
   insertLink,
-  insertRequest,
+  insertRequests,
   moveRequestsOfClient,
-  nextRequestNumber,
+  nextRequestNumbers,
+  findRequestsByIds,
   updateRequest,
   type RequestFilter,
   type RequestDetailRow,
@@ -250,7 +251,7 @@ export function createRequestsService(deps: {
     commitments,
     correspondence,
   } = deps;
-  const { viewerOf, seenBy, forChange, summary, change } = requestAccess;
+  const { viewerOf, seenBy, forChange, change } = requestAccess;
   const record = requestAccess.recordEvent;
 
   const clockNow = () => {
@@ -316,14 +317,19 @@ export function createRequestsService(deps: {
           throw invalidField(`requests.${index}.serviceId`, 'unknown_reference');
       });
       const now = clock.now();
-      const ids: string[] = [];
-      for (const p of planned) {
-        const number = await nextRequestNumber(trx, Number(rigaDateOf(now).slice(0, 4)));
+      // All of the visit's requests in a handful of round trips, whatever their number.
+      const numbers = await nextRequestNumbers(
+        trx,
+        Number(rigaDateOf(now).slice(0, 4)),
+        planned.length,
+      );
+      const rows = planned.map((p, index) => {
+        const number = numbers[index] as string;
         // A request made from the catalogue carries the catalogue's name, so it counts by it.
         const serviceName =
           (p.input.serviceId && catalogued.get(p.input.serviceId)?.name) || p.input.service;
         const tags = p.input.tags ?? [];
-        const id = await insertRequest(trx, {
+        return {
           number,
           contact_id: contact.id,
           client_id: contact.clientId,
@@ -337,7 +343,7 @@ export function createRequestsService(deps: {
           institution_id: p.input.institutionId ?? null,
           unit_id: p.input.unitId,
           owner_id: p.input.ownerId ?? null,
-          state: 'new',
+          state: 'new' as const,
           policy_code: p.policyCode,
           received_at: contact.receivedAt,
           due_on: p.dueOn,
@@ -351,16 +357,36 @@ export function createRequestsService(deps: {
           }),
           created_at: now,
           updated_at: now,
-        });
-        await record(trx, ctx, id, 'created', { dueOn: p.dueOn, policy: p.policyCode });
-        await audit.record(trx, ctx, {
-          action: 'create',
-          entityType: 'request',
-          entityId: id,
-          after: await summary(trx, id),
-        });
-        ids.push(id);
-      }
+        };
+      });
+      const ids = await insertRequests(trx, rows);
+      await insertEvents(
+        trx,
+        ids.map((id, index) => ({
+          request_id: id,
+          at: now,
+          actor_staff_id: ctx.principal.staffId,
+          kind: 'created',
+          data: { dueOn: planned[index]?.dueOn, policy: planned[index]?.policyCode },
+        })),
+      );
+      const created = new Map(
+        (await findRequestsByIds(trx, ids)).map((row) => [row.id, row] as const),
+      );
+      await audit.record(
+        trx,
+        ctx,
+        ...ids.map((id) => {
+          const row = created.get(id);
+          if (!row) throw notFound();
+          return {
+            action: 'create',
+            entityType: 'request',
+            entityId: id,
+            after: presentRequestSummary(row, clockNow()),
+          };
+        }),
+      );
       return ids;
     },
 
