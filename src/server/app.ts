@@ -8,11 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './adapters/clock';
 import { createArgon2Hasher, type PasswordHasher } from './adapters/password-hasher';
 import type { Database } from './db/database';
@@ -20,6 +16,7 @@ import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
 import { openApiTransform } from './http/openapi';
 import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
+import { compiledSerializer } from './http/serializer';
 import { registerTextInputCheck } from './http/text-input';
 import { registerValidateOnly } from './http/validate-only';
 import { absencesRoutes } from './modules/absences/absences.routes';
@@ -110,6 +107,8 @@ export interface AppOptions {
   /** The built web app (index.html and assets); null serves the API alone. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['loggerInstance'] | false;
+  /** Parse each response by its schema before it is sent (off in production: decision 40). */
+  checkResponses?: boolean;
 }
 
 /** Builds the services in dependency order; each gets exactly what it uses. */
@@ -260,7 +259,7 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializer({ checkResponses: options.checkResponses ?? true }));
   // The API takes JSON only. Fastify also parses text/plain by default, which would let a plain
   // text body through to validation as a string instead of being refused with 415.
   app.removeContentTypeParser('text/plain');

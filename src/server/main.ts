@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     webRoot: WEB_ROOT,
+    checkResponses: !config.production,
     logger: logger.child({}, { msgPrefix: '' }),
   });
 

@@ -316,6 +316,7 @@ export function createRequestsService(deps: {
         if (p.input.serviceId && !catalogued.get(p.input.serviceId)?.active)
           throw invalidField(`requests.${index}.serviceId`, 'unknown_reference');
       });
+      if (planned.length === 0) return [];
       const now = clock.now();
       // All of the visit's requests in a handful of round trips, whatever their number.
       const numbers = await nextRequestNumbers(
