@@ -37,6 +37,8 @@ export interface Figure extends Latency {
   /** The highest resident memory of any one server process, and of all together, in MB. */
   peakProcessMb: number;
   peakTotalMb: number;
+  /** Each process's highest resident memory, in MB, by pid. */
+  peakByProcessMb: Record<number, number>;
   health: { probes: number; failed: number; p99: number; max: number } | null;
   /** The pgbench figure it is compared with, and the ratio. */
   pgbench: { script: 'select' | 'insert'; clients: number; tps: number } | null;
@@ -148,34 +150,50 @@ function memoryTarget(figures: readonly Figure[]): Target {
 }
 
 export interface Trend {
+  /** The floor (the lowest RSS, after collection) in the first and last tenth of the soak. */
   startMb: number;
   endMb: number;
   peakMb: number;
-  /** Least-squares growth over the soak, MB per minute. */
+  /** Least-squares growth of the floor over the soak, MB per minute. */
   mbPerMinute: number;
   flat: boolean;
 }
 
 /**
- * Whether memory stays flat over a soak: the least-squares line through (minutes, MB) may
- * grow by no more than 5 % of the start, or 10 MB, over the whole soak.
+ * Whether memory stays flat over a soak. A collected heap saws up and down by a hundred MB, so
+ * the trend is read from its floor: the lowest RSS in each tenth of the soak, what stays after
+ * a collection. A leak raises the floor. Flat when the least-squares line through the floors
+ * grows by no more than 5 % of the first floor, or 10 MB, over the whole soak.
  */
 export function trendOf(points: ReadonlyArray<{ minutes: number; mb: number }>): Trend {
-  const n = points.length;
-  const meanX = points.reduce((sum, p) => sum + p.minutes, 0) / n;
-  const meanY = points.reduce((sum, p) => sum + p.mb, 0) / n;
+  const parts = Math.min(10, points.length);
+  const floors: Array<{ minutes: number; mb: number }> = [];
+  for (let part = 0; part < parts; part += 1) {
+    const slice = points.slice(
+      Math.floor((part * points.length) / parts),
+      Math.floor(((part + 1) * points.length) / parts),
+    );
+    if (slice.length === 0) continue;
+    floors.push({
+      minutes: slice.reduce((sum, p) => sum + p.minutes, 0) / slice.length,
+      mb: Math.min(...slice.map((p) => p.mb)),
+    });
+  }
+  const n = floors.length;
+  const meanX = floors.reduce((sum, p) => sum + p.minutes, 0) / n;
+  const meanY = floors.reduce((sum, p) => sum + p.mb, 0) / n;
   let num = 0;
   let den = 0;
-  for (const p of points) {
+  for (const p of floors) {
     num += (p.minutes - meanX) * (p.mb - meanY);
     den += (p.minutes - meanX) ** 2;
   }
   const slope = den > 0 ? num / den : 0;
-  const startMb = points[0]?.mb ?? NaN;
+  const startMb = floors[0]?.mb ?? NaN;
   const span = (points.at(-1)?.minutes ?? 0) - (points[0]?.minutes ?? 0);
   return {
     startMb,
-    endMb: points.at(-1)?.mb ?? NaN,
+    endMb: floors.at(-1)?.mb ?? NaN,
     peakMb: Math.max(...points.map((p) => p.mb)),
     mbPerMinute: slope,
     flat: slope * span <= Math.max(10, 0.05 * startMb),

@@ -221,7 +221,12 @@ async function main(): Promise<void> {
     string,
     Record<string, ReturnType<typeof latencyOf> & { n: number }>
   > = {};
-  let soak: { processes: Record<string, Trend>; total: Trend } | null = null;
+  let soak: {
+    processes: Record<string, Trend>;
+    total: Trend;
+    /** Every fifth second: minutes since the start, and each process's RSS in MB. */
+    samples: Array<{ minutes: number; mb: Record<number, number> }>;
+  } | null = null;
   // Ended by anything but the bench (a crash, or someone stopping servers by name): the figures
   // after it would be connection errors only.
   const stillRunning = (during: string) => {
@@ -273,6 +278,9 @@ async function main(): Promise<void> {
       generatorCores: (used.user + used.system) / 1e6 / driven.seconds,
       peakProcessMb: Math.max(0, ...Object.values(usage.peakRss)) / MB,
       peakTotalMb: usage.peakTotalRss / MB,
+      peakByProcessMb: Object.fromEntries(
+        Object.entries(usage.peakRss).map(([pid, rss]) => [pid, Math.round(rss / MB)]),
+      ),
       health,
       pgbench: compared
         ? { script: compared.script, clients: compared.clients, tps: compared.tps }
@@ -312,6 +320,12 @@ async function main(): Promise<void> {
       soak = {
         processes: Object.fromEntries([...byPid].map(([pid, points]) => [pid, trendOf(points)])),
         total: trendOf(totals),
+        samples: window
+          .filter((_, index) => index % 5 === 0)
+          .map((sample) => ({
+            minutes: Math.round(((sample.at - start) / 60_000) * 100) / 100,
+            mb: Object.fromEntries(sample.processes.map((p) => [p.pid, Math.round(p.rss / MB)])),
+          })),
       };
     }
   };
@@ -338,12 +352,13 @@ async function main(): Promise<void> {
     : options.embedded
       ? embeddedTargets(figures)
       : postgresTargets(figures);
-  if (options.soak && soak) {
-    const { processes, total } = soak as { processes: Record<string, Trend>; total: Trend };
-    console.log('\nmemory over the soak (RSS, MB):');
+  const soakTrend = soak as { processes: Record<string, Trend>; total: Trend } | null;
+  if (soakTrend) {
+    const { processes, total } = soakTrend;
+    console.log('\nmemory over the soak (RSS, MB; the floor is the lowest in a tenth of it):');
     for (const [pid, trend] of Object.entries(processes)) {
       console.log(
-        `  pid ${pid}: start ${trend.startMb.toFixed(0)}, end ${trend.endMb.toFixed(0)}, peak ` +
+        `  pid ${pid}: floor ${trend.startMb.toFixed(0)} → ${trend.endMb.toFixed(0)}, peak ` +
           `${trend.peakMb.toFixed(0)}, ${trend.mbPerMinute.toFixed(2)} MB/min (${trend.flat ? 'flat' : 'growing'})`,
       );
     }
@@ -351,7 +366,7 @@ async function main(): Promise<void> {
     const allFlat = Object.values(processes).every((t) => t.flat);
     targets.push({
       text: `memory under ${MEMORY_LIMIT_MB} MB per process and flat over the soak`,
-      figure: `peak ${worst.toFixed(0)} MB; total ${total.startMb.toFixed(0)} → ${total.endMb.toFixed(0)} MB, ${total.mbPerMinute.toFixed(2)} MB/min (${allFlat ? 'flat' : 'growing'})`,
+      figure: `peak ${worst.toFixed(0)} MB; floor of all ${total.startMb.toFixed(0)} → ${total.endMb.toFixed(0)} MB, ${total.mbPerMinute.toFixed(2)} MB/min (${allFlat ? 'flat' : 'growing'})`,
       pass: worst < MEMORY_LIMIT_MB && allFlat,
     });
   }
@@ -401,6 +416,18 @@ async function main(): Promise<void> {
           .join(', ')}.`,
     ),
     '',
+    ...(soakTrend
+      ? [
+          `Memory over the soak (RSS): ${Object.entries(soakTrend.processes)
+            .map(
+              ([pid, t]) =>
+                `pid ${pid}, its floor ${t.startMb.toFixed(0)} MB in the first tenth, ${t.endMb.toFixed(0)} in the last, ` +
+                `${t.peakMb.toFixed(0)} at most, ${t.mbPerMinute.toFixed(2)} MB/min (${t.flat ? 'flat' : 'growing'})`,
+            )
+            .join('; ')}.`,
+          '',
+        ]
+      : []),
     ...targetText.map((line) => `- ${line}`),
     '',
   ].join('\n');
