@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
-import { buildApp, type Services } from '../src/server/app';
+import { buildApp } from '../src/server/app';
 import { advisoryLock, typeParsers, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/schema';
-import { systemContext } from '../src/server/http/access';
-import { CSRF_HEADER, SESSION_COOKIE } from '../src/server/http/authentication';
-import { loadCases, type Organisation } from './cases-data';
+import { loadCases } from './cases-data';
 import { withFreshDatabase } from './fresh-database';
+import { benchUuid, CENTRES, organise, signIn, STAFF_PER_UNIT, UNITS } from './organisation';
 
 // `npm run bench -- cases`: the work lists at a million service requests, through the whole HTTP
 // stack (app.inject) with a signed-in session. BENCH_DATABASE_URL names a PostgreSQL server; a
@@ -25,10 +23,6 @@ const CLIENTS = Math.max(1000, Math.round(REQUESTS / 4));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const EXPLAIN_ALL = process.env.BENCH_EXPLAIN === '1';
 const SLOW_MS = 100;
-const UNITS = 80;
-const CENTRES = 10;
-const STAFF_PER_UNIT = 10;
-const PASSWORD = 'benchmark password';
 
 interface TracedQuery {
   sql: string;
@@ -86,86 +80,6 @@ function openTraced(url: string) {
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     },
   };
-}
-
-/** The id the loader gave a row (its bench_uuid), to refer to it. */
-function benchUuid(key: string): string {
-  const h = createHash('md5').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
-}
-
-/** An institution, units and their people, made through the services as an administrator would. */
-async function organise(services: Services): Promise<Organisation & { headEmail: string }> {
-  const ctx = systemContext('bench');
-  const municipality = await services.institutions.create(ctx, {
-    name: 'Etalona novada pašvaldība',
-    kind: 'municipality',
-  });
-  const institutionIds: string[] = [];
-  for (const shortName of ['VSAA', 'VID', 'PMLP', 'VZD', 'NVA', 'LAD']) {
-    const created = await services.institutions.create(ctx, {
-      name: `Valsts iestāde ${shortName}`,
-      shortName,
-      kind: 'state',
-    });
-    institutionIds.push(created.id);
-  }
-  const unitIds: string[] = [];
-  for (let u = 0; u < UNITS; u += 1) {
-    const centre = u < CENTRES;
-    const unit = await services.units.create(ctx, {
-      institutionId: municipality.id,
-      parentId: null,
-      name: centre ? `Klientu apkalpošanas centrs ${u + 1}` : `Nodaļa ${u - CENTRES + 1}`,
-      kind: centre ? 'client_service_centre' : 'department',
-    });
-    unitIds.push(unit.id);
-  }
-  const staffIds: string[] = [];
-  for (let u = 0; u < UNITS; u += 1) {
-    for (let s = 0; s < STAFF_PER_UNIT; s += 1) {
-      const person = await services.staff.create(ctx, {
-        givenName: ['Līga', 'Jānis', 'Anna', 'Pēteris', 'Ilze'][s % 5] as string,
-        surname: `Speciālists ${u}.${s}`,
-        position: 'Klientu apkalpošanas speciālists',
-        email: `person.${u}.${s}@example.lv`,
-        roles: ['specialist'],
-        units: [{ unitId: unitIds[u] as string, primary: true }],
-        ...(u === 0 && s === 0 ? { password: PASSWORD } : {}),
-      });
-      staffIds.push(person.id);
-    }
-  }
-  const headEmail = 'cs.head@example.lv';
-  await services.staff.create(ctx, {
-    givenName: 'Inese',
-    surname: 'Vadītāja',
-    position: 'Klientu apkalpošanas nodaļas vadītāja',
-    email: headEmail,
-    roles: ['client_service_head'],
-    units: [{ unitId: unitIds[CENTRES] as string, primary: true }],
-    password: PASSWORD,
-  });
-  return {
-    unitIds,
-    centres: CENTRES,
-    staffIds,
-    staffPerUnit: STAFF_PER_UNIT,
-    institutionIds,
-    headEmail,
-  };
-}
-
-async function signIn(app: FastifyInstance, email: string): Promise<Record<string, string>> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password: PASSWORD },
-  });
-  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (response.statusCode !== 200 || !cookie) throw new Error(`sign-in of ${email} failed`);
-  const { csrfToken } = response.json<{ csrfToken: string }>();
-  return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
 }
 
 interface Measured {
@@ -231,7 +145,7 @@ async function run(url: string): Promise<void> {
     await app.ready();
 
     let started = performance.now();
-    const org = await organise(services);
+    const org = await organise(services, { signers: 1 });
     console.log(
       `organisation through the services: ${UNITS} units, ${UNITS * STAFF_PER_UNIT} staff ` +
         `in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -22,6 +22,39 @@ export interface KnowledgeVolume {
   services: number;
 }
 
+/** What the staff know, for the people the search finds and the services' competence. */
+export const COMPETENCES = [
+  'deklarētā dzīvesvieta',
+  'e-adrese',
+  'eID',
+  'e-paraksts',
+  'VID EDS',
+  'VSAA pakalpojumi',
+  'sociālie pabalsti',
+  'nekustamā īpašuma nodoklis',
+  'būvatļaujas',
+  'pirmsskolas rinda',
+];
+
+/**
+ * What a front office types into the search, by kind: with and without diacritics, a hyphenated
+ * word written three ways, typos, one common word and less common topics.
+ */
+export const QUERY_KINDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  [
+    'with diacritics',
+    ['dzīvesvietas deklarēšana', 'nekustamā īpašuma nodoklis', 'bērna piedzimšanas pabalsts'],
+  ],
+  [
+    'without diacritics',
+    ['dzivesvietas deklaresana', 'nekustama ipasuma nodoklis', 'berna piedzimsanas pabalsts'],
+  ],
+  ['hyphen variants', ['e-adrese', 'e adrese', 'eadrese', 'e-paraksts', 'eparaksts']],
+  ['typos', ['pabalts', 'bezdarbnika statuss', 'dzivesvietas deklarseana', 'zemesgramta']],
+  ['one common word', ['pabalsts', 'iesniegums', 'VPVKAC']],
+  ['less common topics', ['tulka pakalpojums', 'Goda ģimenes apliecība', 'mājas seskiem']],
+];
+
 /** mulberry32: the same text on every run. */
 function createRandom(seed: number) {
   let state = seed >>> 0;

@@ -8,7 +8,12 @@ import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/
 import { migrateToLatest } from '../src/server/db/migrate';
 import { systemContext } from '../src/server/http/access';
 import { SESSION_COOKIE } from '../src/server/http/authentication';
-import { loadKnowledge, type KnowledgeOrganisation } from './knowledge-data';
+import {
+  COMPETENCES,
+  loadKnowledge,
+  QUERY_KINDS,
+  type KnowledgeOrganisation,
+} from './knowledge-data';
 
 // `npm run bench -- knowledge`: the knowledge base's search at 10 000 articles and 500 service
 // cards, through the whole HTTP stack (app.inject) with a signed-in specialist: the one search
@@ -25,36 +30,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const UNITS = 20;
 const STAFF = 100;
 const PASSWORD = 'benchmark password';
-const COMPETENCES = [
-  'deklarētā dzīvesvieta',
-  'e-adrese',
-  'eID',
-  'e-paraksts',
-  'VID EDS',
-  'VSAA pakalpojumi',
-  'sociālie pabalsti',
-  'nekustamā īpašuma nodoklis',
-  'būvatļaujas',
-  'pirmsskolas rinda',
-];
 const GIVEN = ['Jānis', 'Anna', 'Pēteris', 'Līga', 'Mārtiņš', 'Ilze', 'Edgars', 'Dace'];
 const SURNAMES = ['Bērziņš', 'Kalniņa', 'Ozols', 'Liepiņa', 'Krūmiņš', 'Šmite', 'Āboliņa'];
-
-/** What a front office types, by kind; each measurement goes round its kind's queries. */
-const QUERY_KINDS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  [
-    'with diacritics',
-    ['dzīvesvietas deklarēšana', 'nekustamā īpašuma nodoklis', 'bērna piedzimšanas pabalsts'],
-  ],
-  [
-    'without diacritics',
-    ['dzivesvietas deklaresana', 'nekustama ipasuma nodoklis', 'berna piedzimsanas pabalsts'],
-  ],
-  ['hyphen variants', ['e-adrese', 'e adrese', 'eadrese', 'e-paraksts', 'eparaksts']],
-  ['typos', ['pabalts', 'bezdarbnika statuss', 'dzivesvietas deklarseana', 'zemesgramta']],
-  ['one common word', ['pabalsts', 'iesniegums', 'VPVKAC']],
-  ['less common topics', ['tulka pakalpojums', 'Goda ģimenes apliecība', 'mājas seskiem']],
-];
 
 async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
