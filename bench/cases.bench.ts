@@ -58,6 +58,9 @@ function openTraced(url: string) {
     db,
     kind: 'postgresql',
     exclusively: advisoryLock(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
   return {

@@ -49,6 +49,10 @@ async function buildServer(): Promise<void> {
     entryPoints: {
       main: 'src/server/main.ts',
       'cli/apkalpo': 'src/server/cli/apkalpo.ts',
+      // PGlite's thread, started by the code bundled into each entry above from beside itself
+      // (db/pglite-in-thread.ts), so it is written beside each.
+      'pglite-thread': 'src/server/db/pglite-thread.ts',
+      'cli/pglite-thread': 'src/server/db/pglite-thread.ts',
     },
     outdir: 'dist/server',
     bundle: true,

@@ -199,8 +199,7 @@ export function buildServices(options: AppOptions) {
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
   const health = createHealthService({
-    db,
-    databaseKind: options.database.kind,
+    database: options.database,
     version: APP_VERSION,
     startedAt: Date.now(),
   });

@@ -12,7 +12,14 @@ const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const database = await openMigratedDatabase(config, logger);
+  const database = await openMigratedDatabase(config, logger, (error) => {
+    // Without its database the server can only fail every request. It stops as after any fatal
+    // error (below: requests in flight finished, exit code 1), so that a supervisor starts it
+    // again on the same folder, as PostgreSQL recovers after a crash (decision 37).
+    process.nextTick(() => {
+      throw error;
+    });
+  });
   const { app, services } = await buildApp({
     database,
     clock: systemClock,

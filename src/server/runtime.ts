@@ -37,8 +37,15 @@ function prettyPrinterInstalled(): boolean {
   }
 }
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
-export async function openMigratedDatabase(config: Config, logger?: Logger): Promise<Database> {
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates
+ * it. `onStop` is told if PGlite's thread stops while the database is open.
+ */
+export async function openMigratedDatabase(
+  config: Config,
+  logger?: Logger,
+  onStop?: (error: Error) => void,
+): Promise<Database> {
   const options = { checkTransactions: !config.production };
   const database = config.databaseUrl
     ? await openDatabase(
@@ -50,7 +57,7 @@ export async function openMigratedDatabase(config: Config, logger?: Logger): Pro
         },
         options,
       )
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }, options);
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir, onStop }, options);
   try {
     await migrateToLatest(database.db);
   } catch (error) {

@@ -96,7 +96,9 @@ async function demoFieldwork(config: Config) {
   }
 }
 
-describe('apkalpo command line', () => {
+// Each test opens fresh data folders several times, and from the sources each opening starts
+// PGlite's thread through tsx (decision 37): more than the default 30 s on a busy machine.
+describe('apkalpo command line', { timeout: 90_000 }, () => {
   let errors: MockInstance<typeof console.error>;
   let logs: MockInstance<typeof console.log>;
   let disposals: Array<() => Promise<void>> = [];

@@ -1,9 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import {
   Kysely,
@@ -19,7 +17,15 @@ import {
   type TransactionBuilder,
 } from 'kysely';
 import pg from 'pg';
+import {
+  DatabaseThreadStoppedError,
+  startPgliteThread,
+  type PgliteThread,
+} from './pglite-in-thread';
 import type { DB } from './schema';
+
+export { DatabaseThreadStoppedError };
+export { pgliteExtensions } from './pglite-extensions';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -41,6 +47,13 @@ export interface Database {
    * one else to hear from: PGlite belongs to one process.
    */
   listen?: (channel: string, listener: ChannelListener) => void;
+  /**
+   * Resolves when the database answers. PostgreSQL runs `select 1` through the pool, which has
+   * connections to spare. PGlite's thread answers between two queries without waiting behind the
+   * queries queued for its one connection (PgliteThread.ping); in-process PGlite (an instance
+   * handed in, as in the tests) has only that connection for `select 1`.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -284,9 +297,6 @@ export const typeParsers = {
   },
 };
 
-/** PGlite's extensions the migrations create; PostgreSQL ships them in contrib. */
-export const pgliteExtensions = { pg_trgm, unaccent };
-
 export type DatabaseSource =
   | {
       kind: 'postgresql';
@@ -295,7 +305,16 @@ export type DatabaseSource =
       /** Told when an idle connection fails; the pool itself recovers. */
       onIdleError?: (error: Error) => void;
     }
-  | { kind: 'pglite'; dataDir: string }
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /**
+       * Told when PGlite's thread stops while open; every query fails from then on with
+       * DatabaseThreadStoppedError (the caller decides whether the process goes on).
+       */
+      onStop?: (error: DatabaseThreadStoppedError) => void;
+    }
+  /** In-process, on the caller's instance (the tests, from a dump); no thread. */
   | { kind: 'pglite'; instance: PGlite };
 
 export class DatabaseInUseError extends Error {}
@@ -358,6 +377,7 @@ export async function openDatabase(
       kind: 'postgresql',
       exclusively: advisoryLock(db),
       listen: channels.listen,
+      ping: () => selectOne(db),
       async close() {
         await channels.close();
         await db.destroy();
@@ -365,40 +385,65 @@ export async function openDatabase(
     };
   }
 
-  let lite: PGlite;
-  let release: (() => Promise<void>) | null = null;
   if ('instance' in source) {
-    lite = source.instance;
-  } else {
-    await mkdir(source.dataDir, { recursive: true });
-    release = await lockDataDir(source.dataDir);
-    try {
-      lite = await PGlite.create({ dataDir: source.dataDir, extensions: pgliteExtensions });
-    } catch (error) {
-      await release();
-      throw error;
-    }
+    // PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
+    // transaction keeps the connection until it ends.
+    const pool = new pg.Pool({
+      ...createPgConfig(source.instance),
+      max: 1,
+      types: typeParsers,
+      Client: PreparingClient,
+    });
+    const db = kyselyOver(pool, checkTransactions);
+    return {
+      db,
+      kind: 'pglite',
+      exclusively: inProcessLock(),
+      ping: () => selectOne(db),
+      // The instance belongs to the caller, who closes it.
+      close: () => db.destroy(),
+    };
   }
-  // PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
-  // transaction keeps the connection until it ends.
+
+  await mkdir(source.dataDir, { recursive: true });
+  const release = await lockDataDir(source.dataDir);
+  let thread: PgliteThread;
+  try {
+    thread = await startPgliteThread(source.dataDir, (error) => source.onStop?.(error));
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  // The thread's connection is PGlite's one, as above: a pool of one. pg speaks the protocol over
+  // the thread's stream as over a socket; the names, and no TLS, keep PG* variables out of it.
   const pool = new pg.Pool({
-    ...createPgConfig(lite),
+    stream: () => thread.connect(),
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
     max: 1,
     types: typeParsers,
     Client: PreparingClient,
   });
+  // When the thread stops, the idle connection fails too; onStop has told of it already.
+  pool.on('error', () => undefined);
   const db = kyselyOver(pool, checkTransactions);
   return {
     db,
     kind: 'pglite',
     exclusively: inProcessLock(),
+    ping: () => thread.ping(),
     async close() {
       await db.destroy();
-      // An instance handed in belongs to the caller; one we opened is ours to close.
-      if (release) {
-        await lite.close();
+      try {
+        await thread.close();
+      } finally {
         await release();
       }
     },
   };
+}
+
+async function selectOne(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

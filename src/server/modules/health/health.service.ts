@@ -1,15 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { THealth } from '../../../contracts/health.contracts';
-import type { DatabaseKind } from '../../db/database';
-import type { DB } from '../../db/schema';
-import { pingDatabase } from './health.repository';
+import type { Database } from '../../db/database';
 
 /** A database that does not answer within this time counts as down: a probe must not hang. */
 const PING_TIMEOUT_MS = 2_000;
 
 export function createHealthService(deps: {
-  db: Kysely<DB>;
-  databaseKind: DatabaseKind;
+  database: Pick<Database, 'kind' | 'ping'>;
   version: string;
   startedAt: number;
 }) {
@@ -19,7 +15,7 @@ export function createHealthService(deps: {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          pingDatabase(deps.db),
+          deps.database.ping(),
           new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error('database ping timed out')), PING_TIMEOUT_MS);
           }),
@@ -31,7 +27,7 @@ export function createHealthService(deps: {
       }
       return {
         status: reachable ? 'ok' : 'error',
-        database: deps.databaseKind,
+        database: deps.database.kind,
         databaseReachable: reachable,
         version: deps.version,
         uptimeSeconds: Math.floor((Date.now() - deps.startedAt) / 1000),
