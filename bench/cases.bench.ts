@@ -5,7 +5,12 @@ import pg from 'pg';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp, type Services } from '../src/server/app';
-import { advisoryLock, typeParsers, type Database } from '../src/server/db/database';
+import {
+  advisoryLock,
+  tryAdvisoryLock,
+  typeParsers,
+  type Database,
+} from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/schema';
 import { systemContext } from '../src/server/http/access';
@@ -64,6 +69,7 @@ function openTraced(url: string) {
     db,
     kind: 'postgresql',
     exclusively: advisoryLock(db),
+    tryExclusively: tryAdvisoryLock(db),
     close: () => db.destroy(),
   };
   return {

@@ -37,20 +37,26 @@ function prettyPrinterInstalled(): boolean {
   }
 }
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
-export async function openMigratedDatabase(config: Config, logger?: Logger): Promise<Database> {
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */
+export function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
   const options = { checkTransactions: !config.production };
-  const database = config.databaseUrl
-    ? await openDatabase(
+  return config.databaseUrl
+    ? openDatabase(
         {
           kind: 'postgresql',
           url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
           onIdleError: (error) =>
             logger?.warn({ err: error }, 'an idle database connection failed'),
         },
         options,
       )
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }, options);
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir }, options);
+}
+
+/** Opens the configured database and migrates it. */
+export async function openMigratedDatabase(config: Config, logger?: Logger): Promise<Database> {
+  const database = await openConfiguredDatabase(config, logger);
   try {
     await migrateToLatest(database.db);
   } catch (error) {

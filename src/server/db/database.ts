@@ -35,6 +35,12 @@ export interface Database {
    * instances start together. The work uses `db` as usual.
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the work unless another instance (or caller) is running work under the same name, in
+   * which case it does nothing; says whether it ran. A periodic job's tick runs where it gets the
+   * lock and is skipped everywhere else. Names are kept apart from those of `exclusively`.
+   */
+  tryExclusively(name: string, work: () => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,23 @@ export function advisoryLock(db: Kysely<DB>) {
     });
 }
 
+/** Like advisoryLock, but without waiting: when another holds the lock, the work is skipped. */
+export function tryAdvisoryLock(db: Kysely<DB>) {
+  return (name: string, work: () => Promise<void>): Promise<boolean> =>
+    db.connection().execute(async (connection) => {
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_lock(hashtext(${name})) as locked`.execute(connection);
+      if (!rows[0]?.locked) return false;
+      try {
+        await work();
+        return true;
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+      }
+    });
+}
+
 /**
  * PGlite has one connection, which the work needs, and one process at a time (the folder lock):
  * taking turns within the process is all there is to do.
@@ -69,6 +92,21 @@ function inProcessLock() {
       next.catch(() => undefined),
     );
     return next;
+  };
+}
+
+/** Work under a name runs here unless the same name's work is still running in this process. */
+function inProcessTryLock() {
+  const running = new Set<string>();
+  return async (name: string, work: () => Promise<void>): Promise<boolean> => {
+    if (running.has(name)) return false;
+    running.add(name);
+    try {
+      await work();
+      return true;
+    } finally {
+      running.delete(name);
+    }
   };
 }
 
@@ -236,6 +274,7 @@ export async function openDatabase(
       db,
       kind: 'postgresql',
       exclusively: advisoryLock(db),
+      tryExclusively: tryAdvisoryLock(db),
       close: () => db.destroy(),
     };
   }
@@ -262,6 +301,7 @@ export async function openDatabase(
     db,
     kind: 'pglite',
     exclusively: inProcessLock(),
+    tryExclusively: inProcessTryLock(),
     async close() {
       await db.destroy();
       // An instance handed in belongs to the caller; one we opened is ours to close.
