@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { Services } from './app';
 import type { Database } from './db/database';
 
@@ -20,6 +19,12 @@ const HOUR_MS = 60 * 60 * 1000;
 /** The server's periodic jobs. */
 export function backgroundJobs(services: Services): Job[] {
   return [{ name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() }];
+}
+
+/** What the scheduler says: pino's logger, or a test's stand-in. */
+export interface JobLogger {
+  warn(fields: { job: string; err: unknown }, message: string): void;
+  debug(fields: { job: string }, message: string): void;
 }
 
 export interface Scheduler {
@@ -44,7 +49,7 @@ export function createScheduler({
 }: {
   jobs: Job[];
   database: Pick<Database, 'tryExclusively'>;
-  logger: Pick<Logger, 'warn' | 'debug'>;
+  logger: JobLogger;
   now?: () => number;
 }): Scheduler {
   const byName = new Map(jobs.map((job) => [job.name, job]));
