@@ -4,7 +4,12 @@ import pg from 'pg';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp } from '../src/server/app';
-import { advisoryLock, typeParsers, type Database } from '../src/server/db/database';
+import {
+  advisoryLock,
+  tryAdvisoryLock,
+  typeParsers,
+  type Database,
+} from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/schema';
 import { loadCases } from './cases-data';
@@ -58,6 +63,7 @@ function openTraced(url: string) {
     db,
     kind: 'postgresql',
     exclusively: advisoryLock(db),
+    tryExclusively: tryAdvisoryLock(db),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,10 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Server processes sharing the port; 1 is a single process without a cluster. */
+  workers: number;
+  /** PostgreSQL connections each server process may open. */
+  databasePoolSize: number;
 }
 
 const flag = z
@@ -48,11 +53,20 @@ const Env = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
+  WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
 });
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads the environment. `cores` is how many processes the machine runs at once: the default
+ * number of workers on PostgreSQL.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -62,10 +76,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const databaseUrl = e.DATABASE_URL ?? null;
+  // PGlite is a database inside one process, its folder locked to it: a second process could
+  // not open it, so the embedded database serves from one.
+  if (databaseUrl === null && e.WORKERS !== undefined && e.WORKERS > 1) {
+    throw new ConfigError(
+      `Invalid configuration:\n  WORKERS: ${e.WORKERS} server processes need PostgreSQL; the ` +
+        'embedded PGlite belongs to one process. Set DATABASE_URL, or leave WORKERS out (or 1).',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: e.DATABASE_URL ?? null,
+    databaseUrl,
     dataDir: path.resolve(e.APKALPO_DATA_DIR),
     production,
     logLevel: e.LOG_LEVEL,
@@ -74,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    workers: e.WORKERS ?? (databaseUrl === null ? 1 : cores),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   };
 }

@@ -1,25 +1,50 @@
+import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { createArgon2Hasher } from './adapters/password-hasher';
 import { systemClock } from './adapters/clock';
-import { ConfigError, loadConfig } from './config';
+import { superviseWorkers, STOP_MESSAGE } from './cluster';
+import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError } from './db/database';
-import { createLogger, openMigratedDatabase, seedDemoIfEmpty } from './runtime';
+import { backgroundJobs, createScheduler } from './jobs';
+import {
+  createLogger,
+  openConfiguredDatabase,
+  openMigratedDatabase,
+  seedDemoIfEmpty,
+} from './runtime';
 import { WEB_ROOT } from './web-root';
 
-const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** How long requests in flight may take to finish when the server stops. */
+const GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const database = await openMigratedDatabase(config, logger, (error) => {
+  if (config.workers === 1) await serve(config, logger, 'alone');
+  else if (cluster.isPrimary) await superviseWorkers(config, logger, GRACE_MS);
+  else await serve(config, logger, 'worker');
+}
+
+/**
+ * Serves requests and runs the background jobs. Alone, the process also migrates the database
+ * and seeds the demo; a worker finds both done by the primary (cluster.ts), which also says when
+ * all its workers are listening and tells each when to stop.
+ */
+async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): Promise<void> {
+  const onStop = (error: Error) => {
     // Without its database the server can only fail every request. It stops as after any fatal
     // error (below: requests in flight finished, exit code 1), so that a supervisor starts it
     // again on the same folder, as PostgreSQL recovers after a crash (decision 37).
     process.nextTick(() => {
       throw error;
     });
-  });
+  };
+  const database =
+    role === 'alone'
+      ? await openMigratedDatabase(config, logger, onStop)
+      : await openConfiguredDatabase(config, logger, onStop);
   const { app, services } = await buildApp({
     database,
     clock: systemClock,
@@ -32,30 +57,54 @@ async function main(): Promise<void> {
     logger: logger.child({}, { msgPrefix: '' }),
   });
 
-  if (config.demoData && (await seedDemoIfEmpty(services, database))) {
+  if (role === 'alone' && config.demoData && (await seedDemoIfEmpty(services, database))) {
     logger.info('demo data seeded into the empty database');
   }
 
-  const prune = setInterval(() => {
-    services.auth
-      .prune()
-      .catch((error: unknown) => logger.warn({ err: error }, 'pruning sessions failed'));
-  }, PRUNE_INTERVAL_MS);
-  prune.unref();
+  const scheduler = createScheduler({ jobs: backgroundJobs(services), database, logger });
+  scheduler.start();
 
-  // Finish the requests in flight, then close the database, on SIGTERM/SIGINT or a fatal error.
-  closeWithGrace({ delay: 10_000, logger }, async ({ err, signal }) => {
-    if (err) logger.error({ err }, 'stopping after a fatal error');
-    else logger.info(`stopping on ${signal ?? 'request'}: finishing requests in flight`);
-    clearInterval(prune);
-    await app.close();
-    await database.close();
-    logger.info('stopped');
-  });
+  // Finish the requests in flight and the job running here, then close the database, on
+  // SIGTERM/SIGINT (alone) or the primary's word (a worker), or a fatal error.
+  let stopping = false;
+  const graceful = closeWithGrace(
+    {
+      delay: GRACE_MS,
+      logger,
+      // A worker takes its stop from the primary. Ctrl-C in a terminal (or a service manager
+      // stopping the whole group) signals the primary and every worker at once, and a second
+      // stop would make close-with-grace give up on the requests in flight.
+      ...(role === 'worker' ? { skip: ['SIGINT', 'SIGTERM'] as const } : {}),
+    },
+    async ({ err, signal }) => {
+      stopping = true;
+      if (err) logger.error({ err }, 'stopping after a fatal error');
+      else {
+        const why = signal ?? (role === 'worker' ? "the primary's word" : 'request');
+        logger.info(`stopping on ${why}: finishing requests in flight`);
+      }
+      await app.close();
+      await scheduler.stop();
+      await database.close();
+      logger.info('stopped');
+    },
+  );
+  if (role === 'worker') {
+    const stop = () => {
+      if (!stopping) void graceful.close();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('message', (message) => {
+      if (message === STOP_MESSAGE) stop();
+    });
+  }
 
   await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`Apkalpo is running at http://localhost:${config.port} (database: ${where})`);
+  if (role === 'alone') {
+    const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+    console.log(`Apkalpo is running at http://localhost:${config.port} (database: ${where})`);
+  }
 }
 
 main().catch((error: unknown) => {

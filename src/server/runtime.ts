@@ -38,26 +38,36 @@ function prettyPrinterInstalled(): boolean {
 }
 
 /**
- * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates
- * it. `onStop` is told if PGlite's thread stops while the database is open.
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. `onStop` is
+ * told if PGlite's thread stops while the database is open.
  */
-export async function openMigratedDatabase(
+export function openConfiguredDatabase(
   config: Config,
   logger?: Logger,
   onStop?: (error: Error) => void,
 ): Promise<Database> {
   const options = { checkTransactions: !config.production };
-  const database = config.databaseUrl
-    ? await openDatabase(
+  return config.databaseUrl
+    ? openDatabase(
         {
           kind: 'postgresql',
           url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
           onIdleError: (error) =>
             logger?.warn({ err: error }, 'an idle database connection failed'),
         },
         options,
       )
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir, onStop }, options);
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, onStop }, options);
+}
+
+/** Opens the configured database and migrates it. */
+export async function openMigratedDatabase(
+  config: Config,
+  logger?: Logger,
+  onStop?: (error: Error) => void,
+): Promise<Database> {
+  const database = await openConfiguredDatabase(config, logger, onStop);
   try {
     await migrateToLatest(database.db);
   } catch (error) {

@@ -42,6 +42,12 @@ export interface Database {
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   /**
+   * Runs the work unless another instance (or caller) is running work under the same name, in
+   * which case it does nothing; says whether it ran. A periodic job's tick runs where it gets the
+   * lock and is skipped everywhere else. Names are kept apart from those of `exclusively`.
+   */
+  tryExclusively(name: string, work: () => Promise<void>): Promise<boolean>;
+  /**
    * Hears PostgreSQL's notifications on a channel (LISTEN/NOTIFY, sent by triggers when they
    * commit) over a connection of its own, reconnecting when it drops. Absent where there is no
    * one else to hear from: PGlite belongs to one process.
@@ -143,6 +149,23 @@ export function advisoryLock(db: Kysely<DB>) {
     });
 }
 
+/** Like advisoryLock, but without waiting: when another holds the lock, the work is skipped. */
+export function tryAdvisoryLock(db: Kysely<DB>) {
+  return (name: string, work: () => Promise<void>): Promise<boolean> =>
+    db.connection().execute(async (connection) => {
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_lock(hashtext(${name})) as locked`.execute(connection);
+      if (!rows[0]?.locked) return false;
+      try {
+        await work();
+        return true;
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+      }
+    });
+}
+
 /**
  * PGlite has one connection, which the work needs, and one process at a time (the folder lock):
  * taking turns within the process is all there is to do.
@@ -157,6 +180,21 @@ function inProcessLock() {
       next.catch(() => undefined),
     );
     return next;
+  };
+}
+
+/** Work under a name runs here unless the same name's work is still running in this process. */
+function inProcessTryLock() {
+  const running = new Set<string>();
+  return async (name: string, work: () => Promise<void>): Promise<boolean> => {
+    if (running.has(name)) return false;
+    running.add(name);
+    try {
+      await work();
+      return true;
+    } finally {
+      running.delete(name);
+    }
   };
 }
 
@@ -376,6 +414,7 @@ export async function openDatabase(
       db,
       kind: 'postgresql',
       exclusively: advisoryLock(db),
+      tryExclusively: tryAdvisoryLock(db),
       listen: channels.listen,
       ping: () => selectOne(db),
       async close() {
@@ -399,6 +438,7 @@ export async function openDatabase(
       db,
       kind: 'pglite',
       exclusively: inProcessLock(),
+      tryExclusively: inProcessTryLock(),
       ping: () => selectOne(db),
       // The instance belongs to the caller, who closes it.
       close: () => db.destroy(),
@@ -432,6 +472,7 @@ export async function openDatabase(
     db,
     kind: 'pglite',
     exclusively: inProcessLock(),
+    tryExclusively: inProcessTryLock(),
     ping: () => thread.ping(),
     async close() {
       await db.destroy();
