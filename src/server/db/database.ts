@@ -393,6 +393,12 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   return () => rm(lockFile, { force: true });
 }
 
+/**
+ * PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
+ * transaction keeps the connection until it ends.
+ */
+const PGLITE_POOL = { max: 1, types: typeParsers, Client: PreparingClient } as const;
+
 /** Opens the database; for PGlite the data folder is created when missing. */
 export async function openDatabase(
   source: DatabaseSource,
@@ -429,9 +435,7 @@ export async function openDatabase(
     // transaction keeps the connection until it ends.
     const pool = new pg.Pool({
       ...createPgConfig(source.instance),
-      max: 1,
-      types: typeParsers,
-      Client: PreparingClient,
+      ...PGLITE_POOL,
     });
     const db = kyselyOver(pool, checkTransactions);
     return {
@@ -461,9 +465,7 @@ export async function openDatabase(
     user: 'postgres',
     database: 'postgres',
     ssl: false,
-    max: 1,
-    types: typeParsers,
-    Client: PreparingClient,
+    ...PGLITE_POOL,
   });
   // When the thread stops, the idle connection fails too; onStop has told of it already.
   pool.on('error', () => undefined);
