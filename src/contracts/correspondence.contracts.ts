@@ -24,7 +24,7 @@ export const OutgoingMessage = z.object({
   attachmentIds: z.array(z.uuid()),
   dueAt: z.string(),
   /** `due` waits to leave; `sent` has left, through its channel or as `delivery` says. */
-  state: z.enum(['due', 'sent', 'cancelled']),
+  state: z.enum(['due', 'sent', 'failed', 'cancelled']),
   /** How a letter left when not through its channel: by whom and when. */
   delivery: z
     .object({

@@ -22,6 +22,29 @@ export interface Config {
   workers: number;
   /** PostgreSQL connections each server process may open. */
   databasePoolSize: number;
+  mail: MailConfig;
+}
+
+/** The mail channel's settings (issue 14). */
+export interface MailConfig {
+  /** Port of Apkalpo's own SMTP receiver; null: it does not listen. */
+  smtpPort: number | null;
+  /** Where outgoing mail goes (smtp:// or smtps:// URL); null: it waits as "no mail server configured". */
+  relayUrl: string | null;
+  /** A message larger than this is kept raw and flagged for a person, not imported. */
+  maxMessageBytes: number;
+  /** Encrypts mailbox passwords (32 bytes, base64 or hex); null: passwords cannot be stored. */
+  secretKey: Buffer | null;
+  /** rspamd's controller/normal worker address (http://host:11333); null: built-in checks only. */
+  rspamdUrl: string | null;
+  /** Quarantined mail nobody released is emptied after this many days. */
+  quarantineDays: number;
+  /** An automatic reply goes to one sender at most once in this many hours. */
+  autoReplyWindowHours: number;
+  /** More messages than this from one sender in an hour are held as spam. */
+  senderLimitPerHour: number;
+  /** The e-address gateway's folder (the file-folder gateway). */
+  eAddressDir: string;
 }
 
 const flag = z
@@ -55,7 +78,38 @@ const Env = z.object({
     .default(12),
   WORKERS: z.coerce.number().int().min(1).max(256).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  APKALPO_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  APKALPO_MAIL_RELAY: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  APKALPO_MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(25 * 1024 * 1024),
+  APKALPO_SECRET_KEY: z
+    .string()
+    .transform((value) => Buffer.from(value, /^[0-9a-f]{64}$/i.test(value) ? 'hex' : 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes, as 64 hex digits or base64')
+    .optional(),
+  APKALPO_RSPAMD_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  APKALPO_QUARANTINE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  APKALPO_AUTO_REPLY_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  APKALPO_SENDER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(30),
+  APKALPO_EADDRESS_DIR: z.string().min(1).optional(),
 });
+
+/** The receiver's port outside production when none is set. */
+export const DEVELOPMENT_SMTP_PORT = 2525;
 
 export class ConfigError extends Error {}
 
@@ -99,5 +153,22 @@ export function loadConfig(
     sessionMaxHours: e.SESSION_MAX_HOURS,
     workers: e.WORKERS ?? (databaseUrl === null ? 1 : cores),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    mail: {
+      // Port 0 turns the receiver off; in production it listens only where it is asked to.
+      smtpPort:
+        e.APKALPO_SMTP_PORT === 0
+          ? null
+          : (e.APKALPO_SMTP_PORT ?? (production ? null : DEVELOPMENT_SMTP_PORT)),
+      relayUrl: e.APKALPO_MAIL_RELAY ?? null,
+      maxMessageBytes: e.APKALPO_MAIL_MAX_BYTES,
+      secretKey: e.APKALPO_SECRET_KEY ?? null,
+      rspamdUrl: e.APKALPO_RSPAMD_URL ?? null,
+      quarantineDays: e.APKALPO_QUARANTINE_DAYS,
+      autoReplyWindowHours: e.APKALPO_AUTO_REPLY_WINDOW_HOURS,
+      senderLimitPerHour: e.APKALPO_SENDER_LIMIT_PER_HOUR,
+      eAddressDir: path.resolve(
+        e.APKALPO_EADDRESS_DIR ?? path.join(e.APKALPO_DATA_DIR, 'e-address'),
+      ),
+    },
   };
 }

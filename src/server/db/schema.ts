@@ -351,7 +351,7 @@ export interface OutgoingMessagesTable {
   subject: string;
   body: string;
   due_at: Timestamp;
-  state: 'due' | 'sent' | 'cancelled';
+  state: 'due' | 'sent' | 'failed' | 'cancelled';
   /** Request attachments sent with the message (e.g. an article as PDF). */
   attachment_ids: Generated<string[]>;
   created_by: string | null;
@@ -361,6 +361,114 @@ export interface OutgoingMessagesTable {
   delivered_at: Timestamp | null;
   delivery: 'handed_over' | 'printed' | 'other' | null;
   delivery_note: string | null;
+  kind: Generated<OutgoingKind>;
+  /** The mailbox it leaves from (its From); none: the organisation's default. */
+  mailbox_id: string | null;
+  /** Given when it is queued, so the thread it starts is known before it leaves. */
+  message_id: string | null;
+  in_reply_to: string | null;
+  reference_ids: Generated<string[]>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  /** The mail server's last answer when sending failed. */
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export type OutgoingKind = 'letter' | 'reply' | 'interim' | 'acknowledgement' | 'out_of_office';
+
+export interface MailboxesTable {
+  id: Generated<string>;
+  name: string;
+  /** The address residents write to, and the From of what leaves from it. */
+  address: string;
+  unit_id: string;
+  /** The deadline policy its requests get; none: chosen by channel and client kind. */
+  policy_code: string | null;
+  /** Receives through Apkalpo's own SMTP receiver. */
+  smtp_enabled: Generated<boolean>;
+  /** Takes mail for any recipient the receiver is given (a catch-all, as in the demo). */
+  accept_any_recipient: Generated<boolean>;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_tls: Generated<boolean>;
+  imap_user: string | null;
+  /** Encrypted with the key from the environment; never shown back. */
+  imap_password: Buffer | null;
+  imap_folder: Generated<string>;
+  /** Where an imported message is moved; none: it is marked seen. */
+  imap_done_folder: string | null;
+  ack_enabled: Generated<boolean>;
+  ack_subject_lv: Generated<string>;
+  ack_body_lv: Generated<string>;
+  ack_subject_en: Generated<string>;
+  ack_body_en: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailboxStatesTable {
+  mailbox_id: string;
+  connected: Generated<boolean>;
+  checked_at: Timestamp | null;
+  last_message_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  uid_validity: number | null;
+  last_uid: number | null;
+}
+
+export type InboundState = 'imported' | 'quarantined' | 'released' | 'flagged' | 'discarded';
+export type InboundFlag = 'malformed' | 'too_large' | 'undecodable';
+
+export interface SpamReasonJson {
+  /** Which check: rspamd, authentication, rate_limit, block_list. */
+  check: string;
+  detail: string;
+  score?: number;
+}
+
+export interface InboundMessagesTable {
+  id: Generated<string>;
+  /** None for the e-address gateway. */
+  mailbox_id: string | null;
+  channel: 'email' | 'e_address';
+  source: 'smtp' | 'imap' | 'e_address';
+  /** The source's own key: IMAP "UIDVALIDITY:UID", the gateway's message id. */
+  source_key: string | null;
+  /** The Message-ID header without angle brackets. */
+  message_id: string | null;
+  in_reply_to: string | null;
+  reference_ids: Generated<string[]>;
+  from_address: string | null;
+  from_name: string | null;
+  to_addresses: Generated<string[]>;
+  subject: Generated<string>;
+  sent_at: Timestamp | null;
+  received_at: Timestamp;
+  size: number;
+  /** The message as received (the .eml). */
+  raw: Buffer;
+  text_body: string | null;
+  /** Sanitised by the safe-HTML rules, remote images replaced until a clerk allows them. */
+  html_body: string | null;
+  has_remote_images: Generated<boolean>;
+  remote_images_allowed_by: string | null;
+  remote_images_allowed_at: Timestamp | null;
+  attachment_ids: Generated<string[]>;
+  /** Auto-submitted, a list or a bounce (RFC 3834): never answered automatically. */
+  auto_submitted: Generated<boolean>;
+  state: InboundState;
+  spam_score: number | null;
+  spam_reasons: ColumnType<SpamReasonJson[], string | undefined, string>;
+  flag_reason: InboundFlag | null;
+  request_id: string | null;
+  contact_id: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 export interface IncidentsTable {
@@ -400,6 +508,9 @@ export interface DB {
   attachments: AttachmentsTable;
   outgoing_messages: OutgoingMessagesTable;
   incidents: IncidentsTable;
+  mailboxes: MailboxesTable;
+  mailbox_states: MailboxStatesTable;
+  inbound_messages: InboundMessagesTable;
   search_words: SearchWordsTable;
   services: ServicesTable;
   service_relations: ServiceRelationsTable;

@@ -8,6 +8,7 @@ import * as counter from './0006_counter';
 import * as surveyIntegrity from './0007_survey_integrity';
 import * as access from './0008_access';
 import * as principalChanges from './0009_principal_changes';
+import * as mail from './0010_mail';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_survey_integrity': surveyIntegrity,
   '0008_access': access,
   '0009_principal_changes': principalChanges,
+  '0010_mail': mail,
 };
