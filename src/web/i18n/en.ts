@@ -670,7 +670,12 @@ export const en: Messages = {
     messageBody: 'Text',
     messageAttachments: 'Attachments',
     attachmentGone: 'file no longer available',
-    messageStates: { due: 'Waiting to be sent', sent: 'Sent', cancelled: 'Cancelled' },
+    messageStates: {
+      due: 'Waiting to be sent',
+      sent: 'Sent',
+      failed: 'Could not be sent',
+      cancelled: 'Cancelled',
+    },
     deliveries: {
       handed_over: 'Handed to the client',
       printed: 'Printed',

@@ -675,7 +675,12 @@ export const lv = {
     messageBody: 'Teksts',
     messageAttachments: 'Pielikumi',
     attachmentGone: 'fails vairs nav pieejams',
-    messageStates: { due: 'Gaida nosūtīšanu', sent: 'Nosūtīta', cancelled: 'Atcelta' },
+    messageStates: {
+      due: 'Gaida nosūtīšanu',
+      sent: 'Nosūtīta',
+      failed: 'Neizdevās nosūtīt',
+      cancelled: 'Atcelta',
+    },
     deliveries: {
       handed_over: 'Nodota klientam',
       printed: 'Izdrukāta',
