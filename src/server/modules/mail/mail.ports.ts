@@ -63,3 +63,65 @@ export interface AutoReplies {
 export interface HeldMailImporter {
   importHeld(trx: Executor, ctx: ActionContext, inboundId: string): Promise<{ requestId: string }>;
 }
+
+/** A message as a source hands it over: Apkalpo's SMTP receiver, an IMAP reader, the e-address gateway. */
+export interface IngestInput {
+  /** The mailbox it reached: it gives the unit and the deadline policy of the request. */
+  mailboxId: string;
+  channel: 'email' | 'e_address';
+  source: 'smtp' | 'imap' | 'e_address';
+  /** The source's own key, unique per mailbox: IMAP `UIDVALIDITY:UID`, an e-address message id; null over SMTP. */
+  sourceKey: string | null;
+  raw: Buffer;
+  /** SMTP's MAIL FROM and RCPT TO, when it came over SMTP. */
+  envelopeFrom?: string | null;
+  envelopeTo?: readonly string[];
+  receivedAt: Date;
+}
+
+export interface IngestResult {
+  inboundId: string;
+  state: 'imported' | 'quarantined' | 'flagged';
+  requestId: string | null;
+  /** It had been imported before (the same Message-ID or source key): nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Stores a message and imports it into a request, in one transaction. When it returns, the
+ * message is committed: only then may its source be told (250, \Seen, moved, confirmed).
+ */
+export interface MailIngest {
+  ingest(input: IngestInput): Promise<IngestResult>;
+}
+
+/** A letter handed to the state's e-address service. */
+export interface EAddressLetter {
+  /** The recipient's e-address (a personal code or an institution's registration number). */
+  to: string;
+  subject: string;
+  /** The whole letter as MIME (RFC 5322), as over SMTP. */
+  raw: Buffer;
+  messageId: string;
+}
+
+/** A message the e-address service holds for the municipality. */
+export interface EAddressIncoming {
+  /** The service's own id of the message: the source key. */
+  id: string;
+  raw: Buffer;
+}
+
+/**
+ * The exchange with the state's e-address service (send, receive, confirm delivery). The
+ * file-folder gateway stands for it in the demo and the tests; production needs the service's
+ * agreement and certificates (README).
+ */
+export interface EAddressGateway {
+  /** Hands a letter over; resolves with the service's id of it once accepted. */
+  send(letter: EAddressLetter): Promise<{ deliveryId: string }>;
+  /** The messages waiting, oldest first. */
+  receive(): Promise<EAddressIncoming[]>;
+  /** Tells the service a message is stored, so that it is not handed over again. */
+  confirm(id: string): Promise<void>;
+}
