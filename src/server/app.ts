@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './adapters/clock';
 import { createArgon2Hasher, type PasswordHasher } from './adapters/password-hasher';
+import { DEFAULT_MAIL_CONFIG, type MailConfig } from './config';
 import type { Database } from './db/database';
 import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
@@ -54,6 +55,7 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
+import type { EAddressGateway } from './modules/mail/mail.ports';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
@@ -109,12 +111,17 @@ export interface AppOptions {
   logger?: FastifyServerOptions['loggerInstance'] | false;
   /** Parse each response by its schema before it is sent (off in production: decision 40). */
   checkResponses?: boolean;
+  /** The mail channel's settings; unset ones take DEFAULT_MAIL_CONFIG's. */
+  mail?: Partial<MailConfig>;
+  /** The exchange with the state's e-address service; null: e-address letters wait, visibly. */
+  eAddressGateway?: EAddressGateway | null;
 }
 
 /** Builds the services in dependency order; each gets exactly what it uses. */
 export function buildServices(options: AppOptions) {
   const { db } = options.database;
   const clock = options.clock ?? systemClock;
+  const mailConfig: MailConfig = { ...DEFAULT_MAIL_CONFIG, ...options.mail };
   const audit = createAuditService({ db, clock });
   const tokens = createTokensService({ db, audit, clock });
   const auth = createAuthService({
@@ -204,6 +211,7 @@ export function buildServices(options: AppOptions) {
     startedAt: Date.now(),
   });
   return {
+    mailConfig,
     audit,
     tokens,
     auth,

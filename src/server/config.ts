@@ -111,6 +111,19 @@ const Env = z.object({
 /** The receiver's port outside production when none is set. */
 export const DEVELOPMENT_SMTP_PORT = 2525;
 
+/** The mail settings of an application built without the environment (tests, the command line). */
+export const DEFAULT_MAIL_CONFIG: MailConfig = {
+  smtpPort: null,
+  relayUrl: null,
+  maxMessageBytes: 25 * 1024 * 1024,
+  secretKey: null,
+  rspamdUrl: null,
+  quarantineDays: 30,
+  autoReplyWindowHours: 24,
+  senderLimitPerHour: 30,
+  eAddressDir: path.resolve('data', 'e-address'),
+};
+
 export class ConfigError extends Error {}
 
 /**

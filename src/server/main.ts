@@ -54,6 +54,7 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     webRoot: WEB_ROOT,
     checkResponses: !config.production,
+    mail: config.mail,
     logger: logger.child({}, { msgPrefix: '' }),
   });
 
