@@ -55,7 +55,10 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
+import { createAutoReplies } from './modules/mail/mail.auto-replies';
 import type { EAddressGateway } from './modules/mail/mail.ports';
+import { createMailService } from './modules/mail/mail.service';
+import { createSpamJudge } from './modules/mail/mail.spam';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
@@ -199,6 +202,31 @@ export function buildServices(options: AppOptions) {
     units,
     catalogue,
   });
+  // Mail comes in as contacts and requests; the automatic replies leave through the outbox.
+  const spamJudge = createSpamJudge({ config: mailConfig });
+  const autoReplies = createAutoReplies({
+    clock,
+    config: mailConfig,
+    absences,
+    calendar,
+    correspondence,
+    requestAccess,
+    staff,
+  });
+  const mail = createMailService({
+    db,
+    audit,
+    clock,
+    config: mailConfig,
+    calendar,
+    clients,
+    contacts,
+    correspondence,
+    requestAccess,
+    staff,
+    spam: spamJudge,
+    autoReplies,
+  });
   const myWork = createMyWorkService({ requests, queue, news });
   const surveys = createSurveysService({ db, audit, clock });
   const surveyAnswers = createSurveyAnswersService({ db, audit, clock, surveys });
@@ -232,6 +260,7 @@ export function buildServices(options: AppOptions) {
     correspondence,
     contacts,
     queue,
+    mail,
     myWork,
     surveyAnswers,
     cati,

@@ -8,6 +8,7 @@ import { superviseWorkers, STOP_MESSAGE } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError } from './db/database';
 import { backgroundJobs, createScheduler } from './jobs';
+import { createSmtpReceiver } from './modules/mail/mail.smtp';
 import {
   createLogger,
   openConfiguredDatabase,
@@ -65,6 +66,16 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
   const scheduler = createScheduler({ jobs: backgroundJobs(services), database, logger });
   scheduler.start();
 
+  // Apkalpo's own SMTP receiver, for a mail server that forwards residents' mail to it.
+  const smtp =
+    config.mail.smtpPort === null
+      ? null
+      : createSmtpReceiver({
+          mail: services.mail,
+          maxMessageBytes: config.mail.maxMessageBytes,
+          logger,
+        });
+
   // Finish the requests in flight and the job running here, then close the database, on
   // SIGTERM/SIGINT (alone) or the primary's word (a worker), or a fatal error.
   let stopping = false;
@@ -84,6 +95,7 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
         const why = signal ?? (role === 'worker' ? "the primary's word" : 'request');
         logger.info(`stopping on ${why}: finishing requests in flight`);
       }
+      await smtp?.close();
       await app.close();
       await scheduler.stop();
       await database.close();
@@ -102,6 +114,10 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
   }
 
   await app.listen({ port: config.port, host: config.host });
+  if (smtp && config.mail.smtpPort !== null) {
+    await smtp.listen(config.mail.smtpPort, config.host);
+    if (role === 'alone') logger.info(`SMTP receiver listening on port ${config.mail.smtpPort}`);
+  }
   if (role === 'alone') {
     const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
     console.log(`Apkalpo is running at http://localhost:${config.port} (database: ${where})`);

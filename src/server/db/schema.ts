@@ -471,6 +471,15 @@ export interface InboundMessagesTable {
   created_at: Timestamp;
 }
 
+/** A sender whose mail goes to quarantine: a whole address or "@domain" (lower-case). */
+export interface MailBlocklistTable {
+  id: Generated<string>;
+  entry: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface IncidentsTable {
   id: Generated<string>;
   contact_id: string;
@@ -511,6 +520,7 @@ export interface DB {
   mailboxes: MailboxesTable;
   mailbox_states: MailboxStatesTable;
   inbound_messages: InboundMessagesTable;
+  mail_blocklist: MailBlocklistTable;
   search_words: SearchWordsTable;
   services: ServicesTable;
   service_relations: ServiceRelationsTable;

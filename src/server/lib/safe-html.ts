@@ -94,3 +94,24 @@ export function textOfHtml(html: string): string {
     .replace(/\s*\n\s*/g, '\n')
     .trim();
 }
+
+const MAIL_HTML: sanitizeHtml.IOptions = {
+  ...SAFE_HTML,
+  allowedSchemesByTag: { img: ['data', 'https', 'http'] },
+};
+
+/**
+ * A letter's HTML by the same rules. Its pictures from elsewhere tell the sender the letter was
+ * read, so they stay out until a clerk allows them for the letter (`remoteImages`).
+ */
+export function safeMailHtml(html: string, { remoteImages }: { remoteImages: boolean }): string {
+  return sanitizeHtml(html, {
+    ...MAIL_HTML,
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'img') return false;
+      const src = (frame.attribs.src ?? '').trim();
+      if (/^data:image\/(png|jpeg|gif|webp);/i.test(src)) return false;
+      return !(remoteImages && /^https?:\/\//i.test(src));
+    },
+  }).trim();
+}

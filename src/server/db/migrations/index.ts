@@ -9,6 +9,7 @@ import * as surveyIntegrity from './0007_survey_integrity';
 import * as access from './0008_access';
 import * as principalChanges from './0009_principal_changes';
 import * as mail from './0010_mail';
+import * as mailImport from './0011_mail_import';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_access': access,
   '0009_principal_changes': principalChanges,
   '0010_mail': mail,
+  '0011_mail_import': mailImport,
 };

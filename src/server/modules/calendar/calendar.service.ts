@@ -222,10 +222,19 @@ export function createCalendarService(deps: {
      */
     async deadlineFor(
       received: Date,
-      item: { channel: string; clientKind: 'external' | 'internal'; caseType: string | null },
+      item: {
+        channel: string;
+        clientKind: 'external' | 'internal';
+        caseType: string | null;
+        /** A policy named by where the item came in (a mailbox's); else chosen by the item. */
+        policyCode?: string | null;
+      },
     ): Promise<{ policyCode: string | null; due: string; dueEnd: Date }> {
       const current = await state();
-      const policy = choosePolicy(current.policies, item);
+      const named = item.policyCode
+        ? current.policies.find((p) => p.active && p.code === item.policyCode)
+        : undefined;
+      const policy = named ?? choosePolicy(current.policies, item);
       const rule: DeadlineRule = policy
         ? {
             count: policy.count,

@@ -65,6 +65,19 @@ export async function findClientBy(
   return query.executeTakeFirst();
 }
 
+/** The live client who writes from the address: a person first, the most recently changed. */
+export async function findClientByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('merged_into', 'is', null)
+    .orderBy(sql`kind = 'person'`, 'desc')
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function insertClient(db: Executor, row: NewClientRow): Promise<string> {
   const inserted = await db
     .insertInto('clients')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { searchTermsOf } from '../../../domain/search-text';
+import { nameFromSender } from '../../../domain/mail-in';
 import type {
   TClient,
   TClientAccessLog,
@@ -28,6 +29,7 @@ import {
 } from './clients.presenter';
 import {
   findClientBy,
+  findClientByEmail,
   findClientById,
   findClients,
   findClientSummaries,
@@ -174,6 +176,36 @@ export function createClientsService(deps: {
     ): Promise<Map<string, TClientSummary>> {
       const rows = await findClientSummaries(executor, [...new Set(ids)]);
       return new Map(rows.map((row) => [row.id, presentClientSummary(row)]));
+    },
+
+    /**
+     * Who wrote a letter, in the caller's transaction: a colleague by their staff address (an
+     * internal client), a client known by the address, or a new person registered from it.
+     */
+    async forSender(
+      trx: Executor,
+      ctx: ActionContext,
+      sender: { address: string; displayName: string | null },
+    ): Promise<{ id: string; kind: 'external' | 'internal'; name: string }> {
+      const staffId = await staff.activeIdByEmail(trx, sender.address);
+      if (staffId) {
+        const id = await createIn(trx, ctx, { kind: 'internal', staffId });
+        return { id, kind: 'internal', name: displayNameOf(await load(trx, id)) };
+      }
+      const known = await findClientByEmail(trx, sender.address);
+      if (known) {
+        return {
+          id: known.id,
+          kind: known.kind === 'internal' ? 'internal' : 'external',
+          name: displayNameOf(known),
+        };
+      }
+      const id = await createIn(trx, ctx, {
+        kind: 'person',
+        ...nameFromSender(sender.displayName, sender.address),
+        email: sender.address,
+      });
+      return { id, kind: 'external', name: displayNameOf(await load(trx, id)) };
     },
 
     /** The client's kind, live record and name, to check a reference in the caller's transaction. */

@@ -181,6 +181,64 @@ export function createContactsService(deps: {
       });
     },
 
+    /**
+     * A contact that arrived by itself (a letter by email or e-address) with its one request, in
+     * the caller's transaction; the deadline was planned before it. Its ids.
+     */
+    async registerIn(
+      trx: Executor,
+      ctx: ActionContext,
+      contact: {
+        channel: 'email' | 'e_address';
+        occurredAt: Date;
+        client: { id: string; kind: 'external' | 'internal'; name: string | null } | null;
+        unitId: string;
+        reason: string;
+      },
+      planned: PlannedRequest,
+    ): Promise<{ contactId: string; requestId: string }> {
+      const now = clock.now();
+      const clientKind = contact.client?.kind ?? 'external';
+      const contactId = await insertContact(trx, {
+        channel: contact.channel,
+        occurred_at: contact.occurredAt,
+        client_id: contact.client?.id ?? null,
+        client_kind: clientKind,
+        staff_id: null,
+        unit_id: contact.unitId,
+        reason: contact.reason,
+        created_at: now,
+        updated_at: now,
+      });
+      const [requestId] = await requests.createIn(
+        trx,
+        ctx,
+        {
+          id: contactId,
+          channel: contact.channel,
+          clientId: contact.client?.id ?? null,
+          clientKind,
+          clientName: contact.client?.name ?? null,
+          receivedAt: contact.occurredAt,
+        },
+        [planned],
+      );
+      if (!requestId) throw notFound();
+      await audit.record(trx, ctx, {
+        action: 'create',
+        entityType: 'contact',
+        entityId: contactId,
+        after: {
+          channel: contact.channel,
+          unitId: contact.unitId,
+          clientId: contact.client?.id ?? null,
+          reason: contact.reason,
+          requestIds: [requestId],
+        },
+      });
+      return { contactId, requestId };
+    },
+
     /** Opens a contact; looking at a person's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TContact> {
       assertMayServe(ctx);

@@ -61,12 +61,27 @@ export function createCorrespondenceService(deps: {
       trx: Executor,
       ctx: ActionContext,
       request: RequestRecord,
-      letter: { subject: string; body: string; attachmentIds?: string[] },
+      letter: {
+        subject: string;
+        body: string;
+        attachmentIds?: string[];
+        /** What the letter is, when not one a person wrote (an automatic reply, a notice). */
+        kind?: 'letter' | 'interim' | 'acknowledgement' | 'out_of_office';
+        /** Where it goes when not to the client's address for the channel (a reply to a sender). */
+        recipient?: string;
+        mailboxId?: string | null;
+        inReplyTo?: string | null;
+        referenceIds?: string[];
+      },
     ): Promise<string> {
       return insertOutgoingMessage(trx, {
         request_id: request.id,
         channel: request.channel,
-        recipient: recipientOf(request),
+        recipient: letter.recipient ?? recipientOf(request),
+        kind: letter.kind ?? 'letter',
+        mailbox_id: letter.mailboxId ?? null,
+        in_reply_to: letter.inReplyTo ?? null,
+        ...(letter.referenceIds ? { reference_ids: letter.referenceIds } : {}),
         subject: letter.subject,
         body: letter.body,
         ...(letter.attachmentIds ? { attachment_ids: letter.attachmentIds } : {}),
@@ -75,6 +90,28 @@ export function createCorrespondenceService(deps: {
         created_by: ctx.principal.staffId,
         created_at: clock.now(),
       });
+    },
+
+    /** Files that came with a letter from the client, kept with the request in the caller's transaction. */
+    async storeAttachmentsIn(
+      trx: Executor,
+      requestId: string,
+      files: ReadonlyArray<{ filename: string; contentType: string; content: Buffer }>,
+    ): Promise<string[]> {
+      const ids: string[] = [];
+      for (const file of files)
+        ids.push(
+          await insertAttachment(trx, {
+            request_id: requestId,
+            filename: file.filename,
+            content_type: file.contentType,
+            size: file.content.length,
+            content: file.content,
+            uploaded_by: null,
+            uploaded_at: clock.now(),
+          }),
+        );
+      return ids;
     },
 
     /** A request's documents and letters, for its page; the caller has checked that the viewer sees it. */

@@ -104,6 +104,13 @@ export function createStaffService(deps: {
     },
 
     /** The units a person belongs to, their main unit first. */
+    /** The active staff member with the address, for mail written by a colleague. */
+    async activeIdByEmail(executor: Executor, email: string): Promise<string | null> {
+      const id = await findStaffIdByEmail(executor, email);
+      if (!id) return null;
+      return (await findContacts(executor, [id]))[0]?.active ? id : null;
+    },
+
     unitIdsOf(executor: Executor, staffId: string): Promise<string[]> {
       return findUnitIdsOfStaff(executor, staffId);
     },

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledgementValues,
+  fillTemplate,
+  outOfOfficeLetter,
+  signatureOf,
+  unknownPlaceholders,
+} from './auto-replies';
+
+const person = {
+  givenName: 'Sandra',
+  surname: 'Puķīte',
+  position: 'Speciāliste',
+  unit: 'Klientu apkalpošanas pārvalde',
+  institution: 'Siguldas novada pašvaldība',
+  phone: '67970849',
+  email: 'sandra.pukite@sigulda.lv',
+};
+
+describe('acknowledgement templates', () => {
+  it('fills the number and the due date in either language', () => {
+    const values = acknowledgementValues({ number: '2026-000042', dueOn: '2026-03-13' });
+    expect(fillTemplate('Nr. {numurs} līdz {termiņš}', values)).toBe(
+      'Nr. 2026-000042 līdz 13.03.2026',
+    );
+    expect(fillTemplate('No. {number} by {due}, {other}', values)).toBe(
+      'No. 2026-000042 by 13.03.2026, {other}',
+    );
+  });
+
+  it('names placeholders it does not know', () => {
+    expect(unknownPlaceholders('{numurs} {vārds} {due}', ['numurs', 'due'])).toEqual(['vārds']);
+  });
+});
+
+describe('out-of-office (clause 24)', () => {
+  it('says until when, who stands in and how to reach them, with the signature', () => {
+    const letter = outOfOfficeLetter({
+      until: '2026-07-20',
+      standIn: {
+        givenName: 'Jana',
+        surname: 'Paraudziņa',
+        phone: '80000388',
+        email: 'pc@sigulda.lv',
+      },
+      person,
+      language: 'lv',
+      subject: 'Jautājums',
+    });
+    expect(letter.body).toContain('līdz 20.07.2026 (ieskaitot)');
+    expect(letter.body).toContain(
+      'sazināties ar Jana Paraudziņa pa tālruni 80000388 vai e-pastu pc@sigulda.lv.',
+    );
+    expect(letter.body).toContain('Sandra Puķīte\nSiguldas novada pašvaldība');
+    const english = outOfOfficeLetter({
+      until: '2026-07-20',
+      standIn: null,
+      person,
+      language: 'en',
+      subject: 'Q',
+    });
+    expect(english.body).toContain('until 20.07.2026 (inclusive)');
+  });
+
+  it('signs with what is known of the person', () => {
+    expect(signatureOf({ ...person, unit: null, position: null, phone: null }, 'en')).toBe(
+      'Kind regards\nSandra Puķīte\nSiguldas novada pašvaldība\nEmail sandra.pukite@sigulda.lv',
+    );
+  });
+});

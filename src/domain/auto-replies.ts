@@ -1,0 +1,132 @@
+/**
+ * The letters Apkalpo writes by itself when mail arrives (issue 14): the acknowledgement with the
+ * request's number and due date, and the out-of-office reply of clause 24 of the standard.
+ */
+
+import { displayDate } from './riga-time';
+
+/** The placeholders of an acknowledgement template, in both languages' words. */
+export const ACK_PLACEHOLDERS = ['numurs', 'number', 'termiņš', 'due'] as const;
+
+/** The placeholders of a template that are not among the allowed ones (to refuse a template). */
+export function unknownPlaceholders(template: string, allowed: readonly string[]): string[] {
+  const found = [...template.matchAll(/\{([^{}\s]+)\}/g)].map((match) => match[1] as string);
+  return [...new Set(found.filter((name) => !allowed.includes(name)))];
+}
+
+/** The template with its placeholders filled in; an unknown one is left as written. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^{}\s]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The values of an acknowledgement's placeholders. */
+export function acknowledgementValues(request: { number: string; dueOn: string }) {
+  const due = displayDate(request.dueOn);
+  return { numurs: request.number, number: request.number, termiņš: due, due };
+}
+
+/** The acknowledgement a mailbox sends when it has no template of its own. */
+export const DEFAULT_ACKNOWLEDGEMENT = {
+  subjectLv: 'Jūsu vēstule saņemta [{numurs}]',
+  bodyLv: [
+    'Labdien!',
+    'Paldies par Jūsu vēstuli. Tā ir reģistrēta ar numuru {numurs}.',
+    'Atbildi sniegsim līdz {termiņš}. Atbildot uz šo vēstuli, lūdzu, saglabājiet numuru temata rindā.',
+    'Šī ir automātiska vēstule.',
+  ].join('\n\n'),
+  subjectEn: 'Your letter has been received [{number}]',
+  bodyEn: [
+    'Good day,',
+    'Thank you for your letter. It has been registered under number {number}.',
+    'We will answer by {due}. When you reply, please keep the number in the subject line.',
+    'This is an automatic message.',
+  ].join('\n\n'),
+};
+
+/** A staff member as a letter's signature shows them (clause 21.2.5). */
+export interface SignaturePerson {
+  givenName: string;
+  surname: string;
+  position: string | null;
+  unit: string | null;
+  institution: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The signature under a letter: name, position, unit and institution, phone, email. */
+export function signatureOf(person: SignaturePerson, language: 'lv' | 'en'): string {
+  const phone = language === 'lv' ? 'Tālrunis' : 'Phone';
+  const email = language === 'lv' ? 'E-pasts' : 'Email';
+  return [
+    language === 'lv' ? 'Ar cieņu' : 'Kind regards',
+    `${person.givenName} ${person.surname}`,
+    person.institution,
+    [person.unit, person.position].filter(Boolean).join(', ') || null,
+    person.phone ? `${phone} ${person.phone}` : null,
+    person.email ? `${email} ${person.email}` : null,
+  ]
+    .filter((line): line is string => Boolean(line))
+    .join('\n');
+}
+
+/**
+ * The out-of-office reply of clause 24.1: back after the last day of the absence; in urgent
+ * matters the substitute, by phone and email; the absent person's signature.
+ */
+export function outOfOfficeLetter(args: {
+  until: string;
+  standIn: {
+    givenName: string;
+    surname: string;
+    phone: string | null;
+    email: string | null;
+  } | null;
+  person: SignaturePerson;
+  language: 'lv' | 'en';
+  subject: string;
+}): { subject: string; body: string } {
+  const until = displayDate(args.until);
+  const { standIn, language } = args;
+  if (language === 'en') {
+    const urgent = standIn
+      ? `In urgent matters please contact ${standIn.givenName} ${standIn.surname}` +
+        [
+          standIn.phone ? ` by phone ${standIn.phone}` : '',
+          standIn.email ? ` or by email ${standIn.email}` : '',
+        ]
+          .join('')
+          .concat('.')
+      : 'In urgent matters please contact the client service centre.';
+    return {
+      subject: `Out of office: ${args.subject}`.slice(0, 300),
+      body: [
+        'Good day,',
+        `I am away until ${until} (inclusive).`,
+        urgent,
+        signatureOf(args.person, 'en'),
+      ].join('\n\n'),
+    };
+  }
+  const urgent = standIn
+    ? `Steidzamos jautājumos lūdzu sazināties ar ${standIn.givenName} ${standIn.surname}` +
+      [
+        standIn.phone ? ` pa tālruni ${standIn.phone}` : '',
+        standIn.email ? ` vai e-pastu ${standIn.email}` : '',
+      ]
+        .join('')
+        .concat('.')
+    : 'Steidzamos jautājumos lūdzu sazināties ar klientu apkalpošanas centru.';
+  return {
+    subject: `Prombūtnē: ${args.subject}`.slice(0, 300),
+    body: [
+      'Labdien!',
+      `Esmu atvaļinājumā/prombūtnē līdz ${until} (ieskaitot).`,
+      urgent,
+      signatureOf(args.person, 'lv'),
+    ].join('\n\n'),
+  };
+}
+
+/** Clause 24.1: the automatic reply is for an absence of at least two working days. */
+export const MIN_ABSENCE_WORKING_DAYS = 2;

@@ -1,0 +1,115 @@
+import {
+  acknowledgementValues,
+  DEFAULT_ACKNOWLEDGEMENT,
+  fillTemplate,
+  MIN_ABSENCE_WORKING_DAYS,
+  outOfOfficeLetter,
+} from '../../../domain/auto-replies';
+import { addCalendarDays, rigaDateOf } from '../../../domain/riga-time';
+import type { Clock } from '../../adapters/clock';
+import type { MailConfig } from '../../config';
+import type { Executor } from '../../db/database';
+import { systemContext } from '../../http/access';
+import type { AbsencesService } from '../absences/absences.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import type { CorrespondenceService } from '../correspondence/correspondence.service';
+import type { RequestAccess } from '../requests/requests.service';
+import type { StaffService } from '../staff/staff.service';
+import type { AutoReplies, ImportedMessage } from './mail.ports';
+import { findMailboxAcknowledgement, repliedSince } from './mail.repository';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The letters a message earns by itself, queued in its import's transaction: the mailbox's
+ * acknowledgement for a new request, and the out-of-office reply while the person it was written
+ * to is away for at least two working days (clause 24). Never to automatic mail (RFC 3834), and
+ * one of a kind per sender within the configured window, so two robots cannot loop.
+ */
+export function createAutoReplies(deps: {
+  clock: Clock;
+  config: MailConfig;
+  absences: AbsencesService;
+  calendar: CalendarService;
+  correspondence: CorrespondenceService;
+  requestAccess: RequestAccess;
+  staff: StaffService;
+}): AutoReplies {
+  const { clock, config, absences, calendar, correspondence, requestAccess, staff } = deps;
+  const ctx = systemContext('mail:auto-reply');
+
+  async function acknowledge(trx: Executor, message: ImportedMessage, recipient: string) {
+    if (!message.mailboxId || message.threaded) return;
+    const mailbox = await findMailboxAcknowledgement(trx, message.mailboxId);
+    if (!mailbox?.ack_enabled) return;
+    const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
+    if (await repliedSince(trx, { kind: 'acknowledgement', recipient, since })) return;
+    const row = await requestAccess.visible(trx, ctx, message.request.id);
+    const values = acknowledgementValues({ number: row.number, dueOn: row.due_on });
+    const subject = fillTemplate(
+      mailbox.ack_subject_lv || DEFAULT_ACKNOWLEDGEMENT.subjectLv,
+      values,
+    );
+    const bodyEn = mailbox.ack_body_en || DEFAULT_ACKNOWLEDGEMENT.bodyEn;
+    const body = [
+      fillTemplate(mailbox.ack_body_lv || DEFAULT_ACKNOWLEDGEMENT.bodyLv, values),
+      fillTemplate(bodyEn, values),
+    ].join('\n\n———\n\n');
+    await correspondence.queueLetterIn(trx, ctx, row, {
+      subject,
+      body,
+      kind: 'acknowledgement',
+      recipient,
+      mailboxId: message.mailboxId,
+      inReplyTo: message.messageId,
+      referenceIds: [...message.referenceIds, ...(message.messageId ? [message.messageId] : [])],
+    });
+  }
+
+  async function outOfOffice(trx: Executor, message: ImportedMessage, recipient: string) {
+    if (!message.addresseeId) return;
+    const today = rigaDateOf(message.receivedAt);
+    const away = (await absences.awayOn(trx, today, [message.addresseeId])).get(
+      message.addresseeId,
+    );
+    if (!away) return;
+    const working = (await calendar.calendar()).workingDaysBetween(
+      addCalendarDays(away.period.startsOn, -1),
+      away.period.endsOn,
+    );
+    if (working < MIN_ABSENCE_WORKING_DAYS) return;
+    const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
+    if (await repliedSince(trx, { kind: 'out_of_office', recipient, since })) return;
+    const person = (await staff.contactsOf(trx, [message.addresseeId])).get(message.addresseeId);
+    if (!person) return;
+    const letter = outOfOfficeLetter({
+      until: away.period.endsOn,
+      standIn: away.standIn,
+      person: { ...person, unit: null, institution: null },
+      language: 'lv',
+      subject: message.subject,
+    });
+    const row = await requestAccess.visible(trx, ctx, message.request.id);
+    await correspondence.queueLetterIn(trx, ctx, row, {
+      ...letter,
+      kind: 'out_of_office',
+      recipient,
+      mailboxId: message.mailboxId,
+      inReplyTo: message.messageId,
+      referenceIds: [...message.referenceIds, ...(message.messageId ? [message.messageId] : [])],
+    });
+  }
+
+  return {
+    async ownerFor(executor, staffId, at) {
+      const away = (await absences.awayOn(executor, rigaDateOf(at), [staffId])).get(staffId);
+      return away?.standIn?.id ?? staffId;
+    },
+
+    async afterImport(trx, message) {
+      if (message.autoSubmitted || !message.fromAddress) return;
+      await acknowledge(trx, message, message.fromAddress);
+      await outOfOffice(trx, message, message.fromAddress);
+    },
+  };
+}

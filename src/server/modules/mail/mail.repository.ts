@@ -1,0 +1,315 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Executor } from '../../db/database';
+import type { InboundMessagesTable } from '../../db/schema';
+
+/** The mailbox a message reached, as the import needs it. */
+export async function findMailbox(db: Executor, id: string) {
+  return db
+    .selectFrom('mailboxes')
+    .select(['id', 'name', 'address', 'unit_id', 'policy_code', 'active', 'smtp_enabled'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export type MailboxRow = NonNullable<Awaited<ReturnType<typeof findMailbox>>>;
+
+/**
+ * The active mailboxes on Apkalpo's SMTP receiver that take mail for an address: the one with
+ * the address itself, else the catch-all ones.
+ */
+export async function findSmtpMailboxFor(db: Executor, address: string) {
+  return db
+    .selectFrom('mailboxes')
+    .select(['id', 'address'])
+    .where('active', '=', true)
+    .where('smtp_enabled', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(address)`, '=', address.toLowerCase()),
+        eb('accept_any_recipient', '=', true),
+      ]),
+    )
+    .orderBy(sql`lower(address) = ${address.toLowerCase()}`, 'desc')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A message stored before, by its Message-ID or its source's key in the mailbox. */
+export async function findStoredMessage(
+  db: Executor,
+  key: { mailboxId: string | null; messageId: string | null; sourceKey: string | null },
+) {
+  if (!key.messageId && !key.sourceKey) return undefined;
+  return db
+    .selectFrom('inbound_messages')
+    .select(['id', 'state', 'request_id'])
+    .where((eb) => {
+      const mailbox =
+        key.mailboxId === null
+          ? eb('mailbox_id', 'is', null)
+          : eb('mailbox_id', '=', key.mailboxId);
+      const keys = [];
+      if (key.messageId) keys.push(eb('message_id', '=', key.messageId));
+      if (key.sourceKey) keys.push(eb('source_key', '=', key.sourceKey));
+      return eb.and([mailbox, eb.or(keys)]);
+    })
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores a message; null when the same message (Message-ID or source key) was stored meanwhile,
+ * by a delivery racing this one.
+ */
+export async function insertInboundMessage(
+  db: Executor,
+  row: Insertable<InboundMessagesTable>,
+): Promise<string | null> {
+  const inserted = await db
+    .insertInto('inbound_messages')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
+export async function updateInboundMessage(
+  db: Executor,
+  id: string,
+  changes: Updateable<InboundMessagesTable>,
+): Promise<void> {
+  await db.updateTable('inbound_messages').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * The request a reply belongs to, by the ids it refers to: a message received into a request,
+ * or a letter sent from one. The nearest id that is known wins.
+ */
+export async function findThreadRequest(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return null;
+  const { rows } = await sql<{ message_id: string; request_id: string }>`
+    select message_id, request_id from inbound_messages
+      where message_id = any(${ids}::text[]) and request_id is not null
+    union all
+    select message_id, request_id from outgoing_messages
+      where message_id = any(${ids}::text[])`.execute(db);
+  const byId = new Map(rows.map((row) => [row.message_id, row.request_id] as const));
+  for (const id of ids) {
+    const requestId = byId.get(id);
+    if (requestId) return requestId;
+  }
+  return null;
+}
+
+/** The request with the number, if its client writes from the address (or it came from it). */
+export async function findRequestOfSender(db: Executor, number: string, address: string) {
+  const row = await db
+    .selectFrom('service_requests as r')
+    .leftJoin('clients as c', 'c.id', 'r.client_id')
+    .select('r.id')
+    .where('r.number', '=', number)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(c.email)`, '=', address.toLowerCase()),
+        eb.exists(
+          eb
+            .selectFrom('inbound_messages as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.request_id', '=', 'r.id')
+            .where(sql<string>`lower(m.from_address)`, '=', address.toLowerCase()),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** How many messages the sender's address sent to Apkalpo since the moment. */
+export async function countFromSenderSince(db: Executor, address: string, since: Date) {
+  const row = await db
+    .selectFrom('inbound_messages')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(sql<string>`lower(from_address)`, '=', address.toLowerCase())
+    .where('received_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findBlocklistEntries(db: Executor) {
+  const rows = await db.selectFrom('mail_blocklist').select('entry').execute();
+  return rows.map((row) => row.entry);
+}
+
+export async function listBlocklist(
+  db: Executor,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  return db
+    .selectFrom('mail_blocklist as b')
+    .leftJoin('staff as s', 's.id', 'b.created_by')
+    .select([
+      'b.id',
+      'b.entry',
+      'b.note',
+      'b.created_at',
+      sql<string | null>`s.given_name || ' ' || s.surname`.as('created_by_name'),
+      sql<string>`count(*) over ()`.as('total'),
+    ])
+    .orderBy('b.entry')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function insertBlocklistEntry(
+  db: Executor,
+  row: { entry: string; note: string | null; created_by: string | null; created_at: Date },
+): Promise<string | null> {
+  const inserted = await db
+    .insertInto('mail_blocklist')
+    .values(row)
+    .onConflict((oc) => oc.column('entry').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
+export async function deleteBlocklistEntry(db: Executor, id: string) {
+  return db.deleteFrom('mail_blocklist').where('id', '=', id).returning('entry').executeTakeFirst();
+}
+
+const listColumns = [
+  'm.id',
+  'm.mailbox_id',
+  'm.channel',
+  'm.source',
+  'm.message_id',
+  'm.from_address',
+  'm.from_name',
+  'm.to_addresses',
+  'm.subject',
+  'm.sent_at',
+  'm.received_at',
+  'm.size',
+  'm.state',
+  'm.spam_score',
+  'm.spam_reasons',
+  'm.flag_reason',
+  'm.request_id',
+  'm.reviewed_at',
+] as const;
+
+/** The held messages (quarantined or flagged), newest first, with the mailbox's unit. */
+export async function findHeldMessages(
+  db: Executor,
+  filter: {
+    state: 'quarantined' | 'flagged';
+    unitIds: readonly string[] | null;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
+    .select([...listColumns, 'b.name as mailbox_name', sql<string>`count(*) over ()`.as('total')])
+    .where('m.state', '=', filter.state);
+  if (filter.unitIds !== null) {
+    if (filter.unitIds.length === 0) return [];
+    query = query.where('b.unit_id', 'in', [...filter.unitIds]);
+  }
+  return query.orderBy('m.received_at', 'desc').limit(filter.limit).offset(filter.offset).execute();
+}
+
+/** One message with its bodies (not the raw bytes). */
+export async function findInboundMessage(db: Executor, id: string) {
+  return db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
+    .select([
+      ...listColumns,
+      'm.text_body',
+      'm.html_body',
+      'm.has_remote_images',
+      'm.remote_images_allowed_at',
+      'm.attachment_ids',
+      'm.in_reply_to',
+      'm.reference_ids',
+      'm.auto_submitted',
+      'm.contact_id',
+      'b.name as mailbox_name',
+      'b.unit_id as mailbox_unit_id',
+    ])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+export type InboundMessageRow = NonNullable<Awaited<ReturnType<typeof findInboundMessage>>>;
+
+/** The raw message (.eml) and what it is, to download it. */
+export async function findRawMessage(db: Executor, id: string) {
+  return db
+    .selectFrom('inbound_messages')
+    .select(['id', 'raw', 'subject', 'request_id', 'mailbox_id', 'state'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The messages received into a request, oldest first. */
+export async function findMessagesOfRequest(db: Executor, requestId: string) {
+  return db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
+    .select([
+      ...listColumns,
+      'm.text_body',
+      'm.html_body',
+      'm.has_remote_images',
+      'm.remote_images_allowed_at',
+      'm.attachment_ids',
+      'b.name as mailbox_name',
+    ])
+    .where('m.request_id', '=', requestId)
+    .orderBy('m.received_at')
+    .execute();
+}
+
+/** Quarantined messages older than the moment, which nobody released: their ids. */
+export async function deleteQuarantinedBefore(db: Executor, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('inbound_messages')
+    .where('state', 'in', ['quarantined', 'discarded'])
+    .where('received_at', '<', before)
+    .where('request_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** What a mailbox says when it acknowledges a letter. */
+export async function findMailboxAcknowledgement(db: Executor, id: string) {
+  return db
+    .selectFrom('mailboxes')
+    .select(['ack_enabled', 'ack_subject_lv', 'ack_body_lv', 'ack_subject_en', 'ack_body_en'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Whether a letter of the kind went to the address since the moment (one reply per window). */
+export async function repliedSince(
+  db: Executor,
+  reply: {
+    kind: 'acknowledgement' | 'out_of_office';
+    recipient: string;
+    since: Date;
+    requestId?: string;
+  },
+): Promise<boolean> {
+  let query = db
+    .selectFrom('outgoing_messages')
+    .select('id')
+    .where('kind', '=', reply.kind)
+    .where(sql<string>`lower(recipient)`, '=', reply.recipient.toLowerCase())
+    .where('created_at', '>=', reply.since);
+  if (reply.requestId) query = query.where('request_id', '=', reply.requestId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}

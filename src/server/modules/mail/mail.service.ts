@@ -1,0 +1,450 @@
+import type { Kysely } from 'kysely';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import {
+  hasRemoteImages,
+  isAutomatic,
+  messageIdsIn,
+  requestNumberIn,
+  requestTitleOf,
+  threadIdsOf,
+  type HeaderMap,
+} from '../../../domain/mail-in';
+import { isOpen } from '../../../domain/requests';
+import type { Clock } from '../../adapters/clock';
+import type { MailConfig } from '../../config';
+import type { Executor } from '../../db/database';
+import type { DB, InboundFlag, InboundState } from '../../db/schema';
+import { systemContext, type ActionContext } from '../../http/access';
+import type { AuditService } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import type { ClientsService } from '../clients/clients.service';
+import type { ContactsService } from '../contacts/contacts.service';
+import type { CorrespondenceService } from '../correspondence/correspondence.service';
+import type { RequestAccess } from '../requests/requests.service';
+import type { StaffService } from '../staff/staff.service';
+import type {
+  AutoReplies,
+  IngestInput,
+  IngestResult,
+  MailIngest,
+  SpamJudge,
+  SpamVerdict,
+} from './mail.ports';
+import {
+  findMailbox,
+  findRequestOfSender,
+  findSmtpMailboxFor,
+  findStoredMessage,
+  findThreadRequest,
+  insertInboundMessage,
+  updateInboundMessage,
+} from './mail.repository';
+
+/** A request made from a letter without a subject is listed under these words. */
+const NO_SUBJECT = 'Vēstule bez temata';
+
+/** How much of a letter too large to import is read for its sender and subject. */
+const HEAD_BYTES = 64 * 1024;
+
+/** What the import reads of a message, parsed once. */
+export interface ReadMessage {
+  headers: HeaderMap;
+  messageId: string | null;
+  inReplyTo: string[];
+  references: string[];
+  fromAddress: string | null;
+  fromName: string | null;
+  to: string[];
+  subject: string;
+  sentAt: Date | null;
+  text: string | null;
+  html: string | null;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+}
+
+function headerMapOf(parsed: Pick<ParsedMail, 'headerLines'>): HeaderMap {
+  const map = new Map<string, string[]>();
+  for (const { key, line } of parsed.headerLines) {
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+    const values = map.get(key.toLowerCase());
+    if (values) values.push(value);
+    else map.set(key.toLowerCase(), [value]);
+  }
+  return map;
+}
+
+function addressesOf(field: AddressObject | AddressObject[] | undefined) {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return objects.flatMap((object) =>
+    object.value.flatMap(function flat(entry): Array<{ address: string; name: string | null }> {
+      if (entry.group) return entry.group.flatMap(flat);
+      return entry.address
+        ? [{ address: entry.address.toLowerCase(), name: entry.name || null }]
+        : [];
+    }),
+  );
+}
+
+/** Reads a message; throws when it cannot be parsed at all. */
+export async function readMessage(raw: Buffer): Promise<ReadMessage> {
+  const parsed = await simpleParser(raw);
+  const headers = headerMapOf(parsed);
+  const from = addressesOf(parsed.from)[0] ?? null;
+  return {
+    headers,
+    messageId: messageIdsIn(parsed.messageId)[0] ?? null,
+    inReplyTo: messageIdsIn(parsed.inReplyTo),
+    references: messageIdsIn(
+      Array.isArray(parsed.references) ? parsed.references.join(' ') : parsed.references,
+    ),
+    fromAddress: from?.address ?? null,
+    fromName: from?.name ?? null,
+    to: [...addressesOf(parsed.to), ...addressesOf(parsed.cc)].map((entry) => entry.address),
+    subject: (parsed.subject ?? '').slice(0, 998),
+    sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
+    text: parsed.text ?? null,
+    html: parsed.html || null,
+    attachments: parsed.attachments
+      // An inline picture of the HTML body is in the body already, as a data: address.
+      .filter((attachment) => !(attachment.related && attachment.contentId))
+      .map((attachment, index) => ({
+        filename: (attachment.filename ?? `pielikums-${index + 1}`).slice(0, 255),
+        contentType: attachment.contentType || 'application/octet-stream',
+        content: attachment.content,
+      })),
+  };
+}
+
+/** The head of a message only (its header fields): what is known of a letter not imported. */
+async function readHead(raw: Buffer): Promise<ReadMessage | null> {
+  const end = raw.subarray(0, HEAD_BYTES).indexOf('\r\n\r\n');
+  const endLf = raw.subarray(0, HEAD_BYTES).indexOf('\n\n');
+  const cut = end >= 0 ? end + 4 : endLf >= 0 ? endLf + 2 : -1;
+  if (cut < 0) return null;
+  try {
+    const head = await readMessage(raw.subarray(0, cut));
+    return { ...head, text: null, html: null, attachments: [] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a message cannot be imported as it is, or null: a letter larger than the limit, one
+ * without a head and body or a sender, one the parser cannot read.
+ */
+async function readOrFlag(
+  raw: Buffer,
+  maxBytes: number,
+): Promise<{ read: ReadMessage | null; flag: InboundFlag | null }> {
+  if (raw.length > maxBytes) return { read: await readHead(raw), flag: 'too_large' };
+  let read: ReadMessage;
+  try {
+    read = await readMessage(raw);
+  } catch {
+    return { read: await readHead(raw), flag: 'undecodable' };
+  }
+  if (read.headers.size === 0 || !read.fromAddress) return { read, flag: 'malformed' };
+  return { read, flag: null };
+}
+
+const stateOf = (flag: InboundFlag | null, verdict: SpamVerdict | null): IngestResult['state'] =>
+  flag ? 'flagged' : verdict?.spam ? 'quarantined' : 'imported';
+
+/**
+ * Mail coming in (issue 14): each message is stored whole, then imported into a request (a new
+ * one, or the one it answers), held in quarantine as spam, or flagged for a person, in one
+ * transaction. Sources tell their server a message is taken only after `ingest` returns.
+ */
+export function createMailService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  config: MailConfig;
+  calendar: CalendarService;
+  clients: ClientsService;
+  contacts: ContactsService;
+  correspondence: CorrespondenceService;
+  requestAccess: RequestAccess;
+  staff: StaffService;
+  spam: SpamJudge;
+  autoReplies: AutoReplies;
+}) {
+  const { db, audit, clock, config, calendar, clients, contacts, correspondence } = deps;
+  const { requestAccess, staff, spam, autoReplies } = deps;
+
+  /**
+   * Puts a stored message into a request in the caller's transaction: the request it answers
+   * (by its thread, else by the number in its subject from the same sender), or a new contact
+   * and request for the mailbox's unit. The deadline was planned before the transaction.
+   */
+  async function importInto(
+    trx: Executor,
+    ctx: ActionContext,
+    message: {
+      inboundId: string;
+      mailboxId: string;
+      channel: 'email' | 'e_address';
+      receivedAt: Date;
+      read: ReadMessage;
+      /** Sent by a machine (RFC 3834), by its headers or its empty return path. */
+      autoSubmitted: boolean;
+    },
+    plan: Awaited<ReturnType<typeof planFor>>,
+  ): Promise<{ requestId: string; threaded: boolean }> {
+    const { read } = message;
+    const sender = read.fromAddress as string;
+    const number = requestNumberIn(read.subject);
+    const threadId =
+      (await findThreadRequest(trx, threadIdsOf(read.inReplyTo, read.references))) ??
+      (number ? await findRequestOfSender(trx, number, sender) : null);
+    let requestId: string;
+    let contactId: string | null = null;
+    if (threadId) {
+      requestId = threadId;
+    } else {
+      const client = await clients.forSender(trx, ctx, {
+        address: sender,
+        displayName: read.fromName,
+      });
+      const registered = await contacts.registerIn(
+        trx,
+        ctx,
+        {
+          channel: message.channel,
+          occurredAt: message.receivedAt,
+          client,
+          unitId: plan.unitId,
+          reason: requestTitleOf(read.subject, NO_SUBJECT),
+        },
+        {
+          input: {
+            service: requestTitleOf(read.subject, NO_SUBJECT),
+            kind: 'consultation',
+            unitId: plan.unitId,
+            ownerId: plan.ownerId,
+          },
+          policyCode: plan.policyCode,
+          dueOn: plan.dueOn,
+          dueAt: plan.dueAt,
+        },
+      );
+      requestId = registered.requestId;
+      contactId = registered.contactId;
+    }
+    const attachmentIds = await correspondence.storeAttachmentsIn(trx, requestId, read.attachments);
+    await updateInboundMessage(trx, message.inboundId, {
+      state: 'imported',
+      request_id: requestId,
+      contact_id: contactId,
+      attachment_ids: attachmentIds,
+    });
+    const event = {
+      kind: 'mail-received',
+      data: {
+        inboundId: message.inboundId,
+        from: sender,
+        subject: read.subject,
+        attachments: read.attachments.length,
+      },
+    };
+    const row = await requestAccess.visible(trx, ctx, requestId);
+    // The client writes back: the request is worked on again (an answered or closed one too).
+    if (threadId && (!isOpen(row.state) || row.state === 'waiting_client'))
+      await requestAccess.change(trx, ctx, row, { state: 'in_progress' }, event);
+    else await requestAccess.recordEvent(trx, ctx, requestId, event.kind, event.data);
+    await autoReplies.afterImport(trx, {
+      inboundId: message.inboundId,
+      mailboxId: message.mailboxId,
+      channel: message.channel,
+      fromAddress: sender,
+      fromName: read.fromName,
+      subject: read.subject,
+      messageId: read.messageId,
+      referenceIds: threadIdsOf(read.inReplyTo, read.references),
+      autoSubmitted: message.autoSubmitted,
+      addresseeId: plan.addresseeId,
+      receivedAt: message.receivedAt,
+      request: {
+        id: row.id,
+        number: row.number,
+        dueAt: row.due_at,
+        unitId: row.unit_id,
+        ownerId: row.owner_id,
+      },
+      threaded: threadId !== null,
+    });
+    return { requestId, threaded: threadId !== null };
+  }
+
+  /**
+   * What a new request from the message would get, worked out before the transaction (the
+   * calendar is read then): the mailbox's unit, a colleague's shorter deadline, and the owner
+   * when the letter was written to a staff member's own address (their substitute while away).
+   */
+  async function planFor(
+    executor: Executor,
+    mailbox: { unit_id: string; policy_code: string | null },
+    message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
+  ) {
+    const colleague = message.read.fromAddress
+      ? await staff.activeIdByEmail(executor, message.read.fromAddress)
+      : null;
+    const clientKind: 'external' | 'internal' = colleague ? 'internal' : 'external';
+    let addresseeId: string | null = null;
+    for (const address of message.read.to) {
+      addresseeId = await staff.activeIdByEmail(executor, address);
+      if (addresseeId) break;
+    }
+    const ownerId = addresseeId
+      ? await autoReplies.ownerFor(executor, addresseeId, message.receivedAt)
+      : null;
+    // A colleague's letter is internal: its own deadline (1 working day), not the mailbox's.
+    const deadline = await calendar.deadlineFor(message.receivedAt, {
+      channel: message.channel,
+      clientKind,
+      caseType: null,
+      policyCode: clientKind === 'external' ? mailbox.policy_code : null,
+    });
+    return {
+      unitId: mailbox.unit_id,
+      clientKind,
+      addresseeId,
+      ownerId,
+      policyCode: deadline.policyCode,
+      dueOn: deadline.due,
+      dueAt: deadline.dueEnd,
+    };
+  }
+
+  const ingest: MailIngest['ingest'] = async (input: IngestInput): Promise<IngestResult> => {
+    const mailbox = await findMailbox(db, input.mailboxId);
+    if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
+    const { read, flag } = await readOrFlag(input.raw, config.maxMessageBytes);
+    const messageId = read?.messageId ?? null;
+    const stored = await findStoredMessage(db, {
+      mailboxId: mailbox.id,
+      messageId,
+      sourceKey: input.sourceKey,
+    });
+    if (stored) return duplicateOf(stored);
+    const fromAddress = read?.fromAddress ?? input.envelopeFrom?.toLowerCase() ?? null;
+    // rspamd is asked over the network: never inside a transaction.
+    const verdict =
+      flag || !read
+        ? null
+        : await spam.judge(db, {
+            mailboxId: mailbox.id,
+            raw: input.raw,
+            fromAddress,
+            headers: read.headers,
+            receivedAt: input.receivedAt,
+          });
+    const state = stateOf(flag, verdict);
+    const plan =
+      state === 'imported' && read
+        ? await planFor(db, mailbox, { channel: input.channel, receivedAt: input.receivedAt, read })
+        : null;
+    const autoSubmitted = read ? isAutomatic(read.headers, input.envelopeFrom ?? null) : false;
+    const ctx = systemContext(`mail:${input.source}`);
+    return db.transaction().execute(async (trx): Promise<IngestResult> => {
+      const inboundId = await insertInboundMessage(trx, {
+        mailbox_id: mailbox.id,
+        channel: input.channel,
+        source: input.source,
+        source_key: input.sourceKey,
+        message_id: messageId,
+        in_reply_to: read?.inReplyTo[0] ?? null,
+        reference_ids: read?.references ?? [],
+        from_address: fromAddress,
+        from_name: read?.fromName ?? null,
+        to_addresses: read?.to ?? [...(input.envelopeTo ?? [])],
+        subject: read?.subject ?? '',
+        sent_at: read?.sentAt ?? null,
+        received_at: input.receivedAt,
+        size: input.raw.length,
+        raw: input.raw,
+        text_body: read?.text ?? null,
+        html_body: read?.html ?? null,
+        has_remote_images: hasRemoteImages(read?.html ?? null),
+        auto_submitted: autoSubmitted,
+        state,
+        spam_score: verdict?.score ?? null,
+        spam_reasons: JSON.stringify(verdict?.reasons ?? []),
+        flag_reason: flag,
+        created_at: clock.now(),
+      });
+      if (!inboundId) {
+        const raced = await findStoredMessage(trx, {
+          mailboxId: mailbox.id,
+          messageId,
+          sourceKey: input.sourceKey,
+        });
+        if (!raced) throw new Error('A stored message vanished while it was being imported.');
+        return duplicateOf(raced);
+      }
+      let requestId: string | null = null;
+      if (state === 'imported' && read && plan) {
+        ({ requestId } = await importInto(
+          trx,
+          ctx,
+          {
+            inboundId,
+            mailboxId: mailbox.id,
+            channel: input.channel,
+            receivedAt: input.receivedAt,
+            read,
+            autoSubmitted,
+          },
+          plan,
+        ));
+      }
+      await audit.record(trx, ctx, {
+        action: 'receive',
+        entityType: 'inbound_message',
+        entityId: inboundId,
+        after: {
+          state,
+          mailboxId: mailbox.id,
+          source: input.source,
+          from: fromAddress,
+          subject: read?.subject ?? '',
+          size: input.raw.length,
+          requestId,
+          ...(flag ? { flag } : {}),
+          ...(verdict?.spam ? { spamScore: verdict.score } : {}),
+        },
+      });
+      return { inboundId, state, requestId, duplicate: false };
+    });
+  };
+
+  return {
+    ingest,
+    importInto,
+    planFor,
+
+    /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
+    async smtpMailboxFor(address: string): Promise<{ id: string } | null> {
+      return (await findSmtpMailboxFor(db, address)) ?? null;
+    },
+  };
+}
+export type MailService = ReturnType<typeof createMailService>;
+
+function duplicateOf(stored: {
+  id: string;
+  state: InboundState;
+  request_id: string | null;
+}): IngestResult {
+  const state =
+    stored.state === 'quarantined'
+      ? 'quarantined'
+      : stored.state === 'flagged'
+        ? 'flagged'
+        : 'imported';
+  return { inboundId: stored.id, state, requestId: stored.request_id, duplicate: true };
+}

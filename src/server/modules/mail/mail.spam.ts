@@ -1,0 +1,118 @@
+import {
+  authenticationReasons,
+  blockedBy,
+  rateReasons,
+  spamVerdictOf,
+  SPAM_THRESHOLD,
+  type SpamReason,
+} from '../../../domain/mail-in';
+import type { MailConfig } from '../../config';
+import type { SpamJudge } from './mail.ports';
+import { countFromSenderSince, findBlocklistEntries } from './mail.repository';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** How long rspamd may think about one message before the built-in checks decide alone. */
+const RSPAMD_TIMEOUT_MS = 10_000;
+
+/** What rspamd answers to `/checkv2` (its HTTP protocol), as far as Apkalpo reads it. */
+interface RspamdAnswer {
+  score?: number;
+  required_score?: number;
+  action?: string;
+  symbols?: Record<string, { name?: string; score?: number; description?: string }>;
+}
+
+/** rspamd's actions that mean "this is spam" (the rest: no action, greylist, soft reject). */
+const SPAM_ACTIONS = new Set(['reject', 'add header', 'rewrite subject']);
+
+/** Asks rspamd about a message; its reasons, or null when it cannot answer now. */
+async function askRspamd(
+  url: string,
+  message: { raw: Buffer; fromAddress: string | null },
+): Promise<{ reasons: SpamReason[]; spam: boolean; score: number } | null> {
+  const headers: Record<string, string> = { 'content-type': 'message/rfc822' };
+  if (message.fromAddress) headers.from = message.fromAddress;
+  try {
+    const response = await fetch(new URL('checkv2', url.endsWith('/') ? url : `${url}/`), {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(message.raw),
+      signal: AbortSignal.timeout(RSPAMD_TIMEOUT_MS),
+    });
+    if (!response.ok) return null;
+    const answer = (await response.json()) as RspamdAnswer;
+    const score = answer.score ?? 0;
+    const symbols = Object.entries(answer.symbols ?? {})
+      .map(([name, symbol]) => ({ name: symbol.name ?? name, score: symbol.score ?? 0 }))
+      .filter((symbol) => symbol.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 8);
+    const spam = SPAM_ACTIONS.has(answer.action ?? '');
+    return {
+      spam,
+      score,
+      reasons: [
+        {
+          check: 'rspamd',
+          detail: [answer.action ?? 'no action', ...symbols.map((s) => s.name)].join(', '),
+          // rspamd's own decision counts in full: spam reaches the threshold by itself.
+          score: spam ? Math.max(score, SPAM_THRESHOLD) : 0,
+        },
+      ],
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The spam checks: rspamd when it is configured, and always the built-in ones (the receiving
+ * server's authentication verdicts, a sender's rate, the block list). When rspamd does not
+ * answer, the built-in checks decide alone and the message is not held back.
+ */
+export function createSpamJudge(deps: { config: MailConfig }): SpamJudge & {
+  /** Tells rspamd a message it held is not spam ("nav mēstule"), where it keeps statistics. */
+  learnHam(raw: Buffer): Promise<void>;
+} {
+  const { config } = deps;
+  return {
+    async judge(executor, message) {
+      const reasons: SpamReason[] = [
+        ...authenticationReasons(message.headers.get('authentication-results') ?? []),
+      ];
+      if (message.fromAddress) {
+        const blocked = blockedBy(message.fromAddress, await findBlocklistEntries(executor));
+        if (blocked) reasons.push({ check: 'block_list', detail: blocked, score: SPAM_THRESHOLD });
+        const recent = await countFromSenderSince(
+          executor,
+          message.fromAddress,
+          new Date(message.receivedAt.getTime() - HOUR_MS),
+        );
+        reasons.push(...rateReasons(recent, config.senderLimitPerHour));
+      }
+      const rspamd = config.rspamdUrl ? await askRspamd(config.rspamdUrl, message) : null;
+      if (rspamd) reasons.push(...rspamd.reasons);
+      const verdict = spamVerdictOf(reasons);
+      return {
+        spam: verdict.spam,
+        score: rspamd ? rspamd.score : verdict.score,
+        reasons: reasons.filter((reason) => reason.score > 0 || reason.check === 'rspamd'),
+      };
+    },
+
+    async learnHam(raw) {
+      if (!config.rspamdUrl) return;
+      const base = config.rspamdUrl.endsWith('/') ? config.rspamdUrl : `${config.rspamdUrl}/`;
+      // Learning needs rspamd's statistics backend (Redis); without one rspamd refuses, and the
+      // release stands all the same.
+      await fetch(new URL('learnham', base), {
+        method: 'POST',
+        headers: { 'content-type': 'message/rfc822' },
+        body: new Uint8Array(raw),
+        signal: AbortSignal.timeout(RSPAMD_TIMEOUT_MS),
+      }).catch(() => undefined);
+    },
+  };
+}
+export type SpamJudgeService = ReturnType<typeof createSpamJudge>;

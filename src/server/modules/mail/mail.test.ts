@@ -1,0 +1,357 @@
+import { randomBytes } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemContext } from '../../http/access';
+import { createPerson, createTestApp, createUnit, type TestApp } from '../../testing/test-app';
+import { createSmtpReceiver, type SmtpReceiver } from './mail.smtp';
+
+// The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
+const TUESDAY = '2026-03-10T09:00:00Z';
+const MAX_BYTES = 64 * 1024;
+
+const unique = () => randomBytes(4).toString('hex');
+
+describe('mail in', () => {
+  let test: TestApp;
+  let receiver: SmtpReceiver;
+  let port: number;
+  let unitId: string;
+  let mailboxAddress: string;
+
+  beforeAll(async () => {
+    test = await createTestApp({ mail: { maxMessageBytes: MAX_BYTES, senderLimitPerHour: 5 } });
+    receiver = createSmtpReceiver({
+      mail: test.services.mail,
+      maxMessageBytes: MAX_BYTES,
+      now: () => test.clock.now(),
+    });
+    port = await receiver.listen(0, '127.0.0.1');
+    unitId = (await createUnit(test.services)).id;
+    mailboxAddress = `pasts.${unique()}@novads.lv`;
+    await addMailbox(mailboxAddress, unitId);
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await test.close();
+  });
+  beforeEach(() => test.clock.set(TUESDAY));
+
+  async function addMailbox(address: string, unit: string, extra: Record<string, unknown> = {}) {
+    const now = test.clock.now();
+    const row = await test.database.db
+      .insertInto('mailboxes')
+      .values({
+        name: `Pastkaste ${unique()}`,
+        address,
+        unit_id: unit,
+        smtp_enabled: true,
+        created_at: now,
+        updated_at: now,
+        ...extra,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** Sends a message to the receiver over SMTP as a mail server would; the server's answer. */
+  async function send(
+    raw: string | Buffer,
+    envelope: { from: string; to: string[] } = { from: 'x@example.lv', to: [mailboxAddress] },
+  ) {
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      return await transport.sendMail({ envelope, raw });
+    } finally {
+      transport.close();
+    }
+  }
+
+  function letter(fields: {
+    from?: string;
+    to?: string;
+    subject?: string;
+    messageId?: string;
+    headers?: string[];
+    body?: string;
+  }) {
+    const messageId = fields.messageId ?? `<${unique()}@iedzivotajs.lv>`;
+    return {
+      messageId: messageId.replace(/[<>]/g, ''),
+      raw: [
+        `From: ${fields.from ?? `"Anna Ozola" <anna.${unique()}@iedzivotajs.lv>`}`,
+        `To: ${fields.to ?? mailboxAddress}`,
+        `Subject: ${fields.subject ?? 'Jautājums par deklarēšanu'}`,
+        `Message-ID: ${messageId}`,
+        'Date: Tue, 10 Mar 2026 10:55:00 +0200',
+        'MIME-Version: 1.0',
+        ...(fields.headers ?? []),
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        fields.body ?? 'Labdien! Kā deklarēt dzīvesvietu? Paldies, Anna',
+        '',
+      ].join('\r\n'),
+    };
+  }
+
+  const inbound = (messageId: string) =>
+    test.database.db
+      .selectFrom('inbound_messages')
+      .selectAll()
+      .where('message_id', '=', messageId)
+      .execute();
+
+  const request = (id: string) =>
+    test.database.db
+      .selectFrom('service_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  const letters = (requestId: string) =>
+    test.database.db
+      .selectFrom('outgoing_messages')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .execute();
+
+  it('makes a letter a request of the mailbox unit, titled by its subject, and acknowledges it', async () => {
+    const sender = `anna.${unique()}@iedzivotajs.lv`;
+    const { raw, messageId } = letter({ from: `"Anna Ozola" <${sender}>` });
+    const answer = await send(raw);
+    expect(answer.response).toMatch(/^250 /);
+
+    const [stored] = await inbound(messageId);
+    expect(stored).toMatchObject({ state: 'imported', from_address: sender, source: 'smtp' });
+    expect(stored?.raw.toString()).toBe(raw);
+    const created = await request(stored?.request_id as string);
+    expect(created).toMatchObject({
+      channel: 'email',
+      service: 'Jautājums par deklarēšanu',
+      unit_id: unitId,
+      client_kind: 'external',
+      state: 'new',
+    });
+    const client = await test.database.db
+      .selectFrom('clients')
+      .selectAll()
+      .where('id', '=', created.client_id as string)
+      .executeTakeFirstOrThrow();
+    expect(client).toMatchObject({
+      kind: 'person',
+      given_name: 'Anna',
+      surname: 'Ozola',
+      email: sender,
+    });
+
+    const [ack, ...more] = await letters(created.id);
+    expect(more).toEqual([]);
+    expect(ack).toMatchObject({ kind: 'acknowledgement', recipient: sender, state: 'due' });
+    expect(ack?.subject).toContain(`[${created.number}]`);
+    expect(ack?.body).toContain(created.number);
+    expect(ack?.in_reply_to).toBe(messageId);
+  });
+
+  it('stores a message delivered twice once', async () => {
+    const { raw, messageId } = letter({});
+    await send(raw);
+    await send(raw);
+    const stored = await inbound(messageId);
+    expect(stored).toHaveLength(1);
+  });
+
+  it('puts a reply into the request it answers, by its headers or by the number in the subject', async () => {
+    const sender = `janis.${unique()}@iedzivotajs.lv`;
+    const first = letter({ from: sender });
+    await send(first.raw);
+    const requestId = (await inbound(first.messageId))[0]?.request_id as string;
+    const { number } = await request(requestId);
+
+    const byHeaders = letter({
+      from: sender,
+      subject: 'Re: Jautājums',
+      headers: [`In-Reply-To: <${first.messageId}>`, `References: <${first.messageId}>`],
+    });
+    await send(byHeaders.raw);
+    expect((await inbound(byHeaders.messageId))[0]?.request_id).toBe(requestId);
+
+    const byNumber = letter({ from: sender, subject: `Papildinājums [${number}]` });
+    await send(byNumber.raw);
+    expect((await inbound(byNumber.messageId))[0]?.request_id).toBe(requestId);
+
+    // A stranger who copies the number into a subject does not get into someone else's request.
+    const stranger = letter({ subject: `Par [${number}]` });
+    await send(stranger.raw);
+    const strangers = (await inbound(stranger.messageId))[0]?.request_id;
+    expect(strangers).not.toBe(requestId);
+
+    // Only the first letter was acknowledged.
+    expect((await letters(requestId)).filter((l) => l.kind === 'acknowledgement')).toHaveLength(1);
+    const events = await test.database.db
+      .selectFrom('request_events')
+      .select('kind')
+      .where('request_id', '=', requestId)
+      .where('kind', '=', 'mail-received')
+      .execute();
+    expect(events).toHaveLength(3);
+  });
+
+  it('never answers automatic mail, and answers a sender once within the window', async () => {
+    const robot = letter({ headers: ['Auto-Submitted: auto-replied'] });
+    await send(robot.raw);
+    const robotRequest = (await inbound(robot.messageId))[0]?.request_id as string;
+    expect(robotRequest).toBeTruthy();
+    expect(await letters(robotRequest)).toEqual([]);
+
+    const bounce = letter({});
+    await send(bounce.raw, { from: '', to: [mailboxAddress] });
+    const bounceRequest = (await inbound(bounce.messageId))[0]?.request_id as string;
+    expect(await letters(bounceRequest)).toEqual([]);
+
+    const sender = `peteris.${unique()}@iedzivotajs.lv`;
+    const one = letter({ from: sender, subject: 'Pirmais' });
+    const two = letter({ from: sender, subject: 'Otrais' });
+    await send(one.raw);
+    await send(two.raw);
+    const [oneRequest, twoRequest] = [
+      (await inbound(one.messageId))[0]?.request_id as string,
+      (await inbound(two.messageId))[0]?.request_id as string,
+    ];
+    expect(oneRequest).not.toBe(twoRequest);
+    expect(await letters(oneRequest)).toHaveLength(1);
+    expect(await letters(twoRequest)).toEqual([]);
+  });
+
+  it('keeps a message without a sender, or too large, raw and flagged for a person', async () => {
+    const nameless = letter({ from: 'undisclosed-recipients:;' });
+    await send(nameless.raw);
+    const [flagged] = await inbound(nameless.messageId);
+    expect(flagged).toMatchObject({ state: 'flagged', flag_reason: 'malformed', request_id: null });
+    expect(flagged?.raw.toString()).toBe(nameless.raw);
+
+    const big = letter({ body: 'x'.repeat(MAX_BYTES + 10) });
+    await send(big.raw);
+    const [tooLarge] = await inbound(big.messageId);
+    expect(tooLarge).toMatchObject({
+      state: 'flagged',
+      flag_reason: 'too_large',
+      request_id: null,
+    });
+    expect(tooLarge?.size).toBe(Buffer.byteLength(big.raw));
+
+    // Past twice the limit the sending server is told (552), so its sender hears of it.
+    const huge = letter({ body: 'x'.repeat(MAX_BYTES * 2 + 10) });
+    await expect(send(huge.raw)).rejects.toMatchObject({ responseCode: 552 });
+  });
+
+  it('refuses a recipient no mailbox takes, so the sending server bounces it', async () => {
+    const { raw } = letter({});
+    await expect(
+      send(raw, { from: 'x@example.lv', to: [`nobody.${unique()}@citur.lv`] }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it('holds spam in quarantine: a forged sender, the block list, a flood from one address', async () => {
+    const forged = letter({
+      headers: [
+        'Authentication-Results: mx.novads.lv; spf=fail smtp.mailfrom=x; dkim=none; dmarc=fail',
+      ],
+    });
+    await send(forged.raw);
+    const [held] = await inbound(forged.messageId);
+    expect(held).toMatchObject({ state: 'quarantined', request_id: null });
+    expect(held?.spam_reasons).toEqual([
+      expect.objectContaining({ check: 'authentication', detail: 'dmarc=fail' }),
+    ]);
+
+    const blocked = `spam.${unique()}.lv`;
+    await test.database.db
+      .insertInto('mail_blocklist')
+      .values({ entry: `@${blocked}`, created_at: test.clock.now() })
+      .execute();
+    const fromBlocked = letter({ from: `offers@mail.${blocked}` });
+    await send(fromBlocked.raw);
+    expect((await inbound(fromBlocked.messageId))[0]).toMatchObject({ state: 'quarantined' });
+
+    const flooder = `flood.${unique()}@example.lv`;
+    const states: string[] = [];
+    for (let n = 0; n < 7; n += 1) {
+      const one = letter({ from: flooder, subject: `Ziņa ${n}` });
+      await send(one.raw);
+      states.push((await inbound(one.messageId))[0]?.state as string);
+    }
+    // The limit is five an hour: the sixth and later wait for a person.
+    expect(states).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'quarantined',
+      'quarantined',
+    ]);
+  });
+
+  it("makes a colleague's letter internal, and one to a colleague away goes to the substitute with an out-of-office reply", async () => {
+    const colleague = await createPerson(test.services, { unitIds: [unitId] });
+    const fromColleague = letter({ from: colleague.email });
+    await send(fromColleague.raw);
+    const internal = await request(
+      (await inbound(fromColleague.messageId))[0]?.request_id as string,
+    );
+    expect(internal.client_kind).toBe('internal');
+    // Received on Tuesday: a colleague's answer is due the next working day.
+    expect(internal.due_on).toBe('2026-03-11');
+
+    const away = await createPerson(test.services, { unitIds: [unitId], phone: '67000001' });
+    const substitute = await createPerson(test.services, { unitIds: [unitId], phone: '67000002' });
+    await test.services.absences.create(systemContext('test'), {
+      staffId: away.id,
+      kind: 'vacation',
+      startsOn: '2026-03-09',
+      endsOn: '2026-03-13',
+      substituteId: substitute.id,
+    });
+    const sender = `klients.${unique()}@iedzivotajs.lv`;
+    const toAway = letter({ from: sender, to: away.email });
+    // The away person's address is not a mailbox of the receiver: refused, nothing stored.
+    await expect(send(toAway.raw, { from: sender, to: [away.email] })).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    expect(await inbound(toAway.messageId)).toEqual([]);
+
+    const catchAll = await addMailbox(`visi.${unique()}@novads.lv`, unitId, {
+      accept_any_recipient: true,
+    });
+    expect(catchAll).toBeTruthy();
+    await send(toAway.raw, { from: sender, to: [away.email] });
+    const requestId = (await inbound(toAway.messageId))[0]?.request_id as string;
+    expect((await request(requestId)).owner_id).toBe(substitute.id);
+    const replies = await letters(requestId);
+    const outOfOffice = replies.find((l) => l.kind === 'out_of_office');
+    expect(outOfOffice?.recipient).toBe(sender);
+    expect(outOfOffice?.body).toContain('13.03.2026');
+    expect(outOfOffice?.body).toContain(substitute.surname);
+    expect(outOfOffice?.body).toContain('67000002');
+
+    // After the absence, the same kind of letter gets no such reply and stays with the person.
+    test.clock.set('2026-03-16T09:00:00Z');
+    const later = letter({ from: `cits.${unique()}@iedzivotajs.lv`, to: away.email });
+    await send(later.raw, { from: 'x@example.lv', to: [away.email] });
+    const laterId = (await inbound(later.messageId))[0]?.request_id as string;
+    expect((await request(laterId)).owner_id).toBe(away.id);
+    expect((await letters(laterId)).map((l) => l.kind)).toEqual(['acknowledgement']);
+    await test.database.db
+      .updateTable('mailboxes')
+      .set({ active: false })
+      .where('id', '=', catchAll)
+      .execute();
+  });
+});
