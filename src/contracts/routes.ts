@@ -143,6 +143,16 @@ import {
   ReplyBody,
 } from './correspondence.contracts';
 import {
+  BlocklistEntry,
+  BlocklistPage,
+  BlocklistQuery,
+  CreateBlocklistBody,
+  HeldMailQuery,
+  InboundMessage,
+  InboundMessageList,
+  InboundMessagePage,
+} from './mail.contracts';
+import {
   ChangeStateBody,
   ExtendBody,
   LinkBody,
@@ -349,6 +359,19 @@ export const routes = {
     body: ReplyBody,
     response: { 200: RequestDetail },
   },
+  'GET /requests/:id/mail': { params: IdParams, response: { 200: InboundMessageList } },
+  'GET /mail/held': { query: HeldMailQuery, response: { 200: InboundMessagePage } },
+  'GET /mail/messages/:id': { params: IdParams, response: { 200: InboundMessage } },
+  'GET /mail/messages/:id/raw': { params: IdParams, response: { 200: FILE } },
+  'POST /mail/messages/:id/release': { params: IdParams, response: { 200: InboundMessage } },
+  'POST /mail/messages/:id/discard': { params: IdParams, response: { 200: InboundMessage } },
+  'POST /mail/messages/:id/remote-images': {
+    params: IdParams,
+    response: { 200: InboundMessage },
+  },
+  'GET /mail/blocklist': { query: BlocklistQuery, response: { 200: BlocklistPage } },
+  'POST /mail/blocklist': { body: CreateBlocklistBody, response: { 201: BlocklistEntry } },
+  'DELETE /mail/blocklist/:id': { params: IdParams, response: { 204: NO_CONTENT } },
   'POST /requests/:id/messages/:messageId/delivery': {
     params: MessageParams,
     body: DeliveryBody,

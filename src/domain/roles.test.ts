@@ -43,6 +43,7 @@ describe('permissionsOf', () => {
     expect(granted.has('absences.manage-all')).toBe(true);
     expect(granted.has('requests.read-all')).toBe(true);
     expect(granted.has('clients.merge')).toBe(true);
+    expect(granted.has('mail.blocklist')).toBe(true);
     expect(granted.has('audit.read')).toBe(false);
     expect(granted.has('staff.manage')).toBe(false);
   });

@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'surveys.manage',
   /** Conduct telephone interviews (CATI) from the interviewer console. */
   'surveys.interview',
+  /** Keep the block list of senders whose mail goes to quarantine. */
+  'mail.blocklist',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +82,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'news.publish',
     'surveys.manage',
     'surveys.interview',
+    'mail.blocklist',
   ],
   administrator: [
     'organisation.manage',

@@ -57,6 +57,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
 import { createAutoReplies } from './modules/mail/mail.auto-replies';
 import type { EAddressGateway } from './modules/mail/mail.ports';
+import { mailRoutes } from './modules/mail/mail.routes';
 import { createMailService } from './modules/mail/mail.service';
 import { createSpamJudge } from './modules/mail/mail.spam';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
@@ -369,6 +370,7 @@ export async function buildApp(
   requestsRoutes(app, services);
   commitmentsRoutes(app, services);
   correspondenceRoutes(app, services);
+  mailRoutes(app, services);
   queueRoutes(app, services);
   myWorkRoutes(app, services);
   catalogueRoutes(app, services);

@@ -18,7 +18,17 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /** The server's periodic jobs. */
 export function backgroundJobs(services: Services): Job[] {
-  return [{ name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() }];
+  return [
+    { name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() },
+    // Quarantined mail nobody released within the configured days goes.
+    {
+      name: 'empty-quarantine',
+      everyMs: HOUR_MS,
+      run: async () => {
+        await services.mail.purgeQuarantine();
+      },
+    },
+  ];
 }
 
 /** What the scheduler says: pino's logger, or a test's stand-in. */

@@ -77,6 +77,39 @@ const queuedIn = async (test: TestApp, unit: TUnit) => {
 
 const ctx = systemContext('access-test');
 
+/** A message held in quarantine, in a mailbox of the unit. */
+const heldIn = async (test: TestApp, unit: TUnit) => {
+  const now = test.clock.now();
+  const mailbox = await test.database.db
+    .insertInto('mailboxes')
+    .values({
+      name: 'Pastkaste',
+      address: `pasts.${unique()}@novads.lv`,
+      unit_id: unit.id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const raw = [
+    `From: anna.${unique()}@example.lv`,
+    'To: pasts@novads.lv',
+    'Subject: Piedāvājums',
+    `Message-ID: <${unique()}@example.lv>`,
+    'Authentication-Results: mx.novads.lv; dmarc=fail',
+    '',
+    'Teksts',
+  ].join('\r\n');
+  return test.services.mail.ingest({
+    mailboxId: mailbox.id,
+    channel: 'email',
+    source: 'smtp',
+    sourceKey: null,
+    raw: Buffer.from(raw),
+    receivedAt: now,
+  });
+};
+
 const colleagueIn = (test: TestApp, unit: TUnit) =>
   createPerson(test.services, { unitIds: [unit.id] });
 
@@ -1333,6 +1366,65 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/survey-waves/${wave.id}/invitations`,
         payload: { emails: ['anna.kalnina@example.lv'] },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/mail/messages/:id/release',
+    action: 'let a held message out of quarantine',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const held = await heldIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${held.inboundId}/release`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/mail/messages/:id/discard',
+    action: 'confirm a held message is spam',
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const held = await heldIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${held.inboundId}/discard`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/mail/messages/:id/remote-images',
+    action: "show a message's pictures from other sites",
+    allowed: SERVERS,
+    perform: async (test, { actor, unit }) => {
+      const held = await heldIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${held.inboundId}/remote-images`,
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/mail/blocklist',
+    action: 'block a sender',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/mail/blocklist',
+        payload: { entry: `@spam-${unique()}.lv` },
+      }),
+  },
+  {
+    route: 'DELETE /api/v1/mail/blocklist/:id',
+    action: 'take a sender off the block list',
+    allowed: CLIENT_SERVICE_HEAD,
+    perform: async (test, { actor }) => {
+      const entry = await test.services.mail.block(ctx, { entry: `@spam-${unique()}.lv` });
+      return call(test.app, actor, {
+        method: 'DELETE',
+        url: `/api/v1/mail/blocklist/${entry.id}`,
       });
     },
   },

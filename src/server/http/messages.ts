@@ -146,6 +146,14 @@ const DETAILS = {
     lv: 'Šis darbinieks vairs nestrādā; ierakstu mainīt nevar.',
     en: 'This person has left; the record cannot be changed.',
   },
+  message_not_held: {
+    lv: 'Vēstule vairs negaida izskatīšanu: to jau ir izskatījis kāds cits.',
+    en: 'The message is no longer waiting for review: someone else has dealt with it.',
+  },
+  message_without_sender: {
+    lv: 'Vēstulē nav norādīts sūtītājs, tāpēc no tās nevar izveidot pieprasījumu. Lejupielādējiet to un reģistrējiet pieprasījumu ar roku.',
+    en: 'The message names no sender, so no request can be made from it. Download it and register the request by hand.',
+  },
   letter_not_due: {
     lv: 'Vēstule vairs negaida nosūtīšanu.',
     en: 'The letter is no longer waiting to be sent.',
@@ -284,6 +292,14 @@ const FIELD_MESSAGES = {
   unit_has_children: {
     lv: 'Struktūrvienību ar apakšvienībām nevar pārcelt uz citu iestādi.',
     en: 'A unit with sub-units cannot be moved to another institution.',
+  },
+  block_entry_taken: {
+    lv: 'Šī adrese jau ir bloķēto sarakstā.',
+    en: 'This address is already on the block list.',
+  },
+  block_entry_invalid: {
+    lv: 'Norādiet e-pasta adresi (vards@domens.lv) vai domēnu ar @ priekšā (@domens.lv).',
+    en: 'Give an email address (name@domain.lv) or a domain with @ in front (@domain.lv).',
   },
   unknown_reference: {
     lv: 'Norādītais ieraksts nav atrasts.',

@@ -313,3 +313,36 @@ export async function repliedSince(
   if (reply.requestId) query = query.where('request_id', '=', reply.requestId);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** The descriptions of attachments, without their content. */
+export async function findAttachmentDescriptions(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Marks a held message reviewed, if it is still held; false when someone else came first. */
+export async function markReviewed(
+  db: Executor,
+  change: { id: string; state: 'released' | 'discarded'; by: string | null; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('inbound_messages')
+    .set({ state: change.state, reviewed_by: change.by, reviewed_at: change.at })
+    .where('id', '=', change.id)
+    .where('state', 'in', ['quarantined', 'flagged'])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function allowRemoteImages(db: Executor, id: string, by: string | null, at: Date) {
+  await db
+    .updateTable('inbound_messages')
+    .set({ remote_images_allowed_by: by, remote_images_allowed_at: at })
+    .where('id', '=', id)
+    .where('remote_images_allowed_at', 'is', null)
+    .execute();
+}

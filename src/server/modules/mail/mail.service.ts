@@ -10,11 +10,29 @@ import {
   type HeaderMap,
 } from '../../../domain/mail-in';
 import { isOpen } from '../../../domain/requests';
+import type {
+  TBlocklistEntry,
+  TBlocklistPage,
+  TBlocklistQuery,
+  TCreateBlocklistBody,
+  THeldMailQuery,
+  TInboundMessage,
+  TInboundMessageList,
+  TInboundMessagePage,
+} from '../../../contracts/mail.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { MailConfig } from '../../config';
 import type { Executor } from '../../db/database';
 import type { DB, InboundFlag, InboundState } from '../../db/schema';
-import { systemContext, type ActionContext } from '../../http/access';
+import { requirePermission, systemContext, type ActionContext } from '../../http/access';
+import { AppError, invalidField, notFound } from '../../http/errors';
+import { assertMayServe } from '../clients/clients.service';
+import { offsetOf, pageFrom } from '../paging';
+import {
+  presentBlocklistEntry,
+  presentInboundMessage,
+  presentInboundSummary,
+} from './mail.presenter';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { ClientsService } from '../clients/clients.service';
@@ -31,6 +49,18 @@ import type {
   SpamVerdict,
 } from './mail.ports';
 import {
+  allowRemoteImages,
+  deleteBlocklistEntry,
+  deleteQuarantinedBefore,
+  findAttachmentDescriptions,
+  findHeldMessages,
+  findInboundMessage,
+  findMessagesOfRequest,
+  findRawMessage,
+  insertBlocklistEntry,
+  listBlocklist,
+  markReviewed,
+  type InboundMessageRow,
   findMailbox,
   findRequestOfSender,
   findSmtpMailboxFor,
@@ -170,7 +200,7 @@ export function createMailService(deps: {
   correspondence: CorrespondenceService;
   requestAccess: RequestAccess;
   staff: StaffService;
-  spam: SpamJudge;
+  spam: SpamJudge & { learnHam(raw: Buffer): Promise<void> };
   autoReplies: AutoReplies;
 }) {
   const { db, audit, clock, config, calendar, clients, contacts, correspondence } = deps;
@@ -192,6 +222,8 @@ export function createMailService(deps: {
       read: ReadMessage;
       /** Sent by a machine (RFC 3834), by its headers or its empty return path. */
       autoSubmitted: boolean;
+      /** `released` when a person let it out of quarantine. */
+      finalState?: 'imported' | 'released';
     },
     plan: Awaited<ReturnType<typeof planFor>>,
   ): Promise<{ requestId: string; threaded: boolean }> {
@@ -237,7 +269,7 @@ export function createMailService(deps: {
     }
     const attachmentIds = await correspondence.storeAttachmentsIn(trx, requestId, read.attachments);
     await updateInboundMessage(trx, message.inboundId, {
-      state: 'imported',
+      state: message.finalState ?? 'imported',
       request_id: requestId,
       contact_id: contactId,
       attachment_ids: attachmentIds,
@@ -422,10 +454,251 @@ export function createMailService(deps: {
     });
   };
 
+  /** A message the principal may see: its mailbox's unit is theirs, or they see its request. */
+  async function visibleMessage(executor: Executor, ctx: ActionContext, id: string) {
+    assertMayServe(ctx);
+    const row = await findInboundMessage(executor, id);
+    if (!row) throw notFound();
+    const viewer = await requestAccess.viewerOf(executor, ctx.principal);
+    const ofUnit =
+      viewer.readAll || (row.mailbox_unit_id !== null && viewer.unitIds.has(row.mailbox_unit_id));
+    if (!ofUnit) {
+      if (!row.request_id) throw notFound();
+      await requestAccess.visible(executor, ctx, row.request_id);
+    }
+    return row;
+  }
+
+  async function present(executor: Executor, row: InboundMessageRow): Promise<TInboundMessage> {
+    const files = await findAttachmentDescriptions(executor, row.attachment_ids);
+    return presentInboundMessage(
+      row,
+      files.map((file) => ({
+        id: file.id,
+        filename: file.filename,
+        contentType: file.content_type,
+        size: file.size,
+      })),
+    );
+  }
+
   return {
     ingest,
     importInto,
     planFor,
+
+    /** The letters received into a request, oldest first, for its page. */
+    async ofRequest(ctx: ActionContext, requestId: string): Promise<TInboundMessageList> {
+      assertMayServe(ctx);
+      await requestAccess.visible(db, ctx, requestId);
+      const rows = await findMessagesOfRequest(db, requestId);
+      const files = new Map(
+        (
+          await findAttachmentDescriptions(
+            db,
+            rows.flatMap((row) => row.attachment_ids),
+          )
+        ).map((file) => [file.id, file] as const),
+      );
+      return {
+        items: rows.map((row) =>
+          presentInboundMessage(
+            row,
+            row.attachment_ids.flatMap((id) => {
+              const file = files.get(id);
+              return file
+                ? [{ id, filename: file.filename, contentType: file.content_type, size: file.size }]
+                : [];
+            }),
+          ),
+        ),
+      };
+    },
+
+    /** The quarantine or the flagged messages of the mailboxes of the principal's units. */
+    async held(ctx: ActionContext, query: THeldMailQuery): Promise<TInboundMessagePage> {
+      requirePermission(ctx.principal, 'requests.work');
+      const viewer = await requestAccess.viewerOf(db, ctx.principal);
+      const rows = await findHeldMessages(db, {
+        state: query.state,
+        unitIds: viewer.readAll ? null : [...viewer.unitIds],
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      return pageFrom(
+        rows.map((row) => ({ ...row, total: Number(row.total) })),
+        query,
+        presentInboundSummary,
+      );
+    },
+
+    async get(ctx: ActionContext, id: string): Promise<TInboundMessage> {
+      return present(db, await visibleMessage(db, ctx, id));
+    },
+
+    /** The message as received (.eml); fetching it is recorded, as it holds personal data. */
+    async raw(ctx: ActionContext, id: string) {
+      const row = await visibleMessage(db, ctx, id);
+      const raw = await findRawMessage(db, id);
+      if (!raw) throw notFound();
+      await audit.recordRead(db, ctx, {
+        entityType: 'inbound_message',
+        entityId: id,
+        context: { requestId: row.request_id },
+      });
+      return { filename: `${(row.subject || 'vestule').slice(0, 80)}.eml`, content: raw.raw };
+    },
+
+    /**
+     * "Nav mēstule": a person lets a held message into the normal flow. It becomes a request (or
+     * joins the one it answers), is acknowledged as any letter, and rspamd learns from it.
+     */
+    async release(ctx: ActionContext, id: string): Promise<TInboundMessage> {
+      requirePermission(ctx.principal, 'requests.work');
+      const row = await visibleMessage(db, ctx, id);
+      if (row.state !== 'quarantined' && row.state !== 'flagged')
+        throw new AppError('conflict', 'message_not_held');
+      const stored = await findRawMessage(db, id);
+      if (!stored) throw notFound();
+      let read: ReadMessage;
+      try {
+        read = await readMessage(stored.raw);
+      } catch {
+        throw new AppError('conflict', 'message_without_sender');
+      }
+      if (!read.fromAddress || !row.mailbox_id)
+        throw new AppError('conflict', 'message_without_sender');
+      const mailbox = await findMailbox(db, row.mailbox_id);
+      if (!mailbox) throw notFound();
+      const plan = await planFor(db, mailbox, {
+        channel: row.channel,
+        receivedAt: row.received_at,
+        read,
+      });
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const taken = await markReviewed(trx, {
+          id,
+          state: 'released',
+          by: ctx.principal.staffId,
+          at: now,
+        });
+        if (!taken) throw new AppError('conflict', 'message_not_held');
+        const { requestId } = await importInto(
+          trx,
+          ctx,
+          {
+            inboundId: id,
+            mailboxId: mailbox.id,
+            channel: row.channel,
+            receivedAt: row.received_at,
+            read,
+            autoSubmitted: row.auto_submitted,
+            finalState: 'released',
+          },
+          plan,
+        );
+        await audit.record(trx, ctx, {
+          action: 'release',
+          entityType: 'inbound_message',
+          entityId: id,
+          before: { state: row.state },
+          after: { state: 'released', requestId },
+        });
+      });
+      if (row.state === 'quarantined') await spam.learnHam(stored.raw);
+      return present(db, await visibleMessage(db, ctx, id));
+    },
+
+    /** A person confirms a held message is spam: it stays out, and is emptied with the quarantine. */
+    async discard(ctx: ActionContext, id: string): Promise<TInboundMessage> {
+      requirePermission(ctx.principal, 'requests.work');
+      const row = await visibleMessage(db, ctx, id);
+      await db.transaction().execute(async (trx) => {
+        const taken = await markReviewed(trx, {
+          id,
+          state: 'discarded',
+          by: ctx.principal.staffId,
+          at: clock.now(),
+        });
+        if (!taken) throw new AppError('conflict', 'message_not_held');
+        await audit.record(trx, ctx, {
+          action: 'discard',
+          entityType: 'inbound_message',
+          entityId: id,
+          before: { state: row.state },
+          after: { state: 'discarded' },
+        });
+      });
+      return present(db, await visibleMessage(db, ctx, id));
+    },
+
+    /** A clerk lets the letter's pictures from elsewhere load (the sender learns it was read). */
+    async allowRemoteImages(ctx: ActionContext, id: string): Promise<TInboundMessage> {
+      requirePermission(ctx.principal, 'requests.work');
+      await visibleMessage(db, ctx, id);
+      await db.transaction().execute(async (trx) => {
+        await allowRemoteImages(trx, id, ctx.principal.staffId, clock.now());
+        await audit.record(trx, ctx, {
+          action: 'allow-remote-images',
+          entityType: 'inbound_message',
+          entityId: id,
+        });
+      });
+      return present(db, await visibleMessage(db, ctx, id));
+    },
+
+    async blocklist(ctx: ActionContext, query: TBlocklistQuery): Promise<TBlocklistPage> {
+      requirePermission(ctx.principal, 'mail.blocklist');
+      const rows = await listBlocklist(db, { limit: query.pageSize, offset: offsetOf(query) });
+      return pageFrom(
+        rows.map((row) => ({ ...row, total: Number(row.total) })),
+        query,
+        presentBlocklistEntry,
+      );
+    },
+
+    async block(ctx: ActionContext, body: TCreateBlocklistBody): Promise<TBlocklistEntry> {
+      requirePermission(ctx.principal, 'mail.blocklist');
+      return db.transaction().execute(async (trx) => {
+        const id = await insertBlocklistEntry(trx, {
+          entry: body.entry,
+          note: body.note ?? null,
+          created_by: ctx.principal.staffId,
+          created_at: clock.now(),
+        });
+        if (!id) throw invalidField('entry', 'block_entry_taken');
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'mail_block',
+          entityId: id,
+          after: { entry: body.entry, note: body.note ?? null },
+        });
+        const row = (await listBlocklist(trx, { limit: 1000, offset: 0 })).find((r) => r.id === id);
+        if (!row) throw notFound();
+        return presentBlocklistEntry(row);
+      });
+    },
+
+    async unblock(ctx: ActionContext, id: string): Promise<void> {
+      requirePermission(ctx.principal, 'mail.blocklist');
+      await db.transaction().execute(async (trx) => {
+        const removed = await deleteBlocklistEntry(trx, id);
+        if (!removed) throw notFound();
+        await audit.record(trx, ctx, {
+          action: 'delete',
+          entityType: 'mail_block',
+          entityId: id,
+          before: { entry: removed.entry },
+        });
+      });
+    },
+
+    /** Empties the quarantine of what nobody released within the configured days. */
+    async purgeQuarantine(): Promise<number> {
+      const before = new Date(clock.now().getTime() - config.quarantineDays * 24 * 60 * 60 * 1000);
+      return deleteQuarantinedBefore(db, before);
+    },
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
     async smtpMailboxFor(address: string): Promise<{ id: string } | null> {

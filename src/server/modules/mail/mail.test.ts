@@ -2,7 +2,20 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemContext } from '../../http/access';
-import { createPerson, createTestApp, createUnit, type TestApp } from '../../testing/test-app';
+import type {
+  TInboundMessage,
+  TInboundMessageList,
+  TInboundMessagePage,
+} from '../../../contracts/mail.contracts';
+import {
+  call,
+  createPerson,
+  createTestApp,
+  createUnit,
+  fieldErrorsOf,
+  signedIn,
+  type TestApp,
+} from '../../testing/test-app';
 import { createSmtpReceiver, type SmtpReceiver } from './mail.smtp';
 
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
@@ -353,5 +366,154 @@ describe('mail in', () => {
       .set({ active: false })
       .where('id', '=', catchAll)
       .execute();
+  });
+
+  describe('what a clerk sees and does', () => {
+    const forged = (subject: string) =>
+      letter({
+        subject,
+        headers: ['Authentication-Results: mx.novads.lv; dmarc=fail'],
+      });
+
+    it('reviews the quarantine of their units, lets a letter out once, and it becomes a request', async () => {
+      const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+      const stranger = await signedIn(test, {
+        roles: ['specialist'],
+        unitIds: [(await createUnit(test.services)).id],
+      });
+      const held = forged(`Ne mēstule ${unique()}`);
+      await send(held.raw);
+      const [row] = await inbound(held.messageId);
+
+      const list = await call(test.app, clerk, { method: 'GET', url: '/api/v1/mail/held' });
+      expect(list.statusCode).toBe(200);
+      expect(list.json<TInboundMessagePage>().items.map((m) => m.id)).toContain(row?.id);
+      const others = await call(test.app, stranger, { method: 'GET', url: '/api/v1/mail/held' });
+      expect(others.json<TInboundMessagePage>().items.map((m) => m.id)).not.toContain(row?.id);
+      const peek = await call(test.app, stranger, {
+        method: 'GET',
+        url: `/api/v1/mail/messages/${row?.id}`,
+      });
+      expect(peek.statusCode).toBe(404);
+
+      const released = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${row?.id}/release`,
+      });
+      expect(released.statusCode, released.body).toBe(200);
+      const message = released.json<TInboundMessage>();
+      expect(message.state).toBe('released');
+      expect(message.requestId).toBeTruthy();
+      const created = await request(message.requestId as string);
+      expect(created.service).toBe(held.raw.match(/Subject: (.*)/)?.[1]);
+      expect((await letters(created.id)).map((l) => l.kind)).toEqual(['acknowledgement']);
+
+      const again = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${row?.id}/release`,
+      });
+      expect(again.statusCode).toBe(409);
+      expect(await inbound(held.messageId)).toHaveLength(1);
+    });
+
+    it('keeps a discarded letter out, and empties the quarantine after the configured days', async () => {
+      const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+      const held = forged(`Laimests ${unique()}`);
+      await send(held.raw);
+      const [row] = await inbound(held.messageId);
+      const discarded = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${row?.id}/discard`,
+      });
+      expect(discarded.json<TInboundMessage>()).toMatchObject({
+        state: 'discarded',
+        requestId: null,
+      });
+
+      test.clock.set('2026-04-08T09:00:00Z');
+      expect(await test.services.mail.purgeQuarantine()).toBe(0);
+      test.clock.set('2026-04-10T09:00:00Z');
+      expect(await test.services.mail.purgeQuarantine()).toBeGreaterThan(0);
+      expect(await inbound(held.messageId)).toEqual([]);
+    });
+
+    it('shows a letter on its request safely: no scripts, no pictures from elsewhere until allowed, the original downloadable', async () => {
+      const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+      const boundary = `b${unique()}`;
+      const messageId = `${unique()}@iedzivotajs.lv`;
+      const raw = [
+        `From: "Līga Kalniņa" <liga.${unique()}@iedzivotajs.lv>`,
+        `To: ${mailboxAddress}`,
+        'Subject: Ar bildi',
+        `Message-ID: <${messageId}>`,
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p onclick="steal()">Labdien!</p><script>alert(1)</script><img src="https://track.example/p.gif">',
+        `--${boundary}`,
+        'Content-Type: application/pdf; name="iesniegums.pdf"',
+        'Content-Disposition: attachment; filename="iesniegums.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4 iesniegums').toString('base64'),
+        `--${boundary}--`,
+        '',
+      ].join('\r\n');
+      await send(raw);
+      const [row] = await inbound(messageId);
+      const shown = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/requests/${row?.request_id}/mail`,
+      });
+      expect(shown.statusCode).toBe(200);
+      const [message] = shown.json<TInboundMessageList>().items;
+      expect(message?.html).toBe('<p>Labdien!</p>');
+      expect(message).toMatchObject({ hasRemoteImages: true, remoteImagesAllowed: false });
+      expect(message?.attachments).toEqual([
+        expect.objectContaining({ filename: 'iesniegums.pdf', contentType: 'application/pdf' }),
+      ]);
+
+      const allowed = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/mail/messages/${row?.id}/remote-images`,
+      });
+      expect(allowed.json<TInboundMessage>().html).toContain('https://track.example/p.gif');
+
+      const eml = await call(test.app, clerk, {
+        method: 'GET',
+        url: `/api/v1/mail/messages/${row?.id}/raw`,
+      });
+      expect(eml.statusCode).toBe(200);
+      expect(eml.headers['content-type']).toContain('message/rfc822');
+      expect(eml.rawPayload.toString()).toBe(raw);
+    });
+
+    it('keeps a block list: a domain or an address, clear errors for anything else', async () => {
+      const head = await signedIn(test, { roles: ['client_service_head'], unitIds: [unitId] });
+      const wrong = await call(test.app, head, {
+        method: 'POST',
+        url: '/api/v1/mail/blocklist',
+        payload: { entry: 'nav adrese' },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(fieldErrorsOf(wrong)).toEqual([{ field: 'entry', code: 'block_entry_invalid' }]);
+      const domain = `@reklama-${unique()}.lv`;
+      const added = await call(test.app, head, {
+        method: 'POST',
+        url: '/api/v1/mail/blocklist',
+        payload: { entry: domain.toUpperCase(), note: 'Reklāma' },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      expect(added.json()).toMatchObject({ entry: domain, note: 'Reklāma' });
+      const twice = await call(test.app, head, {
+        method: 'POST',
+        url: '/api/v1/mail/blocklist',
+        payload: { entry: domain },
+      });
+      expect(fieldErrorsOf(twice)).toEqual([{ field: 'entry', code: 'block_entry_taken' }]);
+    });
   });
 });
