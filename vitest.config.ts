@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/server/**/*.test.ts'],
+          // Those need mail servers installed: vitest.servers.config.ts runs them.
+          exclude: ['src/server/**/*.servers.test.ts'],
           globalSetup: ['src/server/testing/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { InboundMessagesTable } from '../../db/schema';
+import type { InboundMessagesTable, MailboxStatesTable } from '../../db/schema';
 
 /** The mailbox a message reached, as the import needs it. */
 export async function findMailbox(db: Executor, id: string) {
@@ -344,5 +344,27 @@ export async function allowRemoteImages(db: Executor, id: string, by: string | n
     .set({ remote_images_allowed_by: by, remote_images_allowed_at: at })
     .where('id', '=', id)
     .where('remote_images_allowed_at', 'is', null)
+    .execute();
+}
+
+/** What a mailbox's reader last saw. */
+export async function findMailboxState(db: Executor, mailboxId: string) {
+  return db
+    .selectFrom('mailbox_states')
+    .selectAll()
+    .where('mailbox_id', '=', mailboxId)
+    .executeTakeFirst();
+}
+
+/** Writes what a mailbox's reader saw, creating the mailbox's state on its first report. */
+export async function saveMailboxState(
+  db: Executor,
+  mailboxId: string,
+  state: Omit<Updateable<MailboxStatesTable>, 'mailbox_id'>,
+): Promise<void> {
+  await db
+    .insertInto('mailbox_states')
+    .values({ mailbox_id: mailboxId, ...state })
+    .onConflict((oc) => oc.column('mailbox_id').doUpdateSet(state))
     .execute();
 }

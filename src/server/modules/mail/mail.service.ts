@@ -48,6 +48,7 @@ import type {
   SpamJudge,
   SpamVerdict,
 } from './mail.ports';
+import type { ImapProgress } from './mail.imap';
 import {
   allowRemoteImages,
   deleteBlocklistEntry,
@@ -62,6 +63,8 @@ import {
   markReviewed,
   type InboundMessageRow,
   findMailbox,
+  findMailboxState,
+  saveMailboxState,
   findRequestOfSender,
   findSmtpMailboxFor,
   findStoredMessage,
@@ -180,6 +183,10 @@ async function readOrFlag(
   if (read.headers.size === 0 || !read.fromAddress) return { read, flag: 'malformed' };
   return { read, flag: null };
 }
+
+/** A bigint column as the driver gives it (a string from pg), or null. */
+const toNumber = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
 const stateOf = (flag: InboundFlag | null, verdict: SpamVerdict | null): IngestResult['state'] =>
   flag ? 'flagged' : verdict?.spam ? 'quarantined' : 'imported';
@@ -699,6 +706,32 @@ export function createMailService(deps: {
       const before = new Date(clock.now().getTime() - config.quarantineDays * 24 * 60 * 60 * 1000);
       return deleteQuarantinedBefore(db, before);
     },
+
+    /** Where each mailbox's IMAP reader stands, and what it last reported (for /api/health). */
+    imapProgress: {
+      async load(mailboxId) {
+        const row = await findMailboxState(db, mailboxId);
+        return {
+          uidValidity:
+            typeof row?.uid_validity === 'number' ? row.uid_validity : toNumber(row?.uid_validity),
+          lastUid: typeof row?.last_uid === 'number' ? row.last_uid : toNumber(row?.last_uid),
+        };
+      },
+      async advance(mailboxId, { uidValidity, lastUid, at }) {
+        await saveMailboxState(db, mailboxId, {
+          uid_validity: uidValidity,
+          last_uid: lastUid,
+          last_message_at: at,
+        });
+      },
+      async report(mailboxId, { connected, at, error }) {
+        await saveMailboxState(db, mailboxId, {
+          connected,
+          checked_at: at,
+          ...(error ? { last_error: error.slice(0, 1000), last_error_at: at } : {}),
+        });
+      },
+    } satisfies ImapProgress,
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
     async smtpMailboxFor(address: string): Promise<{ id: string } | null> {

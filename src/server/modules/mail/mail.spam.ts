@@ -21,10 +21,16 @@ interface RspamdAnswer {
   required_score?: number;
   action?: string;
   symbols?: Record<string, { name?: string; score?: number; description?: string }>;
+  messages?: { smtp_message?: string };
 }
 
-/** rspamd's actions that mean "this is spam" (the rest: no action, greylist, soft reject). */
-const SPAM_ACTIONS = new Set(['reject', 'add header', 'rewrite subject']);
+/**
+ * rspamd's actions that hold a message by themselves. Its "add header" level is too eager for
+ * Latvian letters (its mixed-charset rule weighs ordinary diacritics): there it only adds half
+ * the threshold, so that it takes another sign (a forged sender, a flood) to hold the message.
+ */
+const SPAM_ACTIONS = new Set(['reject', 'rewrite subject']);
+const SUSPECT_ACTIONS = new Set(['add header']);
 
 /** Asks rspamd about a message; its reasons, or null when it cannot answer now. */
 async function askRspamd(
@@ -43,21 +49,33 @@ async function askRspamd(
     if (!response.ok) return null;
     const answer = (await response.json()) as RspamdAnswer;
     const score = answer.score ?? 0;
-    const symbols = Object.entries(answer.symbols ?? {})
-      .map(([name, symbol]) => ({ name: symbol.name ?? name, score: symbol.score ?? 0 }))
-      .filter((symbol) => symbol.score > 0)
+    const all = Object.entries(answer.symbols ?? {}).map(([name, symbol]) => ({
+      name: symbol.name ?? name,
+      score: symbol.score ?? 0,
+    }));
+    const spam = SPAM_ACTIONS.has(answer.action ?? '');
+    // The symbols that weighed; a pattern that decides alone (GTUBE) weighs nothing itself.
+    const weighed = all.filter((symbol) => symbol.score > 0);
+    const symbols = (weighed.length > 0 || !spam ? weighed : all)
       .sort((a, b) => b.score - a.score)
       .slice(0, 8);
-    const spam = SPAM_ACTIONS.has(answer.action ?? '');
     return {
       spam,
       score,
       reasons: [
         {
           check: 'rspamd',
-          detail: [answer.action ?? 'no action', ...symbols.map((s) => s.name)].join(', '),
+          detail: [
+            answer.action ?? 'no action',
+            ...symbols.map((symbol) => symbol.name),
+            ...(answer.messages?.smtp_message ? [answer.messages.smtp_message] : []),
+          ].join(', '),
           // rspamd's own decision counts in full: spam reaches the threshold by itself.
-          score: spam ? Math.max(score, SPAM_THRESHOLD) : 0,
+          score: spam
+            ? Math.max(score, SPAM_THRESHOLD)
+            : SUSPECT_ACTIONS.has(answer.action ?? '')
+              ? SPAM_THRESHOLD / 2
+              : 0,
         },
       ],
     };

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUnit, type TestApp } from '../../testing/test-app';
+import { startImapServer, type TestImapServer } from '../../testing/imap-server';
+import { useRspamd } from '../../testing/rspamd';
+import { createImapReader, type ImapSettings } from './mail.imap';
+import type { MailIngest } from './mail.ports';
+
+// Against the real mail servers the product works with: Debian's Dovecot for IMAP and rspamd.
+// Run by `npm run test:servers` (CI installs both packages).
+
+const unique = () => randomBytes(4).toString('hex');
+
+const letter = (subject: string, body = 'Labdien! Lūdzu palīdzību.') => {
+  const messageId = `${unique()}@iedzivotajs.lv`;
+  return {
+    messageId,
+    raw: Buffer.from(
+      [
+        `From: "Inese Liepa" <inese.${unique()}@iedzivotajs.lv>`,
+        'To: pasts@novads.lv',
+        `Subject: ${subject}`,
+        `Message-ID: <${messageId}>`,
+        'Date: Tue, 10 Mar 2026 10:55:00 +0200',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+        '',
+      ].join('\r\n'),
+    ),
+  };
+};
+
+describe('mail from real servers', () => {
+  let test: TestApp;
+  let imap: TestImapServer;
+  let rspamd: { url: string; stop(): Promise<void> };
+
+  beforeAll(async () => {
+    [imap, rspamd] = await Promise.all([startImapServer(), useRspamd()]);
+    test = await createTestApp({ mail: { rspamdUrl: rspamd.url } });
+  }, 120_000);
+  afterAll(async () => {
+    await test?.close();
+    await imap?.stop();
+    await rspamd?.stop();
+  });
+
+  async function mailbox(folder = 'INBOX', doneFolder: string | null = null) {
+    const unit = await createUnit(test.services);
+    const now = test.clock.now();
+    const row = await test.database.db
+      .insertInto('mailboxes')
+      .values({
+        name: 'IMAP',
+        address: `imap.${unique()}@novads.lv`,
+        unit_id: unit.id,
+        imap_host: imap.host,
+        imap_port: imap.port,
+        imap_tls: false,
+        imap_user: imap.user,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const settings: ImapSettings = {
+      mailboxId: row.id,
+      host: imap.host,
+      port: imap.port,
+      tls: false,
+      user: imap.user,
+      password: imap.password,
+      folder,
+      doneFolder,
+    };
+    return settings;
+  }
+
+  /** Puts messages into a folder on the server, as a mail server delivering them would. */
+  async function deliver(folder: string, ...messages: Buffer[]) {
+    const client = new ImapFlow({
+      host: imap.host,
+      port: imap.port,
+      secure: false,
+      auth: { user: imap.user, pass: imap.password },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      if (folder !== 'INBOX') await client.mailboxCreate(folder).catch(() => undefined);
+      for (const message of messages) await client.append(folder, message);
+    } finally {
+      await client.logout();
+    }
+  }
+
+  async function flagsIn(folder: string) {
+    const client = new ImapFlow({
+      host: imap.host,
+      port: imap.port,
+      secure: false,
+      auth: { user: imap.user, pass: imap.password },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const messages = await client.fetchAll('1:*', { uid: true, flags: true });
+        return messages.map((message) => [...(message.flags ?? [])]);
+      } finally {
+        lock.release();
+      }
+    } catch {
+      return [];
+    } finally {
+      await client.logout();
+    }
+  }
+
+  const stored = (messageId: string) =>
+    test.database.db
+      .selectFrom('inbound_messages')
+      .select(['id', 'state', 'request_id', 'source', 'source_key'])
+      .where('message_id', '=', messageId)
+      .execute();
+
+  const readerWith = (ingest: MailIngest['ingest']) =>
+    createImapReader({
+      ingest,
+      progress: test.services.mail.imapProgress,
+      now: () => test.clock.now(),
+    });
+
+  it('imports new IMAP mail into requests, marks it seen only then, and never twice', async () => {
+    const folder = `Iesūtne${unique()}`;
+    const settings = await mailbox(folder);
+    const letters = [letter('Pirmā'), letter('Otrā'), letter('Trešā')];
+    await deliver(folder, ...letters.map((l) => l.raw));
+
+    const reader = readerWith(test.services.mail.ingest);
+    expect(await reader.poll(settings)).toEqual({ imported: 3 });
+    for (const l of letters) {
+      const rows = await stored(l.messageId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ state: 'imported', source: 'imap' });
+      expect(rows[0]?.request_id).toBeTruthy();
+    }
+    expect((await flagsIn(folder)).every((flags) => flags.includes('\\Seen'))).toBe(true);
+
+    // A new reader (the server restarted) finds nothing new.
+    expect(await readerWith(test.services.mail.ingest).poll(settings)).toEqual({ imported: 0 });
+    const state = await test.database.db
+      .selectFrom('mailbox_states')
+      .selectAll()
+      .where('mailbox_id', '=', settings.mailboxId)
+      .executeTakeFirstOrThrow();
+    expect(state).toMatchObject({ connected: true, last_error: null });
+  });
+
+  it('imports each message exactly once after a crash in the middle of an import', async () => {
+    const folder = `Avārija${unique()}`;
+    const settings = await mailbox(folder);
+    const letters = [letter('Viens'), letter('Divi'), letter('Trīs')];
+    await deliver(folder, ...letters.map((l) => l.raw));
+
+    // The process dies right after the second message committed, before the server heard of it.
+    let calls = 0;
+    const crashing: MailIngest['ingest'] = async (input) => {
+      const result = await test.services.mail.ingest(input);
+      calls += 1;
+      if (calls === 2) throw new Error('killed');
+      return result;
+    };
+    await expect(readerWith(crashing).poll(settings)).rejects.toThrow('killed');
+    expect((await flagsIn(folder)).some((flags) => flags.includes('\\Seen'))).toBe(false);
+
+    expect(await readerWith(test.services.mail.ingest).poll(settings)).toEqual({ imported: 1 });
+    for (const l of letters) expect(await stored(l.messageId)).toHaveLength(1);
+    expect((await flagsIn(folder)).every((flags) => flags.includes('\\Seen'))).toBe(true);
+  });
+
+  it('moves imported mail to the done folder when one is set', async () => {
+    const folder = `Jauns${unique()}`;
+    const done = `Apstrādāts${unique()}`;
+    await deliver(done);
+    const settings = await mailbox(folder, done);
+    const one = letter('Pārvietojamā');
+    await deliver(folder, one.raw);
+    expect(await readerWith(test.services.mail.ingest).poll(settings)).toEqual({ imported: 1 });
+    expect(await flagsIn(folder)).toEqual([]);
+    expect(await flagsIn(done)).toHaveLength(1);
+  });
+
+  it('reports a mailbox it cannot sign in to, for /api/health', async () => {
+    const settings = { ...(await mailbox()), password: 'nepareiza' };
+    await expect(readerWith(test.services.mail.ingest).poll(settings)).rejects.toThrow();
+    const state = await test.database.db
+      .selectFrom('mailbox_states')
+      .selectAll()
+      .where('mailbox_id', '=', settings.mailboxId)
+      .executeTakeFirstOrThrow();
+    expect(state.connected).toBe(false);
+    expect(state.last_error).toBeTruthy();
+  });
+
+  it('holds the GTUBE test message in quarantine by rspamd', async () => {
+    const settings = await mailbox();
+    const gtube = letter(
+      'Lielisks piedāvājums',
+      'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X',
+    );
+    const result = await test.services.mail.ingest({
+      mailboxId: settings.mailboxId,
+      channel: 'email',
+      source: 'smtp',
+      sourceKey: null,
+      raw: gtube.raw,
+      receivedAt: test.clock.now(),
+    });
+    expect(result).toMatchObject({ state: 'quarantined', requestId: null });
+    const [row] = await test.database.db
+      .selectFrom('inbound_messages')
+      .select(['spam_reasons'])
+      .where('id', '=', result.inboundId)
+      .execute();
+    expect(row?.spam_reasons.map((reason) => reason.check)).toEqual(['rspamd']);
+    expect(row?.spam_reasons[0]?.detail).toContain('GTUBE');
+
+    const honest = letter('Par ūdens skaitītāju');
+    const passed = await test.services.mail.ingest({
+      mailboxId: settings.mailboxId,
+      channel: 'email',
+      source: 'smtp',
+      sourceKey: null,
+      raw: honest.raw,
+      receivedAt: test.clock.now(),
+    });
+    expect(passed.state).toBe('imported');
+  });
+});

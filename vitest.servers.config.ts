@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests against real mail servers from Debian's packages (Dovecot, rspamd), which a machine has
+// only once they are installed: CI installs them and runs these with `npm run test:servers`.
+export default defineConfig({
+  test: {
+    name: 'servers',
+    include: ['src/server/**/*.servers.test.ts'],
+    globalSetup: ['src/server/testing/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
