@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
+import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { CreateStaffBody, Password, Role } from '../../contracts/staff.contracts';
 import { ROLES } from '../../domain/roles';
 import { allocateSample } from '../../domain/sample-allocation';
 import { describeCsvProblem, parseSurveyAnswers } from '../../domain/survey-csv';
 import { analyseSurvey } from '../../domain/survey-stats';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { ConfigError, DEVELOPMENT_SMTP_PORT, loadConfig, type Config } from '../config';
 import { DatabaseInUseError, type Database } from '../db/database';
 import { systemContext } from '../http/access';
 import { AppError } from '../http/errors';
@@ -246,6 +247,60 @@ export function buildCli(config: () => Config): Command {
     );
 
   addSurveyCommands(program);
+
+  const mail = program.command('mail').description('The mail channel.');
+  mail
+    .command('send-test')
+    .description(
+      "Send a test letter to Apkalpo's SMTP receiver, as the municipality's mail server would " +
+        "forward a resident's mail; within seconds it is a request on the mailbox unit's list.",
+    )
+    .option(
+      '--to <address>',
+      'the recipient: an address a mailbox on the receiver takes',
+      'pasts@apkalpo.lv',
+    )
+    .option('--from <address>', 'the sender', 'anna.ozola@example.lv')
+    .option('--subject <text>', 'the subject (the request gets it as its title)', 'Testa vēstule')
+    .option('--body <text>', 'the text', 'Labdien! Šī ir testa vēstule Apkalpo e-pasta kanālam.')
+    .option('--host <host>', "the receiver's host", 'localhost')
+    .option('--port <port>', "the receiver's port (default: APKALPO_SMTP_PORT or 2525)")
+    .action(
+      async (options: {
+        to: string;
+        from: string;
+        subject: string;
+        body: string;
+        host: string;
+        port?: string;
+      }) => {
+        const port = options.port
+          ? wholeNumberOption('--port', options.port)
+          : (config().mail.smtpPort ?? DEVELOPMENT_SMTP_PORT);
+        const transport = nodemailer.createTransport({
+          host: options.host,
+          port,
+          secure: false,
+          ignoreTLS: true,
+        });
+        try {
+          const sent = await transport.sendMail({
+            from: options.from,
+            to: options.to,
+            subject: options.subject,
+            text: options.body,
+          });
+          console.log(`The receiver answered: ${sent.response}`);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new UsageError(
+            `The letter was not taken by ${options.host}:${port}: ${reason}. Is Apkalpo running (npm start)?`,
+          );
+        } finally {
+          transport.close();
+        }
+      },
+    );
 
   return program;
 }

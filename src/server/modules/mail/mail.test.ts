@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemContext } from '../../http/access';
 import type {
   TInboundMessage,
@@ -16,6 +16,8 @@ import {
   signedIn,
   type TestApp,
 } from '../../testing/test-app';
+import { runCli } from '../../cli/cli';
+import { loadConfig } from '../../config';
 import { createSmtpReceiver, type SmtpReceiver } from './mail.smtp';
 
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
@@ -366,6 +368,44 @@ describe('mail in', () => {
       .set({ active: false })
       .where('id', '=', catchAll)
       .execute();
+  });
+
+  it('takes a test letter sent from the command line (npm run apkalpo -- mail send-test)', async () => {
+    const subject = `Testa vēstule ${unique()}`;
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const code = await runCli(
+      [
+        'mail',
+        'send-test',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--to',
+        mailboxAddress,
+        '--subject',
+        subject,
+      ],
+      () => loadConfig({ NODE_ENV: 'test' }),
+    );
+    log.mockRestore();
+    expect(code).toBe(0);
+    const [row] = await test.database.db
+      .selectFrom('inbound_messages')
+      .select(['state', 'request_id'])
+      .where('subject', '=', subject)
+      .execute();
+    expect(row?.state).toBe('imported');
+    expect((await request(row?.request_id as string)).service).toBe(subject);
+
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const refused = await runCli(
+      ['mail', 'send-test', '--host', '127.0.0.1', '--port', '1', '--to', mailboxAddress],
+      () => loadConfig({ NODE_ENV: 'test' }),
+    );
+    expect(refused).toBe(2);
+    expect(String(error.mock.calls[0]?.[0])).toContain('Is Apkalpo running');
+    error.mockRestore();
   });
 
   describe('what a clerk sees and does', () => {
