@@ -16,6 +16,7 @@ import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { LoginPage } from '../features/login/LoginPage';
 import { MyWorkPage } from '../features/my-work/MyWorkPage';
 import { NewsPage } from '../features/news/NewsPage';
+import { QuarantinePage } from '../features/mail/QuarantinePage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
@@ -142,6 +143,7 @@ const router = createBrowserRouter([
       { path: 'absences', element: <AbsencesPage /> },
       { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },
+      { path: 'mail/quarantine', element: permitted(SERVING, <QuarantinePage />) },
       { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
       { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
       { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },

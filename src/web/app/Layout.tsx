@@ -94,6 +94,9 @@ export function Layout() {
                     <li>
                       <NavLink to="/queue">{t('nav.queue')}</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/mail/quarantine">{t('nav.quarantine')}</NavLink>
+                    </li>
                   </>
                 )}
                 <li>

@@ -15,6 +15,7 @@ import { CommitmentForm, ExtensionForm, NoteForm, ReferralForm, StateForm } from
 import { ReplyComposer } from './ReplyComposer';
 import { Attachments, Links, OutgoingMessages } from './RequestRelated';
 import { RequestTimeline } from './RequestTimeline';
+import { ReceivedMail } from '../mail/ReceivedMail';
 
 type DialogName = 'state' | 'referral' | 'extension' | 'commitment';
 
@@ -124,6 +125,13 @@ export function RequestDetailPage() {
 
         {mayWork && shown.state !== 'closed' && (
           <ReplyComposer request={shown} onSent={() => setMessage(t('reply.sent'))} />
+        )}
+
+        {(shown.channel === 'email' || shown.channel === 'e_address') && (
+          <section aria-labelledby="request-mail" className="panel panel-wide">
+            <h2 id="request-mail">{t('mail.receivedTitle')}</h2>
+            <ReceivedMail requestId={shown.id} />
+          </section>
         )}
 
         <section aria-labelledby="request-messages" className="panel panel-wide">
