@@ -299,7 +299,7 @@ export const en: Messages = {
     imapHint: 'Without a server the mailbox is not read over IMAP.',
     imapHost: 'Server',
     imapPort: 'Port',
-    imapPortHint: 'Empty: 993 with TLS, 143 without.',
+    imapPortHint: 'Without a port: 993 with TLS, 143 without.',
     imapTls: 'Encrypted connection (TLS)',
     imapUser: 'User name',
     imapFolder: 'Folder',

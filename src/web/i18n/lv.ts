@@ -299,7 +299,7 @@ export const lv = {
     imapHint: 'Ja serveris nav norādīts, pastkaste netiek lasīta ar IMAP.',
     imapHost: 'Serveris',
     imapPort: 'Ports',
-    imapPortHint: 'Tukšs: 993 ar TLS, 143 bez.',
+    imapPortHint: 'Ja ports nav norādīts: 993 ar TLS, 143 bez tā.',
     imapTls: 'Šifrēts savienojums (TLS)',
     imapUser: 'Lietotājvārds',
     imapFolder: 'Mape',

@@ -11,7 +11,7 @@ import { createSecretBox } from '../../adapters/secret-box';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { requirePermission, type ActionContext } from '../../http/access';
-import { invalidField, notFound, versionConflict } from '../../http/errors';
+import { AppError, notFound, versionConflict, type FieldError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { UnitsService } from '../units/units.service';
@@ -92,35 +92,46 @@ export function createMailboxesService(deps: {
   /** The settings alone, for the audit log: the reader's state is not the administrator's change. */
   const audited = ({ state: _state, ...settings }: TMailbox) => settings;
 
-  /** Seals a new password; refuses one when the server has no key to seal it with. */
-  function sealed(password: string | null): Buffer | null {
-    if (password === null) return null;
-    if (!box) throw invalidField('imapPassword', 'no_secret_key');
-    return box.seal(password);
-  }
-
-  async function assertSettings(trx: Executor, settings: Settings, mailboxId?: string) {
+  /**
+   * Checks the settings as they will stand, every rule at once so the form shows each refused
+   * field together. A new password is refused when the server has no key to seal it with.
+   */
+  async function assertSettings(
+    trx: Executor,
+    settings: Settings,
+    { mailboxId, settingPassword }: { mailboxId?: string; settingPassword: boolean },
+  ) {
+    const refused: FieldError[] = [];
+    const refuse = (field: string, code: FieldError['code']) =>
+      refused.push({ field, in: 'body', code });
     const holder = await findMailboxIdByAddress(trx, settings.address);
-    if (holder && holder.id !== mailboxId) throw invalidField('address', 'address_taken');
+    if (holder && holder.id !== mailboxId) refuse('address', 'address_taken');
     if (!(await units.existing(trx, [settings.unitId])).has(settings.unitId)) {
-      throw invalidField('unitId', 'unknown_reference');
+      refuse('unitId', 'unknown_reference');
     }
     if (settings.policyCode !== null && !(await calendar.policyExists(trx, settings.policyCode))) {
-      throw invalidField('policyCode', 'unknown_reference');
+      refuse('policyCode', 'unknown_reference');
     }
-    if (settings.imapHost !== null && settings.imapUser === null) {
-      throw invalidField('imapUser', 'required');
-    }
+    if (settings.imapHost !== null && settings.imapUser === null) refuse('imapUser', 'required');
+    if (settingPassword && !box) refuse('imapPassword', 'no_secret_key');
     // Two catch-alls would make the receiver's choice of mailbox an accident.
     if (settings.active && settings.smtpEnabled && settings.acceptAnyRecipient) {
       const others = (await findCatchAllIds(trx)).filter((row) => row.id !== mailboxId);
-      if (others.length > 0) throw invalidField('acceptAnyRecipient', 'catch_all_taken');
+      if (others.length > 0) refuse('acceptAnyRecipient', 'catch_all_taken');
     }
     // The Latvian text is the one every acknowledgement can fall back on.
     if (settings.ackEnabled) {
-      if (settings.ackSubjectLv === '') throw invalidField('ackSubjectLv', 'required');
-      if (settings.ackBodyLv === '') throw invalidField('ackBodyLv', 'required');
+      if (settings.ackSubjectLv === '') refuse('ackSubjectLv', 'required');
+      if (settings.ackBodyLv === '') refuse('ackBodyLv', 'required');
     }
+    if (refused.length > 0) throw new AppError('validation', 'validation', {}, refused);
+  }
+
+  /** The password sealed for storage; only called once assertSettings has seen there is a key. */
+  function sealed(password: string | null): Buffer | null {
+    if (password === null) return null;
+    if (!box) throw new MailboxSecretError('no key configured for mailbox passwords');
+    return box.seal(password);
   }
 
   /**
@@ -154,12 +165,16 @@ export function createMailboxesService(deps: {
 
     async create(ctx: ActionContext, body: TCreateMailboxBody): Promise<TMailbox> {
       requirePermission(ctx.principal, 'mailboxes.manage');
-      const imapPassword = sealed(body.imapPassword ?? null);
       return db.transaction().execute(async (trx) => {
         const policyCode = body.policyCode ?? null;
         const imapHost = body.imapHost ?? null;
         const imapUser = body.imapUser ?? null;
-        await assertSettings(trx, { ...body, policyCode, imapHost, imapUser });
+        await assertSettings(
+          trx,
+          { ...body, policyCode, imapHost, imapUser },
+          { settingPassword: typeof body.imapPassword === 'string' },
+        );
+        const imapPassword = sealed(body.imapPassword ?? null);
         const now = clock.now();
         const id = await insertMailbox(trx, {
           name: body.name,
@@ -197,7 +212,6 @@ export function createMailboxesService(deps: {
 
     async update(ctx: ActionContext, id: string, body: TUpdateMailboxBody): Promise<TMailbox> {
       requirePermission(ctx.principal, 'mailboxes.manage');
-      const imapPassword = body.imapPassword === undefined ? undefined : sealed(body.imapPassword);
       return db.transaction().execute(async (trx) => {
         const before = await load(trx, id);
         if (before.version !== body.version) throw versionConflict();
@@ -224,7 +238,12 @@ export function createMailboxesService(deps: {
           ackBodyEn: body.ackBodyEn ?? before.ackBodyEn,
           active: body.active ?? before.active,
         };
-        await assertSettings(trx, merged, id);
+        await assertSettings(trx, merged, {
+          mailboxId: id,
+          settingPassword: typeof body.imapPassword === 'string',
+        });
+        const imapPassword =
+          body.imapPassword === undefined ? undefined : sealed(body.imapPassword);
         const updated = await updateMailbox(trx, {
           id,
           version: body.version,

@@ -163,6 +163,22 @@ describe('mailboxes', () => {
         'Šī adrese jau pieder citai pastkastei.',
       );
     });
+    it('names every rule the settings break at once, so the form shows them together', async () => {
+      const taken = await createMailbox();
+      const response = await postMailbox({
+        address: taken.address,
+        policyCode: 'nav-tadas',
+        imapHost: 'imap.example.lv',
+        ackEnabled: true,
+      });
+      expect(fieldErrorsOf(response)).toEqual([
+        { field: 'address', code: 'address_taken' },
+        { field: 'policyCode', code: 'unknown_reference' },
+        { field: 'imapUser', code: 'required' },
+        { field: 'ackSubjectLv', code: 'required' },
+        { field: 'ackBodyLv', code: 'required' },
+      ]);
+    });
   });
 
   describe('the IMAP password', () => {

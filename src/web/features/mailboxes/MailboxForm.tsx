@@ -96,7 +96,8 @@ export function MailboxForm(props: {
       const body = {
         name: values.name,
         address: values.address,
-        unitId: values.unitId,
+        // Left unchosen, the unit is missing (required), not a malformed identifier.
+        ...(values.unitId !== '' && { unitId: values.unitId }),
         policyCode: values.policyCode,
         smtpEnabled: values.smtpEnabled,
         acceptAnyRecipient: values.acceptAnyRecipient,
@@ -188,16 +189,14 @@ export function MailboxForm(props: {
       </FieldSet>
 
       <FieldSet legend={t('mailboxes.imap')}>
-        <div className="field-hint">{t('mailboxes.imapHint')}</div>
+        <div className="field-hint">
+          {t('mailboxes.imapHint')} {t('mailboxes.imapPortHint')}
+        </div>
         <div className="field-row">
           <Field label={t('mailboxes.imapHost')} error={errors.imapHost?.message}>
             <input autoComplete="off" {...form.register('imapHost')} />
           </Field>
-          <Field
-            label={t('mailboxes.imapPort')}
-            hint={t('mailboxes.imapPortHint')}
-            error={errors.imapPort?.message}
-          >
+          <Field label={t('mailboxes.imapPort')} error={errors.imapPort?.message}>
             <input inputMode="numeric" {...form.register('imapPort')} />
           </Field>
         </div>
