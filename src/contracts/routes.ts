@@ -218,6 +218,13 @@ import {
   TokenPage,
 } from './tokens.contracts';
 import { CreateUnitBody, ListUnitsQuery, Unit, UnitPage, UpdateUnitBody } from './units.contracts';
+import {
+  CreateMailboxBody,
+  ListMailboxesQuery,
+  Mailbox,
+  MailboxPage,
+  UpdateMailboxBody,
+} from './mailboxes.contracts';
 
 /** A 204 answer: no body. */
 export const NO_CONTENT = null;
@@ -256,6 +263,10 @@ export const routes = {
   'GET /units/:id': { params: IdParams, response: { 200: Unit } },
   'POST /units': { body: CreateUnitBody, response: { 201: Unit } },
   'PATCH /units/:id': { params: IdParams, body: UpdateUnitBody, response: { 200: Unit } },
+  'GET /mailboxes': { query: ListMailboxesQuery, response: { 200: MailboxPage } },
+  'GET /mailboxes/:id': { params: IdParams, response: { 200: Mailbox } },
+  'POST /mailboxes': { body: CreateMailboxBody, response: { 201: Mailbox } },
+  'PATCH /mailboxes/:id': { params: IdParams, body: UpdateMailboxBody, response: { 200: Mailbox } },
   'GET /staff': { query: ListStaffQuery, response: { 200: StaffPage } },
   'GET /staff/:id': { params: IdParams, response: { 200: Staff } },
   'POST /staff': { body: CreateStaffBody, response: { 201: Staff } },

@@ -48,12 +48,13 @@ describe('permissionsOf', () => {
     expect(granted.has('staff.manage')).toBe(false);
   });
 
-  it('lets the administrator manage the organisation, staff, tokens, all absences, the calendar and read the log', () => {
+  it('lets the administrator manage the organisation, staff, tokens, mailboxes, all absences, the calendar and read the log', () => {
     expect(permissionsOf(['administrator'])).toEqual(
       new Set([
         'organisation.manage',
         'staff.manage',
         'tokens.manage',
+        'mailboxes.manage',
         'absences.manage-own',
         'absences.manage-all',
         'audit.read',

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'staff.manage',
   /** Issue and revoke API tokens. */
   'tokens.manage',
+  /** Set up the mailboxes mail arrives in, with their server passwords. */
+  'mailboxes.manage',
   /** Record and change one's own absences. */
   'absences.manage-own',
   /** Record and change absences of the staff of the units one heads. */
@@ -88,6 +90,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisation.manage',
     'staff.manage',
     'tokens.manage',
+    'mailboxes.manage',
     'absences.manage-own',
     'absences.manage-all',
     'audit.read',

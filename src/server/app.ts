@@ -60,6 +60,8 @@ import type { EAddressGateway } from './modules/mail/mail.ports';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { createMailService } from './modules/mail/mail.service';
 import { createSpamJudge } from './modules/mail/mail.spam';
+import { mailboxesRoutes } from './modules/mailboxes/mailboxes.routes';
+import { createMailboxesService } from './modules/mailboxes/mailboxes.service';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
@@ -141,6 +143,14 @@ export function buildServices(options: AppOptions) {
   const institutions = createInstitutionsService({ db, audit, clock });
   const units = createUnitsService({ db, audit, clock, institutions });
   const calendar = createCalendarService({ db, audit, clock, units });
+  const mailboxes = createMailboxesService({
+    db,
+    audit,
+    clock,
+    units,
+    calendar,
+    secretKey: mailConfig.secretKey,
+  });
   const staff = createStaffService({ db, audit, clock, auth, units });
   const absences = createAbsencesService({ db, audit, clock, staff, units });
   const directory = createDirectoryService({ db, clock, absences });
@@ -236,6 +246,7 @@ export function buildServices(options: AppOptions) {
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
   const health = createHealthService({
     database: options.database,
+    mailboxes,
     version: APP_VERSION,
     startedAt: Date.now(),
   });
@@ -247,6 +258,7 @@ export function buildServices(options: AppOptions) {
     institutions,
     units,
     calendar,
+    mailboxes,
     staff,
     absences,
     directory,
@@ -361,6 +373,7 @@ export async function buildApp(
   tokensRoutes(app, services);
   institutionsRoutes(app, services);
   unitsRoutes(app, services);
+  mailboxesRoutes(app, services);
   staffRoutes(app, services);
   absencesRoutes(app, services);
   directoryRoutes(app, services);

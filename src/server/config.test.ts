@@ -40,3 +40,35 @@ describe('database connections per process', () => {
     );
   });
 });
+
+describe('the key for mailbox passwords', () => {
+  const bytes = Buffer.from(Array.from({ length: 32 }, (_, index) => index * 7));
+
+  it('is none unless APKALPO_SECRET_KEY is set', () => {
+    expect(loadConfig({}, 2).mail.secretKey).toBeNull();
+  });
+
+  it('reads 32 bytes written as hex or as base64', () => {
+    for (const written of [
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+    ]) {
+      expect(loadConfig({ APKALPO_SECRET_KEY: written }, 2).mail.secretKey).toEqual(bytes);
+    }
+  });
+
+  it.each([
+    ['too short', bytes.subarray(0, 16).toString('base64')],
+    ['too long', Buffer.concat([bytes, bytes]).toString('hex')],
+    ['not base64', `${'!'.repeat(43)}=`],
+    ['a password, not a key', 'mans-slepenais-atslēgvārds'],
+    ['empty', ''],
+  ])('refuses a key that is %s, saying what it must be', (_what, written) => {
+    expect(() => loadConfig({ APKALPO_SECRET_KEY: written }, 2)).toThrow(ConfigError);
+    expect(() => loadConfig({ APKALPO_SECRET_KEY: written }, 2)).toThrow(
+      /APKALPO_SECRET_KEY: must be 32 bytes, written as 64 hex digits or 44 characters of base64/,
+    );
+  });
+});

@@ -88,10 +88,16 @@ const Env = z.object({
     .int()
     .min(64 * 1024)
     .default(25 * 1024 * 1024),
+  // Checked by its form, not by what Buffer decodes: base64 decoding skips characters it does not
+  // know, so a mistyped key could otherwise come out 32 bytes long and silently be another key.
   APKALPO_SECRET_KEY: z
     .string()
+    .trim()
+    .regex(
+      /^(?:[0-9a-f]{64}|[A-Za-z0-9+/]{43}=?|[A-Za-z0-9_-]{43})$/i,
+      'must be 32 bytes, written as 64 hex digits or 44 characters of base64 (openssl rand -base64 32)',
+    )
     .transform((value) => Buffer.from(value, /^[0-9a-f]{64}$/i.test(value) ? 'hex' : 'base64'))
-    .refine((key) => key.length === 32, 'must be 32 bytes, as 64 hex digits or base64')
     .optional(),
   APKALPO_RSPAMD_URL: z
     .string()

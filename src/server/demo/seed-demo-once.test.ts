@@ -25,12 +25,14 @@ describe('seeding the demo when instances start together', () => {
     const seeded = await Promise.all(starts);
 
     expect(seeded.toSorted()).toEqual([false, true]);
-    const { rows } = await sql<{ municipalities: number; admins: number }>`
+    const { rows } = await sql<{ municipalities: number; admins: number; catchAlls: number }>`
       select
         (select count(*)::int from institutions
           where name = 'Priedaines novada pašvaldība') as municipalities,
-        (select count(*)::int from staff where email = 'admin@example.lv') as admins
+        (select count(*)::int from staff where email = 'admin@example.lv') as admins,
+        (select count(*)::int from mailboxes
+          where smtp_enabled and accept_any_recipient and active) as "catchAlls"
     `.execute(first.db);
-    expect(rows[0]).toEqual({ municipalities: 1, admins: 1 });
+    expect(rows[0]).toEqual({ municipalities: 1, admins: 1, catchAlls: 1 });
   }, 300_000);
 });

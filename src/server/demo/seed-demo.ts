@@ -8,6 +8,7 @@ import type { Services } from '../app';
 import type { DB } from '../db/schema';
 import { seedDemoCases, type DemoOrganisation } from './seed-demo-cases';
 import { seedDemoKnowledge } from './seed-demo-knowledge';
+import { seedDemoMailboxes } from './seed-demo-mailboxes';
 import { seedDemoSurveys } from './seed-demo-surveys';
 
 /** The password of every demo account; shown in the README. */
@@ -61,7 +62,8 @@ interface DemoPerson {
  * one-stop centres provide, its units, about twenty staff and their absences around today; and
  * some 2000 clients and 3000 contacts with their requests over the last four months
  * (seed-demo-cases.ts), written in bulk: through the services they would take minutes; and the
- * service catalogue, knowledge base and news feed (seed-demo-knowledge.ts).
+ * service catalogue, knowledge base and news feed (seed-demo-knowledge.ts); and the mailbox on
+ * Apkalpo's own SMTP receiver that takes every recipient (seed-demo-mailboxes.ts).
  */
 export async function seedDemoData(
   services: Services,
@@ -451,4 +453,5 @@ export async function seedDemoData(
   await seedDemoCases(db, services, clock, organisation);
   await seedDemoKnowledge(db, services, clock, organisation, municipality.id);
   await seedDemoSurveys(db, services, organisation);
+  await seedDemoMailboxes(services, organisation);
 }

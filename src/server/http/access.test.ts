@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateMailboxBody } from '../../contracts/mailboxes.contracts';
 import type { TStaff } from '../../contracts/staff.contracts';
 import type { TUnit } from '../../contracts/units.contracts';
 import { createWorkingCalendar } from '../../domain/calendar';
@@ -341,6 +342,37 @@ const cases: Case[] = [
         url: `/api/v1/units/${unit.id}`,
         payload: { address: 'Jaunā iela 1', version: unit.version },
       }),
+  },
+  {
+    route: 'POST /api/v1/mailboxes',
+    action: 'set up a mailbox for their unit',
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/mailboxes',
+        payload: { name: 'Pastkaste', address: `pasts.${unique()}@example.lv`, unitId: unit.id },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/mailboxes/:id',
+    action: 'change their unit’s mailbox',
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor, unit }) {
+      const mailbox = await test.services.mailboxes.create(
+        ctx,
+        CreateMailboxBody.parse({
+          name: 'Pastkaste',
+          address: `pasts.${unique()}@example.lv`,
+          unitId: unit.id,
+        }),
+      );
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/mailboxes/${mailbox.id}`,
+        payload: { active: false, version: mailbox.version },
+      });
+    },
   },
   {
     route: 'POST /api/v1/staff',

@@ -517,6 +517,22 @@ const FIELD_MESSAGES = {
     lv: 'Nepareiza e-pasta adrese: „{email}”; neviens ielūgums nav izveidots.',
     en: 'Not a valid email address: "{email}"; no invitation was made.',
   },
+  address_taken: {
+    lv: 'Šī adrese jau pieder citai pastkastei.',
+    en: 'This address already belongs to another mailbox.',
+  },
+  catch_all_taken: {
+    lv: 'Visus adresātus jau pieņem cita aktīva pastkaste; tādai var būt tikai vienai.',
+    en: 'Another active mailbox already accepts every recipient; only one may.',
+  },
+  no_secret_key: {
+    lv: 'Paroli nevar saglabāt: serverim nav iestatīta pastkastu paroļu šifrēšanas atslēga (APKALPO_SECRET_KEY).',
+    en: 'The password cannot be stored: no key configured for mailbox passwords (APKALPO_SECRET_KEY).',
+  },
+  unknown_placeholder: {
+    lv: 'Tekstā ir nezināms aizstājējs; var lietot {numurs}, {number}, {termiņš} un {due}.',
+    en: 'The text has an unknown placeholder; use {numurs}, {number}, {termiņš} and {due}.',
+  },
 } satisfies Record<string, Texts>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

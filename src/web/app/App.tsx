@@ -27,6 +27,7 @@ import { EditServicePage, NewServicePage } from '../features/services/ServiceFor
 import { ServicePage } from '../features/services/ServicePage';
 import { ServicesPage } from '../features/services/ServicesPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { MailboxesPage } from '../features/mailboxes/MailboxesPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import type { Permission } from '../../domain/roles';
@@ -185,6 +186,14 @@ const router = createBrowserRouter([
       { path: 'organisation/staff', element: <StaffPage /> },
       { path: 'organisation/calendar', element: <CalendarPage /> },
       { path: 'organisation/deadlines', element: <DeadlinesPage /> },
+      {
+        path: 'admin/mailboxes',
+        element: (
+          <Permitted permission="mailboxes.manage">
+            <MailboxesPage />
+          </Permitted>
+        ),
+      },
       {
         path: 'admin/tokens',
         element: (

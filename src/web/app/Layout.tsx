@@ -160,10 +160,15 @@ export function Layout() {
               <NavLink to="/organisation/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
           </ul>
-          {(can('tokens.manage') || can('audit.read')) && (
+          {(can('tokens.manage') || can('mailboxes.manage') || can('audit.read')) && (
             <>
               <h2 className="nav-heading">{t('nav.administration')}</h2>
               <ul>
+                {can('mailboxes.manage') && (
+                  <li>
+                    <NavLink to="/admin/mailboxes">{t('nav.mailboxes')}</NavLink>
+                  </li>
+                )}
                 {can('tokens.manage') && (
                   <li>
                     <NavLink to="/admin/tokens">{t('nav.tokens')}</NavLink>

@@ -508,6 +508,11 @@ export function createCalendarService(deps: {
         .sort((a, b) => collator.compare(a.name, b.name));
     },
 
+    /** Whether a deadline policy has the code, for other modules that name one (a mailbox). */
+    async policyExists(executor: Executor, code: string): Promise<boolean> {
+      return (await findPolicyByCode(executor, code)) !== undefined;
+    },
+
     async createPolicy(ctx: ActionContext, body: TCreatePolicyBody): Promise<TDeadlinePolicy> {
       requirePermission(ctx.principal, 'calendar.manage');
       return change(async (trx) => {
