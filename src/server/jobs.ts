@@ -18,7 +18,15 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /** The server's periodic jobs. */
 export function backgroundJobs(services: Services): Job[] {
-  return [{ name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() }];
+  return [
+    { name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() },
+    // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.
+    {
+      name: 'send-mail',
+      everyMs: 5_000,
+      run: () => services.outbox.sendDue().then(() => undefined),
+    },
+  ];
 }
 
 /** What the scheduler says: pino's logger, or a test's stand-in. */
