@@ -667,6 +667,12 @@ export const en: Messages = {
     messages: 'Interim replies and letters to the client',
     noMessages: 'No letters prepared.',
     noRecipient: 'recipient not known',
+    sentAt: 'Sent by email {{at}}',
+    noMailServer:
+      'No mail server is configured: the letter waits until an administrator sets one up.',
+    sendRetrying:
+      'The mail server has not taken it yet ({{attempts}} attempts); the next attempt {{at}}. It answered:',
+    sendFailed: 'Could not be sent ({{attempts}} attempts). The mail server answered:',
     messageBody: 'Text',
     messageAttachments: 'Attachments',
     attachmentGone: 'file no longer available',
@@ -708,6 +714,9 @@ export const en: Messages = {
     state: 'State changed: {{from}} → {{to}}',
     referral: 'Referred: {{to}}',
     letterDelivered: 'Letter “{{subject}}” {{how}}',
+    letterSent: 'Letter “{{subject}}” sent by email to {{to}}',
+    letterFailed: 'Letter “{{subject}}” to {{to}} could not be sent',
+    letterRetry: 'Letter “{{subject}}” put back to be sent again',
     deskAnswer: 'Answered at the desk when the visit closed; the request is closed',
     keptOpen: 'Left open when the visit closed: {{to}}',
     extension: 'Deadline extended: {{from}} → {{to}}',
