@@ -28,6 +28,7 @@ import { ServicesPage } from '../features/services/ServicesPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
 import type { Permission } from '../../domain/roles';
 import { Loading } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
@@ -196,6 +197,14 @@ const router = createBrowserRouter([
         element: (
           <Permitted permission="audit.read">
             <AuditPage />
+          </Permitted>
+        ),
+      },
+      {
+        path: 'admin/outbox',
+        element: (
+          <Permitted permission="outbox.manage">
+            <OutboxPage />
           </Permitted>
         ),
       },

@@ -30,6 +30,7 @@ export const en: Messages = {
     administration: 'Administration',
     tokens: 'API tokens',
     audit: 'Audit log',
+    outbox: 'Letters not sent',
     knowledge: 'Knowledge',
     search: 'Search knowledge',
     articles: 'Knowledge base',
@@ -246,6 +247,19 @@ export const en: Messages = {
     filterUnit: 'Unit',
     filterStatus: 'Status',
     allRoles: 'All roles',
+  },
+  outbox: {
+    title: 'Letters not sent',
+    intro:
+      'Letters the mail server refused for good or did not take after every attempt, with its answer. Send one again once the cause is fixed (e.g. the address corrected on the client).',
+    request: 'Request',
+    letter: 'Letter',
+    answer: 'The mail server’s answer',
+    attempts: 'Attempts: {{attempts}}',
+    createdAt: 'Written',
+    retry: 'Send again',
+    retryOf: 'Send “{{subject}}” again',
+    empty: 'Every letter has been sent.',
   },
   tokens: {
     title: 'API tokens',

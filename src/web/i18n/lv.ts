@@ -30,6 +30,7 @@ export const lv = {
     administration: 'Administrēšana',
     tokens: 'API pilnvaras',
     audit: 'Audita žurnāls',
+    outbox: 'Nenosūtītās vēstules',
     knowledge: 'Zināšanas',
     search: 'Meklēt zināšanās',
     articles: 'Zināšanu bāze',
@@ -246,6 +247,19 @@ export const lv = {
     filterUnit: 'Struktūrvienība',
     filterStatus: 'Statuss',
     allRoles: 'Visas lomas',
+  },
+  outbox: {
+    title: 'Nenosūtītās vēstules',
+    intro:
+      'Vēstules, ko pasta serveris atteicās pieņemt vai nepieņēma pēc visiem mēģinājumiem, ar tā atbildi. Kad cēlonis novērsts (piemēram, klienta adrese izlabota), nosūtiet vēlreiz.',
+    request: 'Pieprasījums',
+    letter: 'Vēstule',
+    answer: 'Pasta servera atbilde',
+    attempts: 'Mēģinājumi: {{attempts}}',
+    createdAt: 'Uzrakstīta',
+    retry: 'Nosūtīt vēlreiz',
+    retryOf: 'Nosūtīt „{{subject}}” vēlreiz',
+    empty: 'Visas vēstules ir nosūtītas.',
   },
   tokens: {
     title: 'API pilnvaras',
