@@ -251,7 +251,7 @@ export const en: Messages = {
   outbox: {
     title: 'Letters not sent',
     intro:
-      'Letters the mail server refused for good or did not take after every attempt, with its answer. Send one again once the cause is fixed (e.g. the address corrected on the client).',
+      'Letters the mail server refused for good or did not take after every attempt, with its answer. Send one again, to the same address, once the cause is fixed (e.g. the mail server’s settings).',
     request: 'Request',
     letter: 'Letter',
     answer: 'The mail server’s answer',

@@ -251,7 +251,7 @@ export const lv = {
   outbox: {
     title: 'Nenosūtītās vēstules',
     intro:
-      'Vēstules, ko pasta serveris atteicās pieņemt vai nepieņēma pēc visiem mēģinājumiem, ar tā atbildi. Kad cēlonis novērsts (piemēram, klienta adrese izlabota), nosūtiet vēlreiz.',
+      'Vēstules, ko pasta serveris atteicās pieņemt vai nepieņēma pēc visiem mēģinājumiem, ar tā atbildi. Kad cēlonis novērsts (piemēram, pasta servera iestatījumi), nosūtiet vēlreiz uz to pašu adresi.',
     request: 'Pieprasījums',
     letter: 'Vēstule',
     answer: 'Pasta servera atbilde',
