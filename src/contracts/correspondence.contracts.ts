@@ -23,8 +23,21 @@ export const OutgoingMessage = z.object({
   /** The request's attachments that go with it. */
   attachmentIds: z.array(z.uuid()),
   dueAt: z.string(),
-  /** `due` waits to leave; `sent` has left, through its channel or as `delivery` says. */
+  /**
+   * `due` waits to leave; `sent` has left, through its channel or as `delivery` says; `failed`
+   * was refused by the mail server for good or after every attempt.
+   */
   state: z.enum(['due', 'sent', 'failed', 'cancelled']),
+  /** Attempts to hand it to the mail server so far. */
+  attempts: z.int(),
+  /** When it is tried again after the mail server did not take it. */
+  nextAttemptAt: z.string().nullable(),
+  /** When the mail server took it. */
+  sentAt: z.string().nullable(),
+  /** The mail server's last answer when it did not take it, or what went wrong on the way. */
+  lastError: z.string().nullable(),
+  /** It waits because no mail server is configured to send it through. */
+  noMailServer: z.boolean(),
   /** How a letter left when not through its channel: by whom and when. */
   delivery: z
     .object({

@@ -142,6 +142,7 @@ import {
   MessageParams,
   ReplyBody,
 } from './correspondence.contracts';
+import { FailedLetterPage, FailedLettersQuery } from './outbox.contracts';
 import {
   BlocklistEntry,
   BlocklistPage,
@@ -388,6 +389,8 @@ export const routes = {
     body: DeliveryBody,
     response: { 200: RequestDetail },
   },
+  'GET /outbox/failed': { query: FailedLettersQuery, response: { 200: FailedLetterPage } },
+  'POST /outbox/:id/retry': { params: IdParams, response: { 204: NO_CONTENT } },
   'POST /requests/:id/commitments': {
     params: IdParams,
     body: CreateCommitmentBody,

@@ -48,7 +48,7 @@ describe('permissionsOf', () => {
     expect(granted.has('staff.manage')).toBe(false);
   });
 
-  it('lets the administrator manage the organisation, staff, tokens, mailboxes, all absences, the calendar and read the log', () => {
+  it('lets the administrator manage the organisation, staff, tokens, mailboxes, all absences, the calendar, the outbox and read the log', () => {
     expect(permissionsOf(['administrator'])).toEqual(
       new Set([
         'organisation.manage',
@@ -59,6 +59,7 @@ describe('permissionsOf', () => {
         'absences.manage-all',
         'audit.read',
         'calendar.manage',
+        'outbox.manage',
       ]),
     );
   });

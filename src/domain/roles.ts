@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** Edit the working-day calendar's data and the deadline policies. */
   'calendar.manage',
+  /** See the letters the mail server would not take, with its answer, and send them again. */
+  'outbox.manage',
   /** Serve clients: register contacts, work on the requests one may see, keep client records. */
   'requests.work',
   /** See every request and client, not only those of one's units (the heads, the auditor). */
@@ -95,6 +97,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absences.manage-all',
     'audit.read',
     'calendar.manage',
+    'outbox.manage',
   ],
   ethics_commission_member: ['absences.manage-own'],
   // The auditor looks and never touches: not even an absence of their own.

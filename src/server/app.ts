@@ -62,6 +62,9 @@ import { createMailService } from './modules/mail/mail.service';
 import { createSpamJudge } from './modules/mail/mail.spam';
 import { mailboxesRoutes } from './modules/mailboxes/mailboxes.routes';
 import { createMailboxesService } from './modules/mailboxes/mailboxes.service';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { createOutboxService } from './modules/outbox/outbox.service';
+import { createMailTransport, type MailTransport } from './modules/outbox/outbox.transport';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
@@ -121,6 +124,8 @@ export interface AppOptions {
   mail?: Partial<MailConfig>;
   /** The exchange with the state's e-address service; null: e-address letters wait, visibly. */
   eAddressGateway?: EAddressGateway | null;
+  /** Where email letters go; by default the mail relay at `mail.relayUrl`, if any. */
+  mailTransport?: MailTransport | null;
 }
 
 /** Builds the services in dependency order; each gets exactly what it uses. */
@@ -173,6 +178,18 @@ export function buildServices(options: AppOptions) {
   const requestAccess = createRequestAccess({ audit, clock, units });
   const commitments = createCommitmentsService({ db, audit, clock, staff, requestAccess });
   const correspondence = createCorrespondenceService({ db, audit, clock, articles, requestAccess });
+  const outbox = createOutboxService({
+    db,
+    audit,
+    clock,
+    requestAccess,
+    transport:
+      options.mailTransport !== undefined
+        ? options.mailTransport
+        : mailConfig.relayUrl
+          ? createMailTransport(mailConfig.relayUrl)
+          : null,
+  });
   const requests = createRequestsService({
     db,
     audit,
@@ -271,6 +288,7 @@ export function buildServices(options: AppOptions) {
     requests,
     commitments,
     correspondence,
+    outbox,
     contacts,
     queue,
     mail,
@@ -384,6 +402,7 @@ export async function buildApp(
   commitmentsRoutes(app, services);
   correspondenceRoutes(app, services);
   mailRoutes(app, services);
+  outboxRoutes(app, services);
   queueRoutes(app, services);
   myWorkRoutes(app, services);
   catalogueRoutes(app, services);

@@ -28,6 +28,12 @@ export function backgroundJobs(services: Services): Job[] {
         await services.mail.purgeQuarantine();
       },
     },
+    // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.
+    {
+      name: 'send-mail',
+      everyMs: 5_000,
+      run: () => services.outbox.sendDue().then(() => undefined),
+    },
   ];
 }
 

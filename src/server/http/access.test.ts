@@ -1070,6 +1070,29 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /api/v1/outbox/:id/retry',
+    action: 'send again a letter the mail server refused',
+    allowed: ADMINISTRATOR,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      await test.services.correspondence.reply(systemContext('test'), request.id, {
+        subject: 'Atbilde',
+        body: 'Labdien!',
+        pdfArticleIds: [],
+        markAnswered: false,
+        version: request.version,
+      });
+      // Refused as a mail server would refuse it: the letter is failed with the answer.
+      const letter = await test.database.db
+        .updateTable('outgoing_messages')
+        .set({ state: 'failed', attempts: 1, last_error: '550 No such user' })
+        .where('request_id', '=', request.id)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return call(test.app, actor, { method: 'POST', url: `/api/v1/outbox/${letter.id}/retry` });
+    },
+  },
+  {
     route: 'POST /api/v1/articles',
     action: 'write an article',
     allowed: KNOWLEDGE_EDITORS,

@@ -158,6 +158,10 @@ const DETAILS = {
     lv: 'Vēstule vairs negaida nosūtīšanu.',
     en: 'The letter is no longer waiting to be sent.',
   },
+  letter_not_failed: {
+    lv: 'Vēstule nav starp tām, ko neizdevās nosūtīt.',
+    en: 'The letter is not one that could not be sent.',
+  },
   request_not_open: {
     lv: 'Pieprasījums jau ir atbildēts vai slēgts; to vairs nevar pāradresēt vai pagarināt.',
     en: 'The request is already answered or closed; it can no longer be referred or extended.',

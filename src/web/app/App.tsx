@@ -17,6 +17,7 @@ import { LoginPage } from '../features/login/LoginPage';
 import { MyWorkPage } from '../features/my-work/MyWorkPage';
 import { NewsPage } from '../features/news/NewsPage';
 import { QuarantinePage } from '../features/mail/QuarantinePage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
@@ -207,6 +208,14 @@ const router = createBrowserRouter([
         element: (
           <Permitted permission="audit.read">
             <AuditPage />
+          </Permitted>
+        ),
+      },
+      {
+        path: 'admin/outbox',
+        element: (
+          <Permitted permission="outbox.manage">
+            <OutboxPage />
           </Permitted>
         ),
       },

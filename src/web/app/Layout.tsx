@@ -160,7 +160,10 @@ export function Layout() {
               <NavLink to="/organisation/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
           </ul>
-          {(can('tokens.manage') || can('mailboxes.manage') || can('audit.read')) && (
+          {(can('tokens.manage') ||
+            can('mailboxes.manage') ||
+            can('audit.read') ||
+            can('outbox.manage')) && (
             <>
               <h2 className="nav-heading">{t('nav.administration')}</h2>
               <ul>
@@ -177,6 +180,11 @@ export function Layout() {
                 {can('audit.read') && (
                   <li>
                     <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+                  </li>
+                )}
+                {can('outbox.manage') && (
+                  <li>
+                    <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
                   </li>
                 )}
               </ul>

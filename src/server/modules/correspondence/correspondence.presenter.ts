@@ -1,4 +1,5 @@
 import type { TAttachment, TOutgoingMessage } from '../../../contracts/correspondence.contracts';
+import { NO_MAIL_SERVER } from '../../../contracts/outbox.contracts';
 import type { findAttachmentsOf, findOutgoingMessagesOf } from './correspondence.repository';
 
 /** A document of a request, described without its content. */
@@ -28,6 +29,11 @@ export function presentOutgoingMessage(
     attachmentIds: m.attachment_ids,
     dueAt: m.due_at.toISOString(),
     state: m.state,
+    attempts: m.attempts,
+    nextAttemptAt: m.next_attempt_at?.toISOString() ?? null,
+    sentAt: m.sent_at?.toISOString() ?? null,
+    lastError: m.last_error === NO_MAIL_SERVER ? null : m.last_error,
+    noMailServer: m.state === 'due' && m.last_error === NO_MAIL_SERVER,
     delivery:
       m.delivery && m.delivered_at
         ? {

@@ -111,3 +111,28 @@ export async function findOutgoingMessage(db: Executor, id: string, requestId: s
     .where('request_id', '=', requestId)
     .executeTakeFirst();
 }
+
+/**
+ * What a new letter about the request threads on: the latest message the client sent in by
+ * mail (its mailbox is where the answer leaves from), and the address the letter will leave
+ * from, whose domain its Message-ID takes: that mailbox's, else the unit's, else its institution's.
+ */
+export async function findMailThreadOf(db: Executor, requestId: string) {
+  const inbound = await db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
+    .select(['m.message_id', 'm.in_reply_to', 'm.reference_ids', 'm.mailbox_id', 'b.address'])
+    .where('m.request_id', '=', requestId)
+    .where('m.message_id', 'is not', null)
+    .orderBy('m.received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const unit = await db
+    .selectFrom('service_requests as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .innerJoin('institutions as i', 'i.id', 'u.institution_id')
+    .select(sql<string | null>`coalesce(u.email, i.email)`.as('address'))
+    .where('r.id', '=', requestId)
+    .executeTakeFirst();
+  return { inbound: inbound ?? null, senderAddress: inbound?.address ?? unit?.address ?? null };
+}

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { messageIdFor, threadHeadersFor } from '../../../domain/mail-out';
 import { recipientFor } from '../../../domain/notices';
 import { canMove } from '../../../domain/requests';
 import type {
@@ -20,6 +22,7 @@ import { presentAttachment, presentOutgoingMessage } from './correspondence.pres
 import {
   findAttachment,
   findAttachmentsOf,
+  findMailThreadOf,
   findOutgoingMessage,
   findOutgoingMessagesOf,
   insertAttachment,
@@ -40,6 +43,29 @@ function recipientOf(row: RequestRecord): string | null {
 }
 
 /**
+ * A new letter's Message-ID, given now so that the thread it starts is known before it leaves,
+ * and, when the client wrote in by mail, its place in their thread and the mailbox it leaves from.
+ */
+async function threadingOf(trx: Executor, requestId: string) {
+  const { inbound, senderAddress } = await findMailThreadOf(trx, requestId);
+  const thread = threadHeadersFor(
+    inbound
+      ? {
+          messageId: inbound.message_id,
+          inReplyTo: inbound.in_reply_to,
+          referenceIds: inbound.reference_ids,
+        }
+      : null,
+  );
+  return {
+    message_id: messageIdFor(randomUUID(), senderAddress),
+    in_reply_to: thread.inReplyTo,
+    reference_ids: thread.references,
+    mailbox_id: inbound?.mailbox_id ?? null,
+  };
+}
+
+/**
  * What goes between the office and the client about a request: its documents, and the letters
  * owed to the client, which wait in the outbox for the mail channel or leave another way.
  */
@@ -57,7 +83,7 @@ export function createCorrespondenceService(deps: {
      * A letter owed to the client, due now, put in the outbox in the caller's transaction through
      * the channel the request came by; its id.
      */
-    queueLetterIn(
+    async queueLetterIn(
       trx: Executor,
       ctx: ActionContext,
       request: RequestRecord,
@@ -75,6 +101,7 @@ export function createCorrespondenceService(deps: {
       },
     ): Promise<string> {
       return insertOutgoingMessage(trx, {
+        ...(await threadingOf(trx, request.id)),
         request_id: request.id,
         channel: request.channel,
         recipient: letter.recipient ?? recipientOf(request),
@@ -161,6 +188,8 @@ export function createCorrespondenceService(deps: {
             }),
           );
         const messageId = await insertOutgoingMessage(trx, {
+          ...(await threadingOf(trx, row.id)),
+          kind: 'reply',
           request_id: row.id,
           channel: row.channel,
           recipient: recipientOf(row),

@@ -162,12 +162,53 @@ function LetterState(props: { message: Letter }) {
   const { t } = useTranslation();
   const { message } = props;
   return (
-    <span className={message.state === 'due' ? 'badge badge-warning' : 'badge'}>
+    <span
+      className={
+        message.state === 'failed'
+          ? 'badge badge-danger'
+          : message.state === 'due'
+            ? 'badge badge-warning'
+            : 'badge'
+      }
+    >
       {message.delivery
         ? t(`request.deliveries.${message.delivery.method}`)
         : t(`request.messageStates.${message.state}`)}
     </span>
   );
+}
+
+/**
+ * How sending by mail went: when the mail server took it, why it still waits (no mail server,
+ * or the server's answer and the next attempt), or the answer that made it fail.
+ */
+function Sending(props: { message: Letter }) {
+  const { t } = useTranslation();
+  const { message } = props;
+  if (message.state === 'sent' && message.sentAt)
+    return (
+      <div className="muted">{t('request.sentAt', { at: formatDateTime(message.sentAt) })}</div>
+    );
+  if (message.state === 'due' && message.noMailServer)
+    return <div className="notice notice-warning">{t('request.noMailServer')}</div>;
+  if (message.state === 'due' && message.lastError)
+    return (
+      <div className="notice notice-warning">
+        {t('request.sendRetrying', {
+          attempts: message.attempts,
+          at: message.nextAttemptAt ? formatDateTime(message.nextAttemptAt) : '',
+        })}{' '}
+        <q>{message.lastError}</q>
+      </div>
+    );
+  if (message.state === 'failed')
+    return (
+      <div className="notice notice-error">
+        {t('request.sendFailed', { attempts: message.attempts })}{' '}
+        {message.lastError && <q>{message.lastError}</q>}
+      </div>
+    );
+  return null;
 }
 
 /** Who marked a letter as gone another way, when, and their word on it. */
@@ -234,7 +275,11 @@ export function OutgoingMessages(props: { request: TRequestDetail; editable: boo
             <div className="muted">
               {message.recipient ?? t('request.noRecipient')} · {formatDateTime(message.dueAt)}
             </div>
-            {message.delivery && <DeliveredBy delivery={message.delivery} />}
+            {message.delivery ? (
+              <DeliveredBy delivery={message.delivery} />
+            ) : (
+              <Sending message={message} />
+            )}
             {message.attachmentIds.length > 0 && (
               <div className="message-attachments">
                 {t('request.messageAttachments')}:{' '}

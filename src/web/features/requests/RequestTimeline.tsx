@@ -53,6 +53,12 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
         how: method ? t(`request.deliveryMethods.${method}`) : '',
       });
     }
+    case 'letter-sent':
+      return t('timeline.letterSent', { subject: text(data.subject), to: text(data.recipient) });
+    case 'letter-failed':
+      return t('timeline.letterFailed', { subject: text(data.subject), to: text(data.recipient) });
+    case 'letter-retry':
+      return t('timeline.letterRetry', { subject: text(data.subject) });
     case 'desk-answer':
       return t('timeline.deskAnswer');
     case 'kept-open':
@@ -105,7 +111,8 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
 /** What the person wrote with the entry: a note, a reason, a referral's message. */
 function writtenWith(entry: Entry): string {
   const { data } = entry;
-  return text(data.text) || text(data.reason) || text(data.note);
+  // A failed letter shows the mail server's answer.
+  return text(data.text) || text(data.reason) || text(data.note) || text(data.error);
 }
 
 /** Everything that happened to the request, oldest first, each in words. */
