@@ -321,6 +321,7 @@ export const en: Messages = {
     imapDoneFolder: 'Folder for processed mail',
     imapDoneFolderHint: 'Empty: the message stays where it is and is marked as read.',
     password: 'Password',
+    newPassword: 'New password',
     passwordStored: 'A password is stored (encrypted).',
     passwordNone: 'No password is stored.',
     setPassword: 'Set password',

@@ -321,6 +321,7 @@ export const lv = {
     imapDoneFolder: 'Mape apstrādātajām',
     imapDoneFolderHint: 'Tukšs: vēstule paliek vietā un tiek atzīmēta kā lasīta.',
     password: 'Parole',
+    newPassword: 'Jaunā parole',
     passwordStored: 'Parole ir saglabāta (šifrēta).',
     passwordNone: 'Parole nav saglabāta.',
     setPassword: 'Iestatīt paroli',

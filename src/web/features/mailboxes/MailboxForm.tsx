@@ -238,7 +238,7 @@ export function MailboxForm(props: {
           ) : (
             <>
               {passwordAction === 'set' ? (
-                <Field label={t('mailboxes.password')} required error={errors.password?.message}>
+                <Field label={t('mailboxes.newPassword')} required error={errors.password?.message}>
                   <input
                     type="password"
                     autoComplete="new-password"
@@ -248,17 +248,19 @@ export function MailboxForm(props: {
               ) : (
                 <p className="notice notice-warning">{t('mailboxes.passwordRemoved')}</p>
               )}
-              <button
-                type="button"
-                className="button-link"
-                onClick={() => {
-                  form.setValue('password', '');
-                  form.clearErrors('password');
-                  setPasswordAction('keep');
-                }}
-              >
-                {t('mailboxes.keepPassword')}
-              </button>
+              <div className="password-actions">
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => {
+                    form.setValue('password', '');
+                    form.clearErrors('password');
+                    setPasswordAction('keep');
+                  }}
+                >
+                  {t('mailboxes.keepPassword')}
+                </button>
+              </div>
             </>
           )}
         </div>
