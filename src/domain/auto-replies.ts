@@ -5,24 +5,9 @@
 
 import { displayDate } from './riga-time';
 
-/** The placeholders of an acknowledgement template, in both languages' words. */
-export const ACK_PLACEHOLDERS = ['numurs', 'number', 'termiņš', 'due'] as const;
-
-/** The placeholders of a template that are not among the allowed ones (to refuse a template). */
-export function unknownPlaceholders(template: string, allowed: readonly string[]): string[] {
-  const found = [...template.matchAll(/\{([^{}\s]+)\}/g)].map((match) => match[1] as string);
-  return [...new Set(found.filter((name) => !allowed.includes(name)))];
-}
-
-/** The template with its placeholders filled in; an unknown one is left as written. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^{}\s]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/** The values of an acknowledgement's placeholders. */
+/** The values of an acknowledgement's placeholders: the number, and the due date written out. */
 export function acknowledgementValues(request: { number: string; dueOn: string }) {
-  const due = displayDate(request.dueOn);
-  return { numurs: request.number, number: request.number, termiņš: due, due };
+  return { number: request.number, due: displayDate(request.dueOn) };
 }
 
 /** The acknowledgement a mailbox sends when it has no template of its own. */

@@ -3,7 +3,6 @@ import {
   authenticationReasons,
   blockedBy,
   hasRemoteImages,
-  isAutomatic,
   messageIdsIn,
   nameFromSender,
   normaliseBlockEntry,
@@ -14,9 +13,6 @@ import {
   SPAM_THRESHOLD,
   threadIdsOf,
 } from './mail-in';
-
-const headers = (entries: Record<string, string>) =>
-  new Map(Object.entries(entries).map(([name, value]) => [name, [value]] as const));
 
 describe('threading', () => {
   it('finds the request number Apkalpo writes into its subjects', () => {
@@ -30,23 +26,6 @@ describe('threading', () => {
     expect(messageIdsIn('bare@x')).toEqual(['bare@x']);
     expect(messageIdsIn(undefined)).toEqual([]);
     expect(threadIdsOf(['c@z'], ['a@x', 'b@y', 'c@z'])).toEqual(['c@z', 'b@y', 'a@x']);
-  });
-});
-
-describe('automatic mail (RFC 3834)', () => {
-  it('knows mail sent by machines', () => {
-    expect(isAutomatic(headers({ 'auto-submitted': 'auto-replied' }), 'a@b.lv')).toBe(true);
-    expect(isAutomatic(headers({ precedence: 'bulk' }), 'a@b.lv')).toBe(true);
-    expect(isAutomatic(headers({ 'list-id': '<x.lists.lv>' }), 'a@b.lv')).toBe(true);
-    expect(isAutomatic(headers({}), '')).toBe(true);
-    expect(isAutomatic(headers({}), 'MAILER-DAEMON@mx.lv')).toBe(true);
-    expect(isAutomatic(headers({ 'return-path': '<>' }), null)).toBe(true);
-  });
-
-  it('answers a person', () => {
-    expect(isAutomatic(headers({ 'auto-submitted': 'no' }), 'anna@b.lv')).toBe(false);
-    expect(isAutomatic(headers({}), 'anna@b.lv')).toBe(false);
-    expect(isAutomatic(headers({}), null)).toBe(false);
   });
 });
 

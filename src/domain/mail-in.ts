@@ -32,34 +32,6 @@ export function threadIdsOf(inReplyTo: readonly string[], references: readonly s
   return [...new Set(ids)];
 }
 
-function first(headers: HeaderMap, name: string): string | null {
-  return headers.get(name)?.[0]?.trim() ?? null;
-}
-
-/** Senders that are machines, not people: bounces and mailing-list software. */
-const MACHINE_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+-].*)?@/i;
-
-/**
- * Whether a message must never be answered automatically (RFC 3834 section 2): it was itself
- * sent automatically, comes from a list, or is a bounce. Answering those makes mail loops.
- */
-export function isAutomatic(headers: HeaderMap, envelopeFrom: string | null): boolean {
-  const autoSubmitted = first(headers, 'auto-submitted');
-  if (autoSubmitted && autoSubmitted.toLowerCase().split(';')[0]?.trim() !== 'no') return true;
-  const precedence = first(headers, 'precedence')?.toLowerCase();
-  if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') return true;
-  if (headers.has('list-id') || headers.has('list-unsubscribe')) return true;
-  // Microsoft's and others' own marks of an automatic answer.
-  if (headers.has('x-auto-response-suppress') || headers.has('x-autoreply')) return true;
-  if (first(headers, 'x-autorespond')) return true;
-  // An empty return path (MAIL FROM:<>) is a bounce.
-  if (envelopeFrom !== null && envelopeFrom.trim() === '') return true;
-  const returnPath = first(headers, 'return-path');
-  if (returnPath !== null && returnPath.replace(/[<>\s]/g, '') === '') return true;
-  const sender = envelopeFrom ?? returnPath?.replace(/[<>\s]/g, '') ?? null;
-  return sender !== null && MACHINE_SENDER.test(sender);
-}
-
 /** One reason a message was judged spam or suspicious, as stored with it and shown to a clerk. */
 export interface SpamReason {
   /** Which check: `rspamd`, `authentication`, `rate_limit`, `block_list`. */

@@ -240,6 +240,7 @@ export function buildServices(options: AppOptions) {
     correspondence,
     requestAccess,
     staff,
+    mailboxes,
   });
   const mail = createMailService({
     db,
@@ -252,6 +253,7 @@ export function buildServices(options: AppOptions) {
     correspondence,
     requestAccess,
     staff,
+    mailboxes,
     spam: spamJudge,
     autoReplies,
   });

@@ -1,7 +1,7 @@
+import { fillAcknowledgement } from '../../../domain/acknowledgement';
 import {
   acknowledgementValues,
   DEFAULT_ACKNOWLEDGEMENT,
-  fillTemplate,
   MIN_ABSENCE_WORKING_DAYS,
   outOfOfficeLetter,
 } from '../../../domain/auto-replies';
@@ -14,9 +14,10 @@ import type { AbsencesService } from '../absences/absences.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { RequestAccess } from '../requests/requests.service';
+import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type { AutoReplies, ImportedMessage } from './mail.ports';
-import { findMailboxAcknowledgement, repliedSince } from './mail.repository';
+import { repliedSince } from './mail.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -34,26 +35,25 @@ export function createAutoReplies(deps: {
   correspondence: CorrespondenceService;
   requestAccess: RequestAccess;
   staff: StaffService;
+  mailboxes: MailboxesService;
 }): AutoReplies {
-  const { clock, config, absences, calendar, correspondence, requestAccess, staff } = deps;
+  const { clock, config, absences, calendar, correspondence, requestAccess, staff, mailboxes } =
+    deps;
   const ctx = systemContext('mail:auto-reply');
 
   async function acknowledge(trx: Executor, message: ImportedMessage, recipient: string) {
     if (!message.mailboxId || message.threaded) return;
-    const mailbox = await findMailboxAcknowledgement(trx, message.mailboxId);
-    if (!mailbox?.ack_enabled) return;
+    const ack = (await mailboxes.byId(trx, message.mailboxId))?.acknowledgement;
+    if (!ack?.enabled) return;
     const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
     if (await repliedSince(trx, { kind: 'acknowledgement', recipient, since })) return;
     const row = await requestAccess.visible(trx, ctx, message.request.id);
     const values = acknowledgementValues({ number: row.number, dueOn: row.due_on });
-    const subject = fillTemplate(
-      mailbox.ack_subject_lv || DEFAULT_ACKNOWLEDGEMENT.subjectLv,
-      values,
-    );
-    const bodyEn = mailbox.ack_body_en || DEFAULT_ACKNOWLEDGEMENT.bodyEn;
+    const subject = fillAcknowledgement(ack.subjectLv || DEFAULT_ACKNOWLEDGEMENT.subjectLv, values);
+    const bodyEn = ack.bodyEn || DEFAULT_ACKNOWLEDGEMENT.bodyEn;
     const body = [
-      fillTemplate(mailbox.ack_body_lv || DEFAULT_ACKNOWLEDGEMENT.bodyLv, values),
-      fillTemplate(bodyEn, values),
+      fillAcknowledgement(ack.bodyLv || DEFAULT_ACKNOWLEDGEMENT.bodyLv, values),
+      fillAcknowledgement(bodyEn, values),
     ].join('\n\n———\n\n');
     await correspondence.queueLetterIn(trx, ctx, row, {
       subject,

@@ -2,38 +2,6 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { InboundMessagesTable, MailboxStatesTable } from '../../db/schema';
 
-/** The mailbox a message reached, as the import needs it. */
-export async function findMailbox(db: Executor, id: string) {
-  return db
-    .selectFrom('mailboxes')
-    .select(['id', 'name', 'address', 'unit_id', 'policy_code', 'active', 'smtp_enabled'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-export type MailboxRow = NonNullable<Awaited<ReturnType<typeof findMailbox>>>;
-
-/**
- * The active mailboxes on Apkalpo's SMTP receiver that take mail for an address: the one with
- * the address itself, else the catch-all ones.
- */
-export async function findSmtpMailboxFor(db: Executor, address: string) {
-  return db
-    .selectFrom('mailboxes')
-    .select(['id', 'address'])
-    .where('active', '=', true)
-    .where('smtp_enabled', '=', true)
-    .where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(address)`, '=', address.toLowerCase()),
-        eb('accept_any_recipient', '=', true),
-      ]),
-    )
-    .orderBy(sql`lower(address) = ${address.toLowerCase()}`, 'desc')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** A message stored before, by its Message-ID or its source's key in the mailbox. */
 export async function findStoredMessage(
   db: Executor,
@@ -283,15 +251,6 @@ export async function deleteQuarantinedBefore(db: Executor, before: Date): Promi
     .where('request_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/** What a mailbox says when it acknowledges a letter. */
-export async function findMailboxAcknowledgement(db: Executor, id: string) {
-  return db
-    .selectFrom('mailboxes')
-    .select(['ack_enabled', 'ack_subject_lv', 'ack_body_lv', 'ack_subject_en', 'ack_body_en'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 /** Whether a letter of the kind went to the address since the moment (one reply per window). */

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import {
   hasRemoteImages,
-  isAutomatic,
   messageIdsIn,
   requestNumberIn,
   requestTitleOf,
   threadIdsOf,
   type HeaderMap,
 } from '../../../domain/mail-in';
+import { isAutomatic } from '../../../domain/mail-out';
 import { isOpen } from '../../../domain/requests';
 import type {
   TBlocklistEntry,
@@ -39,6 +39,7 @@ import type { ClientsService } from '../clients/clients.service';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { RequestAccess } from '../requests/requests.service';
+import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type {
   AutoReplies,
@@ -62,11 +63,9 @@ import {
   listBlocklist,
   markReviewed,
   type InboundMessageRow,
-  findMailbox,
   findMailboxState,
   saveMailboxState,
   findRequestOfSender,
-  findSmtpMailboxFor,
   findStoredMessage,
   findThreadRequest,
   insertInboundMessage,
@@ -207,11 +206,12 @@ export function createMailService(deps: {
   correspondence: CorrespondenceService;
   requestAccess: RequestAccess;
   staff: StaffService;
+  mailboxes: MailboxesService;
   spam: SpamJudge & { learnHam(raw: Buffer): Promise<void> };
   autoReplies: AutoReplies;
 }) {
   const { db, audit, clock, config, calendar, clients, contacts, correspondence } = deps;
-  const { requestAccess, staff, spam, autoReplies } = deps;
+  const { requestAccess, staff, mailboxes, spam, autoReplies } = deps;
 
   /**
    * Puts a stored message into a request in the caller's transaction: the request it answers
@@ -326,7 +326,7 @@ export function createMailService(deps: {
    */
   async function planFor(
     executor: Executor,
-    mailbox: { unit_id: string; policy_code: string | null },
+    mailbox: { unitId: string; policyCode: string | null },
     message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
   ) {
     const colleague = message.read.fromAddress
@@ -346,10 +346,10 @@ export function createMailService(deps: {
       channel: message.channel,
       clientKind,
       caseType: null,
-      policyCode: clientKind === 'external' ? mailbox.policy_code : null,
+      policyCode: clientKind === 'external' ? mailbox.policyCode : null,
     });
     return {
-      unitId: mailbox.unit_id,
+      unitId: mailbox.unitId,
       clientKind,
       addresseeId,
       ownerId,
@@ -360,7 +360,7 @@ export function createMailService(deps: {
   }
 
   const ingest: MailIngest['ingest'] = async (input: IngestInput): Promise<IngestResult> => {
-    const mailbox = await findMailbox(db, input.mailboxId);
+    const mailbox = await mailboxes.byId(db, input.mailboxId);
     if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
     const { read, flag } = await readOrFlag(input.raw, config.maxMessageBytes);
     const messageId = read?.messageId ?? null;
@@ -575,7 +575,7 @@ export function createMailService(deps: {
       }
       if (!read.fromAddress || !row.mailbox_id)
         throw new AppError('conflict', 'message_without_sender');
-      const mailbox = await findMailbox(db, row.mailbox_id);
+      const mailbox = await mailboxes.byId(db, row.mailbox_id);
       if (!mailbox) throw notFound();
       const plan = await planFor(db, mailbox, {
         channel: row.channel,
@@ -734,8 +734,8 @@ export function createMailService(deps: {
     } satisfies ImapProgress,
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
-    async smtpMailboxFor(address: string): Promise<{ id: string } | null> {
-      return (await findSmtpMailboxFor(db, address)) ?? null;
+    smtpMailboxFor(address: string): Promise<{ id: string } | null> {
+      return mailboxes.forAddress(db, address);
     },
   };
 }

@@ -13,6 +13,8 @@ import {
   type TestApp,
 } from '../../testing/test-app';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink';
+import { claimNextLetter } from './outbox.repository';
+import { LEASE_MS } from './outbox.service';
 
 const ctx = systemContext('outbox-test');
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
@@ -87,10 +89,23 @@ describe('outbox', () => {
 
   it('sends a reply to the resident, threaded on their mail, with the request number and the PDF', async () => {
     const { unit, clerk, resident, request } = await mailDesk(test);
-    // The resident's mail that made the request, as the inbound side stores it.
+    // The mailbox the resident wrote to, and their mail that made the request, as the inbound
+    // side stores them.
+    const mailbox = await test.database.db
+      .insertInto('mailboxes')
+      .values({
+        name: 'Klientu centrs',
+        address: `klienti.${unique()}@dome.example.lv`,
+        unit_id: unit.id,
+        created_at: new Date(TUESDAY),
+        updated_at: new Date(TUESDAY),
+      })
+      .returning(['id', 'address'])
+      .executeTakeFirstOrThrow();
     await test.database.db
       .insertInto('inbound_messages')
       .values({
+        mailbox_id: mailbox.id,
         channel: 'email',
         source: 'smtp',
         message_id: `<jautajums.${unique()}@example.lv>`,
@@ -134,8 +149,12 @@ describe('outbox', () => {
     expect(more).toEqual([]);
     if (!mail) throw new Error('nothing reached the sink');
     expect(mail.parsed.subject).toBe(`Atbilde [${request.number}]`);
-    expect(mail.parsed.from?.value[0]?.address).toBe(unit.email);
-    expect(mail.envelopeFrom).toBe(unit.email);
+    // The answer leaves from the mailbox the resident wrote to.
+    expect(mail.parsed.from?.value[0]).toEqual({
+      name: 'Klientu centrs',
+      address: mailbox.address,
+    });
+    expect(mail.envelopeFrom).toBe(mailbox.address);
     expect(mail.parsed.text).toContain('Jūsu jautājums ir izskatīts.');
     expect(mail.parsed.inReplyTo).toBe(inbound.message_id);
     expect(mail.parsed.references).toEqual(['<sakums@example.lv>', inbound.message_id]);
@@ -174,12 +193,13 @@ describe('outbox', () => {
     expect(sentTo(resident)).toHaveLength(1);
   });
 
-  it('starts a thread of its own when the resident did not write by mail', async () => {
-    const { clerk, resident, request } = await mailDesk(test);
+  it('starts a thread of its own, from the unit, when the resident did not write by mail', async () => {
+    const { unit, clerk, resident, request } = await mailDesk(test);
     await reply(test, clerk, request, { subject: `Par pieprasījumu [${request.number}]` });
     await test.services.outbox.sendDue();
     const [mail] = sentTo(resident);
     expect(mail?.parsed.subject).toBe(`Par pieprasījumu [${request.number}]`);
+    expect(mail?.parsed.from?.value[0]?.address).toBe(unit.email);
     expect(mail?.parsed.inReplyTo).toBeUndefined();
     expect(mail?.parsed.references).toBeUndefined();
   });
@@ -282,6 +302,28 @@ describe('outbox', () => {
     expect((await open(test, clerk, request.id)).outgoingMessages.at(-1)).toMatchObject({
       state: 'due',
       attempts: 0,
+    });
+  });
+
+  it('leaves a letter another sender holds until its lease ends, then sends it', async () => {
+    const { clerk, resident, request } = await mailDesk(test);
+    const queued = await reply(test, clerk, request);
+    // A sender claims the letter and dies before it sends.
+    const claimed = await claimNextLetter(test.database.db, {
+      now: test.clock.now(),
+      leaseUntil: new Date(test.clock.now().getTime() + LEASE_MS),
+    });
+    expect(claimed?.id).toBe(queued.id);
+
+    await test.services.outbox.sendDue();
+    expect(sentTo(resident)).toEqual([]);
+    test.clock.advance(LEASE_MS);
+    await test.services.outbox.sendDue();
+    expect(sentTo(resident)).toHaveLength(1);
+    // The dead sender's attempt counts.
+    expect((await open(test, clerk, request.id)).outgoingMessages.at(-1)).toMatchObject({
+      state: 'sent',
+      attempts: 2,
     });
   });
 

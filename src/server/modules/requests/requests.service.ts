@@ -782,6 +782,7 @@ export function createRequestsService(deps: {
         await correspondence.queueLetterIn(trx, ctx, row, {
           subject: notice.subject,
           body: notice.body,
+          kind: 'interim',
         });
         return change(
           trx,
