@@ -1,5 +1,6 @@
 import type { Services } from './app';
 import type { Database } from './db/database';
+import { createImapReader } from './modules/mail/mail.imap';
 
 /** Work the server does by itself every so often, wherever it runs. */
 export interface Job {
@@ -17,7 +18,11 @@ export interface Job {
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The server's periodic jobs. */
-export function backgroundJobs(services: Services): Job[] {
+export function backgroundJobs(services: Services, logger?: JobLogger): Job[] {
+  const imapReader = createImapReader({
+    ingest: services.mail.ingest,
+    progress: services.mail.imapProgress,
+  });
   return [
     { name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() },
     // Quarantined mail nobody released within the configured days goes.
@@ -26,6 +31,19 @@ export function backgroundJobs(services: Services): Job[] {
       everyMs: HOUR_MS,
       run: async () => {
         await services.mail.purgeQuarantine();
+      },
+    },
+    // IMAP mailboxes are read every half minute, one place at a time (the job's lock).
+    {
+      name: 'read-imap',
+      everyMs: 30_000,
+      run: async () => {
+        await services.mail.readImapMailboxes(imapReader, (mailboxId, error) =>
+          logger?.warn(
+            { job: 'read-imap', err: error },
+            `the IMAP mailbox ${mailboxId} could not be read`,
+          ),
+        );
       },
     },
     // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.

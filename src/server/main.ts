@@ -63,7 +63,11 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
     logger.info('demo data seeded into the empty database');
   }
 
-  const scheduler = createScheduler({ jobs: backgroundJobs(services), database, logger });
+  const scheduler = createScheduler({
+    jobs: backgroundJobs(services, logger),
+    database,
+    logger,
+  });
   scheduler.start();
 
   // Apkalpo's own SMTP receiver, for a mail server that forwards residents' mail to it.

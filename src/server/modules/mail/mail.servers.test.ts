@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../http/access';
 import { createTestApp, createUnit, type TestApp } from '../../testing/test-app';
 import { startImapServer, type TestImapServer } from '../../testing/imap-server';
 import { useRspamd } from '../../testing/rspamd';
@@ -39,7 +40,7 @@ describe('mail from real servers', () => {
 
   beforeAll(async () => {
     [imap, rspamd] = await Promise.all([startImapServer(), useRspamd()]);
-    test = await createTestApp({ mail: { rspamdUrl: rspamd.url } });
+    test = await createTestApp({ mail: { rspamdUrl: rspamd.url, secretKey: randomBytes(32) } });
   }, 120_000);
   afterAll(async () => {
     await test?.close();
@@ -204,6 +205,48 @@ describe('mail from real servers', () => {
       .executeTakeFirstOrThrow();
     expect(state.connected).toBe(false);
     expect(state.last_error).toBeTruthy();
+  });
+
+  it('reads every IMAP mailbox an administrator set up, its password kept encrypted', async () => {
+    const folder = `Pastkaste${unique()}`;
+    const unit = await createUnit(test.services);
+    const created = await test.services.mailboxes.create(systemContext('test'), {
+      name: 'Iesniegumi',
+      address: `iesniegumi.${unique()}@novads.lv`,
+      unitId: unit.id,
+      imapHost: imap.host,
+      imapPort: imap.port,
+      imapTls: false,
+      imapUser: imap.user,
+      imapPassword: imap.password,
+      imapFolder: folder,
+      smtpEnabled: false,
+      acceptAnyRecipient: false,
+      ackEnabled: false,
+      ackSubjectLv: '',
+      ackBodyLv: '',
+      ackSubjectEn: '',
+      ackBodyEn: '',
+      active: true,
+    });
+    const saved = await test.database.db
+      .selectFrom('mailboxes')
+      .select('imap_password')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(saved.imap_password?.toString()).not.toContain(imap.password);
+    const one = letter('No IMAP pastkastes');
+    await deliver(folder, one.raw);
+    // The other tests' mailboxes (no password, a wrong one) fail on their own, not this one.
+    const failed: string[] = [];
+    const imported = await test.services.mail.readImapMailboxes(
+      readerWith(test.services.mail.ingest),
+      (id) => failed.push(id),
+    );
+    expect(failed).not.toContain(created.id);
+    expect(imported).toBeGreaterThanOrEqual(1);
+    const [row] = await stored(one.messageId);
+    expect(row?.state).toBe('imported');
   });
 
   it('holds the GTUBE test message in quarantine by rspamd', async () => {

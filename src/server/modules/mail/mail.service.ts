@@ -49,7 +49,7 @@ import type {
   SpamJudge,
   SpamVerdict,
 } from './mail.ports';
-import type { ImapProgress } from './mail.imap';
+import type { ImapProgress, ImapReader } from './mail.imap';
 import {
   allowRemoteImages,
   deleteBlocklistEntry,
@@ -441,6 +441,14 @@ export function createMailService(deps: {
           plan,
         ));
       }
+      // Over SMTP, a stored message is the receiver's sign of life for /api/health.
+      if (input.source === 'smtp') {
+        await saveMailboxState(trx, mailbox.id, {
+          connected: true,
+          checked_at: input.receivedAt,
+          last_message_at: input.receivedAt,
+        });
+      }
       await audit.record(trx, ctx, {
         action: 'receive',
         entityType: 'inbound_message',
@@ -732,6 +740,35 @@ export function createMailService(deps: {
         });
       },
     } satisfies ImapProgress,
+
+    /**
+     * Reads every active IMAP mailbox once (the `read-imap` job, which runs in one place at a
+     * time). A mailbox that fails is reported on its state and does not stop the others.
+     */
+    async readImapMailboxes(
+      reader: ImapReader,
+      log: (mailboxId: string, error: unknown) => void,
+    ): Promise<number> {
+      let imported = 0;
+      for (const mailboxId of await mailboxes.imapMailboxIds(db)) {
+        try {
+          const settings = await mailboxes.imapSettingsFor(db, mailboxId);
+          if (!settings) continue;
+          if (settings.password === null) throw new Error('The mailbox has no IMAP password set.');
+          imported += (await reader.poll({ ...settings, mailboxId, password: settings.password }))
+            .imported;
+        } catch (error) {
+          await saveMailboxState(db, mailboxId, {
+            connected: false,
+            checked_at: clock.now(),
+            last_error: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+            last_error_at: clock.now(),
+          });
+          log(mailboxId, error);
+        }
+      }
+      return imported;
+    },
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
     smtpMailboxFor(address: string): Promise<{ id: string } | null> {
