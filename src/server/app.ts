@@ -64,7 +64,11 @@ import { mailboxesRoutes } from './modules/mailboxes/mailboxes.routes';
 import { createMailboxesService } from './modules/mailboxes/mailboxes.service';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
-import { createMailTransport, type MailTransport } from './modules/outbox/outbox.transport';
+import {
+  createEAddressTransport,
+  createMailTransport,
+  type MailTransport,
+} from './modules/outbox/outbox.transport';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
@@ -189,6 +193,7 @@ export function buildServices(options: AppOptions) {
         : mailConfig.relayUrl
           ? createMailTransport(mailConfig.relayUrl)
           : null,
+    eAddress: options.eAddressGateway ? createEAddressTransport(options.eAddressGateway) : null,
   });
   const requests = createRequestsService({
     db,

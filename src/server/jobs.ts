@@ -1,6 +1,7 @@
 import type { Services } from './app';
 import type { Database } from './db/database';
 import { createImapReader } from './modules/mail/mail.imap';
+import type { EAddressGateway } from './modules/mail/mail.ports';
 
 /** Work the server does by itself every so often, wherever it runs. */
 export interface Job {
@@ -18,7 +19,11 @@ export interface Job {
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The server's periodic jobs. */
-export function backgroundJobs(services: Services, logger?: JobLogger): Job[] {
+export function backgroundJobs(
+  services: Services,
+  logger?: JobLogger,
+  eAddressGateway?: EAddressGateway | null,
+): Job[] {
   const imapReader = createImapReader({
     ingest: services.mail.ingest,
     progress: services.mail.imapProgress,
@@ -46,6 +51,18 @@ export function backgroundJobs(services: Services, logger?: JobLogger): Job[] {
         );
       },
     },
+    // Letters from the state's e-address service, where a gateway is set up.
+    ...(eAddressGateway
+      ? [
+          {
+            name: 'read-e-address',
+            everyMs: 30_000,
+            run: async () => {
+              await services.mail.readEAddress(eAddressGateway);
+            },
+          },
+        ]
+      : []),
     // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.
     {
       name: 'send-mail',

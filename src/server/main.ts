@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
 import { buildApp } from './app';
+import { createFolderGateway } from './adapters/e-address-folder';
 import { createArgon2Hasher } from './adapters/password-hasher';
 import { systemClock } from './adapters/clock';
 import { superviseWorkers, STOP_MESSAGE } from './cluster';
@@ -46,6 +47,8 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
     role === 'alone'
       ? await openMigratedDatabase(config, logger, onStop)
       : await openConfiguredDatabase(config, logger, onStop);
+  // The folder stands for the state's e-address service outside production (README).
+  const eAddressGateway = config.production ? null : createFolderGateway(config.mail.eAddressDir);
   const { app, services } = await buildApp({
     database,
     clock: systemClock,
@@ -56,6 +59,7 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
     webRoot: WEB_ROOT,
     checkResponses: !config.production,
     mail: config.mail,
+    eAddressGateway,
     logger: logger.child({}, { msgPrefix: '' }),
   });
 
@@ -64,7 +68,7 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
   }
 
   const scheduler = createScheduler({
-    jobs: backgroundJobs(services, logger),
+    jobs: backgroundJobs(services, logger, eAddressGateway),
     database,
     logger,
   });

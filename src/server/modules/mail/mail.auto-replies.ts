@@ -107,7 +107,9 @@ export function createAutoReplies(deps: {
     },
 
     async afterImport(trx, message) {
-      if (message.autoSubmitted || !message.fromAddress) return;
+      // An e-address letter's sender is answered at their e-address by a person, not by a robot
+      // writing to whatever the letter's From says.
+      if (message.autoSubmitted || !message.fromAddress || message.channel !== 'email') return;
       await acknowledge(trx, message, message.fromAddress);
       await outOfOffice(trx, message, message.fromAddress);
     },

@@ -43,6 +43,7 @@ import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type {
   AutoReplies,
+  EAddressGateway,
   IngestInput,
   IngestResult,
   MailIngest,
@@ -74,6 +75,9 @@ import {
 
 /** A request made from a letter without a subject is listed under these words. */
 const NO_SUBJECT = 'Vēstule bez temata';
+
+/** E-address letters have no mailbox address of their own: the general mailbox takes them. */
+const E_ADDRESS_RECIPIENT = 'e-adrese';
 
 /** How much of a letter too large to import is read for its sender and subject. */
 const HEAD_BYTES = 64 * 1024;
@@ -766,6 +770,29 @@ export function createMailService(deps: {
           });
           log(mailboxId, error);
         }
+      }
+      return imported;
+    },
+
+    /**
+     * Takes the letters the e-address service holds for the municipality into the general
+     * (catch-all) mailbox's unit, each confirmed to the service only once it is stored.
+     */
+    async readEAddress(gateway: EAddressGateway): Promise<number> {
+      const mailbox = await mailboxes.forAddress(db, E_ADDRESS_RECIPIENT);
+      if (!mailbox) return 0;
+      let imported = 0;
+      for (const incoming of await gateway.receive()) {
+        const result = await ingest({
+          mailboxId: mailbox.id,
+          channel: 'e_address',
+          source: 'e_address',
+          sourceKey: incoming.id,
+          raw: incoming.raw,
+          receivedAt: clock.now(),
+        });
+        await gateway.confirm(incoming.id);
+        if (!result.duplicate) imported += 1;
       }
       return imported;
     },

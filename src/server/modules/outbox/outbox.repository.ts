@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Channel } from '../../../domain/channels';
 import type { Executor } from '../../db/database';
 
 /**
@@ -9,12 +10,15 @@ import type { Executor } from '../../db/database';
  * transaction is claiming is skipped, not waited for. One at a time, so that a lease covers one
  * attempt, never a queue of them.
  */
-export async function claimNextLetter(db: Executor, claim: { now: Date; leaseUntil: Date }) {
+export async function claimNextLetter(
+  db: Executor,
+  claim: { channels: readonly Channel[]; now: Date; leaseUntil: Date },
+) {
   const next = db
     .selectFrom('outgoing_messages')
     .select('id')
     .where('state', '=', 'due')
-    .where('channel', '=', 'email')
+    .where('channel', 'in', [...claim.channels])
     .where('recipient', 'is not', null)
     .where(sql<boolean>`coalesce(next_attempt_at, due_at) <= ${claim.now}`)
     .orderBy(sql`coalesce(next_attempt_at, due_at)`)
@@ -44,6 +48,7 @@ export async function findLetterToSend(db: Executor, id: string) {
     .select([
       'm.id',
       'm.request_id',
+      'm.channel',
       'm.kind',
       'm.state',
       'm.recipient',

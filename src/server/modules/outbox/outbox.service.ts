@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Channel } from '../../../domain/channels';
 import {
   NO_MAIL_SERVER,
   type TFailedLetterPage,
@@ -67,12 +68,20 @@ export function createOutboxService(deps: {
   requestAccess: RequestAccess;
   /** Null: no mail server is configured. */
   transport: MailTransport | null;
+  /** The e-address gateway's transport; null: e-address letters wait. */
+  eAddress?: MailTransport | null;
 }) {
-  const { db, audit, clock, requestAccess, transport } = deps;
+  const { db, audit, clock, requestAccess } = deps;
+  const byChannel: Partial<Record<Channel, MailTransport>> = {
+    ...(deps.transport ? { email: deps.transport } : {}),
+    ...(deps.eAddress ? { e_address: deps.eAddress } : {}),
+  };
+  const channels = (['email', 'e_address'] as const).filter((channel) => byChannel[channel]);
   const ctx = systemContext('send-mail');
 
   async function sendOne(letterId: string): Promise<keyof SendReport | null> {
     const letter = await findLetterToSend(db, letterId);
+    const transport = letter ? byChannel[letter.channel] : undefined;
     if (!letter?.recipient || !transport) return null;
     const files = await findLetterAttachments(db, letter.request_id, letter.attachment_ids);
     const sender = letter.sender_address ?? FALLBACK_SENDER;
@@ -151,13 +160,12 @@ export function createOutboxService(deps: {
      */
     async sendDue(): Promise<SendReport> {
       const report: SendReport = { sent: 0, retried: 0, failed: 0 };
-      if (!transport) {
-        await markWaitingForMailServer(db, NO_MAIL_SERVER);
-        return report;
-      }
+      if (!byChannel.email) await markWaitingForMailServer(db, NO_MAIL_SERVER);
+      if (channels.length === 0) return report;
       for (let run = 0; run < LETTERS_PER_RUN; run += 1) {
         const now = clock.now();
         const claimed = await claimNextLetter(db, {
+          channels,
           now,
           leaseUntil: new Date(now.getTime() + LEASE_MS),
         });

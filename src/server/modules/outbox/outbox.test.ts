@@ -310,6 +310,7 @@ describe('outbox', () => {
     const queued = await reply(test, clerk, request);
     // A sender claims the letter and dies before it sends.
     const claimed = await claimNextLetter(test.database.db, {
+      channels: ['email'],
       now: test.clock.now(),
       leaseUntil: new Date(test.clock.now().getTime() + LEASE_MS),
     });

@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import type { EAddressGateway } from '../mail/mail.ports';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 /** A letter as it goes to the mail server; the transport writes it as MIME (RFC 5322). */
@@ -67,6 +68,50 @@ export function createMailTransport(relayUrl: string): MailTransport {
     },
     close() {
       transport.close();
+    },
+  };
+}
+
+/**
+ * Hands letters to the state's e-address service through its gateway: the same MIME letter as
+ * by email, its recipient the e-address (a personal code or a registration number).
+ */
+export function createEAddressTransport(gateway: EAddressGateway): MailTransport {
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
+  return {
+    async send(mail) {
+      try {
+        const composed = await composer.sendMail({
+          from: mail.from,
+          // The e-address is not an email address: it travels beside the letter, not in To.
+          envelope: { from: mail.from.address, to: [] },
+          subject: mail.subject,
+          text: mail.text,
+          date: mail.date,
+          messageId: mail.messageId,
+          ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+          ...(mail.references.length > 0 ? { references: mail.references } : {}),
+          headers: { ...mail.headers, 'X-E-Address': mail.to },
+          attachments: mail.attachments,
+        });
+        const raw = composed.message as Buffer;
+        const { deliveryId } = await gateway.send({
+          to: mail.to,
+          subject: mail.subject,
+          raw,
+          messageId: mail.messageId,
+        });
+        return { accepted: true, response: `e-address ${deliveryId}` };
+      } catch (error) {
+        return {
+          accepted: false,
+          responseCode: null,
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+    },
+    close() {
+      composer.close();
     },
   };
 }
