@@ -101,7 +101,7 @@ describe('the e-address exchange (the folder standing for the state service)', (
     expect(JSON.parse(await readFile(path.join(dir, 'out', note as string), 'utf8'))).toMatchObject(
       {
         to: '010190-12345',
-        subject: 'Atbilde uz Jūsu iesniegumu',
+        subject: `Atbilde uz Jūsu iesniegumu [${request.number}]`,
       },
     );
     const raw = await readFile(path.join(dir, 'out', letter as string), 'utf8');
