@@ -275,6 +275,12 @@ function kyselyOver(pool: pg.Pool, checkTransactions: boolean): Kysely<DB> {
 export interface OpenOptions {
   /** Refuse a query through `db` beside an open transaction (see kyselyOver); on by default. */
   checkTransactions: boolean;
+  /**
+   * How long the pool keeps a connection nobody uses before closing it: by default pg's 10
+   * seconds on PostgreSQL, for good on PGlite (PGLITE_POOL). Tests shorten it to see a
+   * connection replaced.
+   */
+  idleMs?: number;
 }
 
 /** Statements kept prepared on one connection at most; beyond them a statement is planned anew. */
@@ -283,16 +289,23 @@ const PREPARED_PER_CONNECTION = 100;
 const CACHED_PLAN_CHANGED = '0A000';
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
+// Statements are named across the process, not per connection. A connection's statements
+// usually end with its session, but PGlite has one session for all its connections: the next
+// connection would find its predecessor's statements under the names it was about to give its
+// own ("prepared statement "apkalpo_1" already exists"), and in-process PGlite's connections even
+// share pg's record of what was prepared. Names that never repeat cannot meet.
+let preparedInProcess = 0;
+
 /**
  * A connection that prepares the statements it runs: PostgreSQL parses and plans a statement
  * once per connection and then only binds it. Planning the work lists' joins costs PostgreSQL
- * several times what running them does (decision 40). The statement's name is the connection's
- * own, given at its first use; a connection keeps at most PREPARED_PER_CONNECTION of them, and
- * PostgreSQL replans a prepared statement by itself when a table it reads changes.
+ * several times what running them does (decision 40). The statement gets a name the process has
+ * not given before at its first use on the connection; a connection keeps at most
+ * PREPARED_PER_CONNECTION of them, and PostgreSQL replans a prepared statement by itself when a
+ * table it reads changes.
  */
 class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
-  #prepared = 0;
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
@@ -303,8 +316,8 @@ class PreparingClient extends pg.Client {
         this.#names.size < PREPARED_PER_CONNECTION &&
         PREPARABLE.test(text)
       ) {
-        this.#prepared += 1;
-        name = `apkalpo_${this.#prepared}`;
+        preparedInProcess += 1;
+        name = `apkalpo_${preparedInProcess}`;
         this.#names.set(text, name);
       }
       if (name !== undefined) {
@@ -395,21 +408,30 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 
 /**
  * PGlite is one connection; the pool of one makes concurrent requests wait their turn, and a
- * transaction keeps the connection until it ends.
+ * transaction keeps the connection until it ends. The pool keeps it however long it is idle
+ * (pg's default closes it after 10 seconds): closing it frees nothing, PGlite's session lives
+ * on, and the next connection would prepare every statement again beside the old ones.
  */
-const PGLITE_POOL = { max: 1, types: typeParsers, Client: PreparingClient } as const;
+const PGLITE_POOL = {
+  max: 1,
+  idleTimeoutMillis: 0,
+  types: typeParsers,
+  Client: PreparingClient,
+} as const;
 
 /** Opens the database; for PGlite the data folder is created when missing. */
 export async function openDatabase(
   source: DatabaseSource,
-  { checkTransactions }: OpenOptions = { checkTransactions: true },
+  { checkTransactions, idleMs }: OpenOptions = { checkTransactions: true },
 ): Promise<Database> {
+  const idle = idleMs === undefined ? {} : { idleTimeoutMillis: idleMs };
   if (source.kind === 'postgresql') {
     const pool = new pg.Pool({
       connectionString: source.url,
       max: source.poolSize ?? 10,
       types: typeParsers,
       Client: PreparingClient,
+      ...idle,
     });
     // An idle connection can die (the server restarts, a network blip): the pool drops it and
     // opens a new one when needed. Unhandled, the error would stop the whole server.
@@ -436,6 +458,7 @@ export async function openDatabase(
     const pool = new pg.Pool({
       ...createPgConfig(source.instance),
       ...PGLITE_POOL,
+      ...idle,
     });
     const db = kyselyOver(pool, checkTransactions);
     return {
@@ -466,6 +489,7 @@ export async function openDatabase(
     database: 'postgres',
     ssl: false,
     ...PGLITE_POOL,
+    ...idle,
   });
   // When the thread stops, the idle connection fails too; onStop has told of it already.
   pool.on('error', () => undefined);

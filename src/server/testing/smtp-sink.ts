@@ -22,9 +22,10 @@ export interface SmtpSink {
 
 /**
  * A real SMTP server on an ephemeral local port that keeps what it is sent, for the outbox's
- * tests: the letter goes over the wire as it would to a relay, and the test reads it back.
+ * tests: the letter goes over the wire as it would to a relay, and the test reads it back. The
+ * browser tests give a port: their server was told its relay before the test that reads it ran.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const messages: SunkMessage[] = [];
   let refusals: { count: number; code: number; text: string } = { count: 0, code: 0, text: '' };
 
@@ -63,12 +64,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.server.address() as AddressInfo;
+  const listening = (server.server.address() as AddressInfo).port;
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     messages,
     refuseNext(count, code, text = code >= 500 ? 'Mailbox unavailable' : 'Try again later') {
       refusals = { count, code, text };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, pgliteExtensions, type Database } from '../db/database';
+import { openDatabase, pgliteExtensions, type Database, type OpenOptions } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 
 // Each test file gets a database of its own, copied from one migrated at the start of the run:
@@ -99,11 +99,14 @@ async function copyOfTemplate(source: PostgresSource) {
 }
 
 /** A fresh, migrated database for one test file; close() throws it away. */
-export async function openTestDatabase(source: TestDatabaseSource): Promise<Database> {
+export async function openTestDatabase(
+  source: TestDatabaseSource,
+  options?: OpenOptions,
+): Promise<Database> {
   if (source.kind === 'pglite') {
     const dump = new Blob([await readFile(source.dumpFile)]);
     const lite = await PGlite.create({ loadDataDir: dump, extensions: pgliteExtensions });
-    const database = await openDatabase({ kind: 'pglite', instance: lite });
+    const database = await openDatabase({ kind: 'pglite', instance: lite }, options);
     return {
       ...database,
       async close() {
@@ -113,7 +116,7 @@ export async function openTestDatabase(source: TestDatabaseSource): Promise<Data
     };
   }
   const copy = await copyOfTemplate(source);
-  const database = await openDatabase({ kind: 'postgresql', url: copy.url, poolSize: 4 });
+  const database = await openDatabase({ kind: 'postgresql', url: copy.url, poolSize: 4 }, options);
   return {
     ...database,
     async close() {

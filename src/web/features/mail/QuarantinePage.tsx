@@ -210,7 +210,11 @@ export function QuarantinePage() {
             key: 'subject',
             header: t('mail.subject'),
             render: (row) => (
-              <button type="button" className="button-link" onClick={() => setOpenId(row.id)}>
+              <button
+                type="button"
+                className="button-link mail-subject"
+                onClick={() => setOpenId(row.id)}
+              >
                 {row.subject || t('mail.noSubject')}
               </button>
             ),
