@@ -105,7 +105,6 @@ describe('the e-address exchange (the folder standing for the state service)', (
       },
     );
     const raw = await readFile(path.join(dir, 'out', letter as string), 'utf8');
-    expect(raw).toContain(`[${request.number}]`);
     expect(raw).toContain('X-E-Address: 010190-12345');
     const sent = await test.database.db
       .selectFrom('outgoing_messages')
