@@ -73,7 +73,7 @@ describe('a letter as a request', () => {
       surname: 'Ozola',
     });
     expect(nameFromSender(null, 'janis.berzins@b.lv')).toEqual({
-      givenName: 'janis.berzins',
+      givenName: '',
       surname: 'janis.berzins',
     });
     expect(nameFromSender('"anna@b.lv"', 'anna@b.lv').surname).toBe('anna');

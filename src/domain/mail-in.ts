@@ -119,7 +119,7 @@ export function spamVerdictOf(reasons: readonly SpamReason[]): { spam: boolean; 
 
 /**
  * A new client's name from the From header's display name; without one, the address's local
- * part stands for it, so that the record can be found and corrected by a clerk.
+ * part stands for it, so that the record can be found and completed by a clerk.
  */
 export function nameFromSender(
   displayName: string | null,
@@ -136,9 +136,10 @@ export function nameFromSender(
       surname: (words.at(-1) as string).slice(0, 100),
     };
   }
+  // One word, or none: it stands as the surname (the name a list sorts by) until a clerk
+  // completes the record.
   const local = address.slice(0, address.indexOf('@')) || address;
-  const single = words[0] ?? local;
-  return { givenName: single.slice(0, 100), surname: single.slice(0, 100) };
+  return { givenName: '', surname: (words[0] ?? local).slice(0, 100) };
 }
 
 /** The subject a request from a message gets: the mail's own, or a stand-in when it has none. */

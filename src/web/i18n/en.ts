@@ -844,6 +844,7 @@ export const en: Messages = {
     state: 'State changed: {{from}} → {{to}}',
     referral: 'Referred: {{to}}',
     letterDelivered: 'Letter “{{subject}}” {{how}}',
+    mailReceived: 'Letter “{{subject}}” received from {{from}}',
     letterSent: 'Letter “{{subject}}” sent by email to {{to}}',
     letterFailed: 'Letter “{{subject}}” to {{to}} could not be sent',
     letterRetry: 'Letter “{{subject}}” put back to be sent again',

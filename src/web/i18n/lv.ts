@@ -737,7 +737,7 @@ export const lv = {
     original: 'Oriģināls (.eml)',
     quarantine: 'Karantīna',
     quarantineIntro:
-      'Mēstules un vēstules, kuras sistēma aizturēja. Pārbaudiet tās: “Nav mēstule” izveido pieprasījumu, “Mēstule” atstāj vēstuli ārpus darba sarakstiem. Neviena vēstule netiek dzēsta bez cilvēka lēmuma; neizskatītās karantīna iztīra pēc noteiktā dienu skaita.',
+      'Mēstules un vēstules, kuras sistēma aizturēja. Pārbaudiet tās: „Nav mēstule” izveido pieprasījumu, „Mēstule” atstāj vēstuli ārpus darba sarakstiem. Neviena vēstule netiek dzēsta bez cilvēka lēmuma; neizskatītās karantīna iztīra pēc noteiktā dienu skaita.',
     show: 'Rādīt',
     spam: 'Aizdomas par mēstuli',
     flagged: 'Nolasīšanas problēmas',
@@ -848,6 +848,7 @@ export const lv = {
     state: 'Statuss mainīts: {{from}} → {{to}}',
     referral: 'Pāradresēts: {{to}}',
     letterDelivered: 'Vēstule „{{subject}}” {{how}}',
+    mailReceived: 'Saņemta vēstule „{{subject}}” no {{from}}',
     letterSent: 'Vēstule „{{subject}}” nosūtīta e-pastā uz {{to}}',
     letterFailed: 'Vēstuli „{{subject}}” uz {{to}} neizdevās nosūtīt',
     letterRetry: 'Vēstule „{{subject}}” atkal nodota nosūtīšanai',

@@ -53,6 +53,8 @@ function describe(entry: Entry, t: TFunction, name: (id: unknown) => string): st
         how: method ? t(`request.deliveryMethods.${method}`) : '',
       });
     }
+    case 'mail-received':
+      return t('timeline.mailReceived', { subject: text(data.subject), from: text(data.from) });
     case 'letter-sent':
       return t('timeline.letterSent', { subject: text(data.subject), to: text(data.recipient) });
     case 'letter-failed':
