@@ -199,6 +199,7 @@ async function viaSmtp(services: Services, database: Database) {
   // One queue for every connection: a letter starts only after all but CONNECTIONS - 1 of those
   // before it are committed, so a reply (1 000 letters after the one it answers) finds its request.
   let nextLetter = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -212,6 +213,7 @@ async function viaSmtp(services: Services, database: Database) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   for (const client of clients) client.quit();
   await receiver.close();
   data.sort((a, b) => a - b);
@@ -222,7 +224,8 @@ async function viaSmtp(services: Services, database: Database) {
       `  DATA command to 250: p50 ${percentile(data, 50).toFixed(1)} ms, p99 ${percentile(data, 99).toFixed(1)} ms, ` +
       `max ${(data.at(-1) ?? NaN).toFixed(1)} ms\n` +
       `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
-      `p99 ${percentile(whole, 99).toFixed(1)} ms`,
+      `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
+      `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message`,
   );
   await verify(database, mailboxId, set);
 }
