@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { withFreshDatabase } from './fresh-database';
 
-// `npm run bench` runs every benchmark but the load benchmark, one after another; `npm run bench
-// -- cases` (or `foundation`, `knowledge`, `surveys`, `load`) runs one, and options after the
-// names (`--embedded`, `--seconds=5`) go to it. With BENCH_DATABASE_URL naming a PostgreSQL
+// `npm run bench` runs every benchmark but the load and mail benchmarks, one after another; `npm
+// run bench -- cases` (or `foundation`, `knowledge`, `surveys`, `load`, `mail`) runs one, and
+// options after the names (`--embedded`, `--seconds=5`) go to it. With BENCH_DATABASE_URL naming a PostgreSQL
 // server, each gets a new database there that is dropped afterwards; without it the foundation
 // and knowledge benchmarks run on PGlite and the cases and load benchmarks say how to run them.
-// The load benchmark (minutes of load on a built server, docs/PERFORMANCE.md) runs only when
-// named.
+// The load benchmark (minutes of load on a built server, docs/PERFORMANCE.md) and the mail
+// benchmark (SMTP and a Dovecot IMAP server on local ports) run only when named.
 
-const BENCHMARKS = ['foundation', 'cases', 'knowledge', 'surveys', 'load'] as const;
+const BENCHMARKS = ['foundation', 'cases', 'knowledge', 'surveys', 'load', 'mail'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const BY_DEFAULT: readonly Benchmark[] = ['foundation', 'cases', 'knowledge', 'surveys'];
 
@@ -50,8 +50,8 @@ try {
   for (const name of asked.length > 0 ? (asked as Benchmark[]) : BY_DEFAULT) {
     console.log(`\n== ${name} ==`);
     if (name !== 'cases' && name !== 'load' && server) {
-      // The foundation, knowledge and surveys benchmarks take an empty database: each gets a new
-      // one on the server.
+      // The foundation, knowledge, surveys and mail benchmarks take an empty database: each gets
+      // a new one on the server.
       await withFreshDatabase(server, name, (url) =>
         runFile(name, { BENCH_DATABASE_URL: url }, options),
       );

@@ -1,0 +1,302 @@
+import { existsSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { ImapFlow } from 'imapflow';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { sql } from 'kysely';
+import { buildServices, type Services } from '../src/server/app';
+import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { systemContext } from '../src/server/http/access';
+import { createImapReader } from '../src/server/modules/mail/mail.imap';
+import { createSmtpReceiver } from '../src/server/modules/mail/mail.smtp';
+import { startImapServer } from '../src/server/testing/imap-server';
+import { letters, type LetterSet } from './mail-letters';
+
+// `npm run bench -- mail`: issue 14's mail channel under a municipality's mail. First
+// BENCH_MESSAGES letters (default 10 000) through Apkalpo's SMTP receiver from
+// BENCH_CONNECTIONS (8) SMTP connections at once, each letter answered 250 only once committed as
+// a request (or, for a reply, joined to the request it answers) with its acknowledgement queued:
+// messages per second, and per message the time from the DATA command to the 250. Then
+// BENCH_IMAP_MESSAGES (2 000) letters put into a Dovecot folder and read by one IMAP poll.
+// rspamd is off (its default): the built-in spam checks run. PGlite by default; BENCH_DATABASE_URL
+// names an empty PostgreSQL database (`npm run bench` makes one). The client runs in this
+// process beside the receiver, so the figures are a little lower than a receiver's alone.
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 2_000);
+const TARGET_PER_SECOND = 300;
+const SMTP_ADDRESS = 'pasts@etalona-novads.lv';
+const IMAP_ADDRESS = 'dome@etalona-novads.lv';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) {
+    const database = await openDatabase({ kind: 'postgresql', url });
+    return { database, close: () => database.close() };
+  }
+  const lite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = await openDatabase({ kind: 'pglite', instance: lite });
+  return {
+    database,
+    async close() {
+      await database.close();
+      await lite.close();
+    },
+  };
+}
+
+/** A unit and a mailbox of it, as an administrator sets one up. */
+async function mailbox(
+  services: Services,
+  database: Database,
+  fields: { address: string; smtp: boolean; imap?: { host: string; port: number; user: string } },
+): Promise<string> {
+  const ctx = systemContext('bench');
+  const institution = await services.institutions.create(ctx, {
+    name: `Etalona novada pašvaldība (${fields.address})`,
+    kind: 'municipality',
+  });
+  const unit = await services.units.create(ctx, {
+    institutionId: institution.id,
+    name: 'Klientu apkalpošanas centrs',
+    kind: 'client_service_centre',
+  });
+  const now = new Date();
+  const row = await database.db
+    .insertInto('mailboxes')
+    .values({
+      name: 'Pašvaldības pasts',
+      address: fields.address,
+      unit_id: unit.id,
+      smtp_enabled: fields.smtp,
+      ...(fields.imap
+        ? {
+            imap_host: fields.imap.host,
+            imap_port: fields.imap.port,
+            imap_tls: false,
+            imap_user: fields.imap.user,
+          }
+        : {}),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One SMTP connection of the sending mail server, kept open for every message it sends. */
+async function smtpClient(port: number) {
+  let dataAt = 0;
+  const connection = new SMTPConnection({
+    host: '127.0.0.1',
+    port,
+    ignoreTLS: true,
+    // The commands are logged as they are written: the moment DATA goes out is the start.
+    transactionLog: true,
+    logger: {
+      debug(entry: { tnx?: string }, message: string) {
+        if (entry.tnx === 'client' && message === 'DATA') dataAt = performance.now();
+      },
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      trace: () => undefined,
+      fatal: () => undefined,
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    connection.once('error', reject);
+    connection.connect(() => {
+      connection.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    /** Sends one message; the milliseconds from the DATA command to the 250 and from MAIL FROM. */
+    send(from: string, raw: Buffer): Promise<{ data: number; whole: number }> {
+      const started = performance.now();
+      return new Promise((resolve, reject) => {
+        connection.send({ from, to: [SMTP_ADDRESS] }, raw, (error) => {
+          const done = performance.now();
+          if (error) reject(error);
+          else resolve({ data: done - dataAt, whole: done - started });
+        });
+      });
+    },
+    quit: () => connection.quit(),
+  };
+}
+
+async function countsOf(database: Database, mailboxId: string) {
+  const { rows } = await sql<{
+    inbound: number;
+    imported: number;
+    requests: number;
+    threaded: number;
+    acknowledgements: number;
+  }>`
+    select
+      (select count(*)::int from inbound_messages where mailbox_id = ${mailboxId}) as inbound,
+      (select count(*)::int from inbound_messages where mailbox_id = ${mailboxId}
+        and state = 'imported' and request_id is not null) as imported,
+      (select count(distinct request_id)::int from inbound_messages where mailbox_id = ${mailboxId}) as requests,
+      (select count(*)::int from inbound_messages m join inbound_messages o
+        on o.message_id = m.in_reply_to and o.mailbox_id = m.mailbox_id
+        where m.mailbox_id = ${mailboxId} and m.request_id = o.request_id) as threaded,
+      (select count(*)::int from outgoing_messages where mailbox_id = ${mailboxId}
+        and kind = 'acknowledgement') as acknowledgements`.execute(database.db);
+  return rows[0] as NonNullable<(typeof rows)[0]>;
+}
+
+/** Checks that every letter became what it should; prints the counts. */
+async function verify(database: Database, mailboxId: string, set: LetterSet) {
+  const counts = await countsOf(database, mailboxId);
+  const sent = set.letters.length;
+  const expected = {
+    inbound: sent,
+    imported: sent,
+    requests: sent - set.replies,
+    threaded: set.replies,
+    acknowledgements: sent - set.replies,
+  };
+  console.log(
+    `  check: ${counts.inbound} inbound messages of ${sent} sent, ${counts.imported} imported, ` +
+      `${counts.requests} requests (${sent} letters less ${set.replies} replies), ${counts.threaded} ` +
+      `replies joined to the request they answer, ${counts.acknowledgements} acknowledgements queued`,
+  );
+  const wrong = Object.entries(expected).filter(
+    ([key, value]) => counts[key as keyof typeof counts] !== value,
+  );
+  if (wrong.length > 0) {
+    throw new Error(
+      `the counts are not what was sent: ${wrong.map(([key, value]) => `${key} ${counts[key as keyof typeof counts]}, expected ${value}`).join('; ')}`,
+    );
+  }
+}
+
+async function viaSmtp(services: Services, database: Database) {
+  const mailboxId = await mailbox(services, database, { address: SMTP_ADDRESS, smtp: true });
+  const set = letters(MESSAGES, SMTP_ADDRESS, 'smtp');
+  const megabytes = set.letters.reduce((sum, letter) => sum + letter.raw.length, 0) / 1024 / 1024;
+  const receiver = createSmtpReceiver({
+    mail: services.mail,
+    maxMessageBytes: 25 * 1024 * 1024,
+    logger: { warn: (fields, message) => console.error(message, fields) },
+  });
+  const port = await receiver.listen(0, '127.0.0.1');
+  console.log(
+    `\nSMTP: ${MESSAGES} letters (${megabytes.toFixed(1)} MB, ${set.replies} of them replies) ` +
+      `over ${CONNECTIONS} connections`,
+  );
+  const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => smtpClient(port)));
+  const data: number[] = [];
+  const whole: number[] = [];
+  // One queue for every connection: a letter starts only after all but CONNECTIONS - 1 of those
+  // before it are committed, so a reply (1 000 letters after the one it answers) finds its request.
+  let nextLetter = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      while (nextLetter < set.letters.length) {
+        const letter = set.letters[nextLetter] as (typeof set.letters)[0];
+        nextLetter += 1;
+        const times = await client.send(letter.from, letter.raw);
+        data.push(times.data);
+        whole.push(times.whole);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  for (const client of clients) client.quit();
+  await receiver.close();
+  data.sort((a, b) => a - b);
+  whole.sort((a, b) => a - b);
+  const rate = MESSAGES / seconds;
+  console.log(
+    `  ${rate.toFixed(0)} messages/s (${seconds.toFixed(1)} s; target ≥ ${TARGET_PER_SECOND}/s on PostgreSQL)\n` +
+      `  DATA command to 250: p50 ${percentile(data, 50).toFixed(1)} ms, p99 ${percentile(data, 99).toFixed(1)} ms, ` +
+      `max ${(data.at(-1) ?? NaN).toFixed(1)} ms\n` +
+      `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
+      `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message`,
+  );
+  await verify(database, mailboxId, set);
+}
+
+async function viaImap(services: Services, database: Database) {
+  if (!existsSync('/usr/sbin/dovecot')) {
+    console.log('\nIMAP: skipped, Dovecot is not installed (apt-get install -y dovecot-imapd)');
+    return;
+  }
+  const imap = await startImapServer();
+  try {
+    const mailboxId = await mailbox(services, database, {
+      address: IMAP_ADDRESS,
+      smtp: false,
+      imap,
+    });
+    const set = letters(IMAP_MESSAGES, IMAP_ADDRESS, 'imap');
+    const client = new ImapFlow({
+      host: imap.host,
+      port: imap.port,
+      secure: false,
+      auth: { user: imap.user, pass: imap.password },
+      logger: false,
+    });
+    let started = performance.now();
+    await client.connect();
+    try {
+      for (const letter of set.letters) await client.append('INBOX', letter.raw);
+    } finally {
+      await client.logout();
+    }
+    console.log(
+      `\nIMAP: ${IMAP_MESSAGES} letters (${set.replies} of them replies) put into Dovecot's INBOX ` +
+        `in ${((performance.now() - started) / 1000).toFixed(1)} s, then read by one poll`,
+    );
+    const reader = createImapReader({
+      ingest: services.mail.ingest,
+      progress: services.mail.imapProgress,
+    });
+    started = performance.now();
+    const { imported } = await reader.poll({
+      mailboxId,
+      host: imap.host,
+      port: imap.port,
+      tls: false,
+      user: imap.user,
+      password: imap.password,
+      folder: 'INBOX',
+      doneFolder: null,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `  ${(imported / seconds).toFixed(0)} messages/s (${imported} imported in ${seconds.toFixed(1)} s)`,
+    );
+    await verify(database, mailboxId, set);
+  } finally {
+    await imap.stop();
+  }
+}
+
+const { database, close } = await open();
+try {
+  await migrateToLatest(database.db);
+  // No mail relay: the acknowledgements are queued, as the import does, and stay in the outbox.
+  const services = buildServices({ database, mailTransport: null });
+  console.log(
+    `Apkalpo mail benchmark on ${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ` +
+      `(rspamd off, as by default)`,
+  );
+  await viaSmtp(services, database);
+  await viaImap(services, database);
+} finally {
+  await close();
+}
