@@ -86,21 +86,18 @@ export function rateReasons(messagesInLastHour: number, limitPerHour: number): S
 }
 
 /**
- * Whether an address is on the block list: an entry is a whole address (`a@b.lv`) or a domain
- * (`@b.lv`, which also covers its subdomains). The entry that matched, or null.
+ * The block-list entries that would hold mail from an address: the address itself, and its
+ * domain and each domain above it as "@domain" (an entry for a domain covers its subdomains),
+ * so that the list is asked for these few, however long it grows.
  */
-export function blockedBy(address: string | null, entries: readonly string[]): string | null {
-  if (!address) return null;
-  const lower = address.toLowerCase();
-  const domain = lower.slice(lower.lastIndexOf('@') + 1);
-  for (const entry of entries) {
-    const pattern = entry.toLowerCase();
-    if (pattern.startsWith('@')) {
-      const blockedDomain = pattern.slice(1);
-      if (domain === blockedDomain || domain.endsWith(`.${blockedDomain}`)) return entry;
-    } else if (pattern === lower) return entry;
-  }
-  return null;
+export function blockEntriesFor(address: string): string[] {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at < 0) return [lower];
+  const labels = lower.slice(at + 1).split('.');
+  // Down to the registrable part: "@lv" alone would block a whole country.
+  const domains = labels.slice(0, -1).map((_, index) => `@${labels.slice(index).join('.')}`);
+  return [lower, ...domains];
 }
 
 /** A block-list entry as typed: a whole address or `@domain`, lower-cased; null when it is neither. */

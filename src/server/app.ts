@@ -243,7 +243,6 @@ export function buildServices(options: AppOptions) {
     absences,
     calendar,
     correspondence,
-    requestAccess,
     staff,
     mailboxes,
   });

@@ -185,9 +185,10 @@ export function createClientsService(deps: {
     async forSender(
       trx: Executor,
       ctx: ActionContext,
-      sender: { address: string; displayName: string | null },
+      /** `staffId`: the colleague with the address, when the caller has looked it up already. */
+      sender: { address: string; displayName: string | null; staffId: string | null },
     ): Promise<{ id: string; kind: 'external' | 'internal'; name: string }> {
-      const staffId = await staff.activeIdByEmail(trx, sender.address);
+      const { staffId } = sender;
       if (staffId) {
         const id = await createIn(trx, ctx, { kind: 'internal', staffId });
         return { id, kind: 'internal', name: displayNameOf(await load(trx, id)) };

@@ -13,7 +13,6 @@ import { systemContext } from '../../http/access';
 import type { AbsencesService } from '../absences/absences.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
-import type { RequestAccess } from '../requests/requests.service';
 import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type { AutoReplies, ImportedMessage } from './mail.ports';
@@ -33,12 +32,10 @@ export function createAutoReplies(deps: {
   absences: AbsencesService;
   calendar: CalendarService;
   correspondence: CorrespondenceService;
-  requestAccess: RequestAccess;
   staff: StaffService;
   mailboxes: MailboxesService;
 }): AutoReplies {
-  const { clock, config, absences, calendar, correspondence, requestAccess, staff, mailboxes } =
-    deps;
+  const { clock, config, absences, calendar, correspondence, staff, mailboxes } = deps;
   const ctx = systemContext('mail:auto-reply');
 
   async function acknowledge(trx: Executor, message: ImportedMessage, recipient: string) {
@@ -47,7 +44,7 @@ export function createAutoReplies(deps: {
     if (!ack?.enabled) return;
     const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
     if (await repliedSince(trx, { kind: 'acknowledgement', recipient, since })) return;
-    const row = await requestAccess.visible(trx, ctx, message.request.id);
+    const row = message.request;
     const values = acknowledgementValues({ number: row.number, dueOn: row.due_on });
     const subject = fillAcknowledgement(ack.subjectLv || DEFAULT_ACKNOWLEDGEMENT.subjectLv, values);
     const bodyEn = ack.bodyEn || DEFAULT_ACKNOWLEDGEMENT.bodyEn;
@@ -89,8 +86,7 @@ export function createAutoReplies(deps: {
       language: 'lv',
       subject: message.subject,
     });
-    const row = await requestAccess.visible(trx, ctx, message.request.id);
-    await correspondence.queueLetterIn(trx, ctx, row, {
+    await correspondence.queueLetterIn(trx, ctx, message.request, {
       ...letter,
       kind: 'out_of_office',
       recipient,

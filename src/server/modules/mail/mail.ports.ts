@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { SpamReasonJson } from '../../db/schema';
 import type { ActionContext } from '../../http/access';
+import type { RequestRecord } from '../requests/requests.service';
 
 // Where the mail channel's parts meet (issue 14): the import of a message asks the spam checks
 // for a verdict before its transaction, and the automatic replies for theirs inside it; a clerk's
@@ -44,7 +45,8 @@ export interface ImportedMessage {
   /** The staff member the message was addressed to by their own address, if any. */
   addresseeId: string | null;
   receivedAt: Date;
-  request: { id: string; number: string; dueAt: Date; unitId: string; ownerId: string | null };
+  /** The request it went into, as read in the import's transaction. */
+  request: RequestRecord;
   /** It joined a request already open rather than starting one. */
   threaded: boolean;
 }

@@ -104,9 +104,16 @@ export async function countFromSenderSince(db: Executor, address: string, since:
   return Number(row.n);
 }
 
-export async function findBlocklistEntries(db: Executor) {
-  const rows = await db.selectFrom('mail_blocklist').select('entry').execute();
-  return rows.map((row) => row.entry);
+/** The first of the entries that is on the block list, if any. */
+export async function findBlockingEntry(db: Executor, entries: readonly string[]) {
+  if (entries.length === 0) return null;
+  const row = await db
+    .selectFrom('mail_blocklist')
+    .select('entry')
+    .where('entry', 'in', [...entries])
+    .limit(1)
+    .executeTakeFirst();
+  return row?.entry ?? null;
 }
 
 export async function listBlocklist(

@@ -252,6 +252,7 @@ export function createMailService(deps: {
       const client = await clients.forSender(trx, ctx, {
         address: sender,
         displayName: read.fromName,
+        staffId: plan.colleagueId,
       });
       const registered = await contacts.registerIn(
         trx,
@@ -311,13 +312,7 @@ export function createMailService(deps: {
       autoSubmitted: message.autoSubmitted,
       addresseeId: plan.addresseeId,
       receivedAt: message.receivedAt,
-      request: {
-        id: row.id,
-        number: row.number,
-        dueAt: row.due_at,
-        unitId: row.unit_id,
-        ownerId: row.owner_id,
-      },
+      request: row,
       threaded: threadId !== null,
     });
     return { requestId, threaded: threadId !== null };
@@ -333,15 +328,15 @@ export function createMailService(deps: {
     mailbox: { unitId: string; policyCode: string | null },
     message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
   ) {
-    const colleague = message.read.fromAddress
-      ? await staff.activeIdByEmail(executor, message.read.fromAddress)
-      : null;
+    const from = message.read.fromAddress?.toLowerCase() ?? null;
+    const people = await staff.activeIdsByEmail(executor, [
+      ...(from ? [from] : []),
+      ...message.read.to,
+    ]);
+    const colleague = from ? (people.get(from) ?? null) : null;
     const clientKind: 'external' | 'internal' = colleague ? 'internal' : 'external';
-    let addresseeId: string | null = null;
-    for (const address of message.read.to) {
-      addresseeId = await staff.activeIdByEmail(executor, address);
-      if (addresseeId) break;
-    }
+    const addresseeId =
+      message.read.to.map((address) => people.get(address.toLowerCase())).find(Boolean) ?? null;
     const ownerId = addresseeId
       ? await autoReplies.ownerFor(executor, addresseeId, message.receivedAt)
       : null;
@@ -354,6 +349,7 @@ export function createMailService(deps: {
     });
     return {
       unitId: mailbox.unitId,
+      colleagueId: colleague,
       clientKind,
       addresseeId,
       ownerId,

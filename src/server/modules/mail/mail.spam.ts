@@ -1,6 +1,6 @@
 import {
   authenticationReasons,
-  blockedBy,
+  blockEntriesFor,
   rateReasons,
   spamVerdictOf,
   SPAM_THRESHOLD,
@@ -8,7 +8,7 @@ import {
 } from '../../../domain/mail-in';
 import type { MailConfig } from '../../config';
 import type { SpamJudge } from './mail.ports';
-import { countFromSenderSince, findBlocklistEntries } from './mail.repository';
+import { countFromSenderSince, findBlockingEntry } from './mail.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -100,7 +100,7 @@ export function createSpamJudge(deps: { config: MailConfig }): SpamJudge & {
         ...authenticationReasons(message.headers.get('authentication-results') ?? []),
       ];
       if (message.fromAddress) {
-        const blocked = blockedBy(message.fromAddress, await findBlocklistEntries(executor));
+        const blocked = await findBlockingEntry(executor, blockEntriesFor(message.fromAddress));
         if (blocked) reasons.push({ check: 'block_list', detail: blocked, score: SPAM_THRESHOLD });
         const recent = await countFromSenderSince(
           executor,

@@ -198,6 +198,17 @@ export async function findContacts(db: Executor, ids: readonly string[]) {
     .execute();
 }
 
+/** The active staff with any of the addresses (lower-case), by address. */
+export async function findActiveStaffByEmails(db: Executor, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('staff')
+    .select(['id', sql<string>`lower(email)`.as('email')])
+    .where(sql<string>`lower(email)`, 'in', [...emails])
+    .where('active', '=', true)
+    .execute();
+}
+
 export async function anyStaffExists(db: Executor): Promise<boolean> {
   const row = await db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
   return row !== undefined;

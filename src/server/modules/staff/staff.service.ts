@@ -24,6 +24,7 @@ import {
   findStaff,
   findStaffById,
   findStaffIdByEmail,
+  findActiveStaffByEmails,
   findUnitIdsOfStaff,
   insertStaff,
   replaceRoles,
@@ -104,11 +105,15 @@ export function createStaffService(deps: {
     },
 
     /** The units a person belongs to, their main unit first. */
-    /** The active staff member with the address, for mail written by a colleague. */
-    async activeIdByEmail(executor: Executor, email: string): Promise<string | null> {
-      const id = await findStaffIdByEmail(executor, email);
-      if (!id) return null;
-      return (await findContacts(executor, [id]))[0]?.active ? id : null;
+    /** The active staff among the addresses, by lower-case address: who wrote, who was written to. */
+    async activeIdsByEmail(
+      executor: Executor,
+      emails: readonly string[],
+    ): Promise<Map<string, string>> {
+      const rows = await findActiveStaffByEmails(executor, [
+        ...new Set(emails.map((email) => email.toLowerCase())),
+      ]);
+      return new Map(rows.map((row) => [row.email, row.id] as const));
     },
 
     unitIdsOf(executor: Executor, staffId: string): Promise<string[]> {
