@@ -175,6 +175,16 @@ const listColumns = [
   'm.reviewed_at',
 ] as const;
 
+/** A message opened: what lists show, and its bodies and attachments (not the raw bytes). */
+const bodyColumns = [
+  ...listColumns,
+  'm.text_body',
+  'm.html_body',
+  'm.has_remote_images',
+  'm.remote_images_allowed_at',
+  'm.attachment_ids',
+] as const;
+
 /** The held messages (quarantined or flagged), newest first, with the mailbox's unit. */
 export async function findHeldMessages(
   db: Executor,
@@ -203,16 +213,8 @@ export async function findInboundMessage(db: Executor, id: string) {
     .selectFrom('inbound_messages as m')
     .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
     .select([
-      ...listColumns,
-      'm.text_body',
-      'm.html_body',
-      'm.has_remote_images',
-      'm.remote_images_allowed_at',
-      'm.attachment_ids',
-      'm.in_reply_to',
-      'm.reference_ids',
+      ...bodyColumns,
       'm.auto_submitted',
-      'm.contact_id',
       'b.name as mailbox_name',
       'b.unit_id as mailbox_unit_id',
     ])
@@ -235,15 +237,7 @@ export async function findMessagesOfRequest(db: Executor, requestId: string) {
   return db
     .selectFrom('inbound_messages as m')
     .leftJoin('mailboxes as b', 'b.id', 'm.mailbox_id')
-    .select([
-      ...listColumns,
-      'm.text_body',
-      'm.html_body',
-      'm.has_remote_images',
-      'm.remote_images_allowed_at',
-      'm.attachment_ids',
-      'b.name as mailbox_name',
-    ])
+    .select([...bodyColumns, 'b.name as mailbox_name'])
     .where('m.request_id', '=', requestId)
     .orderBy('m.received_at')
     .execute();
