@@ -1,10 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { addCalendarDays, rigaDateOf } from '../src/domain/riga-time';
 import { createArgon2Hasher, PRODUCTION_ARGON2_COST } from '../src/server/adapters/password-hasher';
 import { buildApp } from '../src/server/app';
-import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { openBenchDatabase } from './fresh-database';
 import { systemContext } from '../src/server/http/access';
 
 // `npm run bench`: builds a large organisation and times the lists the web app shows, through
@@ -34,23 +33,6 @@ const COMPETENCES = [
   'VID EDS',
   'būvatļaujas',
 ];
-
-async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const database = await openDatabase({ kind: 'postgresql', url });
-    return { database, close: () => database.close() };
-  }
-  const lite = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: 'pglite', instance: lite });
-  return {
-    database,
-    async close() {
-      await database.close();
-      await lite.close();
-    },
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -129,7 +111,7 @@ async function seed(
   return { headers: { cookie: `apkalpo_session=${cookie?.value ?? ''}` }, today };
 }
 
-const { database, close } = await open();
+const { database, close } = await openBenchDatabase();
 await migrateToLatest(database.db);
 const { app, services } = await buildApp({
   database,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
 
 /** The address of another database on the same server. */
 export function databaseUrl(serverUrl: string, name: string): string {
@@ -47,4 +49,28 @@ export async function withFreshDatabase<T>(
     process.off('SIGTERM', interrupted);
     await drop();
   }
+}
+
+/**
+ * The database a benchmark runs on: the PostgreSQL database at BENCH_DATABASE_URL (a fresh one
+ * from withFreshDatabase), else an embedded PGlite in memory.
+ */
+export async function openBenchDatabase(): Promise<{
+  database: Database;
+  close: () => Promise<void>;
+}> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) {
+    const database = await openDatabase({ kind: 'postgresql', url });
+    return { database, close: () => database.close() };
+  }
+  const lite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = await openDatabase({ kind: 'pglite', instance: lite });
+  return {
+    database,
+    async close() {
+      await database.close();
+      await lite.close();
+    },
+  };
 }

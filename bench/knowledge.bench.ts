@@ -1,11 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp, type Services } from '../src/server/app';
-import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { openBenchDatabase } from './fresh-database';
 import { systemContext } from '../src/server/http/access';
 import { SESSION_COOKIE } from '../src/server/http/authentication';
 import {
@@ -32,23 +31,6 @@ const STAFF = 100;
 const PASSWORD = 'benchmark password';
 const GIVEN = ['Jānis', 'Anna', 'Pēteris', 'Līga', 'Mārtiņš', 'Ilze', 'Edgars', 'Dace'];
 const SURNAMES = ['Bērziņš', 'Kalniņa', 'Ozols', 'Liepiņa', 'Krūmiņš', 'Šmite', 'Āboliņa'];
-
-async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const database = await openDatabase({ kind: 'postgresql', url });
-    return { database, close: () => database.close() };
-  }
-  const lite = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: 'pglite', instance: lite });
-  return {
-    database,
-    async close() {
-      await database.close();
-      await lite.close();
-    },
-  };
-}
 
 /** Institutions, units and their people, made through the services as an administrator would. */
 async function organise(services: Services): Promise<KnowledgeOrganisation> {
@@ -139,7 +121,7 @@ async function measure(
   );
 }
 
-const { database, close } = await open();
+const { database, close } = await openBenchDatabase();
 try {
   await migrateToLatest(database.db);
   const { app, services } = await buildApp({

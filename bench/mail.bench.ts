@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { ImapFlow } from 'imapflow';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { sql } from 'kysely';
 import { buildServices, type Services } from '../src/server/app';
-import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
+import type { Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { openBenchDatabase } from './fresh-database';
 import { systemContext } from '../src/server/http/access';
 import { createImapReader } from '../src/server/modules/mail/mail.imap';
 import { createSmtpReceiver } from '../src/server/modules/mail/mail.smtp';
@@ -31,23 +31,6 @@ const IMAP_ADDRESS = 'dome@etalona-novads.lv';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const database = await openDatabase({ kind: 'postgresql', url });
-    return { database, close: () => database.close() };
-  }
-  const lite = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: 'pglite', instance: lite });
-  return {
-    database,
-    async close() {
-      await database.close();
-      await lite.close();
-    },
-  };
-}
 
 /** A unit and a mailbox of it, as an administrator sets one up. */
 async function mailbox(
@@ -286,7 +269,7 @@ async function viaImap(services: Services, database: Database) {
   }
 }
 
-const { database, close } = await open();
+const { database, close } = await openBenchDatabase();
 try {
   await migrateToLatest(database.db);
   // No mail relay: the acknowledgements are queued, as the import does, and stay in the outbox.

@@ -1,11 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
 import { parseSurveyAnswers } from '../src/domain/survey-csv';
 import { analyseSurvey } from '../src/domain/survey-stats';
 import type { Questionnaire } from '../src/domain/questionnaire';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp } from '../src/server/app';
-import { openDatabase, pgliteExtensions, type Database } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { openBenchDatabase } from './fresh-database';
 import { systemContext } from '../src/server/http/access';
 
 // `npm run bench -- surveys`: the survey analysis at 100 000 respondents × 40 factors rated on
@@ -87,23 +86,6 @@ for (const [name, times] of [
   );
 }
 
-async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const database = await openDatabase({ kind: 'postgresql', url });
-    return { database, close: () => database.close() };
-  }
-  const lite = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: 'pglite', instance: lite });
-  return {
-    database,
-    async close() {
-      await database.close();
-      await lite.close();
-    },
-  };
-}
-
 /** The questionnaire the generated file answers: every factor rated on both dimensions. */
 const questionnaire: Questionnaire = {
   sections: [
@@ -122,7 +104,7 @@ const questionnaire: Questionnaire = {
   ],
 };
 
-const { database, close } = await open();
+const { database, close } = await openBenchDatabase();
 try {
   await migrateToLatest(database.db);
   const { services } = await buildApp({

@@ -79,6 +79,9 @@ const NO_SUBJECT = 'Vēstule bez temata';
 /** E-address letters have no mailbox address of their own: the general mailbox takes them. */
 const E_ADDRESS_RECIPIENT = 'e-adrese';
 
+/** How often an SMTP mailbox's state is written while letters keep arriving. */
+const SMTP_REPORT_MS = 5_000;
+
 /** How much of a letter too large to import is read for its sender and subject. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -359,6 +362,21 @@ export function createMailService(deps: {
     };
   }
 
+  // Over SMTP a stored message is the receiver's sign of life for /api/health. Written after
+  // the commit and at most every few seconds per mailbox: inside the import's transaction every
+  // concurrent letter to the mailbox would wait for the others on this one row.
+  const smtpReported = new Map<string, number>();
+  async function reportSmtpArrival(mailboxId: string, at: Date): Promise<void> {
+    const last = smtpReported.get(mailboxId);
+    if (last !== undefined && at.getTime() - last < SMTP_REPORT_MS) return;
+    smtpReported.set(mailboxId, at.getTime());
+    await saveMailboxState(db, mailboxId, {
+      connected: true,
+      checked_at: at,
+      last_message_at: at,
+    });
+  }
+
   const ingest: MailIngest['ingest'] = async (input: IngestInput): Promise<IngestResult> => {
     const mailbox = await mailboxes.byId(db, input.mailboxId);
     if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
@@ -389,7 +407,7 @@ export function createMailService(deps: {
         : null;
     const autoSubmitted = read ? isAutomatic(read.headers, input.envelopeFrom ?? null) : false;
     const ctx = systemContext(`mail:${input.source}`);
-    return db.transaction().execute(async (trx): Promise<IngestResult> => {
+    const result = await db.transaction().execute(async (trx): Promise<IngestResult> => {
       const inboundId = await insertInboundMessage(trx, {
         mailbox_id: mailbox.id,
         channel: input.channel,
@@ -441,14 +459,6 @@ export function createMailService(deps: {
           plan,
         ));
       }
-      // Over SMTP, a stored message is the receiver's sign of life for /api/health.
-      if (input.source === 'smtp') {
-        await saveMailboxState(trx, mailbox.id, {
-          connected: true,
-          checked_at: input.receivedAt,
-          last_message_at: input.receivedAt,
-        });
-      }
       await audit.record(trx, ctx, {
         action: 'receive',
         entityType: 'inbound_message',
@@ -467,6 +477,9 @@ export function createMailService(deps: {
       });
       return { inboundId, state, requestId, duplicate: false };
     });
+    if (input.source === 'smtp' && !result.duplicate)
+      await reportSmtpArrival(mailbox.id, input.receivedAt);
+    return result;
   };
 
   /** A message the principal may see: its mailbox's unit is theirs, or they see its request. */

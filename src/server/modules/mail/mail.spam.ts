@@ -32,6 +32,10 @@ interface RspamdAnswer {
 const SPAM_ACTIONS = new Set(['reject', 'rewrite subject']);
 const SUSPECT_ACTIONS = new Set(['add header']);
 
+/** One of rspamd's HTTP endpoints under its configured address, with or without a trailing slash. */
+const rspamdEndpoint = (base: string, path: string) =>
+  new URL(path, base.endsWith('/') ? base : `${base}/`);
+
 /** Asks rspamd about a message; its reasons, or null when it cannot answer now. */
 async function askRspamd(
   url: string,
@@ -40,7 +44,7 @@ async function askRspamd(
   const headers: Record<string, string> = { 'content-type': 'message/rfc822' };
   if (message.fromAddress) headers.from = message.fromAddress;
   try {
-    const response = await fetch(new URL('checkv2', url.endsWith('/') ? url : `${url}/`), {
+    const response = await fetch(rspamdEndpoint(url, 'checkv2'), {
       method: 'POST',
       headers,
       body: new Uint8Array(message.raw),
@@ -121,10 +125,9 @@ export function createSpamJudge(deps: { config: MailConfig }): SpamJudge & {
 
     async learnHam(raw) {
       if (!config.rspamdUrl) return;
-      const base = config.rspamdUrl.endsWith('/') ? config.rspamdUrl : `${config.rspamdUrl}/`;
       // Learning needs rspamd's statistics backend (Redis); without one rspamd refuses, and the
       // release stands all the same.
-      await fetch(new URL('learnham', base), {
+      await fetch(rspamdEndpoint(config.rspamdUrl, 'learnham'), {
         method: 'POST',
         headers: { 'content-type': 'message/rfc822' },
         body: new Uint8Array(raw),

@@ -172,6 +172,16 @@ describe('mail in', () => {
     expect(ack?.subject).toContain(`[${created.number}]`);
     expect(ack?.body).toContain(created.number);
     expect(ack?.in_reply_to).toBe(messageId);
+
+    // The receiver's sign of life for /api/health.
+    const state = await test.database.db
+      .selectFrom('mailbox_states as s')
+      .innerJoin('mailboxes as b', 'b.id', 's.mailbox_id')
+      .select(['s.connected', 's.last_message_at'])
+      .where('b.address', '=', mailboxAddress)
+      .executeTakeFirstOrThrow();
+    expect(state.connected).toBe(true);
+    expect(state.last_message_at).toEqual(new Date(TUESDAY));
   });
 
   it('stores a message delivered twice once', async () => {
