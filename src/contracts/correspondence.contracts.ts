@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LETTER_LANGUAGES } from '../domain/letters';
 import { OptionalText, Text, Version } from './common';
 
 /** Ways a letter leaves other than through its channel: handed over, printed, sent another way. */
@@ -50,7 +51,10 @@ export const OutgoingMessage = z.object({
 });
 export type TOutgoingMessage = z.infer<typeof OutgoingMessage>;
 
-/** A written answer to the client, sent through the channel they came by (clause 21.2). */
+/**
+ * A written answer to the client, sent through the channel they came by (clause 21.2). The
+ * signature is not part of it: the server adds the writer's, built from the template.
+ */
 export const ReplyBody = z.strictObject({
   subject: Text(300),
   body: Text(20_000),
@@ -58,6 +62,10 @@ export const ReplyBody = z.strictObject({
   pdfArticleIds: z.array(z.uuid()).max(5).default([]),
   /** The reply answers the request: it moves to "answered". */
   markAnswered: z.boolean().default(false),
+  /** The letter's language: the signature under it is the template of this language. */
+  language: z.enum(LETTER_LANGUAGES).default('lv'),
+  /** Quote the client's latest letter under the answer (clause 21.2.2). */
+  quote: z.boolean().default(false),
   version: Version,
 });
 export type TReplyBody = z.infer<typeof ReplyBody>;

@@ -108,6 +108,8 @@ export const TimelineEntry = z.object({
 export const RequestDetail = RequestSummary.extend({
   contactId: z.uuid(),
   caseType: z.string().nullable(),
+  /** The language the client prefers letters in, when their record says. */
+  clientLanguage: z.enum(['lv', 'en', 'ru']).nullable(),
   institution: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   policyCode: z.string().nullable(),
   receivedAt: z.string(),

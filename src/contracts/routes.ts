@@ -34,6 +34,21 @@ import {
   VersionParams,
 } from './articles.contracts';
 import { AuditPage, AuditQuery } from './audit.contracts';
+import {
+  MySignature,
+  MySignatureQuery,
+  SignatureLanguageParams,
+  SignatureTemplate,
+  SignatureTemplates,
+  UpdateSignatureTemplateBody,
+} from './signatures.contracts';
+import {
+  CreateTextModuleBody,
+  ListTextModulesQuery,
+  TextModule,
+  TextModulePage,
+  UpdateTextModuleBody,
+} from './text-modules.contracts';
 import { ChangePasswordBody, LoginBody, Me } from './auth.contracts';
 import {
   CalendarDays,
@@ -388,6 +403,21 @@ export const routes = {
     params: MessageParams,
     body: DeliveryBody,
     response: { 200: RequestDetail },
+  },
+  'GET /signature-templates': { response: { 200: SignatureTemplates } },
+  'PUT /signature-templates/:language': {
+    params: SignatureLanguageParams,
+    body: UpdateSignatureTemplateBody,
+    response: { 200: SignatureTemplate },
+  },
+  'GET /signatures/mine': { query: MySignatureQuery, response: { 200: MySignature } },
+  'GET /text-modules': { query: ListTextModulesQuery, response: { 200: TextModulePage } },
+  'GET /text-modules/:id': { params: IdParams, response: { 200: TextModule } },
+  'POST /text-modules': { body: CreateTextModuleBody, response: { 201: TextModule } },
+  'PATCH /text-modules/:id': {
+    params: IdParams,
+    body: UpdateTextModuleBody,
+    response: { 200: TextModule },
   },
   'GET /outbox/failed': { query: FailedLettersQuery, response: { 200: FailedLetterPage } },
   'POST /outbox/:id/retry': { params: IdParams, response: { 204: NO_CONTENT } },

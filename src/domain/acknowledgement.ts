@@ -3,6 +3,8 @@
  * body per mailbox, in Latvian and English, with placeholders in braces that the sender fills in.
  * Each value has a Latvian and an English name, so a template reads naturally in either language.
  */
+import { fillPlaceholders, unknownPlaceholdersIn } from './placeholders';
+
 export const ACKNOWLEDGEMENT_PLACEHOLDERS = {
   numurs: 'number',
   number: 'number',
@@ -17,22 +19,12 @@ export interface AcknowledgementValues {
   due: string;
 }
 
-const PLACEHOLDER = /\{([^{}\s]{1,40})\}/gu;
-
 /** The placeholders in the text that are not one of ours, each once, in order of appearance. */
 export function unknownPlaceholders(text: string): string[] {
-  const unknown = new Set<string>();
-  for (const [, name] of text.matchAll(PLACEHOLDER)) {
-    if (name !== undefined && !Object.hasOwn(ACKNOWLEDGEMENT_PLACEHOLDERS, name)) unknown.add(name);
-  }
-  return [...unknown];
+  return unknownPlaceholdersIn(text, ACKNOWLEDGEMENT_PLACEHOLDERS);
 }
 
 /** The template with its placeholders filled in; anything else in braces is left as written. */
 export function fillAcknowledgement(template: string, values: AcknowledgementValues): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(ACKNOWLEDGEMENT_PLACEHOLDERS, name)
-      ? values[ACKNOWLEDGEMENT_PLACEHOLDERS[name as keyof typeof ACKNOWLEDGEMENT_PLACEHOLDERS]]
-      : whole,
-  );
+  return fillPlaceholders(template, ACKNOWLEDGEMENT_PLACEHOLDERS, values);
 }

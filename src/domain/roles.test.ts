@@ -23,7 +23,7 @@ describe('permissionsOf', () => {
     );
   });
 
-  it('gives a unit head their own and their units’ absences, incidents, knowledge, news and survey interviews, nothing organisational', () => {
+  it('gives a unit head their own and their units’ absences, incidents, knowledge, news, text modules and survey interviews, nothing organisational', () => {
     expect(permissionsOf(['unit_head'])).toEqual(
       new Set([
         'absences.manage-own',
@@ -33,6 +33,7 @@ describe('permissionsOf', () => {
         'knowledge.edit',
         'news.publish',
         'surveys.interview',
+        'text-modules.manage',
       ]),
     );
   });
@@ -48,7 +49,7 @@ describe('permissionsOf', () => {
     expect(granted.has('staff.manage')).toBe(false);
   });
 
-  it('lets the administrator manage the organisation, staff, tokens, mailboxes, all absences, the calendar, the outbox and read the log', () => {
+  it('lets the administrator manage the organisation, staff, tokens, mailboxes, all absences, the calendar, the outbox, the signature and read the log', () => {
     expect(permissionsOf(['administrator'])).toEqual(
       new Set([
         'organisation.manage',
@@ -60,6 +61,7 @@ describe('permissionsOf', () => {
         'audit.read',
         'calendar.manage',
         'outbox.manage',
+        'signatures.manage',
       ]),
     );
   });
@@ -80,6 +82,7 @@ describe('permissionsOf', () => {
         'knowledge.edit',
         'news.publish',
         'surveys.interview',
+        'text-modules.manage',
         ...READ_PERMISSIONS,
       ].sort(),
     );

@@ -60,6 +60,10 @@ export const PERMISSIONS = [
   'surveys.interview',
   /** Keep the block list of senders whose mail goes to quarantine. */
   'mail.blocklist',
+  /** Keep the signature template every written answer ends with (clause 21.2.5). */
+  'signatures.manage',
+  /** Write and retire the text modules clerks start their answers from. */
+  'text-modules.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +77,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'knowledge.edit',
     'news.publish',
     'surveys.interview',
+    'text-modules.manage',
   ],
   client_service_head: [
     'absences.manage-own',
@@ -87,6 +92,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.manage',
     'surveys.interview',
     'mail.blocklist',
+    'text-modules.manage',
   ],
   administrator: [
     'organisation.manage',
@@ -98,6 +104,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'calendar.manage',
     'outbox.manage',
+    'signatures.manage',
   ],
   ethics_commission_member: ['absences.manage-own'],
   // The auditor looks and never touches: not even an absence of their own.

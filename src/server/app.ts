@@ -99,8 +99,12 @@ import {
 import { createSearchWordsService } from './modules/search-words/search-words.service';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { createCatalogueService } from './modules/catalogue/catalogue.service';
+import { signaturesRoutes } from './modules/signatures/signatures.routes';
+import { createSignaturesService } from './modules/signatures/signatures.service';
 import { staffRoutes } from './modules/staff/staff.routes';
 import { createStaffService } from './modules/staff/staff.service';
+import { textModulesRoutes } from './modules/text-modules/text-modules.routes';
+import { createTextModulesService } from './modules/text-modules/text-modules.service';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { createTokensService } from './modules/tokens/tokens.service';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -181,7 +185,16 @@ export function buildServices(options: AppOptions) {
   // requests service, above them, shows them on the request's page and hands them on with it.
   const requestAccess = createRequestAccess({ audit, clock, units });
   const commitments = createCommitmentsService({ db, audit, clock, staff, requestAccess });
-  const correspondence = createCorrespondenceService({ db, audit, clock, articles, requestAccess });
+  const signatures = createSignaturesService({ db, audit, clock });
+  const textModules = createTextModulesService({ db, audit, clock });
+  const correspondence = createCorrespondenceService({
+    db,
+    audit,
+    clock,
+    articles,
+    requestAccess,
+    signatures,
+  });
   const outbox = createOutboxService({
     db,
     audit,
@@ -293,6 +306,8 @@ export function buildServices(options: AppOptions) {
     clients,
     requests,
     commitments,
+    signatures,
+    textModules,
     correspondence,
     outbox,
     contacts,
@@ -407,6 +422,8 @@ export async function buildApp(
   requestsRoutes(app, services);
   commitmentsRoutes(app, services);
   correspondenceRoutes(app, services);
+  signaturesRoutes(app, services);
+  textModulesRoutes(app, services);
   mailRoutes(app, services);
   outboxRoutes(app, services);
   queueRoutes(app, services);

@@ -92,6 +92,8 @@ describe('the e-address exchange (the folder standing for the state service)', (
       body: 'Labdien! Atvieglojums piešķirts.',
       pdfArticleIds: [],
       markAnswered: true,
+      language: 'lv',
+      quote: false,
       version: request.version,
     });
     expect(await test.services.outbox.sendDue()).toMatchObject({ sent: 1 });

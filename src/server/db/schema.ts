@@ -480,6 +480,27 @@ export interface MailBlocklistTable {
   created_at: Timestamp;
 }
 
+export interface SignatureTemplatesTable {
+  language: string;
+  template: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface TextModulesTable {
+  id: Generated<string>;
+  title: string;
+  language: string;
+  body: string;
+  active: Generated<boolean>;
+  search_text: Generated<string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface IncidentsTable {
   id: Generated<string>;
   contact_id: string;
@@ -521,6 +542,8 @@ export interface DB {
   mailbox_states: MailboxStatesTable;
   inbound_messages: InboundMessagesTable;
   mail_blocklist: MailBlocklistTable;
+  signature_templates: SignatureTemplatesTable;
+  text_modules: TextModulesTable;
   search_words: SearchWordsTable;
   services: ServicesTable;
   service_relations: ServiceRelationsTable;

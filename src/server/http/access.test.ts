@@ -1059,6 +1059,8 @@ const cases: Case[] = [
         body: 'Labdien!',
         pdfArticleIds: [],
         markAnswered: false,
+        language: 'lv',
+        quote: false,
         version: request.version,
       });
       const replied = await test.services.requests.get(systemContext('test'), request.id);
@@ -1080,6 +1082,8 @@ const cases: Case[] = [
         body: 'Labdien!',
         pdfArticleIds: [],
         markAnswered: false,
+        language: 'lv',
+        quote: false,
         version: request.version,
       });
       // Refused as a mail server would refuse it: the letter is failed with the answer.
@@ -1480,6 +1484,51 @@ const cases: Case[] = [
       return call(test.app, actor, {
         method: 'DELETE',
         url: `/api/v1/mail/blocklist/${entry.id}`,
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/signature-templates/:language',
+    action: 'change the signature template',
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor }) {
+      const current = await test.database.db
+        .selectFrom('signature_templates')
+        .select('version')
+        .where('language', '=', 'en')
+        .executeTakeFirstOrThrow();
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: '/api/v1/signature-templates/en',
+        payload: { template: 'Kind regards\n{name} {surname}', version: current.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/text-modules',
+    action: 'write a text module',
+    allowed: KNOWLEDGE_EDITORS,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/text-modules',
+        payload: { title: `Modulis ${unique()}`, language: 'lv', body: 'Labdien, {klients}!' },
+      }),
+  },
+  {
+    route: 'PATCH /api/v1/text-modules/:id',
+    action: 'change a text module',
+    allowed: KNOWLEDGE_EDITORS,
+    async perform(test, { actor }) {
+      const module = await test.services.textModules.create(ctx, {
+        title: `Modulis ${unique()}`,
+        language: 'lv',
+        body: 'Labdien!',
+      });
+      return call(test.app, actor, {
+        method: 'PATCH',
+        url: `/api/v1/text-modules/${module.id}`,
+        payload: { active: false, version: module.version },
       });
     },
   },

@@ -17,6 +17,8 @@ import { LoginPage } from '../features/login/LoginPage';
 import { MyWorkPage } from '../features/my-work/MyWorkPage';
 import { NewsPage } from '../features/news/NewsPage';
 import { QuarantinePage } from '../features/mail/QuarantinePage';
+import { SignaturePage } from '../features/letters/SignaturePage';
+import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
@@ -211,6 +213,15 @@ const router = createBrowserRouter([
           </Permitted>
         ),
       },
+      {
+        path: 'admin/signature',
+        element: (
+          <Permitted permission="signatures.manage">
+            <SignaturePage />
+          </Permitted>
+        ),
+      },
+      { path: 'text-modules', element: <TextModulesPage /> },
       {
         path: 'admin/outbox',
         element: (

@@ -136,6 +136,9 @@ export function Layout() {
               <NavLink to="/services">{t('nav.services')}</NavLink>
             </li>
             <li>
+              <NavLink to="/text-modules">{t('nav.textModules')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/news">{t('nav.news')}</NavLink>
             </li>
             <li>
@@ -163,7 +166,8 @@ export function Layout() {
           {(can('tokens.manage') ||
             can('mailboxes.manage') ||
             can('audit.read') ||
-            can('outbox.manage')) && (
+            can('outbox.manage') ||
+            can('signatures.manage')) && (
             <>
               <h2 className="nav-heading">{t('nav.administration')}</h2>
               <ul>
@@ -185,6 +189,11 @@ export function Layout() {
                 {can('outbox.manage') && (
                   <li>
                     <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+                  </li>
+                )}
+                {can('signatures.manage') && (
+                  <li>
+                    <NavLink to="/admin/signature">{t('nav.signature')}</NavLink>
                   </li>
                 )}
               </ul>

@@ -13,6 +13,8 @@ export const en: Messages = {
     menu: 'Menu',
   },
   nav: {
+    signature: 'Letter signature',
+    textModules: 'Text modules',
     quarantine: 'Quarantine',
     myWork: 'My work',
     directory: 'Whom do I ask?',
@@ -1306,6 +1308,43 @@ export const en: Messages = {
     markAnswered: 'This reply answers the request (mark as answered)',
     send: 'Send reply',
     sent: 'The reply is ready and waiting to be sent; it is listed with the letters to the client.',
+    addModule: 'Insert a text module',
+    signature: 'Signature',
+    signatureHint:
+      'The signature is made from your staff profile by the administrator’s template; it is added when the letter is sent and cannot be changed.',
+    quote: 'Quote the client’s letter',
+  },
+  letters: {
+    language: 'Language of the letter',
+    languages: { lv: 'Latvian', en: 'English' },
+  },
+  signatures: {
+    title: 'Letter signature',
+    intro:
+      'Every written answer ends with a signature holding the name, surname, institution, position, phone, email and the municipality’s website (clause 21.2.5 of the standard). It is made from the staff member’s profile by this template; staff cannot change it.',
+    placeholders:
+      'The template may use: {name}, {surname}, {position}, {unit}, {institution}, {phone}, {email}, {website} (or their Latvian names). A line with no value in the profile is left out.',
+    template: 'Template',
+    preview: 'Preview with your profile',
+  },
+  textModules: {
+    title: 'Text modules',
+    intro:
+      'Ready texts staff start an answer from. The placeholders {client}, {number} and {due} are filled in from the request.',
+    add: 'New text module',
+    newTitle: 'New text module',
+    editTitle: 'Edit text module',
+    titleField: 'Title',
+    body: 'Text',
+    placeholders: 'You may use the placeholders {client}, {number} and {due}.',
+    retire: 'Retire',
+    restore: 'Restore',
+    showRetired: 'Show retired ones',
+    empty: 'There are no text modules.',
+    none: 'No text module matches the search.',
+    search: 'Search text modules',
+    pickerTitle: 'Insert a text module',
+    insert: 'Insert',
   },
   questionnaireForm: {
     comment: 'Comment',

@@ -13,6 +13,8 @@ export const lv = {
     menu: 'Izvēlne',
   },
   nav: {
+    signature: 'Vēstuļu paraksts',
+    textModules: 'Teksta moduļi',
     quarantine: 'Karantīna',
     myWork: 'Mans darbs',
     directory: 'Kam jautāt?',
@@ -1308,6 +1310,43 @@ export const lv = {
     markAnswered: 'Atbilde izpilda pieprasījumu (atzīmēt kā atbildētu)',
     send: 'Nosūtīt atbildi',
     sent: 'Atbilde sagatavota un gaida nosūtīšanu; to redzēsiet pie vēstulēm klientam.',
+    addModule: 'Ievietot teksta moduli',
+    signature: 'Paraksts',
+    signatureHint:
+      'Parakstu veido no Jūsu darbinieka profila pēc administratora noteiktas veidnes; to pievieno nosūtot, un mainīt to nevar.',
+    quote: 'Pievienot klienta vēstuli citātā',
+  },
+  letters: {
+    language: 'Vēstules valoda',
+    languages: { lv: 'latviešu', en: 'angļu' },
+  },
+  signatures: {
+    title: 'Vēstuļu paraksts',
+    intro:
+      'Katras rakstiskās atbildes beigās ir paraksts ar vārdu, uzvārdu, iestādi, amatu, tālruni, e-pastu un pašvaldības tīmekļvietni (standarta 21.2.5. p.). To veido no darbinieka profila pēc šīs veidnes; darbinieks to mainīt nevar.',
+    placeholders:
+      'Veidnē var lietot: {vārds}, {uzvārds}, {amats}, {struktūrvienība}, {iestāde}, {tālrunis}, {e-pasts}, {tīmekļvietne}. Rindu, kurai profilā nav neviena vērtības, izlaiž.',
+    template: 'Veidne',
+    preview: 'Paraugs ar Jūsu profilu',
+  },
+  textModules: {
+    title: 'Teksta moduļi',
+    intro:
+      'Gatavi vēstuļu teksti, ar kuriem darbinieki sāk atbildi. Vietturus {klients}, {numurs} un {termiņš} aizpilda ar pieprasījuma datiem.',
+    add: 'Jauns teksta modulis',
+    newTitle: 'Jauns teksta modulis',
+    editTitle: 'Labot teksta moduli',
+    titleField: 'Nosaukums',
+    body: 'Teksts',
+    placeholders: 'Var lietot vietturus {klients}, {numurs} un {termiņš}.',
+    retire: 'Neizmantot',
+    restore: 'Atjaunot',
+    showRetired: 'Rādīt neizmantotos',
+    empty: 'Teksta moduļu nav.',
+    none: 'Neviens teksta modulis neatbilst meklētajam.',
+    search: 'Meklēt teksta moduli',
+    pickerTitle: 'Ievietot teksta moduli',
+    insert: 'Ievietot',
   },
   questionnaireForm: {
     comment: 'Komentārs',

@@ -10,6 +10,7 @@ import * as access from './0008_access';
 import * as principalChanges from './0009_principal_changes';
 import * as mail from './0010_mail';
 import * as mailImport from './0011_mail_import';
+import * as letters from './0012_letters';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_principal_changes': principalChanges,
   '0010_mail': mail,
   '0011_mail_import': mailImport,
+  '0012_letters': letters,
 };

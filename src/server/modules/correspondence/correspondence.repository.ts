@@ -136,3 +136,16 @@ export async function findMailThreadOf(db: Executor, requestId: string) {
     .executeTakeFirst();
   return { inbound: inbound ?? null, senderAddress: inbound?.address ?? unit?.address ?? null };
 }
+
+/** The client's latest letter on the request that a person let in, for quoting in an answer. */
+export async function findLatestLetterOf(db: Executor, requestId: string) {
+  return db
+    .selectFrom('inbound_messages')
+    .select(['from_name', 'from_address', 'received_at', 'text_body'])
+    .where('request_id', '=', requestId)
+    .where('state', 'in', ['imported', 'released'])
+    .where('text_body', 'is not', null)
+    .orderBy('received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { letterBody, quoteOf, type LetterLanguage } from '../../../domain/letters';
 import { messageIdFor, threadHeadersFor } from '../../../domain/mail-out';
 import { recipientFor } from '../../../domain/notices';
 import { canMove } from '../../../domain/requests';
@@ -17,11 +18,13 @@ import { AppError, invalidField, notFound } from '../../http/errors';
 import type { ArticlesService } from '../articles/articles.service';
 import type { AuditService } from '../audit/audit.service';
 import { assertMayServe } from '../clients/clients.service';
+import type { SignaturesService } from '../signatures/signatures.service';
 import type { RequestAccess, RequestRecord } from '../requests/requests.service';
 import { presentAttachment, presentOutgoingMessage } from './correspondence.presenter';
 import {
   findAttachment,
   findAttachmentsOf,
+  findLatestLetterOf,
   findMailThreadOf,
   findOutgoingMessage,
   findOutgoingMessagesOf,
@@ -75,8 +78,13 @@ export function createCorrespondenceService(deps: {
   clock: Clock;
   articles: ArticlesService;
   requestAccess: RequestAccess;
+  signatures: SignaturesService;
 }) {
-  const { db, audit, clock, articles, requestAccess } = deps;
+  const { db, audit, clock, articles, requestAccess, signatures } = deps;
+
+  /** The acting person's signature in the language; none for the system's own letters. */
+  const signatureOf = (trx: Executor, ctx: ActionContext, language: LetterLanguage) =>
+    ctx.principal.staffId ? signatures.signatureIn(trx, ctx.principal.staffId, language) : null;
 
   return {
     /**
@@ -98,8 +106,11 @@ export function createCorrespondenceService(deps: {
         mailboxId?: string | null;
         inReplyTo?: string | null;
         referenceIds?: string[];
+        /** Signed by the acting person, in this language (a letter a clerk's action writes). */
+        signedIn?: LetterLanguage;
       },
     ): Promise<string> {
+      const signature = letter.signedIn ? await signatureOf(trx, ctx, letter.signedIn) : null;
       return insertOutgoingMessage(trx, {
         ...(await threadingOf(trx, request.id)),
         request_id: request.id,
@@ -110,7 +121,7 @@ export function createCorrespondenceService(deps: {
         in_reply_to: letter.inReplyTo ?? null,
         ...(letter.referenceIds ? { reference_ids: letter.referenceIds } : {}),
         subject: letter.subject,
-        body: letter.body,
+        body: letterBody({ text: letter.body, signature, quote: null }),
         ...(letter.attachmentIds ? { attachment_ids: letter.attachmentIds } : {}),
         due_at: clock.now(),
         state: 'due',
@@ -187,6 +198,21 @@ export function createCorrespondenceService(deps: {
               uploaded_at: now,
             }),
           );
+        const quoted = body.quote ? await findLatestLetterOf(trx, row.id) : undefined;
+        const text = letterBody({
+          text: body.body,
+          signature: await signatureOf(trx, ctx, body.language),
+          quote: quoted?.text_body
+            ? quoteOf(
+                {
+                  from: quoted.from_name ?? quoted.from_address,
+                  receivedAt: quoted.received_at,
+                  text: quoted.text_body,
+                },
+                body.language,
+              )
+            : null,
+        });
         const messageId = await insertOutgoingMessage(trx, {
           ...(await threadingOf(trx, row.id)),
           kind: 'reply',
@@ -194,7 +220,7 @@ export function createCorrespondenceService(deps: {
           channel: row.channel,
           recipient: recipientOf(row),
           subject: body.subject,
-          body: body.body,
+          body: text,
           attachment_ids: attachmentIds,
           due_at: now,
           state: 'due',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TRequestDetail } from '../../../contracts/requests.contracts';
 import { systemContext } from '../../http/access';
@@ -15,6 +16,7 @@ import {
 import { pdfText } from '../../testing/pdf-text';
 
 const ctx = systemContext('correspondence-test');
+const uniqueSuffix = () => randomBytes(4).toString('hex');
 // The test clock stands at Tuesday 10 March 2026, 11:00 in Riga.
 const TUESDAY = '2026-03-10T09:00:00Z';
 
@@ -213,6 +215,58 @@ describe('correspondence', () => {
       expect(after.outgoingMessages).toEqual(before.outgoingMessages);
       expect(after.attachments).toEqual(before.attachments);
       expect(after.version).toBe(before.version);
+    });
+
+    it('quotes the client’s latest letter under the answer and its signature', async () => {
+      const { unit, clerk } = await desk();
+      const now = test.clock.now();
+      const mailbox = await test.database.db
+        .insertInto('mailboxes')
+        .values({
+          name: 'Pastkaste',
+          address: `pasts.${uniqueSuffix()}@novads.lv`,
+          unit_id: unit.id,
+          smtp_enabled: true,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const raw = [
+        'From: "Anna Ozola" <anna.ozola@example.lv>',
+        'To: pasts@novads.lv',
+        'Subject: Jautājums par deklarēšanu',
+        `Message-ID: <${uniqueSuffix()}@example.lv>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'Labdien!\nKā deklarēt dzīvesvietu?',
+        '',
+      ].join('\r\n');
+      const stored = await test.services.mail.ingest({
+        mailboxId: mailbox.id,
+        channel: 'email',
+        source: 'smtp',
+        sourceKey: null,
+        raw: Buffer.from(raw),
+        receivedAt: now,
+      });
+      if (!stored.requestId) throw new Error('the letter made no request');
+      const request = (await open(clerk, stored.requestId)).json<TRequestDetail>();
+
+      const response = await post(clerk, `/api/v1/requests/${request.id}/replies`, {
+        subject: `Re: Jautājums par deklarēšanu [${request.number}]`,
+        body: 'Labdien!\nTo var izdarīt portālā latvija.gov.lv.',
+        quote: true,
+        version: request.version,
+      });
+
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json<TRequestDetail>().outgoingMessages.at(-1)?.body ?? '';
+      expect(body).toMatch(
+        /^Labdien!\nTo var izdarīt portālā latvija\.gov\.lv\.\n\nAr cieņu\n[^]*\n\n10\.03\.2026 11:00 Anna Ozola rakstīja:\n> Labdien!\n> Kā deklarēt dzīvesvietu\?$/u,
+      );
     });
   });
 });

@@ -117,6 +117,10 @@ export function presentRequestDetail(
     ...presentRequestSummary(row, moment),
     contactId: row.contact_id,
     caseType: row.case_type,
+    clientLanguage:
+      row.client_language === 'lv' || row.client_language === 'en' || row.client_language === 'ru'
+        ? row.client_language
+        : null,
     institution:
       row.institution_id && row.institution_name
         ? { id: row.institution_id, name: row.institution_name }

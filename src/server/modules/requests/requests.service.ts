@@ -772,17 +772,19 @@ export function createRequestsService(deps: {
         if (!isOpen(row.state)) throw new AppError('conflict', 'request_not_open');
         if (body.dueOn <= row.due_on)
           throw invalidField('dueOn', 'due_not_later', { dueOn: row.due_on });
+        const language = row.client_language === 'en' ? 'en' : 'lv';
         const notice = extensionNotice({
           number: row.number,
           service: row.service,
           reason: body.reason,
           dueOn: body.dueOn,
-          language: row.client_language === 'en' ? 'en' : 'lv',
+          language,
         });
         await correspondence.queueLetterIn(trx, ctx, row, {
           subject: notice.subject,
           body: notice.body,
           kind: 'interim',
+          signedIn: language,
         });
         return change(
           trx,

@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { TArticleHit, TSnippet } from '../../../contracts/articles.contracts';
 import type { TReplyBody } from '../../../contracts/correspondence.contracts';
 import type { TRequestDetail } from '../../../contracts/requests.contracts';
+import type { TTextModule } from '../../../contracts/text-modules.contracts';
+import { fillTextModule, type LetterLanguage } from '../../../domain/letters';
 import { isOpen } from '../../../domain/requests';
 import { useArticlesLike } from '../../api/knowledge';
 import { useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
+import { useMySignature } from '../../api/letters';
+import { useRequestMail } from '../../api/mail';
+import { TextModulePicker } from '../letters/TextModulePicker';
 import { useDebounced } from '../../ui/debounce';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -24,10 +29,12 @@ interface ChosenArticle {
 }
 
 interface ReplyValues {
+  language: LetterLanguage;
   subject: string;
   body: string;
   pdfs: ChosenArticle[];
   markAnswered: boolean;
+  quote: boolean;
 }
 
 /** Where the link goes: at the cursor when the clerk has been in the text, else at the end. */
@@ -49,9 +56,11 @@ function withLine(
 }
 
 /**
- * A written answer to the client (clause 21.2): subject, text with links to public articles,
- * articles attached as PDF, and whether it answers the request. Sent with the version read; the
- * request reloads and the reply shows among the letters.
+ * A written answer to the client (clause 21.2): subject, text started from a text module with
+ * links to public articles, articles attached as PDF, the client's letter quoted, and whether it
+ * answers the request. The signature is the server's, from the writer's profile; the composer
+ * only shows it. Sent with the version read; the request reloads and the reply shows among the
+ * letters.
  */
 export function ReplyComposer(props: { request: TRequestDetail; onSent: () => void }) {
   const { t } = useTranslation();
@@ -60,27 +69,38 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
   const body = useRef<HTMLTextAreaElement | null>(null);
   // Where the cursor was in the text when the clerk last was there; null until then.
   const cursor = useRef<number | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<'article' | 'module' | null>(null);
+  const mail = useRequestMail(request.id);
+  // Only a letter a person let in is quoted; the server picks the latest of them.
+  const hasLetter = (mail.data?.items ?? []).some(
+    (letter) => letter.state === 'imported' || letter.state === 'released',
+  );
   const defaultValues: ReplyValues = {
+    language: request.clientLanguage === 'en' ? 'en' : 'lv',
     subject: t('reply.defaultSubject', { number: request.number }),
     body: '',
     pdfs: [],
     markAnswered: false,
+    quote: true,
   };
   const { form, errors, formError, busy, onSubmit } = useServerForm<ReplyValues>({
     defaultValues,
     fields: {
+      language: 'language',
       subject: 'subject',
       body: 'body',
       pdfArticleIds: 'pdfs',
       markAnswered: 'markAnswered',
+      quote: 'quote',
     },
     send: (values) => {
       const reply: TReplyBody = {
+        language: values.language,
         subject: values.subject,
         body: values.body,
         pdfArticleIds: values.pdfs.map((article) => article.id),
         markAnswered: isOpen(request.state) && values.markAnswered,
+        quote: hasLetter && values.quote,
         version: request.version,
       };
       return api.post(`/requests/${request.id}/replies`, reply);
@@ -94,6 +114,8 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
     resetOnSave: true,
   });
   const pdfs = useWatch({ control: form.control, name: 'pdfs' });
+  const language = useWatch({ control: form.control, name: 'language' });
+  const signature = useMySignature(language);
   const bodyField = form.register('body', {
     validate: (value) => value.trim() !== '' || t('reply.bodyRequired'),
   });
@@ -101,13 +123,24 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
     cursor.current = body.current?.selectionEnd ?? null;
   };
 
-  const insertLink = (article: TArticleHit & { publicPath: string }) => {
-    const line = `${article.title}: ${window.location.origin}${article.publicPath}`;
+  const insert = (line: string) => {
     const { text, end } = withLine(form.getValues('body'), line, cursor.current);
     form.setValue('body', text, { shouldDirty: true });
     form.clearErrors('body');
-    // The next link goes after this one.
+    // What comes next goes after this.
     cursor.current = end;
+  };
+  const insertLink = (article: TArticleHit & { publicPath: string }) =>
+    insert(`${article.title}: ${window.location.origin}${article.publicPath}`);
+  const insertModule = (module: TTextModule) => {
+    insert(
+      fillTextModule(module.body, {
+        client: request.client?.displayName ?? null,
+        number: request.number,
+        dueOn: request.dueOn,
+      }),
+    );
+    setPicking(null);
   };
   const attach = (article: TArticleHit) => {
     const current = form.getValues('pdfs');
@@ -130,6 +163,17 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
       <p className="muted">{t('reply.intro')}</p>
       <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
+        <Field label={t('letters.language')} required error={errors.language?.message}>
+          <select {...form.register('language')}>
+            <option value="lv">{t('letters.languages.lv')}</option>
+            <option value="en">{t('letters.languages.en')}</option>
+          </select>
+        </Field>
+        <div className="reply-tools">
+          <button type="button" className="button-secondary" onClick={() => setPicking('module')}>
+            {t('reply.addModule')}
+          </button>
+        </div>
         <Field label={t('reply.subject')} required error={errors.subject?.message}>
           <input {...form.register('subject')} />
         </Field>
@@ -137,7 +181,7 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
           <textarea
             rows={10}
             spellCheck
-            lang="lv"
+            lang={language}
             {...bodyField}
             ref={(element) => {
               bodyField.ref(element);
@@ -153,9 +197,14 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
           />
         </Field>
         <div className="reply-tools">
-          <button type="button" className="button-secondary" onClick={() => setPicking(true)}>
+          <button type="button" className="button-secondary" onClick={() => setPicking('article')}>
             {t('reply.addArticle')}
           </button>
+        </div>
+        <div className="reply-signature">
+          <h3 id="reply-signature-title">{t('reply.signature')}</h3>
+          <pre aria-labelledby="reply-signature-title">{signature.data?.text ?? ''}</pre>
+          <div className="field-hint">{t('reply.signatureHint')}</div>
         </div>
         {pdfs.length > 0 && (
           <div className="reply-pdfs">
@@ -182,6 +231,12 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
             {errors.pdfs.message}
           </div>
         )}
+        {hasLetter && (
+          <div className="field field-check">
+            <input id="reply-quote" type="checkbox" {...form.register('quote')} />
+            <label htmlFor="reply-quote">{t('reply.quote')}</label>
+          </div>
+        )}
         {isOpen(request.state) && (
           <div className="field field-check">
             <input id="reply-mark-answered" type="checkbox" {...form.register('markAnswered')} />
@@ -195,13 +250,28 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
         </div>
       </form>
 
-      <Dialog title={t('reply.pickerTitle')} open={picking} onClose={() => setPicking(false)}>
+      <Dialog
+        title={t('reply.pickerTitle')}
+        open={picking === 'article'}
+        onClose={() => setPicking(null)}
+      >
         <ArticlePicker
           chosen={pdfs}
           forResident={request.clientKind === 'external'}
           onInsertLink={insertLink}
           onAttach={attach}
-          onClose={() => setPicking(false)}
+          onClose={() => setPicking(null)}
+        />
+      </Dialog>
+      <Dialog
+        title={t('textModules.pickerTitle')}
+        open={picking === 'module'}
+        onClose={() => setPicking(null)}
+      >
+        <TextModulePicker
+          language={language}
+          onPick={insertModule}
+          onClose={() => setPicking(null)}
         />
       </Dialog>
     </section>
