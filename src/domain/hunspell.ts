@@ -15,13 +15,19 @@ interface AffixRule {
   /** The continuation class: flags of the form this rule makes (encoded, see `flagCoder`). */
   readonly cont: string;
   /** Tested against the stem with the stripped text restored; null when it is ".". */
-  readonly condition: RegExp | null;
+  readonly condition: Condition | null;
 }
 
 /** Rules that add the same text after stripping the same text, so the stem is looked up once. */
 interface StripGroup {
   readonly strip: string;
   readonly rules: AffixRule[];
+  /**
+   * Whether some rule of the group can be the outer of two suffixes, and the longest text an
+   * inner suffix after it can add (0 when none can): set once all rules are read.
+   */
+  outer: boolean;
+  innerLongest: number;
 }
 
 interface AffixTable {
@@ -41,6 +47,8 @@ export interface HunspellData {
   readonly innerSuffixes: ReadonlyMap<string, AffixTable>;
   /** Stem → flag strings of its homonyms (each flag one character, see `flagCoder`). */
   readonly stems: ReadonlyMap<string, readonly string[]>;
+  /** Every beginning of every stem, "" and the stem itself included. */
+  readonly stemStarts: ReadonlySet<string>;
   readonly needAffix: string | null;
   readonly forbidden: string | null;
   readonly onlyInCompound: string | null;
@@ -87,22 +95,35 @@ function flagCoder(type: FlagType): (flags: string) => string {
       .join('');
 }
 
-const conditionCache = new Map<string, RegExp>();
+/**
+ * A Hunspell condition ("[^aeē]st", "."): one entry per character of the stem's end (a suffix)
+ * or start (a prefix), each a set of letters, its negation, or any letter. Matched by hand: a
+ * regular expression anchored at the end scans the whole stem and is many times slower.
+ */
+interface Condition {
+  readonly kind: 'PFX' | 'SFX';
+  readonly places: ReadonlyArray<{ readonly letters: string; readonly negated: boolean } | null>;
+}
 
-/** A Hunspell condition ("[^aeē]st", ".") as a regular expression anchored at the stem's end or start. */
-function conditionOf(condition: string, kind: 'PFX' | 'SFX'): RegExp | null {
+function conditionOf(condition: string, kind: 'PFX' | 'SFX'): Condition | null {
   if (condition === '.' || condition === '') return null;
-  const key = `${kind}${condition}`;
-  let found = conditionCache.get(key);
-  if (!found) {
-    // Outside brackets only "." is special; everything else is literal.
-    const source = condition.replace(/\[[^\]]*\]|\.|[^[\].]/gu, (part) =>
-      part.startsWith('[') || part === '.' ? part : part.replace(/[\\^$*+?()|{}-]/g, '\\$&'),
-    );
-    found = new RegExp(kind === 'SFX' ? `(?:${source})$` : `^(?:${source})`, 'u');
-    conditionCache.set(key, found);
+  const places = [...condition.matchAll(/\[(\^?)([^\]]*)\]|./gu)].map((match) => {
+    if (match[0] === '.') return null;
+    if (match[0].startsWith('[')) return { letters: match[2] ?? '', negated: match[1] === '^' };
+    return { letters: match[0], negated: false };
+  });
+  return { kind, places };
+}
+
+function meets(condition: Condition, stem: string): boolean {
+  const { places } = condition;
+  if (stem.length < places.length) return false;
+  const offset = condition.kind === 'SFX' ? stem.length - places.length : 0;
+  for (let i = 0; i < places.length; i++) {
+    const place = places[i];
+    if (place && place.letters.includes(stem.charAt(offset + i)) === place.negated) return false;
   }
-  return found;
+  return true;
 }
 
 function addRule(table: Map<string, StripGroup[]>, append: string, strip: string, rule: AffixRule) {
@@ -113,7 +134,7 @@ function addRule(table: Map<string, StripGroup[]>, append: string, strip: string
   }
   let group = groups.find((candidate) => candidate.strip === strip);
   if (!group) {
-    group = { strip, rules: [] };
+    group = { strip, rules: [], outer: false, innerLongest: 0 };
     groups.push(group);
   }
   group.rules.push(rule);
@@ -224,11 +245,34 @@ export function parseHunspell(affText: string, dicText: string): HunspellData {
     else stems.set(word, [stemFlags]);
   }
 
+  const stemStarts = new Set<string>();
+  for (const stem of stems.keys()) {
+    // Longer beginnings first: once one is known, so are all shorter ones.
+    for (let end = stem.length; end >= 0; end--) {
+      const start = stem.slice(0, end);
+      if (stemStarts.has(start)) break;
+      stemStarts.add(start);
+    }
+  }
+  for (const groups of suffixes.values()) {
+    for (const group of groups) {
+      for (const rule of group.rules) {
+        const table = inner.get(rule.flag);
+        if (!table) continue;
+        group.outer = true;
+        for (const append of table.keys()) {
+          group.innerLongest = Math.max(group.innerLongest, append.length);
+        }
+      }
+    }
+  }
+
   return {
     prefixes: tableOf(prefixes),
     suffixes: tableOf(suffixes),
     innerSuffixes: new Map([...inner].map(([flag, table]) => [flag, tableOf(table)])),
     stems,
+    stemStarts,
     needAffix: single.NEEDAFFIX ?? null,
     forbidden: single.FORBIDDENWORD ?? null,
     onlyInCompound: single.ONLYINCOMPOUND ?? null,
@@ -282,7 +326,7 @@ function capitalised(word: string): string {
 /** Most suggestions a word gets. */
 const MAX_SUGGESTIONS = 5;
 /** Most diacritic restorations tried for one word: a long word has many letters to restore. */
-const MAX_RESTORATIONS = 1500;
+const MAX_RESTORATIONS = 500;
 
 /**
  * A checker over parsed dictionary data. `check` answers for the word exactly as written;
@@ -318,17 +362,50 @@ export class Hunspell {
     const input = convert(word, this.data.iconv);
     const found: string[] = [];
     const seen = new Set<string>([input]);
-    const offer = (candidate: string): boolean => {
-      if (seen.has(candidate)) return false;
-      seen.add(candidate);
-      if (this.cased(candidate, true)) found.push(convert(candidate, this.data.oconv));
-      return found.length >= MAX_SUGGESTIONS;
+    const add = (output: string) => {
+      const converted = convert(output, this.data.oconv);
+      if (!found.includes(converted)) found.push(converted);
     };
     // A word typed without its diacritics is the commonest mistake in Latvian: restorations
-    // come first, those changing the fewest letters before the others.
-    for (const candidate of this.restorations(input)) if (offer(candidate)) return found;
-    for (const candidate of this.edits(input)) if (offer(candidate)) return found;
+    // come first, those changing the fewest letters before the others, and a lower-case one may
+    // be a name ("rigas" → "Rīgas"). Once some are found, plain edits would only add noise.
+    let level = 0;
+    for (const { candidate, changes } of this.restorations(input)) {
+      // Restorations one letter beyond the first found are still offered, no further.
+      if (found.length > 0 && changes > level + 1) break;
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      const output = this.suggestable(candidate, true);
+      if (output === null) continue;
+      if (found.length === 0) level = changes;
+      add(output);
+      if (found.length >= MAX_SUGGESTIONS) return found;
+    }
+    if (found.length > 0) return found;
+    const hits: Array<{ candidate: string; rank: number }> = [];
+    for (const edit of this.edits(input)) {
+      if (seen.has(edit.candidate)) continue;
+      seen.add(edit.candidate);
+      const output = this.suggestable(edit.candidate, false);
+      if (output !== null) hits.push({ candidate: output, rank: edit.rank });
+    }
+    // Stable: within a rank, the order of generation (TRY's most used letters first).
+    hits.sort((x, y) => x.rank - y.rank);
+    for (const hit of hits) {
+      add(hit.candidate);
+      if (found.length >= MAX_SUGGESTIONS) break;
+    }
     return found;
+  }
+
+  /** The candidate as it should be offered, if it is a word: "rigas" → "Rīgas" via "rīgas". */
+  private suggestable(candidate: string, orName: boolean): string | null {
+    if (this.cased(candidate, true)) return candidate;
+    if (orName && casingOf(candidate) === 'lower') {
+      const proper = capitalised(candidate);
+      if (this.accepts(proper, true)) return proper;
+    }
+    return null;
   }
 
   private cased(word: string, forSuggestion: boolean): boolean {
@@ -345,7 +422,7 @@ export class Hunspell {
   }
 
   /** The word with letters of a MAP group swapped for another of the group, in growing numbers. */
-  private *restorations(word: string): Generator<string> {
+  private *restorations(word: string): Generator<{ candidate: string; changes: number }> {
     const chars = [...word];
     const places: Array<{ index: number; others: string[] }> = [];
     chars.forEach((char, index) => {
@@ -359,40 +436,48 @@ export class Hunspell {
     for (let k = 1; k <= places.length; k++) {
       for (const chosen of combinations(places.length, k)) {
         for (const variant of variants(chars, chosen.map((i) => places[i]!))) {
-          yield variant;
+          yield { candidate: variant, changes: k };
           if (++tried >= MAX_RESTORATIONS) return;
         }
       }
     }
   }
 
-  /** Edits at distance one, in Hunspell's order: REP, swap, a letter too many, one missing, one wrong. */
-  private *edits(word: string): Generator<string> {
+  /**
+   * Edits at distance one, each with its rank: REP first; then a swap, a key next to the right
+   * one, a letter doubled; then a letter too many, one missing, one wrong (Hunspell's order).
+   */
+  private *edits(word: string): Generator<{ candidate: string; rank: number }> {
     for (const [from, to] of this.data.rep) {
       for (let at = word.indexOf(from); at >= 0; at = word.indexOf(from, at + 1)) {
         const candidate = word.slice(0, at) + to + word.slice(at + from.length);
         // A REP into two words offers them only if both are words.
-        if (!candidate.includes(' ')) yield candidate;
-        else if (candidate.split(' ').every((part) => this.cased(part, true))) yield candidate;
+        if (!candidate.includes(' ') || candidate.split(' ').every((part) => this.cased(part, true))) {
+          yield { candidate, rank: 0 };
+        }
       }
     }
-    const chars = [...word];
-    const join = (parts: string[]) => parts.join('');
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const swapped = [...chars];
-      [swapped[i], swapped[i + 1]] = [chars[i + 1]!, chars[i]!];
-      yield join(swapped);
+    // UTF-16 positions: the letters of both languages are single code units.
+    for (let i = 0; i + 1 < word.length; i++) {
+      const candidate = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+      yield { candidate, rank: 1 };
     }
-    for (let i = 0; i < chars.length; i++) yield join([...chars.slice(0, i), ...chars.slice(i + 1)]);
+    for (let i = 0; i < word.length; i++) {
+      const doubled = word.charAt(i) === word.charAt(i + 1) || word.charAt(i) === word.charAt(i - 1);
+      yield { candidate: word.slice(0, i) + word.slice(i + 1), rank: doubled ? 1 : 2 };
+    }
     const letters = casingOf(word) === 'upper' ? this.letters.toUpperCase() : this.letters;
     for (const letter of letters) {
-      for (let i = 0; i <= chars.length; i++) {
-        yield join([...chars.slice(0, i), letter, ...chars.slice(i)]);
+      for (let i = 0; i <= word.length; i++) {
+        yield { candidate: word.slice(0, i) + letter + word.slice(i), rank: 3 };
       }
     }
     for (const letter of letters) {
-      for (let i = 0; i < chars.length; i++) {
-        if (chars[i] !== letter) yield join([...chars.slice(0, i), letter, ...chars.slice(i + 1)]);
+      for (let i = 0; i < word.length; i++) {
+        const typed = word.charAt(i);
+        if (typed === letter) continue;
+        const candidate = word.slice(0, i) + letter + word.slice(i + 1);
+        yield { candidate, rank: nextKeys(typed).includes(base(letter)) ? 1 : 4 };
       }
     }
   }
@@ -417,7 +502,7 @@ export class Hunspell {
       for (const group of groups) {
         const stem = group.strip + rest;
         for (const rule of group.rules) {
-          if (rule.condition && !rule.condition.test(stem)) continue;
+          if (rule.condition && !meets(rule.condition, stem)) continue;
           // A prefix alone: the stem carries its flag; a circumfix or a prefix that needs
           // another affix is not complete without a suffix.
           if (!has(rule.cont, d.circumfix) && !has(rule.cont, d.needAffix)) {
@@ -455,16 +540,24 @@ export class Hunspell {
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
+      // A stem begins with what is left once the suffix is taken off: most candidates a
+      // suggestion tries are no stem's beginning, and are given up at once.
+      const known = d.stemStarts.has(rest);
       for (const group of groups) {
+        if (!known && !group.outer) continue;
         const stem = rest + group.strip;
-        const stemHomonyms = d.stems.get(stem);
-        // Most stems tried are not words; only an outer suffix can still lead somewhere.
-        if (!stemHomonyms && !group.rules.some((rule) => d.innerSuffixes.has(rule.flag))) continue;
+        const stemHomonyms = known ? d.stems.get(stem) : undefined;
+        // Most stems tried are not words; only an outer suffix can still lead somewhere, and
+        // only if the stem less the longest inner suffix is some stem's beginning.
+        const twofold =
+          group.outer &&
+          d.stemStarts.has(stem.slice(0, Math.max(0, stem.length - group.innerLongest)));
+        if (!stemHomonyms && !twofold) continue;
         for (const rule of group.rules) {
           if (prefix && !rule.cross) continue;
-          const inner = d.innerSuffixes.get(rule.flag);
+          const inner = twofold ? d.innerSuffixes.get(rule.flag) : undefined;
           if (!stemHomonyms && !inner) continue;
-          if (rule.condition && !rule.condition.test(stem)) continue;
+          if (rule.condition && !meets(rule.condition, stem)) continue;
           if (
             stemHomonyms &&
             !(has(rule.cont, d.needAffix) && !prefix) &&
@@ -501,13 +594,14 @@ export class Hunspell {
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
+      if (!d.stemStarts.has(rest)) continue;
       for (const group of groups) {
         const stem = rest + group.strip;
         const stemHomonyms = d.stems.get(stem);
         if (!stemHomonyms) continue;
         for (const rule of group.rules) {
           if (prefix && !rule.cross) continue;
-          if (rule.condition && !rule.condition.test(stem)) continue;
+          if (rule.condition && !meets(rule.condition, stem)) continue;
           if (!this.circumfixMatches(prefix, rule.cont + outer.cont)) continue;
           const enabled = (flags: string) =>
             !prefix ||
@@ -534,6 +628,39 @@ export class Hunspell {
     if (mark === null) return true;
     return has(prefix?.rule.cont ?? '', mark) === suffixCont.includes(mark);
   }
+}
+
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** A letter without its diacritic mark, lower case: "Š" → "s". */
+function base(letter: string): string {
+  return letter.normalize('NFD').charAt(0).toLowerCase();
+}
+
+const nextKeysCache = new Map<string, string>();
+
+/** The keys around a letter's key on a QWERTY keyboard (Latvian keyboards are QWERTY too). */
+function nextKeys(letter: string): string {
+  const key = base(letter);
+  let found = nextKeysCache.get(key);
+  if (found === undefined) {
+    found = '';
+    KEY_ROWS.forEach((row, r) => {
+      const i = row.indexOf(key);
+      if (i < 0) return;
+      // Each row sits half a key to the right of the one above it.
+      found = [
+        row[i - 1],
+        row[i + 1],
+        KEY_ROWS[r - 1]?.[i],
+        KEY_ROWS[r - 1]?.[i + 1],
+        KEY_ROWS[r + 1]?.[i - 1],
+        KEY_ROWS[r + 1]?.[i],
+      ].join('');
+    });
+    nextKeysCache.set(key, found);
+  }
+  return found;
 }
 
 /** Every way to choose k of n indices, in increasing order. */
