@@ -435,7 +435,10 @@ export class Hunspell {
     // Choose k places to change, for k = 1, 2, …, each changed place taking each alternative.
     for (let k = 1; k <= places.length; k++) {
       for (const chosen of combinations(places.length, k)) {
-        for (const variant of variants(chars, chosen.map((i) => places[i]!))) {
+        for (const variant of variants(
+          chars,
+          chosen.map((i) => places[i]!),
+        )) {
           yield { candidate: variant, changes: k };
           if (++tried >= MAX_RESTORATIONS) return;
         }
@@ -452,7 +455,10 @@ export class Hunspell {
       for (let at = word.indexOf(from); at >= 0; at = word.indexOf(from, at + 1)) {
         const candidate = word.slice(0, at) + to + word.slice(at + from.length);
         // A REP into two words offers them only if both are words.
-        if (!candidate.includes(' ') || candidate.split(' ').every((part) => this.cased(part, true))) {
+        if (
+          !candidate.includes(' ') ||
+          candidate.split(' ').every((part) => this.cased(part, true))
+        ) {
           yield { candidate, rank: 0 };
         }
       }
@@ -463,7 +469,8 @@ export class Hunspell {
       yield { candidate, rank: 1 };
     }
     for (let i = 0; i < word.length; i++) {
-      const doubled = word.charAt(i) === word.charAt(i + 1) || word.charAt(i) === word.charAt(i - 1);
+      const doubled =
+        word.charAt(i) === word.charAt(i + 1) || word.charAt(i) === word.charAt(i - 1);
       yield { candidate: word.slice(0, i) + word.slice(i + 1), rank: doubled ? 1 : 2 };
     }
     const letters = casingOf(word) === 'upper' ? this.letters.toUpperCase() : this.letters;
@@ -566,7 +573,9 @@ export class Hunspell {
               (flags) =>
                 this.usable(flags, forSuggestion) &&
                 flags.includes(rule.flag) &&
-                (!prefix || flags.includes(prefix.rule.flag) || rule.cont.includes(prefix.rule.flag)),
+                (!prefix ||
+                  flags.includes(prefix.rule.flag) ||
+                  rule.cont.includes(prefix.rule.flag)),
             )
           ) {
             return true;
