@@ -145,6 +145,11 @@ describe('spellingIssues', () => {
     ]);
   });
 
+  it('takes an abbreviation the dictionary knows with its full stop', () => {
+    expect(spellingIssues('Iesniegums Nr. 5', 'lv', lv)).toEqual([]);
+    expect(spellingIssues('Iesniegums Nr 5', 'lv', lv).map(({ word }) => word)).toEqual(['Nr']);
+  });
+
   it('reports every place of a word misspelt twice', () => {
     expect(spellingIssues('teh cat and teh dog', 'en', en).map(({ start }) => start)).toEqual([
       0, 12,

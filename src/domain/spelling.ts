@@ -77,7 +77,8 @@ export function wordsOf(text: string, language: SpellingLanguage): TextWord[] {
 
 /**
  * The misspelt words of a text with their suggestions. A hyphenated word the dictionary knows
- * whole is taken whole; otherwise each part is checked. A word misspelt several times is
+ * whole is taken whole; otherwise each part is checked. A word before a full stop may be an
+ * abbreviation the dictionary knows with it. A word misspelt several times is
  * checked and given suggestions once.
  */
 export function spellingIssues(
@@ -101,6 +102,8 @@ export function spellingIssues(
     const parts = partsOf(token, language);
     if (parts.length > 1 && dictionary.correct(token.word)) continue;
     for (const part of parts) {
+      // An abbreviation is in the dictionary with its full stop ("Nr.", "piem.").
+      if (text.charAt(part.end) === '.' && dictionary.correct(`${part.word}.`)) continue;
       const suggestions = verdict(part.word);
       if (suggestions !== null) issues.push({ ...part, suggestions });
     }
