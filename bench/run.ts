@@ -3,16 +3,32 @@ import { fileURLToPath } from 'node:url';
 import { withFreshDatabase } from './fresh-database';
 
 // `npm run bench` runs every benchmark but the load and mail benchmarks, one after another; `npm
-// run bench -- cases` (or `foundation`, `knowledge`, `surveys`, `load`, `mail`) runs one, and
+// run bench -- cases` (or `foundation`, `knowledge`, `surveys`, `spelling`, `load`, `mail`) runs one, and
 // options after the names (`--embedded`, `--seconds=5`) go to it. With BENCH_DATABASE_URL naming a PostgreSQL
 // server, each gets a new database there that is dropped afterwards; without it the foundation
 // and knowledge benchmarks run on PGlite and the cases and load benchmarks say how to run them.
 // The load benchmark (minutes of load on a built server, docs/PERFORMANCE.md) and the mail
 // benchmark (SMTP and a Dovecot IMAP server on local ports) run only when named.
 
-const BENCHMARKS = ['foundation', 'cases', 'knowledge', 'surveys', 'load', 'mail'] as const;
+const BENCHMARKS = [
+  'foundation',
+  'cases',
+  'knowledge',
+  'surveys',
+  'spelling',
+  'load',
+  'mail',
+] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
-const BY_DEFAULT: readonly Benchmark[] = ['foundation', 'cases', 'knowledge', 'surveys'];
+const BY_DEFAULT: readonly Benchmark[] = [
+  'foundation',
+  'cases',
+  'knowledge',
+  'surveys',
+  'spelling',
+];
+/** Benchmarks that use no database. */
+const WITHOUT_DATABASE: readonly Benchmark[] = ['spelling'];
 
 function runFile(name: Benchmark, env: NodeJS.ProcessEnv, options: string[]): Promise<void> {
   const file = fileURLToPath(new URL(`./${name}.bench.ts`, import.meta.url));
@@ -49,7 +65,7 @@ const server = process.env.BENCH_DATABASE_URL;
 try {
   for (const name of asked.length > 0 ? (asked as Benchmark[]) : BY_DEFAULT) {
     console.log(`\n== ${name} ==`);
-    if (name !== 'cases' && name !== 'load' && server) {
+    if (name !== 'cases' && name !== 'load' && !WITHOUT_DATABASE.includes(name) && server) {
       // The foundation, knowledge, surveys and mail benchmarks take an empty database: each gets
       // a new one on the server.
       await withFreshDatabase(server, name, (url) =>

@@ -143,6 +143,7 @@ import {
   QueueEntry,
   QueueQuery,
 } from './queue.contracts';
+import { CheckSpellingBody, SpellingResult } from './spelling.contracts';
 import {
   Commitment,
   CommitmentPage,
@@ -475,6 +476,7 @@ export const routes = {
   'POST /news/:id/read': { params: IdParams, response: { 204: NO_CONTENT } },
   'POST /news/read-all': { response: { 204: NO_CONTENT } },
   'GET /news/:id/readers': { params: IdParams, response: { 200: NewsReaders } },
+  'POST /spelling': { body: CheckSpellingBody, response: { 200: SpellingResult } },
   'GET /surveys': { query: ListSurveysQuery, response: { 200: SurveysPage } },
   'POST /surveys': { body: CreateSurveyBody, response: { 201: SurveyDetail } },
   'GET /surveys/:id': { params: IdParams, response: { 200: SurveyDetail } },

@@ -97,6 +97,8 @@ import {
   moveRequestsToClient,
 } from './modules/requests/requests.service';
 import { createSearchWordsService } from './modules/search-words/search-words.service';
+import { spellingRoutes } from './modules/spelling/spelling.routes';
+import { createSpellingService } from './modules/spelling/spelling.service';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { createCatalogueService } from './modules/catalogue/catalogue.service';
 import { signaturesRoutes } from './modules/signatures/signatures.routes';
@@ -275,6 +277,7 @@ export function buildServices(options: AppOptions) {
     autoReplies,
   });
   const myWork = createMyWorkService({ requests, queue, news });
+  const spelling = createSpellingService();
   const surveys = createSurveysService({ db, audit, clock });
   const surveyAnswers = createSurveyAnswersService({ db, audit, clock, surveys });
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
@@ -314,6 +317,7 @@ export function buildServices(options: AppOptions) {
     queue,
     mail,
     myWork,
+    spelling,
     surveyAnswers,
     cati,
     surveys,
@@ -424,6 +428,7 @@ export async function buildApp(
   correspondenceRoutes(app, services);
   signaturesRoutes(app, services);
   textModulesRoutes(app, services);
+  spellingRoutes(app, services);
   mailRoutes(app, services);
   outboxRoutes(app, services);
   queueRoutes(app, services);

@@ -1533,6 +1533,17 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /api/v1/spelling',
+    action: 'check the spelling of a letter',
+    allowed: EVERYONE,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/spelling',
+        payload: { text: 'Labdien!', language: 'lv' },
+      }),
+  },
+  {
     route: 'POST /api/v1/auth/logout',
     action: 'sign out',
     allowed: EVERYONE,
