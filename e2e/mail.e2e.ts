@@ -95,6 +95,11 @@ describe('the email channel in the browser', () => {
   it("turns a resident's letter into a request and sends the clerk's reply in its thread", async () => {
     const tag = word();
     const { post, clerk, mailbox, email, password } = await centre(tag);
+    await post('/text-modules', {
+      title: `Ielu apgaismojums ${tag}`,
+      language: 'lv',
+      body: 'Labdien, {klients}!\nJūsu pieprasījums {numurs} ir saņemts.',
+    });
     await post('/articles', {
       kind: 'faq',
       title: `Ielu apgaismojuma bojājumi ${tag}`,
@@ -135,16 +140,40 @@ describe('the email channel in the browser', () => {
     await screenshots(page, 'request-letter', received);
 
     const composer = page.getByRole('region', { name: 'Atbildēt klientam' });
-    await composer
-      .getByLabel('Atbildes teksts')
-      .fill('Labdien, Jāni!\nPaldies, bojājumu nodevām labošanai; laterna degs līdz piektdienai.');
+    // A text module, filled in with the client's name and the request's number.
+    await composer.getByRole('button', { name: 'Ievietot teksta moduli' }).click();
+    const modules = page.getByRole('dialog', { name: 'Ievietot teksta moduli' });
+    await modules.getByLabel('Meklēt teksta moduli').fill(`apgaismojums ${tag}`);
+    await modules
+      .getByRole('listitem')
+      .filter({ hasText: tag })
+      .getByRole('button', { name: 'Ievietot' })
+      .click();
+    const text = composer.getByLabel('Atbildes teksts');
+    await expect
+      .poll(() => text.inputValue())
+      .toBe(`Labdien, Jānis Bērziņš!\nJūsu pieprasījums ${number} ir saņemts.`);
+    // A word typed without its diacritics is underlined and put right with one click.
+    await text.press('Control+End');
+    await text.pressSequentially(' Bojajumu nodevām labošanai; laterna degs līdz piektdienai.');
+    await composer.getByText('Bojajumu', { exact: true }).waitFor();
+    await screenshots(page, 'reply-spelling', composer);
+    await composer.getByRole('button', { name: 'Aizstāt „Bojajumu” ar „Bojājumu”' }).click();
+    await expect.poll(() => text.inputValue()).toContain(' Bojājumu nodevām labošanai;');
     await composer.getByRole('button', { name: 'Pievienot rakstu no zināšanu bāzes' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pievienot rakstu no zināšanu bāzes' });
     await dialog.getByLabel('Meklēt rakstu').fill(`ielu apgaismojuma ${tag}`);
     const hit = dialog.getByRole('listitem').filter({ hasText: tag });
+    await hit.getByRole('button', { name: 'Ievietot saiti' }).click();
     await hit.getByRole('button', { name: 'Pievienot kā PDF' }).click();
     await dialog.getByRole('button', { name: 'Gatavs' }).click();
+    // The signature is the server's: shown, never typed.
+    await composer.getByText(`Līga Pastniece${tag}`).waitFor();
     await composer.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
+    // The article's title has the made-up tag in it: the clerk is asked and sends anyway.
+    const ask = composer.getByRole('alert').filter({ hasText: 'Sūtiet tāpat' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Sūtīt tāpat' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'Atbilde sagatavota un gaida nosūtīšanu' })
@@ -164,7 +193,16 @@ describe('the email channel in the browser', () => {
     expect(reply?.parsed.subject).toContain(`[${number}]`);
     expect(reply?.parsed.inReplyTo).toBe(messageId);
     expect(reply?.parsed.references).toContain(messageId);
-    expect(reply?.parsed.text).toContain('laterna degs līdz piektdienai');
+    const sent = reply?.parsed.text ?? '';
+    expect(sent).toContain(`Labdien, Jānis Bērziņš!\nJūsu pieprasījums ${number} ir saņemts.`);
+    expect(sent).toContain('Bojājumu nodevām labošanai; laterna degs līdz piektdienai.');
+    expect(sent).toMatch(new RegExp(`Ielu apgaismojuma bojājumi ${tag}: http://\\S+/public/kb/`));
+    expect(sent).toContain(
+      `Ar cieņu\nLīga Pastniece${tag}\nKlientu apkalpošanas speciāliste\nKlientu apkalpošanas centrs ${tag}\nPasta pašvaldība ${tag}`,
+    );
+    expect(sent).toContain(
+      'rakstīja:\n> Labdien!\n>\n> Jau nedēļu nedeg laterna pie Ābeļu ielas 7.',
+    );
     expect(reply?.parsed.attachments.map((file) => file.contentType)).toEqual(['application/pdf']);
 
     const messages = page.getByRole('region', { name: 'Starpatbildes un vēstules klientam' });

@@ -1318,6 +1318,23 @@ export const en: Messages = {
     language: 'Language of the letter',
     languages: { lv: 'Latvian', en: 'English' },
   },
+  spelling: {
+    title_zero: 'Possibly misspelt words: {{count}}',
+    title_one: 'Possibly misspelt word: {{count}}',
+    title_other: 'Possibly misspelt words: {{count}}',
+    replace: 'Replace “{{word}}” with “{{suggestion}}”',
+    keep: 'Keep',
+    keepWord: 'Keep “{{word}}” as written',
+    noSuggestions: '(no suggestions)',
+    unavailable: 'The spelling could not be checked just now; the letter can still be sent.',
+    ask_zero:
+      'The text has {{count}} possibly misspelt words (underlined). Correct them or send anyway.',
+    ask_one:
+      'The text has {{count}} possibly misspelt word (underlined). Correct it or send anyway.',
+    ask_other:
+      'The text has {{count}} possibly misspelt words (underlined). Correct them or send anyway.',
+    sendAnyway: 'Send anyway',
+  },
   signatures: {
     title: 'Letter signature',
     intro:

@@ -1320,6 +1320,23 @@ export const lv = {
     language: 'Vēstules valoda',
     languages: { lv: 'latviešu', en: 'angļu' },
   },
+  spelling: {
+    title_zero: 'Iespējami nepareizi uzrakstīti vārdi: {{count}}',
+    title_one: 'Iespējami nepareizi uzrakstīts vārds: {{count}}',
+    title_other: 'Iespējami nepareizi uzrakstīti vārdi: {{count}}',
+    replace: 'Aizstāt „{{word}}” ar „{{suggestion}}”',
+    keep: 'Atstāt',
+    keepWord: 'Atstāt „{{word}}”, kā uzrakstīts',
+    noSuggestions: '(ieteikumu nav)',
+    unavailable: 'Pareizrakstību šobrīd pārbaudīt neizdevās; vēstuli var sūtīt.',
+    ask_zero:
+      'Tekstā ir {{count}} iespējami nepareizi uzrakstīti vārdi (pasvītroti). Izlabojiet tos vai sūtiet tāpat.',
+    ask_one:
+      'Tekstā ir {{count}} iespējami nepareizi uzrakstīts vārds (pasvītrots). Izlabojiet to vai sūtiet tāpat.',
+    ask_other:
+      'Tekstā ir {{count}} iespējami nepareizi uzrakstīti vārdi (pasvītroti). Izlabojiet tos vai sūtiet tāpat.',
+    sendAnyway: 'Sūtīt tāpat',
+  },
   signatures: {
     title: 'Vēstuļu paraksts',
     intro:

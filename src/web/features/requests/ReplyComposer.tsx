@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TArticleHit, TSnippet } from '../../../contracts/articles.contracts';
@@ -12,6 +12,7 @@ import { useReloadCases } from '../../api/cases';
 import { api } from '../../api/client';
 import { useMySignature } from '../../api/letters';
 import { useRequestMail } from '../../api/mail';
+import { corrected, SpellingIssues, SpellingTextarea, useSpelling } from '../letters/Spelling';
 import { TextModulePicker } from '../letters/TextModulePicker';
 import { useDebounced } from '../../ui/debounce';
 import { Dialog } from '../../ui/Dialog';
@@ -115,7 +116,28 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
   });
   const pdfs = useWatch({ control: form.control, name: 'pdfs' });
   const language = useWatch({ control: form.control, name: 'language' });
+  const text = useWatch({ control: form.control, name: 'body' });
   const signature = useMySignature(language);
+  // Words the clerk keeps as written (a name, a term); the check leaves them be in this letter.
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  const spelling = useSpelling(text, language, kept);
+  // How many misspelt words the clerk was told about when sending; null when not asked.
+  const [asked, setAsked] = useState<number | null>(null);
+  const anyway = useRef(false);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!anyway.current) {
+      // A check that cannot be made never holds a letter back.
+      const open = await spelling.checkNow().catch(() => []);
+      if (open.length > 0) {
+        setAsked(new Set(open.map((issue) => issue.word)).size);
+        return;
+      }
+    }
+    anyway.current = false;
+    setAsked(null);
+    onSubmit(event);
+  };
   const bodyField = form.register('body', {
     validate: (value) => value.trim() !== '' || t('reply.bodyRequired'),
   });
@@ -161,29 +183,37 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
     <section aria-labelledby="request-reply" className="panel panel-wide reply-composer">
       <h2 id="request-reply">{t('reply.title')}</h2>
       <p className="muted">{t('reply.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void send(event)} noValidate>
         <FormError message={formError} />
-        <Field label={t('letters.language')} required error={errors.language?.message}>
-          <select {...form.register('language')}>
-            <option value="lv">{t('letters.languages.lv')}</option>
-            <option value="en">{t('letters.languages.en')}</option>
-          </select>
-        </Field>
+        <div className="reply-head">
+          <Field label={t('reply.subject')} required error={errors.subject?.message}>
+            <input {...form.register('subject')} />
+          </Field>
+          <Field label={t('letters.language')} required error={errors.language?.message}>
+            <select {...form.register('language')}>
+              <option value="lv">{t('letters.languages.lv')}</option>
+              <option value="en">{t('letters.languages.en')}</option>
+            </select>
+          </Field>
+        </div>
         <div className="reply-tools">
           <button type="button" className="button-secondary" onClick={() => setPicking('module')}>
             {t('reply.addModule')}
           </button>
+          <button type="button" className="button-secondary" onClick={() => setPicking('article')}>
+            {t('reply.addArticle')}
+          </button>
         </div>
-        <Field label={t('reply.subject')} required error={errors.subject?.message}>
-          <input {...form.register('subject')} />
-        </Field>
         <Field label={t('reply.body')} required error={errors.body?.message}>
-          <textarea
+          <SpellingTextarea
             rows={10}
-            spellCheck
+            spellCheck={false}
             lang={language}
-            {...bodyField}
-            ref={(element) => {
+            value={text}
+            issues={spelling.issues}
+            name={bodyField.name}
+            onBlur={(event) => void bodyField.onBlur(event)}
+            textareaRef={(element) => {
               bodyField.ref(element);
               body.current = element;
             }}
@@ -196,11 +226,17 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
             onClick={rememberCursor}
           />
         </Field>
-        <div className="reply-tools">
-          <button type="button" className="button-secondary" onClick={() => setPicking('article')}>
-            {t('reply.addArticle')}
-          </button>
-        </div>
+        <SpellingIssues
+          issues={spelling.issues}
+          failed={spelling.failed}
+          onFix={(word, fix) => {
+            form.setValue('body', corrected(text, spelling.issues, word, fix), {
+              shouldDirty: true,
+            });
+            setAsked(null);
+          }}
+          onKeep={(word) => setKept(new Set([...kept, word]))}
+        />
         <div className="reply-signature">
           <h3 id="reply-signature-title">{t('reply.signature')}</h3>
           <pre aria-labelledby="reply-signature-title">{signature.data?.text ?? ''}</pre>
@@ -241,6 +277,21 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
           <div className="field field-check">
             <input id="reply-mark-answered" type="checkbox" {...form.register('markAnswered')} />
             <label htmlFor="reply-mark-answered">{t('reply.markAnswered')}</label>
+          </div>
+        )}
+        {asked !== null && (
+          <div className="notice notice-warning" role="alert">
+            <p>{t('spelling.ask', { count: asked })}</p>
+            <button
+              type="submit"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => {
+                anyway.current = true;
+              }}
+            >
+              {t('spelling.sendAnyway')}
+            </button>
           </div>
         )}
         <div className="form-actions">
