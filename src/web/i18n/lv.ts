@@ -1342,7 +1342,7 @@ export const lv = {
     intro:
       'Katras rakstiskās atbildes beigās ir paraksts ar vārdu, uzvārdu, iestādi, amatu, tālruni, e-pastu un pašvaldības tīmekļvietni (standarta 21.2.5. p.). To veido no darbinieka profila pēc šīs veidnes; darbinieks to mainīt nevar.',
     placeholders:
-      'Veidnē var lietot: {vārds}, {uzvārds}, {amats}, {struktūrvienība}, {iestāde}, {tālrunis}, {e-pasts}, {tīmekļvietne}. Rindu, kurai profilā nav neviena vērtības, izlaiž.',
+      'Veidnē var lietot: {vārds}, {uzvārds}, {amats}, {struktūrvienība}, {iestāde}, {tālrunis}, {e-pasts}, {tīmekļvietne}. Rindu, kurai profilā nav nevienas vērtības, izlaiž.',
     template: 'Veidne',
     preview: 'Paraugs ar Jūsu profilu',
   },
