@@ -39,6 +39,7 @@ import type { ClientsService } from '../clients/clients.service';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { RequestAccess } from '../requests/requests.service';
+import type { MailboxRoute } from '../mailboxes/mailboxes.presenter';
 import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type {
@@ -94,6 +95,9 @@ const GROUP_WAIT_MS = 2;
  * never waits for the receiver's side in between.
  */
 const GROUPS_AT_ONCE = 2;
+
+/** How long a mailbox's settings are used before they are read again. */
+const MAILBOX_KEPT_MS = 5_000;
 
 /** How much of a letter too large to import is read for its sender and subject. */
 const HEAD_BYTES = 64 * 1024;
@@ -326,6 +330,7 @@ export function createMailService(deps: {
       messageId: read.messageId,
       referenceIds: threadIdsOf(read.inReplyTo, read.references),
       autoSubmitted: message.autoSubmitted,
+      acknowledgement: plan.acknowledgement,
       addresseeId: plan.addresseeId,
       receivedAt: message.receivedAt,
       request: row,
@@ -341,7 +346,7 @@ export function createMailService(deps: {
    */
   async function planFor(
     executor: Executor,
-    mailbox: { unitId: string; policyCode: string | null },
+    mailbox: Pick<MailboxRoute, 'unitId' | 'policyCode' | 'acknowledgement'>,
     message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
   ) {
     const from = message.read.fromAddress?.toLowerCase() ?? null;
@@ -365,6 +370,7 @@ export function createMailService(deps: {
     });
     return {
       unitId: mailbox.unitId,
+      acknowledgement: mailbox.acknowledgement,
       colleagueId: colleague,
       clientKind,
       addresseeId,
@@ -373,6 +379,25 @@ export function createMailService(deps: {
       dueOn: deadline.due,
       dueAt: deadline.dueEnd,
     };
+  }
+
+  // A mailbox's settings are read once for the letters of a few seconds, not for each (a change
+  // reaches mail within MAILBOX_KEPT_MS). Only a mailbox found is kept: a new one is seen at once.
+  const kept = new Map<string, { until: number; route: Promise<MailboxRoute | null> }>();
+  function keptMailbox(
+    key: string,
+    load: () => Promise<MailboxRoute | null>,
+  ): Promise<MailboxRoute | null> {
+    const now = performance.now();
+    const found = kept.get(key);
+    if (found && found.until > now) return found.route;
+    const route = load();
+    kept.set(key, { until: now + MAILBOX_KEPT_MS, route });
+    route.then(
+      (row) => (row ? undefined : kept.delete(key)),
+      () => kept.delete(key),
+    );
+    return route;
   }
 
   // Over SMTP a stored message is the receiver's sign of life for /api/health. Written after
@@ -396,7 +421,9 @@ export function createMailService(deps: {
    * inside a transaction), and its request planned.
    */
   async function prepare(input: IngestInput) {
-    const mailbox = await mailboxes.byId(db, input.mailboxId);
+    const mailbox = await keptMailbox(`id:${input.mailboxId}`, () =>
+      mailboxes.byId(db, input.mailboxId),
+    );
     if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
     const { read, flag } = await readOrFlag(input.raw, config.maxMessageBytes);
     const messageId = read?.messageId ?? null;
@@ -525,7 +552,12 @@ export function createMailService(deps: {
   async function ingestAlone(input: IngestInput): Promise<IngestResult> {
     const prepared = await prepare(input);
     if (prepared.done) return prepared.done;
-    const result = await db.transaction().execute((trx) => store(trx, prepared));
+    const result = await db.transaction().execute(async (trx) => {
+      const records = audit.deferIn(trx);
+      const stored = await store(trx, prepared);
+      await records.flush();
+      return stored;
+    });
     await afterCommit(input, result);
     return result;
   }
@@ -553,6 +585,8 @@ export function createMailService(deps: {
     try {
       const stored = await db.transaction().execute(async (trx) => {
         const results = new Map<number, IngestResult>();
+        // The group's audit records in one insert at its end.
+        const records = audit.deferIn(trx);
         for (const { index, prepared } of toStore) {
           // A group of one needs no savepoint: it fails alone.
           if (toStore.length === 1) {
@@ -560,13 +594,16 @@ export function createMailService(deps: {
             continue;
           }
           await startSavepoint(trx);
+          const mark = records.mark();
           try {
             results.set(index, await store(trx, prepared));
           } catch {
             await rollbackToSavepoint(trx);
+            records.dropSince(mark);
             alone.push(index);
           }
         }
+        await records.flush();
         return results;
       });
       for (const [index, result] of stored) {
@@ -932,7 +969,9 @@ export function createMailService(deps: {
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
     smtpMailboxFor(address: string): Promise<{ id: string } | null> {
-      return mailboxes.forAddress(db, address);
+      return keptMailbox(`address:${address.toLowerCase()}`, () =>
+        mailboxes.forAddress(db, address),
+      );
     },
   };
 }
