@@ -248,7 +248,9 @@ async function viaSmtp(services: Services, database: Database) {
       `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
       `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
       `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message` +
-      (backends > 0 ? `; of PostgreSQL's backends: ${((backends * 1000) / MESSAGES).toFixed(1)} ms` : '') +
+      (backends > 0
+        ? `; of PostgreSQL's backends: ${((backends * 1000) / MESSAGES).toFixed(1)} ms`
+        : '') +
       `\n  statements sent to the database: ${(sent / MESSAGES).toFixed(1)} a message`,
   );
   await verify(database, mailboxId, set);

@@ -578,7 +578,8 @@ export function createMailService(deps: {
     const toStore: Array<{ index: number; prepared: Prepared & { done: null } }> = [];
     for (const [index, outcome] of prepared.entries()) {
       if (outcome.status === 'rejected') outcomes[index] = outcome;
-      else if (outcome.value.done) outcomes[index] = { status: 'fulfilled', value: outcome.value.done };
+      else if (outcome.value.done)
+        outcomes[index] = { status: 'fulfilled', value: outcome.value.done };
       else toStore.push({ index, prepared: outcome.value });
     }
     const alone: number[] = [];

@@ -679,7 +679,9 @@ describe('mail in', () => {
     it('over SMTP: 250 for the letters committed, 451 for the one whose commit failed', async () => {
       const good = [letter({}), letter({})];
       const bad = letter({ subject: FAILS_AT_COMMIT });
-      const answers = await Promise.allSettled([good[0]!, bad, good[1]!].map(({ raw }) => send(raw)));
+      const answers = await Promise.allSettled(
+        [good[0]!, bad, good[1]!].map(({ raw }) => send(raw)),
+      );
       expect(answers[0]).toMatchObject({ status: 'fulfilled', value: { response: /^250 / } });
       expect(answers[1]).toMatchObject({ status: 'rejected', reason: { responseCode: 451 } });
       expect(answers[2]).toMatchObject({ status: 'fulfilled', value: { response: /^250 / } });
