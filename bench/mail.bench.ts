@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import pg from 'pg';
 import { ImapFlow } from 'imapflow';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { sql } from 'kysely';
@@ -115,6 +116,40 @@ async function smtpClient(port: number) {
   };
 }
 
+// Every statement the receiver sends, counted where pg writes it (a transaction's begin and
+// commit too): what a letter costs in round trips.
+let statements = 0;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its own client below
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return (query as (...all: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
+/**
+ * CPU seconds PostgreSQL's backends for this database have used so far, by pid, read from /proc
+ * (same machine only; empty on PGlite, whose work is in this process).
+ */
+async function backendCpu(database: Database): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
+  if (database.kind !== 'postgresql' || !existsSync('/proc/self/stat')) return cpu;
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (user and system time in clock ticks, 100 a second), after the name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The backend ended meanwhile.
+    }
+  }
+  return cpu;
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
+
 async function countsOf(database: Database, mailboxId: string) {
   const { rows } = await sql<{
     inbound: number;
@@ -182,6 +217,8 @@ async function viaSmtp(services: Services, database: Database) {
   // One queue for every connection: a letter starts only after all but CONNECTIONS - 1 of those
   // before it are committed, so a reply (1 000 letters after the one it answers) finds its request.
   let nextLetter = 0;
+  const statementsBefore = statements;
+  const backendsBefore = await backendCpu(database);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
@@ -197,6 +234,8 @@ async function viaSmtp(services: Services, database: Database) {
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const sent = statements - statementsBefore;
+  const backends = cpuSince(backendsBefore, await backendCpu(database));
   for (const client of clients) client.quit();
   await receiver.close();
   data.sort((a, b) => a - b);
@@ -208,7 +247,11 @@ async function viaSmtp(services: Services, database: Database) {
       `max ${(data.at(-1) ?? NaN).toFixed(1)} ms\n` +
       `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
       `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
-      `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message`,
+      `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message` +
+      (backends > 0
+        ? `; of PostgreSQL's backends: ${((backends * 1000) / MESSAGES).toFixed(1)} ms`
+        : '') +
+      `\n  statements sent to the database: ${(sent / MESSAGES).toFixed(1)} a message`,
   );
   await verify(database, mailboxId, set);
 }

@@ -259,7 +259,6 @@ export function buildServices(options: AppOptions) {
     calendar,
     correspondence,
     staff,
-    mailboxes,
   });
   const mail = createMailService({
     db,

@@ -514,3 +514,18 @@ export async function openDatabase(
 async function selectOne(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }
+
+// One piece of a transaction that can fail alone (a letter of a group, decision 0045). The same
+// name each time: a new savepoint hides the one before, which stays and commits with the rest,
+// and a rollback goes back only to the newest. PostgreSQL keeps 64 such pieces cheaply.
+const SAVEPOINT = 'piece';
+
+/** Marks where the transaction's next piece starts. */
+export async function startSavepoint(trx: Transaction<DB>): Promise<void> {
+  await sql`savepoint ${sql.id(SAVEPOINT)}`.execute(trx);
+}
+
+/** Undoes the newest piece of the transaction (since `startSavepoint`); the rest stands. */
+export async function rollbackToSavepoint(trx: Transaction<DB>): Promise<void> {
+  await sql`rollback to savepoint ${sql.id(SAVEPOINT)}`.execute(trx);
+}

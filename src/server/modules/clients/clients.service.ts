@@ -108,11 +108,21 @@ export function createClientsService(deps: {
     body: TCreateClientBody,
     fieldPrefix = '',
   ): Promise<string> {
+    return (await createRowIn(trx, ctx, body, fieldPrefix)).id;
+  }
+
+  /** As createIn, with the client's row as stored (read once, for the audit record too). */
+  async function createRowIn(
+    trx: Executor,
+    ctx: ActionContext,
+    body: TCreateClientBody,
+    fieldPrefix = '',
+  ): Promise<ClientRow> {
     const now = clock.now();
     let fields: ClientFields & Pick<NewClientRow, 'kind' | 'staff_id' | 'address'>;
     if (body.kind === 'internal') {
       const existing = await findClientBy(trx, { staffId: body.staffId });
-      if (existing) return existing.id;
+      if (existing) return load(trx, existing.id);
       const person = (await staff.contactsOf(trx, [body.staffId])).get(body.staffId);
       if (!person?.active) throw invalidField(`${fieldPrefix}staffId`, 'unknown_reference');
       fields = {
@@ -157,13 +167,14 @@ export function createClientsService(deps: {
       created_at: now,
       updated_at: now,
     });
+    const row = await load(trx, id);
     await audit.record(trx, ctx, {
       action: 'create',
       entityType: 'client',
       entityId: id,
-      after: presentClient(await load(trx, id)),
+      after: presentClient(row),
     });
-    return id;
+    return row;
   }
 
   return {
@@ -190,8 +201,8 @@ export function createClientsService(deps: {
     ): Promise<{ id: string; kind: 'external' | 'internal'; name: string }> {
       const { staffId } = sender;
       if (staffId) {
-        const id = await createIn(trx, ctx, { kind: 'internal', staffId });
-        return { id, kind: 'internal', name: displayNameOf(await load(trx, id)) };
+        const row = await createRowIn(trx, ctx, { kind: 'internal', staffId });
+        return { id: row.id, kind: 'internal', name: displayNameOf(row) };
       }
       const known = await findClientByEmail(trx, sender.address);
       if (known) {
@@ -201,12 +212,12 @@ export function createClientsService(deps: {
           name: displayNameOf(known),
         };
       }
-      const id = await createIn(trx, ctx, {
+      const row = await createRowIn(trx, ctx, {
         kind: 'person',
         ...nameFromSender(sender.displayName, sender.address),
         email: sender.address,
       });
-      return { id, kind: 'external', name: displayNameOf(await load(trx, id)) };
+      return { id: row.id, kind: 'external', name: displayNameOf(row) };
     },
 
     /** The client's kind, live record and name, to check a reference in the caller's transaction. */
@@ -239,7 +250,7 @@ export function createClientsService(deps: {
       requirePermission(ctx.principal, 'requests.work');
       return db
         .transaction()
-        .execute(async (trx) => presentClient(await load(trx, await createIn(trx, ctx, body))));
+        .execute(async (trx) => presentClient(await createRowIn(trx, ctx, body)));
     },
 
     async update(ctx: ActionContext, id: string, body: TUpdateClientBody): Promise<TClient> {

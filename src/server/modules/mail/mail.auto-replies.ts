@@ -13,7 +13,6 @@ import { systemContext } from '../../http/access';
 import type { AbsencesService } from '../absences/absences.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
-import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type { AutoReplies, ImportedMessage } from './mail.ports';
 import { repliedSince } from './mail.repository';
@@ -33,14 +32,13 @@ export function createAutoReplies(deps: {
   calendar: CalendarService;
   correspondence: CorrespondenceService;
   staff: StaffService;
-  mailboxes: MailboxesService;
 }): AutoReplies {
-  const { clock, config, absences, calendar, correspondence, staff, mailboxes } = deps;
+  const { clock, config, absences, calendar, correspondence, staff } = deps;
   const ctx = systemContext('mail:auto-reply');
 
   async function acknowledge(trx: Executor, message: ImportedMessage, recipient: string) {
     if (!message.mailboxId || message.threaded) return;
-    const ack = (await mailboxes.byId(trx, message.mailboxId))?.acknowledgement;
+    const ack = message.acknowledgement;
     if (!ack?.enabled) return;
     const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
     if (await repliedSince(trx, { kind: 'acknowledgement', recipient, since })) return;

@@ -30,7 +30,7 @@ export interface ImapProgress {
 }
 
 /** Messages fetched from the server at once: held in memory until each is stored. */
-const BATCH = 50;
+const BATCH = 64;
 
 /** How long a connection or a command may take before the poll gives up until next time. */
 const TIMEOUT_MS = 30_000;
@@ -90,17 +90,28 @@ export function createImapReader(deps: {
             { uid: true },
           );
           messages.sort((a, b) => a.uid - b.uid);
-          for (const message of messages) {
-            if (!message.source) continue;
-            const result = await ingest({
-              mailboxId: settings.mailboxId,
-              channel: 'email',
-              source: 'imap',
-              sourceKey: `${uidValidity}:${message.uid}`,
-              raw: message.source,
-              receivedAt: now(),
-            });
-            if (!result.duplicate) imported += 1;
+          // All handed over at once, in UID order: they are stored in groups, each group in one
+          // transaction (decision 0045), and each settles once its group has committed.
+          const results = await Promise.allSettled(
+            messages.flatMap((message) =>
+              message.source
+                ? [
+                    ingest({
+                      mailboxId: settings.mailboxId,
+                      channel: 'email',
+                      source: 'imap',
+                      sourceKey: `${uidValidity}:${message.uid}`,
+                      raw: message.source,
+                      receivedAt: now(),
+                    }),
+                  ]
+                : [],
+            ),
+          );
+          for (const result of results) {
+            // Those committed are found again by their source key next time, and marked then.
+            if (result.status === 'rejected') throw result.reason;
+            if (!result.value.duplicate) imported += 1;
           }
           // Only now, every message of the batch committed, does the server hear of it.
           const range = messages.map((message) => message.uid).join(',');

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { SpamReasonJson } from '../../db/schema';
 import type { ActionContext } from '../../http/access';
+import type { MailboxRoute } from '../mailboxes/mailboxes.presenter';
 import type { RequestRecord } from '../requests/requests.service';
 
 // Where the mail channel's parts meet (issue 14): the import of a message asks the spam checks
@@ -42,6 +43,8 @@ export interface ImportedMessage {
   referenceIds: string[];
   /** Auto-submitted, a list or a bounce (RFC 3834): never answered automatically. */
   autoSubmitted: boolean;
+  /** Its mailbox's acknowledgement, as read before the import's transaction. */
+  acknowledgement: MailboxRoute['acknowledgement'] | null;
   /** The staff member the message was addressed to by their own address, if any. */
   addresseeId: string | null;
   receivedAt: Date;

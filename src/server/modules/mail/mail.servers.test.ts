@@ -178,7 +178,15 @@ describe('mail from real servers', () => {
     await expect(readerWith(crashing).poll(settings)).rejects.toThrow('killed');
     expect((await flagsIn(folder)).some((flags) => flags.includes('\\Seen'))).toBe(false);
 
-    expect(await readerWith(test.services.mail.ingest).poll(settings)).toEqual({ imported: 1 });
+    // The poll hands the letters over together and they commit in groups (decision 0045): how
+    // many were in by the crash depends on the grouping; the second poll brings the rest, once.
+    const committed = (await Promise.all(letters.map((l) => stored(l.messageId)))).filter(
+      (rows) => rows.length > 0,
+    ).length;
+    expect(committed).toBeGreaterThanOrEqual(2);
+    expect(await readerWith(test.services.mail.ingest).poll(settings)).toEqual({
+      imported: letters.length - committed,
+    });
     for (const l of letters) expect(await stored(l.messageId)).toHaveLength(1);
     expect((await flagsIn(folder)).every((flags) => flags.includes('\\Seen'))).toBe(true);
   });

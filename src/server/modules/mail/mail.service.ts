@@ -22,7 +22,7 @@ import type {
 } from '../../../contracts/mail.contracts';
 import type { Clock } from '../../adapters/clock';
 import type { MailConfig } from '../../config';
-import type { Executor } from '../../db/database';
+import { rollbackToSavepoint, startSavepoint, type Executor } from '../../db/database';
 import type { DB, InboundFlag, InboundState } from '../../db/schema';
 import { requirePermission, systemContext, type ActionContext } from '../../http/access';
 import { AppError, invalidField, notFound } from '../../http/errors';
@@ -39,6 +39,7 @@ import type { ClientsService } from '../clients/clients.service';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { RequestAccess } from '../requests/requests.service';
+import type { MailboxRoute } from '../mailboxes/mailboxes.presenter';
 import type { MailboxesService } from '../mailboxes/mailboxes.service';
 import type { StaffService } from '../staff/staff.service';
 import type {
@@ -50,6 +51,7 @@ import type {
   SpamJudge,
   SpamVerdict,
 } from './mail.ports';
+import { createGroupCommit } from './mail.group-commit';
 import type { ImapProgress, ImapReader } from './mail.imap';
 import {
   allowRemoteImages,
@@ -81,6 +83,21 @@ const E_ADDRESS_RECIPIENT = 'e-adrese';
 
 /** How often an SMTP mailbox's state is written while letters keep arriving. */
 const SMTP_REPORT_MS = 5_000;
+
+/** At most this many messages in one transaction (decision 0045). */
+const GROUP_LETTERS = 32;
+
+/** How long a message that finds the database idle waits for others to share its transaction. */
+const GROUP_WAIT_MS = 2;
+
+/**
+ * Groups committed at once: while one waits for its commit the next is stored, so the database
+ * never waits for the receiver's side in between.
+ */
+const GROUPS_AT_ONCE = 2;
+
+/** How long a mailbox's settings are used before they are read again. */
+const MAILBOX_KEPT_MS = 5_000;
 
 /** How much of a letter too large to import is read for its sender and subject. */
 const HEAD_BYTES = 64 * 1024;
@@ -313,6 +330,7 @@ export function createMailService(deps: {
       messageId: read.messageId,
       referenceIds: threadIdsOf(read.inReplyTo, read.references),
       autoSubmitted: message.autoSubmitted,
+      acknowledgement: plan.acknowledgement,
       addresseeId: plan.addresseeId,
       receivedAt: message.receivedAt,
       request: row,
@@ -328,7 +346,7 @@ export function createMailService(deps: {
    */
   async function planFor(
     executor: Executor,
-    mailbox: { unitId: string; policyCode: string | null },
+    mailbox: Pick<MailboxRoute, 'unitId' | 'policyCode' | 'acknowledgement'>,
     message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
   ) {
     const from = message.read.fromAddress?.toLowerCase() ?? null;
@@ -352,6 +370,7 @@ export function createMailService(deps: {
     });
     return {
       unitId: mailbox.unitId,
+      acknowledgement: mailbox.acknowledgement,
       colleagueId: colleague,
       clientKind,
       addresseeId,
@@ -360,6 +379,25 @@ export function createMailService(deps: {
       dueOn: deadline.due,
       dueAt: deadline.dueEnd,
     };
+  }
+
+  // A mailbox's settings are read once for the letters of a few seconds, not for each (a change
+  // reaches mail within MAILBOX_KEPT_MS). Only a mailbox found is kept: a new one is seen at once.
+  const kept = new Map<string, { until: number; route: Promise<MailboxRoute | null> }>();
+  function keptMailbox(
+    key: string,
+    load: () => Promise<MailboxRoute | null>,
+  ): Promise<MailboxRoute | null> {
+    const now = performance.now();
+    const found = kept.get(key);
+    if (found && found.until > now) return found.route;
+    const route = load();
+    kept.set(key, { until: now + MAILBOX_KEPT_MS, route });
+    route.then(
+      (row) => (row ? undefined : kept.delete(key)),
+      () => kept.delete(key),
+    );
+    return route;
   }
 
   // Over SMTP a stored message is the receiver's sign of life for /api/health. Written after
@@ -377,8 +415,15 @@ export function createMailService(deps: {
     });
   }
 
-  const ingest: MailIngest['ingest'] = async (input: IngestInput): Promise<IngestResult> => {
-    const mailbox = await mailboxes.byId(db, input.mailboxId);
+  /**
+   * What is known of a message before its transaction: parsed, checked against those stored
+   * (`done` when it was stored before), judged for spam (rspamd is asked over the network, never
+   * inside a transaction), and its request planned.
+   */
+  async function prepare(input: IngestInput) {
+    const mailbox = await keptMailbox(`id:${input.mailboxId}`, () =>
+      mailboxes.byId(db, input.mailboxId),
+    );
     if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
     const { read, flag } = await readOrFlag(input.raw, config.maxMessageBytes);
     const messageId = read?.messageId ?? null;
@@ -387,9 +432,8 @@ export function createMailService(deps: {
       messageId,
       sourceKey: input.sourceKey,
     });
-    if (stored) return duplicateOf(stored);
+    if (stored) return { done: duplicateOf(stored) } as const;
     const fromAddress = read?.fromAddress ?? input.envelopeFrom?.toLowerCase() ?? null;
-    // rspamd is asked over the network: never inside a transaction.
     const verdict =
       flag || !read
         ? null
@@ -406,80 +450,198 @@ export function createMailService(deps: {
         ? await planFor(db, mailbox, { channel: input.channel, receivedAt: input.receivedAt, read })
         : null;
     const autoSubmitted = read ? isAutomatic(read.headers, input.envelopeFrom ?? null) : false;
+    return {
+      done: null,
+      input,
+      mailboxId: mailbox.id,
+      read,
+      flag,
+      messageId,
+      fromAddress,
+      verdict,
+      state,
+      plan,
+      autoSubmitted,
+    } as const;
+  }
+  type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+  /** Stores a prepared message and imports it, in the caller's transaction. */
+  async function store(trx: Executor, prepared: Prepared & { done: null }): Promise<IngestResult> {
+    const { input, mailboxId, read, flag, messageId, fromAddress, verdict, state, plan } = prepared;
     const ctx = systemContext(`mail:${input.source}`);
-    const result = await db.transaction().execute(async (trx): Promise<IngestResult> => {
-      const inboundId = await insertInboundMessage(trx, {
-        mailbox_id: mailbox.id,
-        channel: input.channel,
-        source: input.source,
-        source_key: input.sourceKey,
-        message_id: messageId,
-        in_reply_to: read?.inReplyTo[0] ?? null,
-        reference_ids: read?.references ?? [],
-        from_address: fromAddress,
-        from_name: read?.fromName ?? null,
-        to_addresses: read?.to ?? [...(input.envelopeTo ?? [])],
-        subject: read?.subject ?? '',
-        sent_at: read?.sentAt ?? null,
-        received_at: input.receivedAt,
-        size: input.raw.length,
-        raw: input.raw,
-        text_body: read?.text ?? null,
-        html_body: read?.html ?? null,
-        has_remote_images: hasRemoteImages(read?.html ?? null),
-        auto_submitted: autoSubmitted,
-        state,
-        spam_score: verdict?.score ?? null,
-        spam_reasons: JSON.stringify(verdict?.reasons ?? []),
-        flag_reason: flag,
-        created_at: clock.now(),
-      });
-      if (!inboundId) {
-        const raced = await findStoredMessage(trx, {
-          mailboxId: mailbox.id,
-          messageId,
-          sourceKey: input.sourceKey,
-        });
-        if (!raced) throw new Error('A stored message vanished while it was being imported.');
-        return duplicateOf(raced);
-      }
-      let requestId: string | null = null;
-      if (state === 'imported' && read && plan) {
-        ({ requestId } = await importInto(
-          trx,
-          ctx,
-          {
-            inboundId,
-            mailboxId: mailbox.id,
-            channel: input.channel,
-            receivedAt: input.receivedAt,
-            read,
-            autoSubmitted,
-          },
-          plan,
-        ));
-      }
-      await audit.record(trx, ctx, {
-        action: 'receive',
-        entityType: 'inbound_message',
-        entityId: inboundId,
-        after: {
-          state,
-          mailboxId: mailbox.id,
-          source: input.source,
-          from: fromAddress,
-          subject: read?.subject ?? '',
-          size: input.raw.length,
-          requestId,
-          ...(flag ? { flag } : {}),
-          ...(verdict?.spam ? { spamScore: verdict.score } : {}),
-        },
-      });
-      return { inboundId, state, requestId, duplicate: false };
+    const inboundId = await insertInboundMessage(trx, {
+      mailbox_id: mailboxId,
+      channel: input.channel,
+      source: input.source,
+      source_key: input.sourceKey,
+      message_id: messageId,
+      in_reply_to: read?.inReplyTo[0] ?? null,
+      reference_ids: read?.references ?? [],
+      from_address: fromAddress,
+      from_name: read?.fromName ?? null,
+      to_addresses: read?.to ?? [...(input.envelopeTo ?? [])],
+      subject: read?.subject ?? '',
+      sent_at: read?.sentAt ?? null,
+      received_at: input.receivedAt,
+      size: input.raw.length,
+      raw: input.raw,
+      text_body: read?.text ?? null,
+      html_body: read?.html ?? null,
+      has_remote_images: hasRemoteImages(read?.html ?? null),
+      auto_submitted: prepared.autoSubmitted,
+      state,
+      spam_score: verdict?.score ?? null,
+      spam_reasons: JSON.stringify(verdict?.reasons ?? []),
+      flag_reason: flag,
+      created_at: clock.now(),
     });
+    if (!inboundId) {
+      // Stored meanwhile: by another transaction, or earlier in this one (the same letter twice
+      // in one group).
+      const raced = await findStoredMessage(trx, {
+        mailboxId,
+        messageId,
+        sourceKey: input.sourceKey,
+      });
+      if (!raced) throw new Error('A stored message vanished while it was being imported.');
+      return duplicateOf(raced);
+    }
+    let requestId: string | null = null;
+    if (state === 'imported' && read && plan) {
+      ({ requestId } = await importInto(
+        trx,
+        ctx,
+        {
+          inboundId,
+          mailboxId,
+          channel: input.channel,
+          receivedAt: input.receivedAt,
+          read,
+          autoSubmitted: prepared.autoSubmitted,
+        },
+        plan,
+      ));
+    }
+    await audit.record(trx, ctx, {
+      action: 'receive',
+      entityType: 'inbound_message',
+      entityId: inboundId,
+      after: {
+        state,
+        mailboxId,
+        source: input.source,
+        from: fromAddress,
+        subject: read?.subject ?? '',
+        size: input.raw.length,
+        requestId,
+        ...(flag ? { flag } : {}),
+        ...(verdict?.spam ? { spamScore: verdict.score } : {}),
+      },
+    });
+    return { inboundId, state, requestId, duplicate: false };
+  }
+
+  /** After the commit: what is not part of the message's transaction. */
+  async function afterCommit(input: IngestInput, result: IngestResult): Promise<void> {
     if (input.source === 'smtp' && !result.duplicate)
-      await reportSmtpArrival(mailbox.id, input.receivedAt);
+      await reportSmtpArrival(input.mailboxId, input.receivedAt);
+  }
+
+  /** One message in a transaction of its own: a group's message that failed in the group. */
+  async function ingestAlone(input: IngestInput): Promise<IngestResult> {
+    const prepared = await prepare(input);
+    if (prepared.done) return prepared.done;
+    const result = await db.transaction().execute(async (trx) => {
+      const records = audit.deferIn(trx);
+      const stored = await store(trx, prepared);
+      await records.flush();
+      return stored;
+    });
+    await afterCommit(input, result);
     return result;
+  }
+
+  /**
+   * Stores a group of messages in one transaction (decision 0045): one commit, and its flush to
+   * disk, for them all. Each message is stored under a savepoint; one that fails is rolled back
+   * to it, the others go on, and after the commit it is tried once more in a transaction of its
+   * own, as if it had come alone. When the group's transaction fails as a whole (its commit), each
+   * message is tried alone: none is answered before a commit that holds it.
+   */
+  async function ingestGroup(
+    pieces: Array<{ input: IngestInput; prepared: Promise<Prepared> }>,
+  ): Promise<Array<PromiseSettledResult<IngestResult>>> {
+    const prepared = await Promise.allSettled(pieces.map((piece) => piece.prepared));
+    const outcomes: Array<PromiseSettledResult<IngestResult>> = [];
+    // The messages to store: prepared, and not stored before (their outcome is filled in below).
+    const toStore: Array<{ index: number; prepared: Prepared & { done: null } }> = [];
+    for (const [index, outcome] of prepared.entries()) {
+      if (outcome.status === 'rejected') outcomes[index] = outcome;
+      else if (outcome.value.done)
+        outcomes[index] = { status: 'fulfilled', value: outcome.value.done };
+      else toStore.push({ index, prepared: outcome.value });
+    }
+    const alone: number[] = [];
+    try {
+      const stored = await db.transaction().execute(async (trx) => {
+        const results = new Map<number, IngestResult>();
+        // The group's audit records in one insert at its end.
+        const records = audit.deferIn(trx);
+        for (const { index, prepared } of toStore) {
+          // A group of one needs no savepoint: it fails alone.
+          if (toStore.length === 1) {
+            results.set(index, await store(trx, prepared));
+            continue;
+          }
+          await startSavepoint(trx);
+          const mark = records.mark();
+          try {
+            results.set(index, await store(trx, prepared));
+          } catch {
+            await rollbackToSavepoint(trx);
+            records.dropSince(mark);
+            alone.push(index);
+          }
+        }
+        await records.flush();
+        return results;
+      });
+      for (const [index, result] of stored) {
+        outcomes[index] = { status: 'fulfilled', value: result };
+        // The message is committed: a failure to note the receiver's health must not undo its
+        // answer (a 451 would only bring it again, as a duplicate).
+        await afterCommit(pieces[index]!.input, result).catch(() => undefined);
+      }
+    } catch (error) {
+      if (toStore.length === 1) outcomes[toStore[0]!.index] = { status: 'rejected', reason: error };
+      else alone.splice(0, alone.length, ...toStore.map((entry) => entry.index));
+    }
+    for (const index of alone) {
+      outcomes[index] = await ingestAlone(pieces[index]!.input).then(
+        (value) => ({ status: 'fulfilled', value }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
+    }
+    return outcomes;
+  }
+
+  const group = createGroupCommit({
+    maxPieces: GROUP_LETTERS,
+    waitMs: GROUP_WAIT_MS,
+    maxGroups: GROUPS_AT_ONCE,
+    commit: ingestGroup,
+  });
+
+  /**
+   * Each message is prepared as soon as it arrives and stored with those that arrive about the
+   * same time, in one transaction; the promise settles once that has committed.
+   */
+  const ingest: MailIngest['ingest'] = (input: IngestInput): Promise<IngestResult> => {
+    const prepared = prepare(input);
+    // Its failure is the message's, answered when its group is: not an unhandled rejection now.
+    prepared.catch(() => undefined);
+    return group.add({ input, prepared });
   };
 
   /** A message the principal may see: its mailbox's unit is theirs, or they see its request. */
@@ -808,7 +970,9 @@ export function createMailService(deps: {
 
     /** The active mailbox on the SMTP receiver that takes mail for the address, if any. */
     smtpMailboxFor(address: string): Promise<{ id: string } | null> {
-      return mailboxes.forAddress(db, address);
+      return keptMailbox(`address:${address.toLowerCase()}`, () =>
+        mailboxes.forAddress(db, address),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemContext } from '../../http/access';
@@ -564,6 +565,128 @@ describe('mail in', () => {
         payload: { entry: domain },
       });
       expect(fieldErrorsOf(twice)).toEqual([{ field: 'entry', code: 'block_entry_taken' }]);
+    });
+  });
+
+  describe('letters that arrive together, stored in one transaction', () => {
+    // A letter with these subjects fails: on its insert, or only when its transaction commits.
+    const FAILS = 'Nesaglabājama vēstule';
+    const FAILS_AT_COMMIT = 'Vēstule, kas neļauj apstiprināt';
+
+    beforeAll(async () => {
+      await sql`
+        create function mail_test_fail() returns trigger language plpgsql as $$
+        begin
+          raise exception 'refused by the test';
+        end $$`.execute(test.database.db);
+      await sql`
+        create trigger mail_test_fail before insert on inbound_messages for each row
+        when (new.subject = ${sql.lit(FAILS)}) execute function mail_test_fail()`.execute(
+        test.database.db,
+      );
+      await sql`
+        create constraint trigger mail_test_fail_at_commit after insert on inbound_messages
+        deferrable initially deferred for each row
+        when (new.subject = ${sql.lit(FAILS_AT_COMMIT)}) execute function mail_test_fail()`.execute(
+        test.database.db,
+      );
+    });
+    afterAll(async () => {
+      await sql`drop trigger mail_test_fail on inbound_messages`.execute(test.database.db);
+      await sql`drop trigger mail_test_fail_at_commit on inbound_messages`.execute(
+        test.database.db,
+      );
+      await sql`drop function mail_test_fail()`.execute(test.database.db);
+    });
+
+    const mailboxId = async () =>
+      (
+        await test.database.db
+          .selectFrom('mailboxes')
+          .select('id')
+          .where('address', '=', mailboxAddress)
+          .executeTakeFirstOrThrow()
+      ).id;
+
+    /** Hands letters to the import in one go, as the receiver does when they arrive together. */
+    async function together(raws: string[]) {
+      const id = await mailboxId();
+      const transactions = vi.spyOn(test.database.db, 'transaction');
+      try {
+        const outcomes = await Promise.allSettled(
+          raws.map((raw) =>
+            test.services.mail.ingest({
+              mailboxId: id,
+              channel: 'email',
+              source: 'smtp',
+              sourceKey: null,
+              raw: Buffer.from(raw),
+              envelopeFrom: 'x@example.lv',
+              envelopeTo: [mailboxAddress],
+              receivedAt: test.clock.now(),
+            }),
+          ),
+        );
+        return { outcomes, transactions: transactions.mock.calls.length };
+      } finally {
+        transactions.mockRestore();
+      }
+    }
+
+    it('stores the others when one letter fails, and that one is tried alone and refused', async () => {
+      const good = [letter({}), letter({})];
+      const bad = letter({ subject: FAILS });
+      const { outcomes, transactions } = await together([good[0]!.raw, bad.raw, good[1]!.raw]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      // One transaction for the group, and one more for the letter that failed in it.
+      expect(transactions).toBe(2);
+      for (const { messageId } of good) {
+        const [stored] = await inbound(messageId);
+        expect(stored).toMatchObject({ state: 'imported' });
+        expect(await letters(stored!.request_id!)).toHaveLength(1);
+      }
+      expect(await inbound(bad.messageId)).toHaveLength(0);
+    });
+
+    it('imports a letter that comes twice in one group once', async () => {
+      const { raw, messageId } = letter({});
+      const { outcomes, transactions } = await together([raw, raw]);
+      expect(transactions).toBe(1);
+      const [first, second] = outcomes.map((outcome) =>
+        outcome.status === 'fulfilled' ? outcome.value : null,
+      );
+      expect(first).toMatchObject({ state: 'imported', duplicate: false });
+      expect(second).toEqual({ ...first, duplicate: true });
+      const stored = await inbound(messageId);
+      expect(stored).toHaveLength(1);
+      expect(await letters(stored[0]!.request_id!)).toHaveLength(1);
+    });
+
+    it('answers no letter before its commit: a group whose commit fails is tried letter by letter', async () => {
+      const good = letter({});
+      const bad = letter({ subject: FAILS_AT_COMMIT });
+      const { outcomes, transactions } = await together([good.raw, bad.raw]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+      expect(transactions).toBe(3);
+      expect(await inbound(good.messageId)).toHaveLength(1);
+      expect(await inbound(bad.messageId)).toHaveLength(0);
+    });
+
+    it('over SMTP: 250 for the letters committed, 451 for the one whose commit failed', async () => {
+      const good = [letter({}), letter({})];
+      const bad = letter({ subject: FAILS_AT_COMMIT });
+      const answers = await Promise.allSettled(
+        [good[0]!, bad, good[1]!].map(({ raw }) => send(raw)),
+      );
+      expect(answers[0]).toMatchObject({ status: 'fulfilled', value: { response: /^250 / } });
+      expect(answers[1]).toMatchObject({ status: 'rejected', reason: { responseCode: 451 } });
+      expect(answers[2]).toMatchObject({ status: 'fulfilled', value: { response: /^250 / } });
+      for (const { messageId } of good) expect(await inbound(messageId)).toHaveLength(1);
+      expect(await inbound(bad.messageId)).toHaveLength(0);
     });
   });
 });
