@@ -28,36 +28,10 @@ export const DEFAULT_ACKNOWLEDGEMENT = {
   ].join('\n\n'),
 };
 
-/** A staff member as a letter's signature shows them (clause 21.2.5). */
-export interface SignaturePerson {
-  givenName: string;
-  surname: string;
-  position: string | null;
-  unit: string | null;
-  institution: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-/** The signature under a letter: name, position, unit and institution, phone, email. */
-export function signatureOf(person: SignaturePerson, language: 'lv' | 'en'): string {
-  const phone = language === 'lv' ? 'Tālrunis' : 'Phone';
-  const email = language === 'lv' ? 'E-pasts' : 'Email';
-  return [
-    language === 'lv' ? 'Ar cieņu' : 'Kind regards',
-    `${person.givenName} ${person.surname}`,
-    person.institution,
-    [person.unit, person.position].filter(Boolean).join(', ') || null,
-    person.phone ? `${phone} ${person.phone}` : null,
-    person.email ? `${email} ${person.email}` : null,
-  ]
-    .filter((line): line is string => Boolean(line))
-    .join('\n');
-}
-
 /**
  * The out-of-office reply of clause 24.1: back after the last day of the absence; in urgent
- * matters the substitute, by phone and email; the absent person's signature.
+ * matters the substitute, by phone and email; the absent person's signature, built by the
+ * signature template like every letter's (clause 21.2.5).
  */
 export function outOfOfficeLetter(args: {
   until: string;
@@ -67,7 +41,7 @@ export function outOfOfficeLetter(args: {
     phone: string | null;
     email: string | null;
   } | null;
-  person: SignaturePerson;
+  signature: string | null;
   language: 'lv' | 'en';
   subject: string;
 }): { subject: string; body: string } {
@@ -89,7 +63,7 @@ export function outOfOfficeLetter(args: {
         'Good day,',
         `I am away until ${until} (inclusive).`,
         urgent,
-        signatureOf(args.person, 'en'),
+        ...(args.signature ? [args.signature] : []),
       ].join('\n\n'),
     };
   }
@@ -108,7 +82,7 @@ export function outOfOfficeLetter(args: {
       'Labdien!',
       `Esmu atvaļinājumā/prombūtnē līdz ${until} (ieskaitot).`,
       urgent,
-      signatureOf(args.person, 'lv'),
+      ...(args.signature ? [args.signature] : []),
     ].join('\n\n'),
   };
 }

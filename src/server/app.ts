@@ -258,7 +258,7 @@ export function buildServices(options: AppOptions) {
     absences,
     calendar,
     correspondence,
-    staff,
+    signatures,
   });
   const mail = createMailService({
     db,

@@ -13,7 +13,7 @@ import { systemContext } from '../../http/access';
 import type { AbsencesService } from '../absences/absences.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
-import type { StaffService } from '../staff/staff.service';
+import type { SignaturesService } from '../signatures/signatures.service';
 import type { AutoReplies, ImportedMessage } from './mail.ports';
 import { repliedSince } from './mail.repository';
 
@@ -31,9 +31,9 @@ export function createAutoReplies(deps: {
   absences: AbsencesService;
   calendar: CalendarService;
   correspondence: CorrespondenceService;
-  staff: StaffService;
+  signatures: SignaturesService;
 }): AutoReplies {
-  const { clock, config, absences, calendar, correspondence, staff } = deps;
+  const { clock, config, absences, calendar, correspondence, signatures } = deps;
   const ctx = systemContext('mail:auto-reply');
 
   async function acknowledge(trx: Executor, message: ImportedMessage, recipient: string) {
@@ -75,12 +75,12 @@ export function createAutoReplies(deps: {
     if (working < MIN_ABSENCE_WORKING_DAYS) return;
     const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
     if (await repliedSince(trx, { kind: 'out_of_office', recipient, since })) return;
-    const person = (await staff.contactsOf(trx, [message.addresseeId])).get(message.addresseeId);
-    if (!person) return;
+    // The absent person's own signature, as their letters carry it (clause 24.1).
+    const signature = await signatures.signatureIn(trx, message.addresseeId, 'lv');
     const letter = outOfOfficeLetter({
       until: away.period.endsOn,
       standIn: away.standIn,
-      person: { ...person, unit: null, institution: null },
+      signature,
       language: 'lv',
       subject: message.subject,
     });

@@ -366,6 +366,12 @@ describe('mail in', () => {
     expect(outOfOffice?.body).toContain('13.03.2026');
     expect(outOfOffice?.body).toContain(substitute.surname);
     expect(outOfOffice?.body).toContain('67000002');
+    // Signed as the away person's letters are: the template filled from their profile and unit.
+    const unitName = (await test.services.units.get(systemContext('test'), unitId)).name;
+    expect(outOfOffice?.body).toContain(
+      `Ar cieņu\n${away.givenName} ${away.surname}\n${away.position}\n${unitName}\n`,
+    );
+    expect(outOfOffice?.body).toContain('Tālrunis: 67000001');
 
     // After the absence, the same kind of letter gets no such reply and stays with the person.
     test.clock.set('2026-03-16T09:00:00Z');
