@@ -5,6 +5,9 @@ import { connectionLimit } from './db/connection-limit';
 import { openMigratedDatabase, seedDemoIfEmpty, servicesFor } from './runtime';
 
 /** What the primary sends a worker to make it stop as it would on SIGTERM. */
+/** The environment variable a worker finds its place among the workers in (0, 1, …). */
+export const WORKER_INDEX_VARIABLE = 'APKALPO_WORKER_INDEX';
+
 export const STOP_MESSAGE = 'apkalpo:stop';
 
 const FIRST_RESTART_MS = 1_000;
@@ -71,7 +74,8 @@ export async function superviseWorkers(
   let stopping = false;
 
   function fork(index: number, restartMs: number | null): void {
-    const worker = cluster.fork();
+    // The worker's place: the first one alone keeps IDLE connections to the IMAP mailboxes.
+    const worker = cluster.fork({ [WORKER_INDEX_VARIABLE]: String(index) });
     slots.set(index, {
       index,
       worker,

@@ -5,10 +5,11 @@ import { buildApp } from './app';
 import { createFolderGateway } from './adapters/e-address-folder';
 import { createArgon2Hasher } from './adapters/password-hasher';
 import { systemClock } from './adapters/clock';
-import { superviseWorkers, STOP_MESSAGE } from './cluster';
+import { superviseWorkers, STOP_MESSAGE, WORKER_INDEX_VARIABLE } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError } from './db/database';
 import { backgroundJobs, createScheduler } from './jobs';
+import { createImapWatcher } from './modules/mail/mail.imap';
 import { createSmtpReceiver } from './modules/mail/mail.smtp';
 import {
   createLogger,
@@ -74,6 +75,33 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
   });
   scheduler.start();
 
+  // IMAP mailboxes are also watched with IDLE from one process, so that a letter is read the
+  // moment it arrives; the read-imap job's poll stays, for a connection that is down.
+  let readAgain = false;
+  let reading: Promise<unknown> | null = null;
+  const readImapNow = () => {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = scheduler.tick('read-imap').finally(() => {
+      reading = null;
+      if (readAgain) {
+        readAgain = false;
+        readImapNow();
+      }
+    });
+  };
+  const imapWatcher =
+    role === 'alone' || process.env[WORKER_INDEX_VARIABLE] === '0'
+      ? createImapWatcher({
+          settings: () => services.mail.imapSettings(),
+          onNewMail: readImapNow,
+          logger,
+        })
+      : null;
+  await imapWatcher?.start();
+
   // Apkalpo's own SMTP receiver, for a mail server that forwards residents' mail to it.
   const smtp =
     config.mail.smtpPort === null
@@ -104,6 +132,7 @@ async function serve(config: Config, logger: Logger, role: 'alone' | 'worker'): 
         logger.info(`stopping on ${why}: finishing requests in flight`);
       }
       await smtp?.close();
+      imapWatcher?.stop();
       await app.close();
       await scheduler.stop();
       await database.close();

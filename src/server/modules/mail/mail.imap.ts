@@ -146,3 +146,153 @@ export function createImapReader(deps: {
   return { poll };
 }
 export type ImapReader = ReturnType<typeof createImapReader>;
+
+/** What the watcher says when a connection fails: pino's logger, or a test's stand-in. */
+export interface ImapWatchLogger {
+  warn(fields: { mailboxId: string; err: unknown }, message: string): void;
+}
+
+/** How long a broken IDLE connection waits before it is tried again; the poll covers meanwhile. */
+const RECONNECT_MS = 30_000;
+/** How often the watcher looks for mailboxes set up, changed or switched off. */
+const REFRESH_MS = 60_000;
+
+const keyOf = (settings: ImapSettings) =>
+  JSON.stringify([
+    settings.host,
+    settings.port,
+    settings.tls,
+    settings.user,
+    settings.password,
+    settings.folder,
+  ]);
+
+/**
+ * Keeps an IDLE connection open to each IMAP mailbox and says at once when a message arrives,
+ * so that the poll that imports it runs now rather than at its next half minute. It never
+ * imports anything itself: the poll, with its lock and its commit-before-seen order, stays the
+ * only way in, and keeps running on its timer in case a connection is down.
+ */
+export function createImapWatcher(deps: {
+  settings: () => Promise<ImapSettings[]>;
+  onNewMail: (mailboxId: string) => void;
+  logger?: ImapWatchLogger;
+  reconnectMs?: number;
+  refreshMs?: number;
+}) {
+  const reconnectMs = deps.reconnectMs ?? RECONNECT_MS;
+  const refreshMs = deps.refreshMs ?? REFRESH_MS;
+  interface Watch {
+    key: string;
+    client: ImapFlow | null;
+    retry: NodeJS.Timeout | null;
+    closed: boolean;
+  }
+  const watches = new Map<string, Watch>();
+  let refresher: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function open(settings: ImapSettings, watch: Watch): Promise<void> {
+    if (watch.closed) return;
+    const client = new ImapFlow({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.tls,
+      auth: { user: settings.user, pass: settings.password },
+      logger: false,
+      connectionTimeout: TIMEOUT_MS,
+      greetingTimeout: TIMEOUT_MS,
+      // Nothing else is asked on this connection: idle at once, and renew it before servers
+      // drop an IDLE they think forgotten (RFC 2177 asks for one at least every 29 minutes).
+      autoIdleDelay: 1000,
+      maxIdleTime: 5 * 60_000,
+    });
+    watch.client = client;
+    const again = () => {
+      if (watch.closed || watch.retry) return;
+      watch.client = null;
+      watch.retry = setTimeout(() => {
+        watch.retry = null;
+        void open(settings, watch);
+      }, reconnectMs);
+      watch.retry.unref();
+    };
+    client.on('error', (error: unknown) => {
+      deps.logger?.warn(
+        { mailboxId: settings.mailboxId, err: error },
+        'IMAP IDLE connection failed',
+      );
+    });
+    client.on('close', again);
+    // EXISTS grows when a message is delivered to the open folder; imapflow idles in between.
+    client.on('exists', () => deps.onNewMail(settings.mailboxId));
+    try {
+      await client.connect();
+      await client.mailboxOpen(settings.folder, { readOnly: true });
+      if (watch.closed) await client.logout();
+      // Whatever came while this connection was down is picked up now, not at the next poll.
+      else deps.onNewMail(settings.mailboxId);
+    } catch (error) {
+      deps.logger?.warn({ mailboxId: settings.mailboxId, err: error }, 'IMAP IDLE could not start');
+      client.close();
+      again();
+    }
+  }
+
+  function close(mailboxId: string): void {
+    const watch = watches.get(mailboxId);
+    if (!watch) return;
+    watch.closed = true;
+    if (watch.retry) clearTimeout(watch.retry);
+    watch.client?.close();
+    watches.delete(mailboxId);
+  }
+
+  async function refresh(): Promise<void> {
+    const wanted = new Map(
+      (await deps.settings()).map((settings) => [settings.mailboxId, settings]),
+    );
+    if (stopped) return;
+    for (const [mailboxId, watch] of watches) {
+      const settings = wanted.get(mailboxId);
+      if (!settings || keyOf(settings) !== watch.key) close(mailboxId);
+    }
+    for (const [mailboxId, settings] of wanted) {
+      if (watches.has(mailboxId)) continue;
+      const watch: Watch = { key: keyOf(settings), client: null, retry: null, closed: false };
+      watches.set(mailboxId, watch);
+      void open(settings, watch);
+    }
+  }
+
+  return {
+    /** Opens the connections now and looks for changed mailboxes every minute. */
+    async start(): Promise<void> {
+      stopped = false;
+      const tick = () => {
+        refresh()
+          .catch((error: unknown) =>
+            deps.logger?.warn({ mailboxId: '*', err: error }, 'IMAP mailboxes could not be listed'),
+          )
+          .finally(() => {
+            if (stopped) return;
+            refresher = setTimeout(tick, refreshMs);
+            refresher.unref();
+          });
+      };
+      await refresh();
+      refresher = setTimeout(tick, refreshMs);
+      refresher.unref();
+    },
+    /** How many mailboxes have a connection open now (for the tests and the logs). */
+    watching(): number {
+      return [...watches.values()].filter((watch) => watch.client?.usable).length;
+    },
+    stop(): void {
+      stopped = true;
+      if (refresher) clearTimeout(refresher);
+      for (const mailboxId of [...watches.keys()]) close(mailboxId);
+    },
+  };
+}
+export type ImapWatcher = ReturnType<typeof createImapWatcher>;

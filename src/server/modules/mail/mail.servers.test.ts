@@ -5,7 +5,7 @@ import { systemContext } from '../../http/access';
 import { createTestApp, createUnit, type TestApp } from '../../testing/test-app';
 import { startImapServer, type TestImapServer } from '../../testing/imap-server';
 import { useRspamd } from '../../testing/rspamd';
-import { createImapReader, type ImapSettings } from './mail.imap';
+import { createImapReader, createImapWatcher, type ImapSettings } from './mail.imap';
 import type { MailIngest } from './mail.ports';
 
 // Against the real mail servers the product works with: Debian's Dovecot for IMAP and rspamd.
@@ -291,4 +291,28 @@ describe('mail from real servers', () => {
     });
     expect(passed.state).toBe('imported');
   });
+
+  it('hears a new letter over IDLE at once, without waiting for the poll', async () => {
+    const settings = await mailbox(`Idle${unique()}`);
+    await deliver(settings.folder, letter('Jau bija').raw);
+    const heard: string[] = [];
+    const watcher = createImapWatcher({
+      settings: () => Promise.resolve([settings]),
+      onNewMail: (mailboxId) => heard.push(mailboxId),
+      reconnectMs: 200,
+    });
+    await watcher.start();
+    try {
+      // On opening it says so once, for what came while nobody watched.
+      await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => watcher.watching(), { timeout: 10_000 }).toBe(1);
+
+      await deliver(settings.folder, letter('Jauna vēstule').raw);
+      await expect.poll(() => heard.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      expect(new Set(heard)).toEqual(new Set([settings.mailboxId]));
+    } finally {
+      watcher.stop();
+    }
+    expect(watcher.watching()).toBe(0);
+  }, 60_000);
 });

@@ -52,7 +52,7 @@ import type {
   SpamVerdict,
 } from './mail.ports';
 import { createGroupCommit } from './mail.group-commit';
-import type { ImapProgress, ImapReader } from './mail.imap';
+import type { ImapProgress, ImapReader, ImapSettings } from './mail.imap';
 import {
   allowRemoteImages,
   deleteBlocklistEntry,
@@ -915,6 +915,19 @@ export function createMailService(deps: {
         });
       },
     } satisfies ImapProgress,
+
+    /**
+     * The IMAP mailboxes that can be read now, with their passwords, for the IDLE watcher; one
+     * that cannot (no password, a key that does not open it) is left to the poll to report.
+     */
+    async imapSettings(): Promise<ImapSettings[]> {
+      const all: ImapSettings[] = [];
+      for (const mailboxId of await mailboxes.imapMailboxIds(db)) {
+        const settings = await mailboxes.imapSettingsFor(db, mailboxId).catch(() => null);
+        if (settings?.password) all.push({ ...settings, mailboxId, password: settings.password });
+      }
+      return all;
+    },
 
     /**
      * Reads every active IMAP mailbox once (the `read-imap` job, which runs in one place at a
