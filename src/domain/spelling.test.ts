@@ -2,7 +2,7 @@ import english from 'dictionary-en';
 import latvian from 'dictionary-lv';
 import { describe, expect, it } from 'vitest';
 import { Hunspell, parseHunspell } from './hunspell';
-import { LANGUAGE_MAPS, spellingIssues, wordsOf } from './spelling';
+import { LANGUAGE_MAPS, MAX_SUGGESTED_WORDS, spellingIssues, wordsOf } from './spelling';
 
 // The real dictionaries, each read once for the file.
 const text = new TextDecoder();
@@ -154,5 +154,17 @@ describe('spellingIssues', () => {
     expect(spellingIssues('teh cat and teh dog', 'en', en).map(({ start }) => start)).toEqual([
       0, 12,
     ]);
+  });
+
+  it('gives suggestions to a limited number of words, so a text in the other language stays quick', () => {
+    const words = Array.from(
+      { length: MAX_SUGGESTED_WORDS + 5 },
+      (_, i) => 'pasvaldiba'.slice(0, 5 + (i % 5)) + 'x'.repeat(1 + Math.floor(i / 5)),
+    );
+    const issues = spellingIssues(words.join(' '), 'lv', lv);
+    expect(issues).toHaveLength(words.length);
+    expect(
+      issues.slice(MAX_SUGGESTED_WORDS).every(({ suggestions }) => suggestions.length === 0),
+    ).toBe(true);
   });
 });
