@@ -34,6 +34,16 @@ interface AffixTable {
   /** Keyed by the appended text ("" for none). */
   readonly byAppend: Map<string, StripGroup[]>;
   readonly longest: number;
+  /**
+   * The appended texts as a tree walked from the word's end, one letter a step: a word's
+   * possible suffixes are found without cutting and hashing each of its endings.
+   */
+  readonly endings: AppendNode;
+}
+
+interface AppendNode {
+  groups: StripGroup[] | null;
+  readonly next: Map<string, AppendNode>;
 }
 
 /** A dictionary ready to check words: the parsed .aff and the stems of the .dic. */
@@ -142,8 +152,22 @@ function addRule(table: Map<string, StripGroup[]>, append: string, strip: string
 
 function tableOf(byAppend: Map<string, StripGroup[]>): AffixTable {
   let longest = 0;
-  for (const append of byAppend.keys()) longest = Math.max(longest, append.length);
-  return { byAppend, longest };
+  const endings: AppendNode = { groups: null, next: new Map() };
+  for (const [append, groups] of byAppend) {
+    longest = Math.max(longest, append.length);
+    let node = endings;
+    for (let i = append.length - 1; i >= 0; i--) {
+      const letter = append.charAt(i);
+      let next = node.next.get(letter);
+      if (!next) {
+        next = { groups: null, next: new Map() };
+        node.next.set(letter, next);
+      }
+      node = next;
+    }
+    node.groups = groups;
+  }
+  return { byAppend, longest, endings };
 }
 
 /** Reads a .aff and a .dic (both as text, UTF-8). */
@@ -326,7 +350,7 @@ function capitalised(word: string): string {
 /** Most suggestions a word gets. */
 const MAX_SUGGESTIONS = 5;
 /** Most diacritic restorations tried for one word: a long word has many letters to restore. */
-const MAX_RESTORATIONS = 500;
+const MAX_RESTORATIONS = 300;
 
 /**
  * A checker over parsed dictionary data. `check` answers for the word exactly as written;
@@ -541,28 +565,45 @@ export class Hunspell {
   /** The word as a stem with one suffix, or two (the inner one's continuation class names the outer). */
   private suffixed(word: string, prefix: PrefixContext | null, forSuggestion: boolean): boolean {
     const d = this.data;
-    const { byAppend, longest } = d.suffixes;
-    for (let length = 0; length <= Math.min(longest, word.length); length++) {
-      const groups = byAppend.get(word.slice(word.length - length));
+    // A stem begins with what is left once the suffix is taken off: most candidates a
+    // suggestion tries are no stem's beginning past a few letters, and are given up at once.
+    const reach = this.reach(word);
+    /** Whether the stem less `cut` letters at its end (the rest and the restored strip) begins a stem. */
+    const begins = (rest: string, strip: string, cut: number): boolean => {
+      const keep = rest.length + strip.length - cut;
+      if (keep <= rest.length) return Math.max(0, keep) <= reach;
+      return d.stemStarts.has((rest + strip).slice(0, keep));
+    };
+    let node: AppendNode | undefined = d.suffixes.endings;
+    for (let length = 0; node; node = node.next.get(word.charAt(word.length - 1 - length++))) {
+      const groups = node.groups;
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
-      // A stem begins with what is left once the suffix is taken off: most candidates a
-      // suggestion tries are no stem's beginning, and are given up at once.
-      const known = d.stemStarts.has(rest);
+      const known = rest.length <= reach;
       for (const group of groups) {
         if (!known && !group.outer) continue;
-        const stem = rest + group.strip;
-        const stemHomonyms = known ? d.stems.get(stem) : undefined;
         // Most stems tried are not words; only an outer suffix can still lead somewhere, and
         // only if the stem less the longest inner suffix is some stem's beginning.
-        const twofold =
-          group.outer &&
-          d.stemStarts.has(stem.slice(0, Math.max(0, stem.length - group.innerLongest)));
+        const twofold = group.outer && begins(rest, group.strip, group.innerLongest);
+        if (!known && !twofold) continue;
+        const stem = rest + group.strip;
+        const stemHomonyms = known ? d.stems.get(stem) : undefined;
         if (!stemHomonyms && !twofold) continue;
+        // Rules of one class differ in their conditions, not in what an inner suffix may be:
+        // the inner suffixes are tried once per class (where no prefix or circumfix is in play).
+        let innerTried = '';
         for (const rule of group.rules) {
           if (prefix && !rule.cross) continue;
-          const inner = twofold ? d.innerSuffixes.get(rule.flag) : undefined;
+          let inner = twofold ? d.innerSuffixes.get(rule.flag) : undefined;
+          if (inner && !prefix && !has(rule.cont, d.circumfix) && innerTried.includes(rule.flag)) {
+            inner = undefined;
+          }
+          // The stem less this class's longest inner suffix must begin some stem.
+          if (inner && !begins(rest, group.strip, inner.longest)) {
+            innerTried += rule.flag;
+            inner = undefined;
+          }
           if (!stemHomonyms && !inner) continue;
           if (rule.condition && !meets(rule.condition, stem)) continue;
           if (
@@ -580,8 +621,10 @@ export class Hunspell {
           ) {
             return true;
           }
-          if (inner && this.innerSuffixed(stem, rule, inner, prefix, forSuggestion)) {
-            return true;
+          if (inner) {
+            const shared = Math.min(reach, rest.length);
+            if (this.innerSuffixed(stem, shared, rule, inner, prefix, forSuggestion)) return true;
+            innerTried += rule.flag;
           }
         }
       }
@@ -589,21 +632,27 @@ export class Hunspell {
     return false;
   }
 
+  /**
+   * The stem left by an outer suffix as a stem with an inner one. `reach` letters of it are
+   * known to begin a stem (and no more of the outer word's): beyond, up to the restored
+   * strip, a beginning is looked up.
+   */
   private innerSuffixed(
     word: string,
+    reach: number,
     outer: AffixRule,
     table: AffixTable,
     prefix: PrefixContext | null,
     forSuggestion: boolean,
   ): boolean {
     const d = this.data;
-    const { byAppend, longest } = table;
-    for (let length = 0; length <= Math.min(longest, word.length); length++) {
-      const groups = byAppend.get(word.slice(word.length - length));
+    let node: AppendNode | undefined = table.endings;
+    for (let length = 0; node; node = node.next.get(word.charAt(word.length - 1 - length++))) {
+      const groups = node.groups;
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
-      if (!d.stemStarts.has(rest)) continue;
+      if (rest.length > reach && !d.stemStarts.has(rest)) continue;
       for (const group of groups) {
         const stem = rest + group.strip;
         const stemHomonyms = d.stems.get(stem);
@@ -629,6 +678,21 @@ export class Hunspell {
       }
     }
     return false;
+  }
+
+  /**
+   * How many of the word's first letters begin some stem. Every shorter beginning of a stem's
+   * beginning is one too, so a binary search finds it in a few look-ups.
+   */
+  private reach(word: string): number {
+    let low = 0;
+    let high = word.length;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.data.stemStarts.has(word.slice(0, middle))) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   /** A circumfix is a prefix and a suffix that come together: one without the other is no word. */
