@@ -445,8 +445,12 @@ export class Hunspell {
     return false;
   }
 
-  /** The word with letters of a MAP group swapped for another of the group, in growing numbers. */
-  private *restorations(word: string): Generator<{ candidate: string; changes: number }> {
+  /**
+   * The word with letters of a MAP group swapped for another of the group: every way with one
+   * letter changed, then with two, and so on, up to `MAX_RESTORATIONS` in all. Built in loops,
+   * not generators: a suggestion makes hundreds of these.
+   */
+  private restorations(word: string): Array<{ candidate: string; changes: number }> {
     const chars = [...word];
     const places: Array<{ index: number; others: string[] }> = [];
     chars.forEach((char, index) => {
@@ -455,19 +459,34 @@ export class Hunspell {
         .flatMap((group) => [...group].filter((other) => other !== char));
       if (others.length > 0) places.push({ index, others });
     });
-    let tried = 0;
-    // Choose k places to change, for k = 1, 2, …, each changed place taking each alternative.
+    const found: Array<{ candidate: string; changes: number }> = [];
     for (let k = 1; k <= places.length; k++) {
-      for (const chosen of combinations(places.length, k)) {
-        for (const variant of variants(
-          chars,
-          chosen.map((i) => places[i]!),
-        )) {
-          yield { candidate: variant, changes: k };
-          if (++tried >= MAX_RESTORATIONS) return;
+      // The k places chosen, as increasing indices into `places`, and each one's alternative.
+      const chosen = Array.from({ length: k }, (_, i) => i);
+      for (;;) {
+        const choice: number[] = new Array<number>(k).fill(0);
+        for (;;) {
+          const variant = [...chars];
+          chosen.forEach((place, j) => {
+            const { index, others } = places[place]!;
+            variant[index] = others[choice[j]!]!;
+          });
+          found.push({ candidate: variant.join(''), changes: k });
+          if (found.length >= MAX_RESTORATIONS) return found;
+          // The next alternative, the last place's first (counting in mixed radix).
+          let j = k - 1;
+          while (j >= 0 && ++choice[j]! >= places[chosen[j]!]!.others.length) choice[j--] = 0;
+          if (j < 0) break;
         }
+        // The next choice of k places in increasing order.
+        let i = k - 1;
+        while (i >= 0 && chosen[i] === places.length - k + i) i--;
+        if (i < 0) break;
+        chosen[i]!++;
+        for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1]! + 1;
       }
     }
+    return found;
   }
 
   /**
@@ -734,42 +753,4 @@ function nextKeys(letter: string): string {
     nextKeysCache.set(key, found);
   }
   return found;
-}
-
-/** Every way to choose k of n indices, in increasing order. */
-function* combinations(n: number, k: number): Generator<number[]> {
-  const chosen: number[] = [];
-  function* from(start: number): Generator<number[]> {
-    if (chosen.length === k) {
-      yield [...chosen];
-      return;
-    }
-    for (let i = start; i <= n - (k - chosen.length); i++) {
-      chosen.push(i);
-      yield* from(i + 1);
-      chosen.pop();
-    }
-  }
-  yield* from(0);
-}
-
-/** The characters with each chosen place replaced by each of its alternatives. */
-function* variants(
-  chars: readonly string[],
-  places: ReadonlyArray<{ index: number; others: readonly string[] }>,
-): Generator<string> {
-  const out = [...chars];
-  function* at(position: number): Generator<string> {
-    const place = places[position];
-    if (!place) {
-      yield out.join('');
-      return;
-    }
-    for (const other of place.others) {
-      out[place.index] = other;
-      yield* at(position + 1);
-    }
-    out[place.index] = chars[place.index]!;
-  }
-  yield* at(0);
 }
