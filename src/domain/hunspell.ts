@@ -170,8 +170,26 @@ function tableOf(byAppend: Map<string, StripGroup[]>): AffixTable {
   return { byAppend, longest, endings };
 }
 
+/** Lines of the .dic read between two pauses of `parseHunspellInSteps`. */
+const LINES_PER_STEP = 5000;
+
 /** Reads a .aff and a .dic (both as text, UTF-8). */
 export function parseHunspell(affText: string, dicText: string): HunspellData {
+  const steps = parseHunspellInSteps(affText, dicText);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseHunspell` in steps of a few milliseconds each: a server reading a dictionary of 66 000
+ * stems between requests pauses at each step rather than hold every other request for a second.
+ */
+export function* parseHunspellInSteps(
+  affText: string,
+  dicText: string,
+): Generator<void, HunspellData, void> {
   const lines = affText.split(/\r?\n/);
   let flagType: FlagType = 'char';
   for (const line of lines) {
@@ -255,6 +273,7 @@ export function parseHunspell(affText: string, dicText: string): HunspellData {
   const dicLines = dicText.split(/\r?\n/);
   // The first line is the (approximate) number of stems.
   for (let i = 1; i < dicLines.length; i++) {
+    if (i % LINES_PER_STEP === 0) yield;
     const line = dicLines[i];
     if (!line) continue;
     // Morphological fields follow a tab or a space; a stem has neither.
@@ -270,7 +289,9 @@ export function parseHunspell(affText: string, dicText: string): HunspellData {
   }
 
   const stemStarts = new Set<string>();
+  let counted = 0;
   for (const stem of stems.keys()) {
+    if (++counted % LINES_PER_STEP === 0) yield;
     // Longer beginnings first: once one is known, so are all shorter ones.
     for (let end = stem.length; end >= 0; end--) {
       const start = stem.slice(0, end);

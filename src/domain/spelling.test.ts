@@ -1,7 +1,7 @@
 import english from 'dictionary-en';
 import latvian from 'dictionary-lv';
 import { describe, expect, it } from 'vitest';
-import { Hunspell, parseHunspell } from './hunspell';
+import { Hunspell, parseHunspell, parseHunspellInSteps } from './hunspell';
 import { LANGUAGE_MAPS, MAX_SUGGESTED_WORDS, spellingIssues, wordsOf } from './spelling';
 
 // The real dictionaries, each read once for the file.
@@ -70,6 +70,18 @@ describe('Latvian words', () => {
     expect(lv.suggest('klinetu')[0]).toBe('klientu');
     expect(lv.suggest('iesneigums')[0]).toBe('iesniegums');
     expect(lv.suggest('pieteikumz').length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('reading in steps', () => {
+  it('pauses many times while reading the Latvian dictionary, and reads the same', () => {
+    const steps = parseHunspellInSteps(text.decode(latvian.aff), text.decode(latvian.dic));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(10);
+    expect(step.value.stems.size).toBe(lv.data.stems.size);
+    expect(new Hunspell(step.value).correct('pašvaldībai')).toBe(true);
   });
 });
 
