@@ -34,6 +34,16 @@ interface AffixTable {
   /** Keyed by the appended text ("" for none). */
   readonly byAppend: Map<string, StripGroup[]>;
   readonly longest: number;
+  /**
+   * The appended texts as a tree walked from the word's end, one letter a step: a word's
+   * possible suffixes are found without cutting and hashing each of its endings.
+   */
+  readonly endings: AppendNode;
+}
+
+interface AppendNode {
+  groups: StripGroup[] | null;
+  readonly next: Map<string, AppendNode>;
 }
 
 /** A dictionary ready to check words: the parsed .aff and the stems of the .dic. */
@@ -142,12 +152,44 @@ function addRule(table: Map<string, StripGroup[]>, append: string, strip: string
 
 function tableOf(byAppend: Map<string, StripGroup[]>): AffixTable {
   let longest = 0;
-  for (const append of byAppend.keys()) longest = Math.max(longest, append.length);
-  return { byAppend, longest };
+  const endings: AppendNode = { groups: null, next: new Map() };
+  for (const [append, groups] of byAppend) {
+    longest = Math.max(longest, append.length);
+    let node = endings;
+    for (let i = append.length - 1; i >= 0; i--) {
+      const letter = append.charAt(i);
+      let next = node.next.get(letter);
+      if (!next) {
+        next = { groups: null, next: new Map() };
+        node.next.set(letter, next);
+      }
+      node = next;
+    }
+    node.groups = groups;
+  }
+  return { byAppend, longest, endings };
 }
+
+/** Lines of the .dic read between two pauses of `parseHunspellInSteps`. */
+const LINES_PER_STEP = 5000;
 
 /** Reads a .aff and a .dic (both as text, UTF-8). */
 export function parseHunspell(affText: string, dicText: string): HunspellData {
+  const steps = parseHunspellInSteps(affText, dicText);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseHunspell` in steps of a few milliseconds each: a server reading a dictionary of 66 000
+ * stems between requests pauses at each step rather than hold every other request for a second.
+ */
+export function* parseHunspellInSteps(
+  affText: string,
+  dicText: string,
+): Generator<void, HunspellData, void> {
   const lines = affText.split(/\r?\n/);
   let flagType: FlagType = 'char';
   for (const line of lines) {
@@ -231,6 +273,7 @@ export function parseHunspell(affText: string, dicText: string): HunspellData {
   const dicLines = dicText.split(/\r?\n/);
   // The first line is the (approximate) number of stems.
   for (let i = 1; i < dicLines.length; i++) {
+    if (i % LINES_PER_STEP === 0) yield;
     const line = dicLines[i];
     if (!line) continue;
     // Morphological fields follow a tab or a space; a stem has neither.
@@ -246,7 +289,9 @@ export function parseHunspell(affText: string, dicText: string): HunspellData {
   }
 
   const stemStarts = new Set<string>();
+  let counted = 0;
   for (const stem of stems.keys()) {
+    if (++counted % LINES_PER_STEP === 0) yield;
     // Longer beginnings first: once one is known, so are all shorter ones.
     for (let end = stem.length; end >= 0; end--) {
       const start = stem.slice(0, end);
@@ -326,7 +371,7 @@ function capitalised(word: string): string {
 /** Most suggestions a word gets. */
 const MAX_SUGGESTIONS = 5;
 /** Most diacritic restorations tried for one word: a long word has many letters to restore. */
-const MAX_RESTORATIONS = 500;
+const MAX_RESTORATIONS = 300;
 
 /**
  * A checker over parsed dictionary data. `check` answers for the word exactly as written;
@@ -421,8 +466,12 @@ export class Hunspell {
     return false;
   }
 
-  /** The word with letters of a MAP group swapped for another of the group, in growing numbers. */
-  private *restorations(word: string): Generator<{ candidate: string; changes: number }> {
+  /**
+   * The word with letters of a MAP group swapped for another of the group: every way with one
+   * letter changed, then with two, and so on, up to `MAX_RESTORATIONS` in all. Built in loops,
+   * not generators: a suggestion makes hundreds of these.
+   */
+  private restorations(word: string): Array<{ candidate: string; changes: number }> {
     const chars = [...word];
     const places: Array<{ index: number; others: string[] }> = [];
     chars.forEach((char, index) => {
@@ -431,19 +480,34 @@ export class Hunspell {
         .flatMap((group) => [...group].filter((other) => other !== char));
       if (others.length > 0) places.push({ index, others });
     });
-    let tried = 0;
-    // Choose k places to change, for k = 1, 2, …, each changed place taking each alternative.
+    const found: Array<{ candidate: string; changes: number }> = [];
     for (let k = 1; k <= places.length; k++) {
-      for (const chosen of combinations(places.length, k)) {
-        for (const variant of variants(
-          chars,
-          chosen.map((i) => places[i]!),
-        )) {
-          yield { candidate: variant, changes: k };
-          if (++tried >= MAX_RESTORATIONS) return;
+      // The k places chosen, as increasing indices into `places`, and each one's alternative.
+      const chosen = Array.from({ length: k }, (_, i) => i);
+      for (;;) {
+        const choice: number[] = new Array<number>(k).fill(0);
+        for (;;) {
+          const variant = [...chars];
+          chosen.forEach((place, j) => {
+            const { index, others } = places[place]!;
+            variant[index] = others[choice[j]!]!;
+          });
+          found.push({ candidate: variant.join(''), changes: k });
+          if (found.length >= MAX_RESTORATIONS) return found;
+          // The next alternative, the last place's first (counting in mixed radix).
+          let j = k - 1;
+          while (j >= 0 && ++choice[j]! >= places[chosen[j]!]!.others.length) choice[j--] = 0;
+          if (j < 0) break;
         }
+        // The next choice of k places in increasing order.
+        let i = k - 1;
+        while (i >= 0 && chosen[i] === places.length - k + i) i--;
+        if (i < 0) break;
+        chosen[i]!++;
+        for (let j = i + 1; j < k; j++) chosen[j] = chosen[j - 1]! + 1;
       }
     }
+    return found;
   }
 
   /**
@@ -541,28 +605,45 @@ export class Hunspell {
   /** The word as a stem with one suffix, or two (the inner one's continuation class names the outer). */
   private suffixed(word: string, prefix: PrefixContext | null, forSuggestion: boolean): boolean {
     const d = this.data;
-    const { byAppend, longest } = d.suffixes;
-    for (let length = 0; length <= Math.min(longest, word.length); length++) {
-      const groups = byAppend.get(word.slice(word.length - length));
+    // A stem begins with what is left once the suffix is taken off: most candidates a
+    // suggestion tries are no stem's beginning past a few letters, and are given up at once.
+    const reach = this.reach(word);
+    /** Whether the stem less `cut` letters at its end (the rest and the restored strip) begins a stem. */
+    const begins = (rest: string, strip: string, cut: number): boolean => {
+      const keep = rest.length + strip.length - cut;
+      if (keep <= rest.length) return Math.max(0, keep) <= reach;
+      return d.stemStarts.has((rest + strip).slice(0, keep));
+    };
+    let node: AppendNode | undefined = d.suffixes.endings;
+    for (let length = 0; node; node = node.next.get(word.charAt(word.length - 1 - length++))) {
+      const groups = node.groups;
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
-      // A stem begins with what is left once the suffix is taken off: most candidates a
-      // suggestion tries are no stem's beginning, and are given up at once.
-      const known = d.stemStarts.has(rest);
+      const known = rest.length <= reach;
       for (const group of groups) {
         if (!known && !group.outer) continue;
-        const stem = rest + group.strip;
-        const stemHomonyms = known ? d.stems.get(stem) : undefined;
         // Most stems tried are not words; only an outer suffix can still lead somewhere, and
         // only if the stem less the longest inner suffix is some stem's beginning.
-        const twofold =
-          group.outer &&
-          d.stemStarts.has(stem.slice(0, Math.max(0, stem.length - group.innerLongest)));
+        const twofold = group.outer && begins(rest, group.strip, group.innerLongest);
+        if (!known && !twofold) continue;
+        const stem = rest + group.strip;
+        const stemHomonyms = known ? d.stems.get(stem) : undefined;
         if (!stemHomonyms && !twofold) continue;
+        // Rules of one class differ in their conditions, not in what an inner suffix may be:
+        // the inner suffixes are tried once per class (where no prefix or circumfix is in play).
+        let innerTried = '';
         for (const rule of group.rules) {
           if (prefix && !rule.cross) continue;
-          const inner = twofold ? d.innerSuffixes.get(rule.flag) : undefined;
+          let inner = twofold ? d.innerSuffixes.get(rule.flag) : undefined;
+          if (inner && !prefix && !has(rule.cont, d.circumfix) && innerTried.includes(rule.flag)) {
+            inner = undefined;
+          }
+          // The stem less this class's longest inner suffix must begin some stem.
+          if (inner && !begins(rest, group.strip, inner.longest)) {
+            innerTried += rule.flag;
+            inner = undefined;
+          }
           if (!stemHomonyms && !inner) continue;
           if (rule.condition && !meets(rule.condition, stem)) continue;
           if (
@@ -580,8 +661,10 @@ export class Hunspell {
           ) {
             return true;
           }
-          if (inner && this.innerSuffixed(stem, rule, inner, prefix, forSuggestion)) {
-            return true;
+          if (inner) {
+            const shared = Math.min(reach, rest.length);
+            if (this.innerSuffixed(stem, shared, rule, inner, prefix, forSuggestion)) return true;
+            innerTried += rule.flag;
           }
         }
       }
@@ -589,21 +672,27 @@ export class Hunspell {
     return false;
   }
 
+  /**
+   * The stem left by an outer suffix as a stem with an inner one. `reach` letters of it are
+   * known to begin a stem (and no more of the outer word's): beyond, up to the restored
+   * strip, a beginning is looked up.
+   */
   private innerSuffixed(
     word: string,
+    reach: number,
     outer: AffixRule,
     table: AffixTable,
     prefix: PrefixContext | null,
     forSuggestion: boolean,
   ): boolean {
     const d = this.data;
-    const { byAppend, longest } = table;
-    for (let length = 0; length <= Math.min(longest, word.length); length++) {
-      const groups = byAppend.get(word.slice(word.length - length));
+    let node: AppendNode | undefined = table.endings;
+    for (let length = 0; node; node = node.next.get(word.charAt(word.length - 1 - length++))) {
+      const groups = node.groups;
       if (!groups) continue;
       if (length === word.length && !d.fullStrip) continue;
       const rest = word.slice(0, word.length - length);
-      if (!d.stemStarts.has(rest)) continue;
+      if (rest.length > reach && !d.stemStarts.has(rest)) continue;
       for (const group of groups) {
         const stem = rest + group.strip;
         const stemHomonyms = d.stems.get(stem);
@@ -629,6 +718,21 @@ export class Hunspell {
       }
     }
     return false;
+  }
+
+  /**
+   * How many of the word's first letters begin some stem. Every shorter beginning of a stem's
+   * beginning is one too, so a binary search finds it in a few look-ups.
+   */
+  private reach(word: string): number {
+    let low = 0;
+    let high = word.length;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.data.stemStarts.has(word.slice(0, middle))) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   /** A circumfix is a prefix and a suffix that come together: one without the other is no word. */
@@ -670,42 +774,4 @@ function nextKeys(letter: string): string {
     nextKeysCache.set(key, found);
   }
   return found;
-}
-
-/** Every way to choose k of n indices, in increasing order. */
-function* combinations(n: number, k: number): Generator<number[]> {
-  const chosen: number[] = [];
-  function* from(start: number): Generator<number[]> {
-    if (chosen.length === k) {
-      yield [...chosen];
-      return;
-    }
-    for (let i = start; i <= n - (k - chosen.length); i++) {
-      chosen.push(i);
-      yield* from(i + 1);
-      chosen.pop();
-    }
-  }
-  yield* from(0);
-}
-
-/** The characters with each chosen place replaced by each of its alternatives. */
-function* variants(
-  chars: readonly string[],
-  places: ReadonlyArray<{ index: number; others: readonly string[] }>,
-): Generator<string> {
-  const out = [...chars];
-  function* at(position: number): Generator<string> {
-    const place = places[position];
-    if (!place) {
-      yield out.join('');
-      return;
-    }
-    for (const other of place.others) {
-      out[place.index] = other;
-      yield* at(position + 1);
-    }
-    out[place.index] = chars[place.index]!;
-  }
-  yield* at(0);
 }

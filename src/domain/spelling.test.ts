@@ -1,8 +1,8 @@
 import english from 'dictionary-en';
 import latvian from 'dictionary-lv';
 import { describe, expect, it } from 'vitest';
-import { Hunspell, parseHunspell } from './hunspell';
-import { LANGUAGE_MAPS, spellingIssues, wordsOf } from './spelling';
+import { Hunspell, parseHunspell, parseHunspellInSteps } from './hunspell';
+import { LANGUAGE_MAPS, MAX_SUGGESTED_WORDS, spellingIssues, wordsOf } from './spelling';
 
 // The real dictionaries, each read once for the file.
 const text = new TextDecoder();
@@ -70,6 +70,18 @@ describe('Latvian words', () => {
     expect(lv.suggest('klinetu')[0]).toBe('klientu');
     expect(lv.suggest('iesneigums')[0]).toBe('iesniegums');
     expect(lv.suggest('pieteikumz').length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('reading in steps', () => {
+  it('pauses many times while reading the Latvian dictionary, and reads the same', () => {
+    const steps = parseHunspellInSteps(text.decode(latvian.aff), text.decode(latvian.dic));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(10);
+    expect(step.value.stems.size).toBe(lv.data.stems.size);
+    expect(new Hunspell(step.value).correct('pašvaldībai')).toBe(true);
   });
 });
 
@@ -154,5 +166,17 @@ describe('spellingIssues', () => {
     expect(spellingIssues('teh cat and teh dog', 'en', en).map(({ start }) => start)).toEqual([
       0, 12,
     ]);
+  });
+
+  it('gives suggestions to a limited number of words, so a text in the other language stays quick', () => {
+    const words = Array.from(
+      { length: MAX_SUGGESTED_WORDS + 5 },
+      (_, i) => 'pasvaldiba'.slice(0, 5 + (i % 5)) + 'x'.repeat(1 + Math.floor(i / 5)),
+    );
+    const issues = spellingIssues(words.join(' '), 'lv', lv);
+    expect(issues).toHaveLength(words.length);
+    expect(
+      issues.slice(MAX_SUGGESTED_WORDS).every(({ suggestions }) => suggestions.length === 0),
+    ).toBe(true);
   });
 });

@@ -26,6 +26,13 @@ export interface SpellingIssue extends TextWord {
   readonly suggestions: string[];
 }
 
+/**
+ * Distinct misspelt words of one text that get suggestions; the rest are reported without. A
+ * suggestion takes some milliseconds, and a text in the other language (20 000 characters, all
+ * "misspelt") must not hold the server for seconds.
+ */
+export const MAX_SUGGESTED_WORDS = 30;
+
 /** Abbreviations in capitals up to this length (VSAA, PVN) are not checked. */
 const MAX_ABBREVIATION = 5;
 
@@ -79,7 +86,7 @@ export function wordsOf(text: string, language: SpellingLanguage): TextWord[] {
  * The misspelt words of a text with their suggestions. A hyphenated word the dictionary knows
  * whole is taken whole; otherwise each part is checked. A word before a full stop may be an
  * abbreviation the dictionary knows with it. A word misspelt several times is
- * checked and given suggestions once.
+ * checked and given suggestions once; only the first `MAX_SUGGESTED_WORDS` get any.
  */
 export function spellingIssues(
   text: string,
@@ -87,12 +94,14 @@ export function spellingIssues(
   dictionary: Hunspell,
 ): SpellingIssue[] {
   const verdicts = new Map<string, string[] | null>();
+  let suggested = 0;
   const verdict = (typed: string): string[] | null => {
     // The dictionaries are precomposed: "e" and a combining macron is "ē".
     const word = typed.normalize('NFC');
     let suggestions = verdicts.get(word);
     if (suggestions === undefined) {
-      suggestions = dictionary.correct(word) ? null : dictionary.suggest(word);
+      if (dictionary.correct(word)) suggestions = null;
+      else suggestions = suggested++ < MAX_SUGGESTED_WORDS ? dictionary.suggest(word) : [];
       verdicts.set(word, suggestions);
     }
     return suggestions;

@@ -1,5 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TCheckSpellingBody, TSpellingResult } from '../../../contracts/spelling.contracts';
-import { Hunspell, parseHunspell } from '../../../domain/hunspell';
+import { Hunspell, parseHunspellInSteps } from '../../../domain/hunspell';
 import { LANGUAGE_MAPS, spellingIssues, type SpellingLanguage } from '../../../domain/spelling';
 import type { ActionContext } from '../../http/access';
 
@@ -10,6 +11,16 @@ async function readDictionary(language: SpellingLanguage): Promise<{ aff: string
     language === 'lv' ? await import('dictionary-lv') : await import('dictionary-en');
   const text = new TextDecoder();
   return { aff: text.decode(dictionary.aff), dic: text.decode(dictionary.dic) };
+}
+
+/** The dictionary parsed a step at a time, other requests served between the steps. */
+async function parse(aff: string, dic: string) {
+  const steps = parseHunspellInSteps(aff, dic);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
 }
 
 /**
@@ -23,7 +34,7 @@ export function dictionaryFor(language: SpellingLanguage): Promise<Hunspell> {
   let found = loaded.get(language);
   if (!found) {
     found = readDictionary(language).then(
-      ({ aff, dic }) => new Hunspell(parseHunspell(aff, dic), { map: LANGUAGE_MAPS[language] }),
+      async ({ aff, dic }) => new Hunspell(await parse(aff, dic), { map: LANGUAGE_MAPS[language] }),
     );
     // A failed read is not kept: the next request tries again.
     found.catch(() => loaded.delete(language));
