@@ -724,6 +724,7 @@ export const en: Messages = {
     keeperDefault: 'The request’s owner',
   },
   mail: {
+    blockPlaceholder: '@adverts.example.com',
     receivedTitle: 'Letters received',
     noneReceived: 'No letters for this request.',
     noSender: 'no sender given',

@@ -729,6 +729,7 @@ export const lv = {
     keeperDefault: 'Pieprasījuma atbildīgais',
   },
   mail: {
+    blockPlaceholder: '@reklama.lv',
     receivedTitle: 'Saņemtās vēstules',
     noneReceived: 'Šim pieprasījumam vēstuļu nav.',
     noSender: 'sūtītājs nav norādīts',

@@ -126,7 +126,7 @@ function Blocklist() {
       <form onSubmit={onSubmit} noValidate className="inline-form">
         <FormError message={formError} />
         <Field label={t('mail.blockEntry')} required error={errors.entry?.message}>
-          <input {...form.register('entry')} placeholder="@reklama.lv" />
+          <input {...form.register('entry')} placeholder={t('mail.blockPlaceholder')} />
         </Field>
         <Field label={t('mail.blockNote')} error={errors.note?.message}>
           <input {...form.register('note')} />
