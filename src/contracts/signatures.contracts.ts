@@ -27,7 +27,7 @@ export const UpdateSignatureTemplateBody = z.strictObject({
     .min(1)
     .max(2000)
     .refine((text) => unknownSignaturePlaceholders(text).length === 0, {
-      message: 'unknown_placeholder',
+      message: 'unknown_signature_placeholder',
     }),
   version: Version,
 });

@@ -9,7 +9,7 @@ const ModuleText = z
   .min(1)
   .max(10_000)
   .refine((text) => unknownTextModulePlaceholders(text).length === 0, {
-    message: 'unknown_placeholder',
+    message: 'unknown_text_module_placeholder',
   });
 
 /** A ready piece of a letter a clerk starts from (issue 14, clause 21.2). */

@@ -537,6 +537,14 @@ const FIELD_MESSAGES = {
     lv: 'Tekstā ir nezināms aizstājējs; var lietot {numurs}, {number}, {termiņš} un {due}.',
     en: 'The text has an unknown placeholder; use {numurs}, {number}, {termiņš} and {due}.',
   },
+  unknown_signature_placeholder: {
+    lv: 'Veidnē ir nezināms aizstājējs; var lietot {vārds}, {uzvārds}, {amats}, {struktūrvienība}, {iestāde}, {tālrunis}, {e-pasts} un {tīmekļvietne}.',
+    en: 'The template has an unknown placeholder; use {name}, {surname}, {position}, {unit}, {institution}, {phone}, {email} and {website}.',
+  },
+  unknown_text_module_placeholder: {
+    lv: 'Tekstā ir nezināms aizstājējs; var lietot {klients}, {numurs} un {termiņš}.',
+    en: 'The text has an unknown placeholder; use {client}, {number} and {due}.',
+  },
 } satisfies Record<string, Texts>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -156,7 +156,9 @@ describe('signatures (clause 21.2.5)', () => {
     ).toBe(403);
     const unknown = await put(admin, { template: 'Ar cieņu, {segvārds}', version: lv.version });
     expect(unknown.statusCode).toBe(400);
-    expect(fieldErrorsOf(unknown)).toEqual([expect.objectContaining({ field: 'template' })]);
+    expect(fieldErrorsOf(unknown)).toEqual([
+      expect.objectContaining({ field: 'template', code: 'unknown_signature_placeholder' }),
+    ]);
     const changed = await put(admin, {
       template: 'Ar cieņu\n{vārds} {uzvārds}, {amats}',
       version: lv.version,

@@ -27,7 +27,8 @@ export async function findTextModules(db: Executor, filter: TextModuleFilter) {
     .select(COLUMNS)
     .select(sql<number>`count(*) over ()`.as('total'))
     .where('active', '=', filter.active)
-    .orderBy('language')
+    // Latvian first, the language most letters are written in.
+    .orderBy(sql`language = 'lv'`, 'desc')
     .orderBy(sql`lower(title)`)
     .orderBy('id')
     .limit(filter.limit)
