@@ -264,6 +264,15 @@ export function createMailService(deps: {
     const threadId =
       (await findThreadRequest(trx, threadIdsOf(read.inReplyTo, read.references))) ??
       (number ? await findRequestOfSender(trx, number, sender) : null);
+    const event = {
+      kind: 'mail-received',
+      data: {
+        inboundId: message.inboundId,
+        from: sender,
+        subject: read.subject,
+        attachments: read.attachments.length,
+      },
+    };
     let requestId: string;
     let contactId: string | null = null;
     if (threadId) {
@@ -294,6 +303,7 @@ export function createMailService(deps: {
           policyCode: plan.policyCode,
           dueOn: plan.dueOn,
           dueAt: plan.dueAt,
+          events: [event],
         },
       );
       requestId = registered.requestId;
@@ -306,20 +316,12 @@ export function createMailService(deps: {
       contact_id: contactId,
       attachment_ids: attachmentIds,
     });
-    const event = {
-      kind: 'mail-received',
-      data: {
-        inboundId: message.inboundId,
-        from: sender,
-        subject: read.subject,
-        attachments: read.attachments.length,
-      },
-    };
     const row = await requestAccess.visible(trx, ctx, requestId);
     // The client writes back: the request is worked on again (an answered or closed one too).
+    // A new request has the letter's arrival on its timeline already, written with "created".
     if (threadId && (!isOpen(row.state) || row.state === 'waiting_client'))
       await requestAccess.change(trx, ctx, row, { state: 'in_progress' }, event);
-    else await requestAccess.recordEvent(trx, ctx, requestId, event.kind, event.data);
+    else if (threadId) await requestAccess.recordEvent(trx, ctx, requestId, event.kind, event.data);
     await autoReplies.afterImport(trx, {
       inboundId: message.inboundId,
       mailboxId: message.mailboxId,
