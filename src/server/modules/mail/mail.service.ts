@@ -84,7 +84,7 @@ const E_ADDRESS_RECIPIENT = 'e-adrese';
 /** How often an SMTP mailbox's state is written while letters keep arriving. */
 const SMTP_REPORT_MS = 5_000;
 
-/** At most this many messages in one transaction (decision 0045). */
+/** At most this many messages in one transaction (decision 45). */
 const GROUP_LETTERS = 32;
 
 /** How long a message that finds the database idle waits for others to share its transaction. */
@@ -565,7 +565,7 @@ export function createMailService(deps: {
   }
 
   /**
-   * Stores a group of messages in one transaction (decision 0045): one commit, and its flush to
+   * Stores a group of messages in one transaction (decision 45): one commit, and its flush to
    * disk, for them all. Each message is stored under a savepoint; one that fails is rolled back
    * to it, the others go on, and after the commit it is tried once more in a transaction of its
    * own, as if it had come alone. When the group's transaction fails as a whole (its commit), each
@@ -584,6 +584,7 @@ export function createMailService(deps: {
         outcomes[index] = { status: 'fulfilled', value: outcome.value.done };
       else toStore.push({ index, prepared: outcome.value });
     }
+    if (toStore.length === 0) return outcomes;
     const alone: number[] = [];
     try {
       const stored = await db.transaction().execute(async (trx) => {
