@@ -515,7 +515,7 @@ async function selectOne(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
-// One piece of a transaction that can fail alone (a letter of a group, decision 0045). The same
+// One piece of a transaction that can fail alone (a letter of a group, decision 45). The same
 // name each time: a new savepoint hides the one before, which stays and commits with the rest,
 // and a rollback goes back only to the newest. PostgreSQL keeps 64 such pieces cheaply.
 const SAVEPOINT = 'piece';

@@ -37,7 +37,7 @@ export interface AuditService {
   /**
    * Holds the records made in the transaction until `flush` writes them in one statement, in the
    * order they were made: a transaction that stores many things (a group of letters, decision
-   * 0045) makes one insert of its records instead of one each. `mark` and `dropSince` let a part
+   * 45) makes one insert of its records instead of one each. `mark` and `dropSince` let a part
    * rolled back to its savepoint drop its own records. The caller flushes before the commit.
    */
   deferIn(trx: Executor): DeferredRecords;

@@ -1,6 +1,6 @@
 /**
  * Gathers work that arrives close together into groups, each handed to `commit` whole, and
- * answers each piece with its own outcome once its group is done (decision 0045). A piece that
+ * answers each piece with its own outcome once its group is done (decision 45). A piece that
  * arrives while no group is being committed waits `waitMs` for others; one that arrives while
  * `maxGroups` groups are being committed waits for one of them to end, and goes with the pieces
  * that gathered meanwhile: the busier the database, the larger the groups, and nobody waits when

@@ -91,7 +91,7 @@ export function createImapReader(deps: {
           );
           messages.sort((a, b) => a.uid - b.uid);
           // All handed over at once, in UID order: they are stored in groups, each group in one
-          // transaction (decision 0045), and each settles once its group has committed.
+          // transaction (decision 45), and each settles once its group has committed.
           const results = await Promise.allSettled(
             messages.flatMap((message) =>
               message.source

@@ -267,7 +267,10 @@ export async function repliedSince(
   let query = db
     .selectFrom('outgoing_messages')
     .select('id')
-    .where('kind', '=', reply.kind)
+    // The kind written into the statement, not a parameter: the index covers only these two
+    // kinds, and a prepared statement's generic plan could not know $1 is one of them, so it
+    // read the whole outbox for every letter.
+    .where('kind', '=', sql.lit(reply.kind))
     .where(sql<string>`lower(recipient)`, '=', reply.recipient.toLowerCase())
     .where('created_at', '>=', reply.since);
   if (reply.requestId) query = query.where('request_id', '=', reply.requestId);

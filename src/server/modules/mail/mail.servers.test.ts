@@ -178,7 +178,7 @@ describe('mail from real servers', () => {
     await expect(readerWith(crashing).poll(settings)).rejects.toThrow('killed');
     expect((await flagsIn(folder)).some((flags) => flags.includes('\\Seen'))).toBe(false);
 
-    // The poll hands the letters over together and they commit in groups (decision 0045): how
+    // The poll hands the letters over together and they commit in groups (decision 45): how
     // many were in by the crash depends on the grouping; the second poll brings the rest, once.
     const committed = (await Promise.all(letters.map((l) => stored(l.messageId)))).filter(
       (rows) => rows.length > 0,

@@ -84,7 +84,7 @@ const E_ADDRESS_RECIPIENT = 'e-adrese';
 /** How often an SMTP mailbox's state is written while letters keep arriving. */
 const SMTP_REPORT_MS = 5_000;
 
-/** At most this many messages in one transaction (decision 0045). */
+/** At most this many messages in one transaction (decision 45). */
 const GROUP_LETTERS = 32;
 
 /** How long a message that finds the database idle waits for others to share its transaction. */
@@ -264,6 +264,15 @@ export function createMailService(deps: {
     const threadId =
       (await findThreadRequest(trx, threadIdsOf(read.inReplyTo, read.references))) ??
       (number ? await findRequestOfSender(trx, number, sender) : null);
+    const event = {
+      kind: 'mail-received',
+      data: {
+        inboundId: message.inboundId,
+        from: sender,
+        subject: read.subject,
+        attachments: read.attachments.length,
+      },
+    };
     let requestId: string;
     let contactId: string | null = null;
     if (threadId) {
@@ -294,6 +303,7 @@ export function createMailService(deps: {
           policyCode: plan.policyCode,
           dueOn: plan.dueOn,
           dueAt: plan.dueAt,
+          events: [event],
         },
       );
       requestId = registered.requestId;
@@ -306,20 +316,12 @@ export function createMailService(deps: {
       contact_id: contactId,
       attachment_ids: attachmentIds,
     });
-    const event = {
-      kind: 'mail-received',
-      data: {
-        inboundId: message.inboundId,
-        from: sender,
-        subject: read.subject,
-        attachments: read.attachments.length,
-      },
-    };
     const row = await requestAccess.visible(trx, ctx, requestId);
     // The client writes back: the request is worked on again (an answered or closed one too).
+    // A new request has the letter's arrival on its timeline already, written with "created".
     if (threadId && (!isOpen(row.state) || row.state === 'waiting_client'))
       await requestAccess.change(trx, ctx, row, { state: 'in_progress' }, event);
-    else await requestAccess.recordEvent(trx, ctx, requestId, event.kind, event.data);
+    else if (threadId) await requestAccess.recordEvent(trx, ctx, requestId, event.kind, event.data);
     await autoReplies.afterImport(trx, {
       inboundId: message.inboundId,
       mailboxId: message.mailboxId,
@@ -563,7 +565,7 @@ export function createMailService(deps: {
   }
 
   /**
-   * Stores a group of messages in one transaction (decision 0045): one commit, and its flush to
+   * Stores a group of messages in one transaction (decision 45): one commit, and its flush to
    * disk, for them all. Each message is stored under a savepoint; one that fails is rolled back
    * to it, the others go on, and after the commit it is tried once more in a transaction of its
    * own, as if it had come alone. When the group's transaction fails as a whole (its commit), each
@@ -582,6 +584,7 @@ export function createMailService(deps: {
         outcomes[index] = { status: 'fulfilled', value: outcome.value.done };
       else toStore.push({ index, prepared: outcome.value });
     }
+    if (toStore.length === 0) return outcomes;
     const alone: number[] = [];
     try {
       const stored = await db.transaction().execute(async (trx) => {

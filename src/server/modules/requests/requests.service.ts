@@ -93,6 +93,8 @@ export interface PlannedRequest {
   policyCode: string | null;
   dueOn: string;
   dueAt: Date;
+  /** Timeline entries after "created", written with it (a letter's arrival on its new request). */
+  events?: ReadonlyArray<{ kind: string; data: Record<string, unknown> }>;
 }
 
 /** The contact a request is created in. */
@@ -363,13 +365,20 @@ export function createRequestsService(deps: {
       const ids = await insertRequests(trx, rows);
       await insertEvents(
         trx,
-        ids.map((id, index) => ({
-          request_id: id,
-          at: now,
-          actor_staff_id: ctx.principal.staffId,
-          kind: 'created',
-          data: { dueOn: planned[index]?.dueOn, policy: planned[index]?.policyCode },
-        })),
+        ids.flatMap((id, index) =>
+          [
+            {
+              kind: 'created',
+              data: { dueOn: planned[index]?.dueOn, policy: planned[index]?.policyCode },
+            },
+            ...(planned[index]?.events ?? []),
+          ].map((event) => ({
+            request_id: id,
+            at: now,
+            actor_staff_id: ctx.principal.staffId,
+            ...event,
+          })),
+        ),
       );
       const created = new Map(
         (await findRequestsByIds(trx, ids)).map((row) => [row.id, row] as const),
