@@ -70,6 +70,20 @@ describe('the e-address exchange (the folder standing for the state service)', (
       request_channel: 'e_address',
       unit_id: unitId,
     });
+    // The sender is known by their e-address, so the answer goes back there.
+    const client = await test.database.db
+      .selectFrom('inbound_messages as m')
+      .innerJoin('service_requests as r', 'r.id', 'm.request_id')
+      .innerJoin('clients as c', 'c.id', 'r.client_id')
+      .select(['c.e_address', 'c.email', 'c.given_name', 'c.surname'])
+      .where('m.message_id', '=', messageId)
+      .executeTakeFirstOrThrow();
+    expect(client).toEqual({
+      e_address: 'karlis.zarins@example.lv',
+      email: null,
+      given_name: 'Kārlis',
+      surname: 'Zariņš',
+    });
     expect(await readdir(path.join(dir, 'in'))).toEqual(['done']);
     expect(await readdir(path.join(dir, 'in', 'done'))).toEqual(['0001.eml']);
     expect(await test.services.mail.readEAddress(createFolderGateway(dir))).toBe(0);

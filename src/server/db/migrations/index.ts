@@ -11,6 +11,7 @@ import * as principalChanges from './0009_principal_changes';
 import * as mail from './0010_mail';
 import * as mailImport from './0011_mail_import';
 import * as letters from './0012_letters';
+import * as eAddressClients from './0013_e_address_clients';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_mail': mail,
   '0011_mail_import': mailImport,
   '0012_letters': letters,
+  '0013_e_address_clients': eAddressClients,
 };

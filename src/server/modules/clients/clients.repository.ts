@@ -78,6 +78,19 @@ export async function findClientByEmail(db: Executor, email: string) {
     .executeTakeFirst();
 }
 
+/** The client who writes from this e-address (the state's e-address service names the sender by it). */
+export async function findClientByEAddress(db: Executor, eAddress: string) {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where(sql<string>`lower(e_address)`, '=', eAddress.toLowerCase())
+    .where('merged_into', 'is', null)
+    .orderBy(sql`kind = 'person'`, 'desc')
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function insertClient(db: Executor, row: NewClientRow): Promise<string> {
   const inserted = await db
     .insertInto('clients')

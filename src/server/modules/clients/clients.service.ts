@@ -29,6 +29,7 @@ import {
 } from './clients.presenter';
 import {
   findClientBy,
+  findClientByEAddress,
   findClientByEmail,
   findClientById,
   findClients,
@@ -197,14 +198,23 @@ export function createClientsService(deps: {
       trx: Executor,
       ctx: ActionContext,
       /** `staffId`: the colleague with the address, when the caller has looked it up already. */
-      sender: { address: string; displayName: string | null; staffId: string | null },
+      sender: {
+        address: string;
+        displayName: string | null;
+        staffId: string | null;
+        /** An e-address letter's sender is known, and answered, by their e-address. */
+        channel?: 'email' | 'e_address';
+      },
     ): Promise<{ id: string; kind: 'external' | 'internal'; name: string }> {
       const { staffId } = sender;
       if (staffId) {
         const row = await createRowIn(trx, ctx, { kind: 'internal', staffId });
         return { id: row.id, kind: 'internal', name: displayNameOf(row) };
       }
-      const known = await findClientByEmail(trx, sender.address);
+      const byEAddress = sender.channel === 'e_address';
+      const known = byEAddress
+        ? await findClientByEAddress(trx, sender.address)
+        : await findClientByEmail(trx, sender.address);
       if (known) {
         return {
           id: known.id,
@@ -215,7 +225,7 @@ export function createClientsService(deps: {
       const row = await createRowIn(trx, ctx, {
         kind: 'person',
         ...nameFromSender(sender.displayName, sender.address),
-        email: sender.address,
+        ...(byEAddress ? { eAddress: sender.address } : { email: sender.address }),
       });
       return { id: row.id, kind: 'external', name: displayNameOf(row) };
     },

@@ -282,6 +282,7 @@ export function createMailService(deps: {
         address: sender,
         displayName: read.fromName,
         staffId: plan.colleagueId,
+        channel: message.channel,
       });
       const registered = await contacts.registerIn(
         trx,
