@@ -18,6 +18,16 @@ export interface MessageToJudge {
   /** Header fields by lower-case name, each value as received, repeated fields in order. */
   headers: ReadonlyMap<string, readonly string[]>;
   receivedAt: Date;
+  /** Who handed it over SMTP: their address and the name they greeted with; rspamd weighs both. */
+  client?: SmtpClient | undefined;
+  /** The envelope's recipients, when it came over SMTP. */
+  recipients?: readonly string[] | undefined;
+}
+
+/** The SMTP client that delivered a message: its IP address and its HELO/EHLO name. */
+export interface SmtpClient {
+  ip: string | null;
+  helo: string | null;
 }
 
 export interface SpamVerdict {
@@ -81,6 +91,8 @@ export interface IngestInput {
   /** SMTP's MAIL FROM and RCPT TO, when it came over SMTP. */
   envelopeFrom?: string | null;
   envelopeTo?: readonly string[];
+  /** Who delivered it, when it came over SMTP. */
+  smtpClient?: SmtpClient;
   receivedAt: Date;
 }
 

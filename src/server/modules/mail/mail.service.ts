@@ -446,6 +446,8 @@ export function createMailService(deps: {
             fromAddress,
             headers: read.headers,
             receivedAt: input.receivedAt,
+            client: input.smtpClient,
+            recipients: input.envelopeTo,
           });
     const state = stateOf(flag, verdict);
     const plan =

@@ -92,6 +92,10 @@ export function createSmtpReceiver(deps: {
                   raw,
                   envelopeFrom,
                   envelopeTo,
+                  smtpClient: {
+                    ip: session.remoteAddress || null,
+                    helo: session.hostNameAppearsAs || null,
+                  },
                   receivedAt,
                 })
               ).inboundId,

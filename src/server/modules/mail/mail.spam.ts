@@ -7,7 +7,7 @@ import {
   type SpamReason,
 } from '../../../domain/mail-in';
 import type { MailConfig } from '../../config';
-import type { SpamJudge } from './mail.ports';
+import type { MessageToJudge, SpamJudge } from './mail.ports';
 import { countFromSenderSince, findBlockingEntry } from './mail.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -39,10 +39,17 @@ const rspamdEndpoint = (base: string, path: string) =>
 /** Asks rspamd about a message; its reasons, or null when it cannot answer now. */
 async function askRspamd(
   url: string,
-  message: { raw: Buffer; fromAddress: string | null },
+  message: Pick<MessageToJudge, 'raw' | 'fromAddress' | 'client' | 'recipients'>,
 ): Promise<{ reasons: SpamReason[]; spam: boolean; score: number } | null> {
+  // rspamd's HTTP protocol takes the SMTP transaction in headers: without the client's IP and
+  // HELO its checks of the sending host (SPF, DNS lists, HELO rules) have nothing to go on.
   const headers: Record<string, string> = { 'content-type': 'message/rfc822' };
   if (message.fromAddress) headers.from = message.fromAddress;
+  if (message.client?.ip) headers.ip = message.client.ip;
+  if (message.client?.helo) headers.helo = message.client.helo;
+  // The protocol takes one recipient per header; the first tells rspamd's rules enough.
+  const recipient = message.recipients?.[0];
+  if (recipient) headers.rcpt = recipient;
   try {
     const response = await fetch(rspamdEndpoint(url, 'checkv2'), {
       method: 'POST',
