@@ -95,10 +95,15 @@ describe('knowledge base in the browser', () => {
     await expectAccessible(page);
     await composer.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
 
-    await page
+    const sent = page
       .getByRole('status')
-      .filter({ hasText: 'Atbilde sagatavota un gaida nosūtīšanu' })
-      .waitFor();
+      .filter({ hasText: 'Atbilde sagatavota un gaida nosūtīšanu' });
+    // The article's title carries the made-up tag; when the tag has no digit, the spelling check
+    // asks about it first, and the clerk sends anyway.
+    const ask = composer.getByRole('alert').filter({ hasText: 'Sūtiet tāpat' });
+    await sent.or(ask).first().waitFor();
+    if (await ask.isVisible()) await ask.getByRole('button', { name: 'Sūtīt tāpat' }).click();
+    await sent.waitFor();
     const messages = page.getByRole('region', { name: 'Starpatbildes un vēstules klientam' });
     const reply = messages.getByRole('listitem').filter({
       hasText: `Atbilde uz pieprasījumu ${request.number}`,
