@@ -41,6 +41,17 @@ export function createSignaturesService(deps: {
     return presentSignatureTemplate(row);
   }
 
+  /** The language's template filled from the person's profile, and that profile; null without either. */
+  async function signatureOf(executor: Executor, staffId: string, language: LetterLanguage) {
+    const [row, found] = await Promise.all([
+      findSignatureTemplate(executor, language),
+      findSignatureProfile(executor, staffId),
+    ]);
+    if (!row || !found) return null;
+    const profile = profileOf(found);
+    return { text: signatureFrom(row.template, profile), profile };
+  }
+
   return {
     async list(ctx: ActionContext): Promise<TSignatureTemplates> {
       requirePermission(ctx.principal, 'signatures.manage');
@@ -80,13 +91,9 @@ export function createSignaturesService(deps: {
     async mine(ctx: ActionContext, language: LetterLanguage): Promise<TMySignature> {
       const staffId = ctx.principal.staffId;
       if (!staffId) throw new AppError('forbidden');
-      const [row, profile] = await Promise.all([
-        template(db, language),
-        findSignatureProfile(db, staffId),
-      ]);
-      if (!profile) throw notFound();
-      const person = profileOf(profile);
-      return { language, text: signatureFrom(row.template, person), profile: person };
+      const made = await signatureOf(db, staffId, language);
+      if (!made) throw notFound();
+      return { language, ...made };
     },
 
     /** The signature under a letter the person writes, in the caller's transaction. */
@@ -95,11 +102,7 @@ export function createSignaturesService(deps: {
       staffId: string,
       language: LetterLanguage,
     ): Promise<string | null> {
-      const [row, profile] = await Promise.all([
-        findSignatureTemplate(executor, language),
-        findSignatureProfile(executor, staffId),
-      ]);
-      return row && profile ? signatureFrom(row.template, profileOf(profile)) : null;
+      return (await signatureOf(executor, staffId, language))?.text ?? null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { useServerForm } from '../../ui/server-form';
+import { LetterLanguageOptions } from './LetterLanguageOptions';
 
 interface Values {
   title: string;
@@ -39,8 +40,7 @@ export function TextModuleForm(props: {
       </Field>
       <Field label={t('letters.language')} required error={errors.language?.message}>
         <select {...form.register('language')}>
-          <option value="lv">{t('letters.languages.lv')}</option>
-          <option value="en">{t('letters.languages.en')}</option>
+          <LetterLanguageOptions />
         </select>
       </Field>
       <Field

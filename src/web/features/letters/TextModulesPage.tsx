@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../ui/Notice';
 import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextModuleForm } from './TextModuleForm';
+import { LetterLanguageOptions } from './LetterLanguageOptions';
 
 const DEFAULTS = { q: '', language: '', retired: 'false' };
 const PAGE_SIZE = 25;
@@ -119,8 +120,7 @@ export function TextModulesPage() {
             onChange={(event) => update({ language: event.target.value })}
           >
             <option value="">{t('common.all')}</option>
-            <option value="lv">{t('letters.languages.lv')}</option>
-            <option value="en">{t('letters.languages.en')}</option>
+            <LetterLanguageOptions />
           </select>
         </div>
         <div className="field field-check">

@@ -20,6 +20,7 @@ import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
 import { ErrorNotice } from '../../ui/Notice';
 import { useServerForm } from '../../ui/server-form';
+import { LetterLanguageOptions } from '../letters/LetterLanguageOptions';
 
 /** As many articles as the server attaches as PDF to one reply. */
 const MAX_PDFS = 5;
@@ -191,8 +192,7 @@ export function ReplyComposer(props: { request: TRequestDetail; onSent: () => vo
           </Field>
           <Field label={t('letters.language')} required error={errors.language?.message}>
             <select {...form.register('language')}>
-              <option value="lv">{t('letters.languages.lv')}</option>
-              <option value="en">{t('letters.languages.en')}</option>
+              <LetterLanguageOptions />
             </select>
           </Field>
         </div>
