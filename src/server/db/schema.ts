@@ -9,6 +9,17 @@ import type {
 import type { AbsenceKind } from '../../domain/absences';
 import type { CatiOutcome, CatiState, Disposition, RefusalReason } from '../../domain/cati';
 import type { Channel, ClientKind } from '../../domain/channels';
+import type {
+  AttemptOutcome,
+  CallbackClosing,
+  CallbackKind,
+  CallbackState,
+  CallDirection,
+  CallEvent,
+  CallState,
+  HangupCause,
+  Rotation,
+} from '../../domain/calls';
 import type { CommitmentForm } from '../../domain/commitments';
 import type { DeadlineUnit } from '../../domain/deadlines';
 import type { ArticleKind } from '../../domain/knowledge';
@@ -512,6 +523,117 @@ export interface IncidentsTable {
   recorded_at: Timestamp;
 }
 
+export interface TelephonyExchangesTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface TelephonyLinesTable {
+  unit_id: string;
+  /** Normalised (`normalisePhone`), as the exchange's numbers are compared with it. */
+  number: string;
+  rotation: Rotation;
+  menu_key: string | null;
+  information_line: Generated<boolean>;
+  last_routed_staff_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TelephonyExtensionsTable {
+  staff_id: string;
+  extension: string;
+  last_call_ended_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface CallsTable {
+  id: Generated<string>;
+  exchange_id: string;
+  external_id: string;
+  direction: CallDirection;
+  from_number: string;
+  to_number: string;
+  /** The resident's number, normalised: the caller's (incoming) or the one called (outgoing). */
+  number: string;
+  unit_id: string | null;
+  client_id: string | null;
+  staff_id: string | null;
+  extension: string | null;
+  state: CallState;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  hangup_cause: HangupCause | null;
+  transferred_to: string | null;
+  voicemail_at: Timestamp | null;
+  menu_key: string | null;
+  contact_id: string | null;
+  request_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallEventsTable {
+  id: GeneratedAlways<number>;
+  call_id: string;
+  event: CallEvent;
+  /** The event's name; a transfer's with its target, as a call may be transferred twice. */
+  event_key: string;
+  at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  received_at: Timestamp;
+}
+
+export interface CallRecordingsTable {
+  call_id: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  source_url: string | null;
+  stored_at: Timestamp;
+}
+
+export interface CallbacksTable {
+  id: Generated<string>;
+  kind: CallbackKind;
+  call_id: string;
+  unit_id: string;
+  client_id: string | null;
+  number: string;
+  called_at: Timestamp;
+  visible_from: Timestamp;
+  due_at: Timestamp;
+  policy_code: string | null;
+  state: CallbackState;
+  claimed_by: string | null;
+  claimed_at: Timestamp | null;
+  attempt_count: Generated<number>;
+  closed_at: Timestamp | null;
+  closing: CallbackClosing | null;
+  request_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallbackAttemptsTable {
+  id: Generated<string>;
+  callback_id: string;
+  staff_id: string | null;
+  at: Timestamp;
+  outcome: AttemptOutcome;
+  note: string | null;
+}
+
 export interface DB {
   institutions: InstitutionsTable;
   units: UnitsTable;
@@ -564,6 +686,14 @@ export interface DB {
   cati_attempts: CatiAttemptsTable;
   cati_qc_checks: CatiQcChecksTable;
   survey_reports: SurveyReportsTable;
+  telephony_exchanges: TelephonyExchangesTable;
+  telephony_lines: TelephonyLinesTable;
+  telephony_extensions: TelephonyExtensionsTable;
+  calls: CallsTable;
+  call_events: CallEventsTable;
+  call_recordings: CallRecordingsTable;
+  callbacks: CallbacksTable;
+  callback_attempts: CallbackAttemptsTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionsTable>;

@@ -12,6 +12,7 @@ import * as mail from './0010_mail';
 import * as mailImport from './0011_mail_import';
 import * as letters from './0012_letters';
 import * as eAddressClients from './0013_e_address_clients';
+import * as telephony from './0014_telephony';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_mail_import': mailImport,
   '0012_letters': letters,
   '0013_e_address_clients': eAddressClients,
+  '0014_telephony': telephony,
 };
