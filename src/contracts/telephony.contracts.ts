@@ -251,6 +251,8 @@ export type TCall = z.infer<typeof Call>;
 export const ListCallsQuery = z.strictObject({
   clientId: z.uuid().optional(),
   unitId: z.uuid().optional(),
+  /** The call a request came from (a voicemail's recording on its request page). */
+  requestId: z.uuid().optional(),
   state: CallState.optional(),
   ...PageQuery,
 });

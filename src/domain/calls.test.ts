@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { afterAttempt, callStateOf, normalisePhone, owesCallback, type CallFacts } from './calls';
+
+const at = (time: string) => new Date(`2026-03-02T${time}:00Z`);
+const call = (more: Partial<CallFacts> = {}): CallFacts => ({
+  direction: 'in',
+  answeredAt: null,
+  endedAt: null,
+  hangupCause: null,
+  voicemailAt: null,
+  ...more,
+});
+
+describe('callStateOf', () => {
+  it('follows a call from ringing to answered to ended', () => {
+    expect(callStateOf(call())).toBe('ringing');
+    expect(callStateOf(call({ answeredAt: at('08:00') }))).toBe('answered');
+    expect(callStateOf(call({ answeredAt: at('08:00'), endedAt: at('08:05') }))).toBe('ended');
+  });
+
+  it('calls a hangup without an answer missed, until a late answer arrives', () => {
+    const hungUp = call({ endedAt: at('08:05'), hangupCause: 'normal' });
+    expect(callStateOf(hungUp)).toBe('missed');
+    expect(callStateOf({ ...hungUp, answeredAt: at('08:01') })).toBe('ended');
+  });
+
+  it('calls a call where a message was left voicemail, whatever else arrived', () => {
+    expect(callStateOf(call({ voicemailAt: at('22:00'), endedAt: at('22:01') }))).toBe('voicemail');
+  });
+});
+
+describe('owesCallback', () => {
+  it('owes a callback for an unanswered incoming call, whatever the cause', () => {
+    for (const hangupCause of ['busy', 'cancelled', 'no_answer', 'normal'] as const) {
+      expect(owesCallback(call({ endedAt: at('09:00'), hangupCause }))).toBe(true);
+    }
+  });
+
+  it('owes none for an answered call, a voicemail, an outgoing call or one still ringing', () => {
+    expect(owesCallback(call({ answeredAt: at('09:00'), endedAt: at('09:01') }))).toBe(false);
+    expect(owesCallback(call({ voicemailAt: at('22:00'), endedAt: at('22:01') }))).toBe(false);
+    expect(owesCallback(call({ direction: 'out', endedAt: at('09:01') }))).toBe(false);
+    expect(owesCallback(call())).toBe(false);
+  });
+});
+
+describe('normalisePhone', () => {
+  it('writes Latvian numbers with the country code, however they came', () => {
+    expect(normalisePhone('26 123 456')).toBe('+37126123456');
+    expect(normalisePhone('+371 2612 3456')).toBe('+37126123456');
+    expect(normalisePhone('00371-26123456')).toBe('+37126123456');
+    expect(normalisePhone('(671) 23-456')).toBe('+37167123456');
+  });
+
+  it('leaves short numbers such as extensions alone', () => {
+    expect(normalisePhone('101')).toBe('101');
+  });
+});
+
+describe('afterAttempt', () => {
+  it('closes when the resident is reached', () => {
+    expect(afterAttempt(0, 'reached')).toEqual({ attempts: 1, closing: 'reached' });
+  });
+
+  it('keeps trying until the third unanswered attempt, then closes', () => {
+    expect(afterAttempt(0, 'no_answer')).toEqual({ attempts: 1, closing: null });
+    expect(afterAttempt(1, 'busy')).toEqual({ attempts: 2, closing: null });
+    expect(afterAttempt(2, 'message_left')).toEqual({ attempts: 3, closing: 'attempts_used' });
+  });
+});

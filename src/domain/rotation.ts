@@ -1,0 +1,77 @@
+import type { Rotation } from './calls';
+
+/**
+ * Whom a unit's incoming call rings, and in what order (clause 15.1): the unit's own staff who are
+ * free, by the unit's rotation, then those standing in for its absent members. Nobody absent, on
+ * a call, or serving a visitor in person (clause 11.8) is rung.
+ */
+
+export interface RotationCandidate {
+  staffId: string;
+  extension: string;
+  /** A member of the unit (false: standing in for an absent member). */
+  member: boolean;
+  absent: boolean;
+  onCall: boolean;
+  servingVisitor: boolean;
+  /** When their last call ended; null: not yet (they have been idle longest). */
+  lastCallEndedAt: Date | null;
+  /** The order of the unit's list (surname, name): round robin walks it. */
+  sortKey: string;
+}
+
+export interface RouteTarget {
+  staffId: string;
+  extension: string;
+  substitute: boolean;
+}
+
+const byKey = (a: RotationCandidate, b: RotationCandidate) =>
+  a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.staffId < b.staffId ? -1 : 1;
+
+/** Longest idle first; those who never had a call before anyone, in the list's order. */
+const byIdle = (a: RotationCandidate, b: RotationCandidate) => {
+  const at = a.lastCallEndedAt?.getTime() ?? -Infinity;
+  const bt = b.lastCallEndedAt?.getTime() ?? -Infinity;
+  return at === bt ? byKey(a, b) : at - bt;
+};
+
+const free = (candidate: RotationCandidate) =>
+  !candidate.absent && !candidate.onCall && !candidate.servingVisitor;
+
+/**
+ * The extensions to ring in order. Round robin starts after the person rung first last time
+ * (`lastFirst`), so that each call's first ring goes to the next person down the list; longest
+ * idle starts with whoever finished their last call longest ago. A person listed both as a
+ * member and as a stand-in is rung once, as a member.
+ */
+export function routeOrder(
+  candidates: readonly RotationCandidate[],
+  rotation: Rotation,
+  lastFirst: string | null,
+): RouteTarget[] {
+  const members = candidates.filter((c) => c.member && free(c));
+  const memberIds = new Set(members.map((c) => c.staffId));
+  const seen = new Set<string>();
+  const substitutes = candidates
+    .filter((c) => !c.member && free(c) && !memberIds.has(c.staffId))
+    .filter((c) => (seen.has(c.staffId) ? false : (seen.add(c.staffId), true)))
+    .sort(byKey);
+  let ordered: RotationCandidate[];
+  if (rotation === 'longest_idle') {
+    ordered = [...members].sort(byIdle);
+  } else {
+    const list = [...members].sort(byKey);
+    // Everyone in the unit's order, so that the next after `lastFirst` is found even when
+    // `lastFirst` is away or busy now.
+    const everyone = candidates.filter((c) => c.member).sort(byKey);
+    const last = lastFirst ? everyone.findIndex((c) => c.staffId === lastFirst) : -1;
+    const after = last < 0 ? null : everyone.slice(last + 1).find((c) => memberIds.has(c.staffId));
+    const start = after ? list.findIndex((c) => c.staffId === after.staffId) : 0;
+    ordered = [...list.slice(start), ...list.slice(0, start)];
+  }
+  return [
+    ...ordered.map((c) => ({ staffId: c.staffId, extension: c.extension, substitute: false })),
+    ...substitutes.map((c) => ({ staffId: c.staffId, extension: c.extension, substitute: true })),
+  ];
+}
