@@ -62,6 +62,7 @@ describe('permissionsOf', () => {
         'calendar.manage',
         'outbox.manage',
         'signatures.manage',
+        'telephony.manage',
       ]),
     );
   });

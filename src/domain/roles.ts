@@ -64,6 +64,10 @@ export const PERMISSIONS = [
   'signatures.manage',
   /** Write and retire the text modules clerks start their answers from. */
   'text-modules.manage',
+  /** Issue and revoke telephone exchanges' tokens; set units' lines, rotation and extensions. */
+  'telephony.manage',
+  /** Report call events and ask whom to ring: held by an exchange's token alone, never a role. */
+  'telephony.exchange',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +109,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'outbox.manage',
     'signatures.manage',
+    'telephony.manage',
   ],
   ethics_commission_member: ['absences.manage-own'],
   // The auditor looks and never touches: not even an absence of their own.

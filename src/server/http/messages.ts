@@ -210,6 +210,18 @@ const DETAILS = {
     lv: 'Aptaujas kārta ir slēgta, tāpēc tās iestatījumus un izlases plānu mainīt nevar. Ja tas tiešām jādara, atveriet kārtu no jauna, norādot iemeslu.',
     en: 'The survey wave is closed, so its settings and sample plan cannot change. If they really must, reopen the wave and give the reason.',
   },
+  callback_claimed: {
+    lv: 'Šo atzvanīšanu jau paņēmis cits kolēģis; divi darbinieki vienam iedzīvotājam nezvana.',
+    en: 'A colleague has already taken this callback; two clerks never call one resident back.',
+  },
+  callback_closed: {
+    lv: 'Šī atzvanīšana jau ir slēgta.',
+    en: 'This callback is already closed.',
+  },
+  callback_not_yours: {
+    lv: 'Vispirms paņemiet šo atzvanīšanu sev.',
+    en: 'Take this callback first.',
+  },
   cati_wave_closed: {
     lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
     en: 'The survey wave is closed; its sample can no longer grow.',
@@ -540,6 +552,39 @@ const FIELD_MESSAGES = {
   unknown_signature_placeholder: {
     lv: 'Veidnē ir nezināms aizstājējs; var lietot {vārds}, {uzvārds}, {amats}, {struktūrvienība}, {iestāde}, {tālrunis}, {e-pasts} un {tīmekļvietne}.',
     en: 'The template has an unknown placeholder; use {name}, {surname}, {position}, {unit}, {institution}, {phone}, {email} and {website}.',
+  },
+  invalid_extension: {
+    lv: 'Iekšējais numurs drīkst saturēt tikai ciparus, * un # (līdz 16 zīmēm).',
+    en: 'An extension may hold only digits, * and # (up to 16).',
+  },
+  invalid_menu_key: { lv: 'Izvēlnes taustiņš ir viens cipars.', en: 'A menu key is one digit.' },
+  invalid_content_type: {
+    lv: 'Ierakstam jābūt audio failam (audio/…).',
+    en: 'The recording must be audio (audio/…).',
+  },
+  recording_url_or_upload: {
+    lv: 'Norādiet ieraksta adresi vai pievienojiet ierakstu, vienu no tiem.',
+    en: 'Give the recording’s address or the recording itself, one of them.',
+  },
+  number_taken: {
+    lv: 'Šis tālruņa numurs jau pieder citai struktūrvienībai.',
+    en: 'This phone number already belongs to another unit.',
+  },
+  extension_taken: {
+    lv: 'Šis iekšējais numurs jau ir citam darbiniekam.',
+    en: 'Another person already has this extension.',
+  },
+  menu_key_taken: {
+    lv: 'Šo izvēlnes taustiņu jau izmanto cita struktūrvienība.',
+    en: 'Another unit already uses this menu key.',
+  },
+  information_line_taken: {
+    lv: 'Bezmaksas informatīvais tālrunis jau ir citai struktūrvienībai.',
+    en: 'Another unit already has the free information line.',
+  },
+  unit_has_no_line: {
+    lv: 'Struktūrvienībai nav tālruņa līnijas.',
+    en: 'The unit has no phone line.',
   },
   unknown_text_module_placeholder: {
     lv: 'Tekstā ir nezināms aizstājējs; var lietot {klients}, {numurs} un {termiņš}.',

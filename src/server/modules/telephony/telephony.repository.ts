@@ -1,0 +1,509 @@
+import { sql } from 'kysely';
+import type { CallbackState } from '../../../domain/calls';
+import type { Executor } from '../../db/database';
+import type { CallbacksTable, CallsTable, DB } from '../../db/schema';
+import type { Insertable, Updateable } from 'kysely';
+
+// ── Exchanges ──
+
+export async function insertExchange(
+  db: Executor,
+  row: Insertable<DB['telephony_exchanges']>,
+): Promise<string> {
+  return (
+    await db.insertInto('telephony_exchanges').values(row).returning('id').executeTakeFirstOrThrow()
+  ).id;
+}
+
+export function findExchangeById(db: Executor, id: string) {
+  return db.selectFrom('telephony_exchanges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findExchanges(
+  db: Executor,
+  { includeRevoked, limit, offset }: { includeRevoked: boolean; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('telephony_exchanges')
+    .selectAll()
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .offset(offset);
+  if (!includeRevoked) query = query.where('revoked_at', 'is', null);
+  return query.execute();
+}
+
+export function findUsableExchange(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('telephony_exchanges')
+    .select(['id', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchExchange(db: Executor, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('telephony_exchanges')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeExchange(
+  db: Executor,
+  { id, by, now }: { id: string; by: string | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('telephony_exchanges')
+    .set({ revoked_at: now, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+// ── Lines and extensions ──
+
+function selectLines(db: Executor) {
+  return db
+    .selectFrom('telephony_lines as l')
+    .innerJoin('units as u', 'u.id', 'l.unit_id')
+    .select([
+      'l.unit_id',
+      'u.name as unit_name',
+      'l.number',
+      'l.rotation',
+      'l.menu_key',
+      'l.information_line',
+      'l.last_routed_staff_id',
+      'l.version',
+    ]);
+}
+export type LineRow = Awaited<ReturnType<typeof findLineOfUnit>> & object;
+
+export function findLineOfUnit(db: Executor, unitId: string) {
+  return selectLines(db).where('l.unit_id', '=', unitId).executeTakeFirst();
+}
+
+export function findLineByNumber(db: Executor, number: string) {
+  return selectLines(db).where('l.number', '=', number).executeTakeFirst();
+}
+
+export function findLineForVoicemail(db: Executor, menuKey: string | null) {
+  return selectLines(db)
+    .where((eb) =>
+      menuKey === null
+        ? eb('l.information_line', '=', true)
+        : eb.or([eb('l.menu_key', '=', menuKey), eb('l.information_line', '=', true)]),
+    )
+    .orderBy('l.information_line', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function findLines(db: Executor, { limit, offset }: { limit: number; offset: number }) {
+  return selectLines(db)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('u.name')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** The first owner of a number, menu key or the information line other than the unit. */
+export function findLineClash(
+  db: Executor,
+  line: { unitId: string; number: string; menuKey: string | null; informationLine: boolean },
+) {
+  return db
+    .selectFrom('telephony_lines')
+    .select(['number', 'menu_key', 'information_line'])
+    .where('unit_id', '<>', line.unitId)
+    .where((eb) =>
+      eb.or([
+        eb('number', '=', line.number),
+        ...(line.menuKey ? [eb('menu_key', '=', line.menuKey)] : []),
+        ...(line.informationLine ? [eb('information_line', '=', true)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function upsertLine(
+  db: Executor,
+  line: Insertable<DB['telephony_lines']>,
+  version: number | undefined,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('telephony_lines')
+    .values(line)
+    .onConflict((oc) =>
+      oc
+        .column('unit_id')
+        .doUpdateSet((eb) => ({
+          number: eb.ref('excluded.number'),
+          rotation: eb.ref('excluded.rotation'),
+          menu_key: eb.ref('excluded.menu_key'),
+          information_line: eb.ref('excluded.information_line'),
+          updated_at: eb.ref('excluded.updated_at'),
+          version: sql<number>`telephony_lines.version + 1`,
+        }))
+        .where('telephony_lines.version', '=', version ?? -1),
+    )
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+export async function setLastRouted(db: Executor, unitId: string, staffId: string): Promise<void> {
+  await db
+    .updateTable('telephony_lines')
+    .set({ last_routed_staff_id: staffId })
+    .where('unit_id', '=', unitId)
+    .execute();
+}
+
+export function findExtensionsOfUnit(
+  db: Executor,
+  { unitId, limit, offset }: { unitId: string; limit: number; offset: number },
+) {
+  return db
+    .selectFrom('staff_units as su')
+    .innerJoin('staff as s', 's.id', 'su.staff_id')
+    .leftJoin('telephony_extensions as e', 'e.staff_id', 's.id')
+    .select([
+      's.id',
+      's.given_name',
+      's.surname',
+      's.position',
+      's.phone',
+      's.email',
+      'e.extension',
+    ])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('su.unit_id', '=', unitId)
+    .where('s.active', '=', true)
+    .orderBy('s.sort_name')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export function findExtensionOwner(db: Executor, extension: string) {
+  return db
+    .selectFrom('telephony_extensions')
+    .select('staff_id')
+    .where('extension', '=', extension)
+    .executeTakeFirst();
+}
+
+export async function setExtension(
+  db: Executor,
+  { staffId, extension, now }: { staffId: string; extension: string | null; now: Date },
+): Promise<void> {
+  if (extension === null) {
+    await db.deleteFrom('telephony_extensions').where('staff_id', '=', staffId).execute();
+    return;
+  }
+  await db
+    .insertInto('telephony_extensions')
+    .values({ staff_id: staffId, extension, updated_at: now })
+    .onConflict((oc) => oc.column('staff_id').doUpdateSet({ extension, updated_at: now }))
+    .execute();
+}
+
+export async function markCallEnded(db: Executor, staffId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('telephony_extensions')
+    .set({ last_call_ended_at: sql<Date>`greatest(last_call_ended_at, ${at})` })
+    .where('staff_id', '=', staffId)
+    .execute();
+}
+
+/**
+ * Everyone a unit's call may ring, in one query: its members with an extension, and those
+ * standing in today for its absent members, each with whether they are away, on a call or
+ * serving a visitor (clause 11.8).
+ */
+export function findRotationCandidates(db: Executor, unitId: string, today: string) {
+  const absentToday = (staffRef: string) =>
+    sql<boolean>`exists (select 1 from absences a where a.staff_id = ${sql.ref(staffRef)}
+      and a.starts_on <= ${today} and a.ends_on >= ${today})`;
+  return db
+    .with('people', (qb) =>
+      qb
+        .selectFrom('staff_units as su')
+        .select([sql<string>`su.staff_id`.as('staff_id'), sql<boolean>`true`.as('member')])
+        .where('su.unit_id', '=', unitId)
+        .union(
+          qb
+            .selectFrom('absences as a')
+            .innerJoin('staff_units as su', 'su.staff_id', 'a.staff_id')
+            .select([sql<string>`a.substitute_id`.as('staff_id'), sql<boolean>`false`.as('member')])
+            .where('su.unit_id', '=', unitId)
+            .where('a.substitute_id', 'is not', null)
+            .where('a.starts_on', '<=', today)
+            .where('a.ends_on', '>=', today),
+        ),
+    )
+    .selectFrom('people as p')
+    .innerJoin('staff as s', 's.id', 'p.staff_id')
+    .innerJoin('telephony_extensions as e', 'e.staff_id', 's.id')
+    .select([
+      's.id as staffId',
+      'e.extension',
+      'p.member',
+      's.sort_name as sortKey',
+      'e.last_call_ended_at as lastCallEndedAt',
+      absentToday('s.id').as('absent'),
+      sql<boolean>`exists (select 1 from calls c where c.staff_id = s.id and c.state = 'answered')`.as(
+        'onCall',
+      ),
+      sql<boolean>`exists (select 1 from queue_entries q where q.assigned_to = s.id and q.state = 'serving')`.as(
+        'servingVisitor',
+      ),
+    ])
+    .where('s.active', '=', true)
+    .execute();
+}
+
+// ── Calls ──
+
+export function findCallByExternal(db: Executor, exchangeId: string, externalId: string) {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('exchange_id', '=', exchangeId)
+    .where('external_id', '=', externalId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Inserts the call unless the exchange's id is already there (two events racing). */
+export async function insertCall(db: Executor, row: Insertable<CallsTable>): Promise<void> {
+  await db
+    .insertInto('calls')
+    .values(row)
+    .onConflict((oc) => oc.columns(['exchange_id', 'external_id']).doNothing())
+    .execute();
+}
+
+export async function updateCall(db: Executor, id: string, set: Updateable<CallsTable>) {
+  await db.updateTable('calls').set(set).where('id', '=', id).execute();
+}
+
+/** Records the event once; false when this (call, event) had arrived before. */
+export async function insertCallEvent(
+  db: Executor,
+  row: Insertable<DB['call_events']>,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('call_events')
+    .values(row)
+    .onConflict((oc) => oc.columns(['call_id', 'event_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function insertRecording(
+  db: Executor,
+  row: Insertable<DB['call_recordings']>,
+): Promise<void> {
+  await db
+    .insertInto('call_recordings')
+    .values(row)
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+}
+
+export function findRecording(db: Executor, callId: string) {
+  return db
+    .selectFrom('call_recordings')
+    .select(['content_type', 'size', 'content'])
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+}
+
+export function findClientIdByPhone(db: Executor, number: string) {
+  const last8 = number.replace(/[^0-9]/g, '').slice(-8);
+  return db
+    .selectFrom('clients')
+    .select('id')
+    .where('merged_into', 'is', null)
+    .where(
+      sql<boolean>`right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 8) = ${last8}`,
+    )
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+function selectCalls(db: Executor) {
+  return db
+    .selectFrom('calls as c')
+    .leftJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('callbacks as cb', 'cb.call_id', 'c.id')
+    .leftJoin('call_recordings as r', 'r.call_id', 'c.id')
+    .selectAll('c')
+    .select([
+      'u.name as unit_name',
+      'cb.id as callback_id',
+      sql<boolean>`r.call_id is not null`.as('has_recording'),
+    ]);
+}
+export type CallRow = Awaited<ReturnType<typeof findCallById>> & object;
+
+export function findCallById(db: Executor, id: string) {
+  return selectCalls(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export function findCalls(
+  db: Executor,
+  filter: {
+    clientId?: string | undefined;
+    unitIds?: readonly string[] | undefined;
+    requestId?: string | undefined;
+    state?: CallsTable['state'] | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = selectCalls(db)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('c.started_at', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (filter.clientId) query = query.where('c.client_id', '=', filter.clientId);
+  if (filter.unitIds) query = query.where('c.unit_id', 'in', [...filter.unitIds, '']);
+  if (filter.requestId) query = query.where('c.request_id', '=', filter.requestId);
+  if (filter.state) query = query.where('c.state', '=', filter.state);
+  return query.execute();
+}
+
+// ── Callbacks ──
+
+export async function insertCallback(db: Executor, row: Insertable<CallbacksTable>): Promise<void> {
+  await db
+    .insertInto('callbacks')
+    .values(row)
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+}
+
+export function findOwedCallback(db: Executor, number: string, unitId: string) {
+  return db
+    .selectFrom('callbacks')
+    .select('id')
+    .where('number', '=', number)
+    .where('unit_id', '=', unitId)
+    .where('state', '<>', 'closed')
+    .executeTakeFirst();
+}
+
+/** Closes what a caller was owed in the unit once they got through themselves. */
+export async function closeOwedCallbacks(
+  db: Executor,
+  { number, unitId, now }: { number: string; unitId: string; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('callbacks')
+    .set({
+      state: 'closed',
+      closing: 'caller_got_through',
+      closed_at: now,
+      updated_at: now,
+      version: sql<number>`version + 1`,
+    })
+    .where('number', '=', number)
+    .where('unit_id', '=', unitId)
+    .where('state', '<>', 'closed')
+    .where('kind', '=', 'missed_call')
+    .execute();
+}
+
+function selectCallbacks(db: Executor) {
+  return db
+    .selectFrom('callbacks as cb')
+    .innerJoin('units as u', 'u.id', 'cb.unit_id')
+    .leftJoin('call_recordings as r', 'r.call_id', 'cb.call_id')
+    .selectAll('cb')
+    .select(['u.name as unit_name', sql<boolean>`r.call_id is not null`.as('has_recording')]);
+}
+export type CallbackRow = Awaited<ReturnType<typeof findCallbackById>> & object;
+
+export function findCallbackById(db: Executor, id: string) {
+  return selectCallbacks(db).where('cb.id', '=', id).executeTakeFirst();
+}
+
+export function findCallbacks(
+  db: Executor,
+  filter: {
+    unitIds: readonly string[] | null;
+    states: readonly CallbackState[];
+    claimedBy: string | null;
+    now: Date;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = selectCallbacks(db)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('cb.state', 'in', filter.states)
+    .where('cb.visible_from', '<=', filter.now)
+    .orderBy('cb.due_at')
+    .orderBy('cb.id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (filter.unitIds) query = query.where('cb.unit_id', 'in', [...filter.unitIds, '']);
+  if (filter.claimedBy) query = query.where('cb.claimed_by', '=', filter.claimedBy);
+  return query.execute();
+}
+
+/**
+ * Claims the callback for one person: the update succeeds only while it is open, so of two
+ * simultaneous claims the database lets exactly one through.
+ */
+export async function claimCallback(
+  db: Executor,
+  { id, staffId, now }: { id: string; staffId: string; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('callbacks')
+    .set({
+      state: 'claimed',
+      claimed_by: staffId,
+      claimed_at: now,
+      updated_at: now,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function updateCallback(db: Executor, id: string, set: Updateable<CallbacksTable>) {
+  await db
+    .updateTable('callbacks')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertAttempt(
+  db: Executor,
+  row: Insertable<DB['callback_attempts']>,
+): Promise<void> {
+  await db.insertInto('callback_attempts').values(row).execute();
+}
+
+export function findAttemptsOf(db: Executor, callbackIds: readonly string[]) {
+  if (callbackIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('callback_attempts')
+    .selectAll()
+    .where('callback_id', 'in', callbackIds)
+    .orderBy('at')
+    .execute();
+}
