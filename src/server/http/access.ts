@@ -13,6 +13,8 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   /** The units the person belongs to. */
   unitIds: readonly string[];
+  /** The telephone exchange whose token this is (it holds `telephony.exchange` alone). */
+  exchangeId?: string;
 }
 
 /** What a service needs to know about the request it acts for: who, and for the audit log. */

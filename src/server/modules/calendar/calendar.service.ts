@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { createWorkingCalendar, hoursOn, type WorkingCalendar } from '../../../domain/calendar';
+import {
+  createWorkingCalendar,
+  hoursOn,
+  nextWorkingDayStart,
+  type WorkingCalendar,
+} from '../../../domain/calendar';
 import {
   choosePolicy,
   dueDateOf,
@@ -248,6 +253,19 @@ export function createCalendarService(deps: {
         time: rigaTimeOf(received),
       });
       return { policyCode: policy?.code ?? null, due, dueEnd };
+    },
+
+    /**
+     * When something arriving at the instant reaches staff: at once in working hours, else when
+     * the office next opens on a working day (after-hours voicemail, clause 17).
+     */
+    async nextOpening(instant: Date): Promise<Date> {
+      const { calendar, settings } = await state();
+      const date = rigaDateOf(instant);
+      const hours = hoursOn(calendar, date, settings.standardHours);
+      const time = rigaTimeOf(instant);
+      if (hours && time >= hours.open && time < hours.close) return instant;
+      return nextWorkingDayStart(calendar, instant, settings.standardHours) ?? instant;
     },
 
     /** The moment the office closes on a date (a new due date set by hand ends then). */
