@@ -1,0 +1,708 @@
+import type { Kysely } from 'kysely';
+import type {
+  TCall,
+  TCallEventAnswer,
+  TCallEventBody,
+  TCallback,
+  TCallbackAttemptBody,
+  TCloseCallbackBody,
+  TCreateExchangeBody,
+  TCreatedExchange,
+  TExchange,
+  TListCallbacksQuery,
+  TListCallsQuery,
+  TListExchangesQuery,
+  TPhoneLine,
+  TPutExtensionBody,
+  TPutPhoneLineBody,
+  TRouteAnswer,
+} from '../../../contracts/telephony.contracts';
+import {
+  afterAttempt,
+  callStateOf,
+  normalisePhone,
+  owesCallback,
+  type CallbackState,
+} from '../../../domain/calls';
+import { rigaDateOf } from '../../../domain/riga-time';
+import { routeOrder } from '../../../domain/rotation';
+import type { Clock } from '../../adapters/clock';
+import type { Executor } from '../../db/database';
+import type { DB } from '../../db/schema';
+import {
+  hasPermission,
+  requirePermission,
+  type ActionContext,
+  type Principal,
+} from '../../http/access';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
+import { digestOf, newSecret } from '../../http/secrets';
+import type { AuditService } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import type { ClientsService } from '../clients/clients.service';
+import type { StaffService } from '../staff/staff.service';
+import { offsetOf, pageFrom } from '../paging';
+import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
+import * as repo from './telephony.repository';
+
+const EXCHANGE_PREFIX = 'apx_';
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function createTelephonyService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  calendar: CalendarService;
+  clients: ClientsService;
+  staff: StaffService;
+}) {
+  const { db, audit, clock, calendar, clients, staff } = deps;
+
+  async function loadExchange(executor: Executor, id: string): Promise<TExchange> {
+    const row = await repo.findExchangeById(executor, id);
+    if (!row) throw notFound();
+    return presentExchange(row);
+  }
+
+  async function loadLine(executor: Executor, unitId: string): Promise<TPhoneLine> {
+    const row = await repo.findLineOfUnit(executor, unitId);
+    if (!row) throw notFound();
+    return presentLine(row);
+  }
+
+  async function presentCalls(executor: Executor, rows: repo.CallRow[]): Promise<TCall[]> {
+    const clientMap = await clients.summariesOf(
+      executor,
+      rows.flatMap((row) => (row.client_id ? [row.client_id] : [])),
+    );
+    const people = await staff.contactsOf(
+      executor,
+      rows.flatMap((row) => (row.staff_id ? [row.staff_id] : [])),
+    );
+    return rows.map((row) => presentCall(row, { clients: clientMap, people }));
+  }
+
+  async function presentCallbacks(
+    executor: Executor,
+    rows: repo.CallbackRow[],
+  ): Promise<TCallback[]> {
+    const attempts = await repo.findAttemptsOf(
+      executor,
+      rows.map((row) => row.id),
+    );
+    const clientMap = await clients.summariesOf(
+      executor,
+      rows.flatMap((row) => (row.client_id ? [row.client_id] : [])),
+    );
+    const people = await staff.contactsOf(executor, [
+      ...rows.flatMap((row) => (row.claimed_by ? [row.claimed_by] : [])),
+      ...attempts.flatMap((attempt) => (attempt.staff_id ? [attempt.staff_id] : [])),
+    ]);
+    const now = clock.now();
+    return rows.map((row) => presentCallback(row, { clients: clientMap, people, attempts, now }));
+  }
+
+  async function loadCallback(executor: Executor, id: string): Promise<TCallback> {
+    const row = await repo.findCallbackById(executor, id);
+    if (!row) throw notFound();
+    const [callback] = await presentCallbacks(executor, [row]);
+    if (!callback) throw notFound();
+    return callback;
+  }
+
+  /** Those who serve clients in the callback's unit, or see every unit's work. */
+  function assertMayWorkOn(principal: Principal, unitId: string) {
+    requirePermission(principal, 'requests.work');
+    if (!principal.unitIds.includes(unitId) && !hasPermission(principal, 'requests.read-all')) {
+      throw notFound();
+    }
+  }
+
+  function exchangeOf(ctx: ActionContext): string {
+    requirePermission(ctx.principal, 'telephony.exchange');
+    if (!ctx.principal.exchangeId) throw new AppError('forbidden');
+    return ctx.principal.exchangeId;
+  }
+
+  return {
+    // ── Exchanges ──
+
+    async listExchanges(ctx: ActionContext, query: TListExchangesQuery) {
+      requirePermission(ctx.principal, 'telephony.manage');
+      const rows = await repo.findExchanges(db, {
+        includeRevoked: query.includeRevoked,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      return pageFrom(rows, query, presentExchange);
+    },
+
+    async createExchange(ctx: ActionContext, body: TCreateExchangeBody): Promise<TCreatedExchange> {
+      requirePermission(ctx.principal, 'telephony.manage');
+      const secret = newSecret(EXCHANGE_PREFIX);
+      return db.transaction().execute(async (trx) => {
+        const id = await repo.insertExchange(trx, {
+          name: body.name,
+          token_hash: digestOf(secret),
+          token_prefix: secret.slice(0, EXCHANGE_PREFIX.length + 6),
+          created_by: ctx.principal.staffId,
+          created_at: clock.now(),
+        });
+        const exchange = await loadExchange(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'create',
+          entityType: 'telephony_exchange',
+          entityId: id,
+          after: exchange,
+        });
+        return { ...exchange, token: secret };
+      });
+    },
+
+    async revokeExchange(ctx: ActionContext, id: string): Promise<TExchange> {
+      requirePermission(ctx.principal, 'telephony.manage');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadExchange(trx, id);
+        if (before.revokedAt) return before;
+        await repo.revokeExchange(trx, { id, by: ctx.principal.staffId, now: clock.now() });
+        const after = await loadExchange(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'revoke',
+          entityType: 'telephony_exchange',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** The principal of an exchange's token: it may report events and ask for routes only. */
+    async authenticateExchange(secret: string): Promise<Principal | null> {
+      if (!secret.startsWith(EXCHANGE_PREFIX)) return null;
+      const exchange = await repo.findUsableExchange(db, digestOf(secret));
+      if (!exchange) return null;
+      const now = clock.now();
+      if (
+        !exchange.last_used_at ||
+        now.getTime() - exchange.last_used_at.getTime() > LAST_USED_RESOLUTION_MS
+      ) {
+        await repo.touchExchange(db, exchange.id, now);
+      }
+      return {
+        kind: 'system',
+        staffId: null,
+        tokenId: null,
+        sessionId: null,
+        csrfToken: null,
+        roles: [],
+        permissions: new Set(['telephony.exchange']),
+        unitIds: [],
+        exchangeId: exchange.id,
+      };
+    },
+
+    isExchangeToken: (secret: string) => secret.startsWith(EXCHANGE_PREFIX),
+
+    // ── Events ──
+
+    /**
+     * One event of a call, in one transaction. The call row is found or made by the exchange's
+     * id and locked; the event is recorded once per (call, event), so a repeat changes nothing;
+     * the call's moments are merged and its state worked out again, so the order of arrival
+     * does not matter. The call_events rows are the record of what the exchange said (decision 46).
+     */
+    async event(ctx: ActionContext, body: TCallEventBody): Promise<TCallEventAnswer> {
+      const exchangeId = exchangeOf(ctx);
+      const at = new Date(body.at);
+      // Deadlines read the calendar before the transaction opens (decision 29).
+      const missedDeadline = await calendar.deadlineFor(at, {
+        channel: 'phone',
+        clientKind: 'external',
+        caseType: 'missed-call',
+      });
+      const voicemailDeadline = await calendar.deadlineFor(at, {
+        channel: 'voicemail',
+        clientKind: 'external',
+        caseType: null,
+      });
+      const voicemailVisible = await calendar.nextOpening(at);
+      const recording =
+        body.event === 'voicemail' && body.recording ? Buffer.from(body.recording, 'base64') : null;
+
+      return db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        let call = await repo.findCallByExternal(trx, exchangeId, body.callId);
+        if (!call) {
+          const from = body.event === 'new_call' ? body.from : '';
+          const to = body.event === 'new_call' ? body.to : '';
+          const direction = body.event === 'new_call' ? body.direction : 'in';
+          const number = normalisePhone(direction === 'in' ? from : to);
+          const line = to ? await repo.findLineByNumber(trx, normalisePhone(to)) : undefined;
+          const client = number ? await repo.findClientIdByPhone(trx, number) : undefined;
+          await repo.insertCall(trx, {
+            exchange_id: exchangeId,
+            external_id: body.callId,
+            direction,
+            from_number: from,
+            to_number: to,
+            number,
+            unit_id: line?.unit_id ?? null,
+            client_id: client?.id ?? null,
+            state: 'ringing',
+            started_at: at,
+            created_at: now,
+            updated_at: now,
+          });
+          call = await repo.findCallByExternal(trx, exchangeId, body.callId);
+          if (!call) throw notFound();
+        }
+        const eventKey = body.event === 'transfer' ? `transfer:${body.to}` : body.event;
+        const applied = await repo.insertCallEvent(trx, {
+          call_id: call.id,
+          event: body.event,
+          event_key: eventKey,
+          at,
+          payload: JSON.stringify({ ...body, recording: undefined }),
+          received_at: now,
+        });
+        if (!applied) return { id: call.id, state: call.state, applied: false };
+
+        const next = { ...call };
+        if (body.event === 'new_call') {
+          // A new_call that arrives after another event of the call fills in what it tells.
+          const number = normalisePhone(body.direction === 'in' ? body.from : body.to);
+          const line = await repo.findLineByNumber(trx, normalisePhone(body.to));
+          next.direction = body.direction;
+          next.from_number = body.from;
+          next.to_number = body.to;
+          next.number = number;
+          next.unit_id = call.unit_id ?? line?.unit_id ?? null;
+          next.client_id =
+            call.client_id ?? (await repo.findClientIdByPhone(trx, number))?.id ?? null;
+          next.started_at = at < call.started_at ? at : call.started_at;
+          if (body.extension) next.extension = call.extension ?? body.extension;
+        } else if (body.event === 'answer') {
+          next.answered_at = at;
+          if (body.extension) next.extension = body.extension;
+        } else if (body.event === 'hangup') {
+          next.ended_at = at;
+          next.hangup_cause = body.cause;
+        } else if (body.event === 'transfer') {
+          next.transferred_to = body.to;
+        } else {
+          next.voicemail_at = at;
+          next.menu_key = body.menuKey ?? null;
+          if (!next.ended_at) next.ended_at = at;
+        }
+        if (next.started_at > at) next.started_at = at;
+        if (next.extension && !next.staff_id) {
+          next.staff_id = (await repo.findExtensionOwner(trx, next.extension))?.staff_id ?? null;
+        }
+        const facts = {
+          direction: next.direction,
+          answeredAt: next.answered_at,
+          endedAt: next.ended_at,
+          hangupCause: next.hangup_cause,
+          voicemailAt: next.voicemail_at,
+        };
+        next.state = callStateOf(facts);
+        await repo.updateCall(trx, call.id, {
+          direction: next.direction,
+          from_number: next.from_number,
+          to_number: next.to_number,
+          number: next.number,
+          unit_id: next.unit_id,
+          client_id: next.client_id,
+          staff_id: next.staff_id,
+          extension: next.extension,
+          state: next.state,
+          started_at: next.started_at,
+          answered_at: next.answered_at,
+          ended_at: next.ended_at,
+          hangup_cause: next.hangup_cause,
+          transferred_to: next.transferred_to,
+          voicemail_at: next.voicemail_at,
+          menu_key: next.menu_key,
+          updated_at: now,
+        });
+
+        if (next.state === 'ended' && next.staff_id && next.ended_at) {
+          await repo.markCallEnded(trx, next.staff_id, next.ended_at);
+        }
+        if (next.answered_at && next.direction === 'in' && next.unit_id) {
+          // The caller got through after all: what they were owed in the unit is settled, also
+          // a callback made for this very call when its answer arrived after its hangup.
+          await repo.closeOwedCallbacks(trx, { number: next.number, unitId: next.unit_id, now });
+        }
+        if (owesCallback(facts) && next.unit_id) {
+          const owed = await repo.findOwedCallback(trx, next.number, next.unit_id);
+          if (!owed) {
+            await repo.insertCallback(trx, {
+              kind: 'missed_call',
+              call_id: call.id,
+              unit_id: next.unit_id,
+              client_id: next.client_id,
+              number: next.number,
+              called_at: next.started_at,
+              visible_from: next.started_at,
+              due_at: missedDeadline.dueEnd,
+              policy_code: missedDeadline.policyCode,
+              state: 'open',
+              created_at: now,
+              updated_at: now,
+            });
+          }
+        }
+        if (body.event === 'voicemail') {
+          const line = await repo.findLineForVoicemail(trx, next.menu_key);
+          const unitId = line?.unit_id ?? next.unit_id;
+          if (recording) {
+            await repo.insertRecording(trx, {
+              call_id: call.id,
+              content_type: body.contentType,
+              size: recording.length,
+              content: recording,
+              source_url: null,
+              stored_at: now,
+            });
+          }
+          if (unitId) {
+            await repo.updateCall(trx, call.id, { unit_id: unitId });
+            await repo.insertCallback(trx, {
+              kind: 'voicemail',
+              call_id: call.id,
+              unit_id: unitId,
+              client_id: next.client_id,
+              number: next.number,
+              called_at: at,
+              visible_from: voicemailVisible,
+              due_at: voicemailDeadline.dueEnd,
+              policy_code: voicemailDeadline.policyCode,
+              state: 'open',
+              created_at: now,
+              updated_at: now,
+            });
+          }
+        }
+        return { id: call.id, state: next.state, applied: true };
+      });
+    },
+
+    // ── Routing ──
+
+    /** The extensions a call to the number rings, in the order of the unit's rotation. */
+    async route(ctx: ActionContext, number: string): Promise<TRouteAnswer> {
+      exchangeOf(ctx);
+      const line = await repo.findLineByNumber(db, normalisePhone(number));
+      if (!line) return { unitId: null, rotation: null, extensions: [], dial: '' };
+      const candidates = await repo.findRotationCandidates(
+        db,
+        line.unit_id,
+        rigaDateOf(clock.now()),
+      );
+      const extensions = routeOrder(candidates, line.rotation, line.last_routed_staff_id);
+      const first = extensions[0];
+      if (first && line.rotation === 'round_robin') {
+        await repo.setLastRouted(db, line.unit_id, first.staffId);
+      }
+      return {
+        unitId: line.unit_id,
+        rotation: line.rotation,
+        extensions,
+        dial: extensions.map((target) => target.extension).join(','),
+      };
+    },
+
+    // ── Lines and extensions ──
+
+    async listLines(ctx: ActionContext, query: { page: number; pageSize: number }) {
+      requirePermission(ctx.principal, 'requests.work');
+      const rows = await repo.findLines(db, { limit: query.pageSize, offset: offsetOf(query) });
+      return pageFrom(rows, query, presentLine);
+    },
+
+    getLine: (_ctx: ActionContext, unitId: string) => loadLine(db, unitId),
+
+    async putLine(
+      ctx: ActionContext,
+      unitId: string,
+      body: TPutPhoneLineBody,
+    ): Promise<TPhoneLine> {
+      requirePermission(ctx.principal, 'telephony.manage');
+      const number = normalisePhone(body.number);
+      return db.transaction().execute(async (trx) => {
+        const before = await repo.findLineOfUnit(trx, unitId);
+        if (before && body.version === undefined) throw versionConflict();
+        const clash = await repo.findLineClash(trx, {
+          unitId,
+          number,
+          menuKey: body.menuKey,
+          informationLine: body.informationLine,
+        });
+        if (clash?.number === number) throw invalidField('number', 'number_taken');
+        if (clash && body.menuKey && clash.menu_key === body.menuKey) {
+          throw invalidField('menuKey', 'menu_key_taken');
+        }
+        if (clash) throw invalidField('informationLine', 'information_line_taken');
+        const now = clock.now();
+        try {
+          const written = await repo.upsertLine(
+            trx,
+            {
+              unit_id: unitId,
+              number,
+              rotation: body.rotation,
+              menu_key: body.menuKey,
+              information_line: body.informationLine,
+              created_at: now,
+              updated_at: now,
+            },
+            body.version,
+          );
+          if (!written) throw versionConflict();
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          throw invalidField('unitId', 'unknown_reference', {}, 'path');
+        }
+        const after = await loadLine(trx, unitId);
+        await audit.record(trx, ctx, {
+          action: before ? 'update' : 'create',
+          entityType: 'telephony_line',
+          entityId: unitId,
+          before: before ? presentLine(before) : null,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async listExtensions(
+      ctx: ActionContext,
+      query: { unitId: string; page: number; pageSize: number },
+    ) {
+      requirePermission(ctx.principal, 'requests.work');
+      const rows = await repo.findExtensionsOfUnit(db, {
+        unitId: query.unitId,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      return pageFrom(rows, query, (row) => ({
+        staff: {
+          id: row.id,
+          givenName: row.given_name,
+          surname: row.surname,
+          position: row.position,
+          phone: row.phone,
+          email: row.email,
+        },
+        extension: row.extension,
+      }));
+    },
+
+    async putExtension(ctx: ActionContext, staffId: string, body: TPutExtensionBody) {
+      requirePermission(ctx.principal, 'telephony.manage');
+      return db.transaction().execute(async (trx) => {
+        const person = (await staff.contactsOf(trx, [staffId])).get(staffId);
+        if (!person) throw notFound();
+        if (body.extension) {
+          const owner = await repo.findExtensionOwner(trx, body.extension);
+          if (owner && owner.staff_id !== staffId) {
+            throw invalidField('extension', 'extension_taken');
+          }
+        }
+        await repo.setExtension(trx, { staffId, extension: body.extension, now: clock.now() });
+        const { active: _active, ...contact } = person;
+        const after = { staff: contact, extension: body.extension };
+        await audit.record(trx, ctx, {
+          action: 'update',
+          entityType: 'telephony_extension',
+          entityId: staffId,
+          after,
+        });
+        return after;
+      });
+    },
+
+    // ── Calls ──
+
+    async listCalls(ctx: ActionContext, query: TListCallsQuery) {
+      requirePermission(ctx.principal, 'requests.work');
+      const all = hasPermission(ctx.principal, 'requests.read-all');
+      if (query.unitId && !all && !ctx.principal.unitIds.includes(query.unitId)) {
+        throw new AppError('forbidden');
+      }
+      // A client's calls are seen by whoever serves clients (as their record); a unit's by its
+      // members and those who see every unit.
+      const unitIds = query.unitId
+        ? [query.unitId]
+        : query.clientId || query.requestId || all
+          ? undefined
+          : ctx.principal.unitIds;
+      const rows = await repo.findCalls(db, {
+        clientId: query.clientId,
+        requestId: query.requestId,
+        unitIds,
+        state: query.state,
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      const items = await presentCalls(db, rows);
+      return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    },
+
+    async getCall(ctx: ActionContext, id: string): Promise<TCall> {
+      requirePermission(ctx.principal, 'requests.work');
+      const row = await repo.findCallById(db, id);
+      if (!row) throw notFound();
+      const [call] = await presentCalls(db, [row]);
+      if (!call) throw notFound();
+      return call;
+    },
+
+    async recording(ctx: ActionContext, id: string) {
+      requirePermission(ctx.principal, 'requests.work');
+      const row = await repo.findRecording(db, id);
+      if (!row) throw notFound();
+      return { contentType: row.content_type, content: row.content };
+    },
+
+    // ── Callbacks ──
+
+    async listCallbacks(ctx: ActionContext, query: TListCallbacksQuery) {
+      requirePermission(ctx.principal, 'requests.work');
+      const all = hasPermission(ctx.principal, 'requests.read-all');
+      if (query.unitId && !all && !ctx.principal.unitIds.includes(query.unitId)) {
+        throw new AppError('forbidden');
+      }
+      const states: CallbackState[] = query.state === 'owed' ? ['open', 'claimed'] : [query.state];
+      const rows = await repo.findCallbacks(db, {
+        unitIds: query.unitId ? [query.unitId] : all ? null : ctx.principal.unitIds,
+        states,
+        claimedBy: query.mine ? ctx.principal.staffId : null,
+        now: clock.now(),
+        limit: query.pageSize,
+        offset: offsetOf(query),
+      });
+      const items = await presentCallbacks(db, rows);
+      return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    },
+
+    async getCallback(ctx: ActionContext, id: string): Promise<TCallback> {
+      const callback = await loadCallback(db, id);
+      assertMayWorkOn(ctx.principal, callback.unit.id);
+      return callback;
+    },
+
+    /** Takes the callback for oneself; of two simultaneous claims exactly one wins (409 else). */
+    async claim(ctx: ActionContext, id: string): Promise<TCallback> {
+      const staffId = ctx.principal.staffId;
+      if (!staffId) throw new AppError('forbidden');
+      return db.transaction().execute(async (trx) => {
+        const before = await loadCallback(trx, id);
+        assertMayWorkOn(ctx.principal, before.unit.id);
+        if (before.state === 'closed') throw new AppError('conflict', 'callback_closed');
+        if (before.claimedBy?.id === staffId) return before;
+        if (!(await repo.claimCallback(trx, { id, staffId, now: clock.now() }))) {
+          throw new AppError('conflict', 'callback_claimed');
+        }
+        const after = await loadCallback(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'claim',
+          entityType: 'callback',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async release(ctx: ActionContext, id: string): Promise<TCallback> {
+      return db.transaction().execute(async (trx) => {
+        const before = await loadCallback(trx, id);
+        assertMayWorkOn(ctx.principal, before.unit.id);
+        if (before.state !== 'claimed' || before.claimedBy?.id !== ctx.principal.staffId) {
+          throw new AppError('conflict', 'callback_not_yours');
+        }
+        await repo.updateCallback(trx, id, {
+          state: 'open',
+          claimed_by: null,
+          claimed_at: null,
+          updated_at: clock.now(),
+        });
+        const after = await loadCallback(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'release',
+          entityType: 'callback',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** One try at calling back and its outcome; closes when reached or the tries are used up. */
+    async attempt(ctx: ActionContext, id: string, body: TCallbackAttemptBody): Promise<TCallback> {
+      return db.transaction().execute(async (trx) => {
+        const before = await loadCallback(trx, id);
+        assertMayWorkOn(ctx.principal, before.unit.id);
+        if (before.state === 'closed') throw new AppError('conflict', 'callback_closed');
+        if (before.state !== 'claimed' || before.claimedBy?.id !== ctx.principal.staffId) {
+          throw new AppError('conflict', 'callback_not_yours');
+        }
+        const now = clock.now();
+        const { attempts, closing } = afterAttempt(before.attempts.length, body.outcome);
+        await repo.insertAttempt(trx, {
+          callback_id: id,
+          staff_id: ctx.principal.staffId,
+          at: now,
+          outcome: body.outcome,
+          note: body.note ?? null,
+        });
+        await repo.updateCallback(trx, id, {
+          attempt_count: attempts,
+          updated_at: now,
+          ...(closing ? { state: 'closed' as const, closing, closed_at: now } : {}),
+        });
+        const after = await loadCallback(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'attempt',
+          entityType: 'callback',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async close(ctx: ActionContext, id: string, body: TCloseCallbackBody): Promise<TCallback> {
+      return db.transaction().execute(async (trx) => {
+        const before = await loadCallback(trx, id);
+        assertMayWorkOn(ctx.principal, before.unit.id);
+        if (before.version !== body.version) throw versionConflict();
+        if (before.state === 'closed') throw new AppError('conflict', 'callback_closed');
+        const now = clock.now();
+        await repo.updateCallback(trx, id, {
+          state: 'closed',
+          closing: 'closed_by_staff',
+          closed_at: now,
+          updated_at: now,
+        });
+        const after = await loadCallback(trx, id);
+        await audit.record(trx, ctx, {
+          action: 'close',
+          entityType: 'callback',
+          entityId: id,
+          before,
+          after,
+          context: { note: body.note ?? null },
+        });
+        return after;
+      });
+    },
+  };
+}
+export type TelephonyService = ReturnType<typeof createTelephonyService>;
