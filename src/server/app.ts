@@ -108,6 +108,8 @@ import { createStaffService } from './modules/staff/staff.service';
 import { textModulesRoutes } from './modules/text-modules/text-modules.routes';
 import { createTextModulesService } from './modules/text-modules/text-modules.service';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { telephonyRoutes } from './modules/telephony/telephony.routes';
+import { createTelephonyService } from './modules/telephony/telephony.service';
 import { createTokensService } from './modules/tokens/tokens.service';
 import { unitsRoutes } from './modules/units/units.routes';
 import { createUnitsService } from './modules/units/units.service';
@@ -275,6 +277,7 @@ export function buildServices(options: AppOptions) {
     spam: spamJudge,
     autoReplies,
   });
+  const telephony = createTelephonyService({ db, audit, clock, calendar, clients, staff });
   const myWork = createMyWorkService({ requests, queue, news });
   const spelling = createSpellingService();
   const surveys = createSurveysService({ db, audit, clock });
@@ -292,6 +295,7 @@ export function buildServices(options: AppOptions) {
     mailConfig,
     audit,
     tokens,
+    telephony,
     auth,
     institutions,
     units,
@@ -379,7 +383,14 @@ export async function buildApp(
     throwFileSizeLimit: true,
   });
   registerProblemHandling(app);
-  registerAuthentication(app, services.auth);
+  // An exchange's token (apx_…) is not an API token: it may report calls and ask whom to ring.
+  registerAuthentication(app, {
+    authenticateSession: (token) => services.auth.authenticateSession(token),
+    authenticateBearer: (secret) =>
+      services.telephony.isExchangeToken(secret)
+        ? services.telephony.authenticateExchange(secret)
+        : services.auth.authenticateBearer(secret),
+  });
   registerTextInputCheck(app);
   registerValidateOnly(app);
 
@@ -444,6 +455,7 @@ export async function buildApp(
   articlesPages(app, services);
   knowledgeRoutes(app, services);
   auditRoutes(app, services);
+  telephonyRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));

@@ -512,8 +512,17 @@ export function createTelephonyService(deps: {
           }
         }
         await repo.setExtension(trx, { staffId, extension: body.extension, now: clock.now() });
-        const { active: _active, ...contact } = person;
-        const after = { staff: contact, extension: body.extension };
+        const after = {
+          staff: {
+            id: person.id,
+            givenName: person.givenName,
+            surname: person.surname,
+            position: person.position,
+            phone: person.phone,
+            email: person.email,
+          },
+          extension: body.extension,
+        };
         await audit.record(trx, ctx, {
           action: 'update',
           entityType: 'telephony_extension',
