@@ -317,6 +317,7 @@ export const ListCallbacksQuery = z.strictObject({
 export type TListCallbacksQuery = z.infer<typeof ListCallbacksQuery>;
 
 export const CallbackPage = pageOf(Callback);
+export type TCallbackPage = z.infer<typeof CallbackPage>;
 
 export const CallbackAttemptBody = z.strictObject({
   outcome: AttemptOutcome,

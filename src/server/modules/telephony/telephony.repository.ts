@@ -375,7 +375,11 @@ export function findCalls(
     .limit(filter.limit)
     .offset(filter.offset);
   if (filter.clientId) query = query.where('c.client_id', '=', filter.clientId);
-  if (filter.unitIds) query = query.where('c.unit_id', 'in', [...filter.unitIds, '']);
+  if (filter.unitIds) {
+    // Nobody's units: nothing (an empty `in ()` is not SQL).
+    if (filter.unitIds.length === 0) return Promise.resolve([]);
+    query = query.where('c.unit_id', 'in', filter.unitIds);
+  }
   if (filter.requestId) query = query.where('c.request_id', '=', filter.requestId);
   if (filter.state) query = query.where('c.state', '=', filter.state);
   return query.execute();
@@ -455,7 +459,10 @@ export function findCallbacks(
     .orderBy('cb.id')
     .limit(filter.limit)
     .offset(filter.offset);
-  if (filter.unitIds) query = query.where('cb.unit_id', 'in', [...filter.unitIds, '']);
+  if (filter.unitIds) {
+    if (filter.unitIds.length === 0) return Promise.resolve([]);
+    query = query.where('cb.unit_id', 'in', filter.unitIds);
+  }
   if (filter.claimedBy) query = query.where('cb.claimed_by', '=', filter.claimedBy);
   return query.execute();
 }

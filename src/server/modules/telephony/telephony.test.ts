@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TCallback, TCallbackPage } from '../../../contracts/telephony.contracts';
+import { systemContext } from '../../http/access';
+import {
+  call,
+  createPerson,
+  createTestApp,
+  createUnit,
+  signedIn,
+  type TestApp,
+} from '../../testing/test-app';
+
+const ctx = systemContext('telephony-test');
+const unique = () => randomBytes(4).toString('hex');
+const number = () => `67${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+
+describe('telephony', () => {
+  let test: TestApp;
+  let token: string;
+  let unitId: string;
+  let line: string;
+
+  const event = (payload: Record<string, unknown>, bearer = token) =>
+    test.app.inject({
+      method: 'POST',
+      url: '/api/v1/telephony/events',
+      headers: { authorization: `Bearer ${bearer}` },
+      payload,
+    });
+
+  beforeAll(async () => {
+    test = await createTestApp();
+    test.clock.set(new Date('2026-03-03T09:00:00Z'));
+    const exchange = await test.services.telephony.createExchange(ctx, { name: 'Asterisk' });
+    token = exchange.token;
+    const unit = await createUnit(test.services);
+    unitId = unit.id;
+    line = number();
+    await test.services.telephony.putLine(ctx, unitId, {
+      number: line,
+      rotation: 'round_robin',
+      menuKey: null,
+      informationLine: false,
+    });
+  });
+  afterAll(() => test.close());
+
+  it('refuses events without an exchange token, and a staff session', async () => {
+    const refused = await event({}, 'apx_wrong');
+    expect(refused.statusCode).toBe(401);
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const byClerk = await call(test.app, clerk, {
+      method: 'POST',
+      url: '/api/v1/telephony/events',
+      payload: { event: 'hangup', callId: 'x', at: '2026-03-03T08:00:00Z', cause: 'normal' },
+    });
+    expect(byClerk.statusCode).toBe(403);
+  });
+
+  it('refuses a bad payload with 400 naming the field, storing nothing', async () => {
+    const callId = `bad-${unique()}`;
+    const response = await event({ event: 'hangup', callId, at: 'yesterday', cause: 'normal' });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json())).toContain('at');
+    const stored = await test.database.db
+      .selectFrom('calls')
+      .select('id')
+      .where('external_id', '=', callId)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('turns a missed call into one callback, repeated and out-of-order events changing nothing', async () => {
+    const callId = `missed-${unique()}`;
+    const caller = '+371 26 000 001';
+    const hangup = { event: 'hangup', callId, at: '2026-03-03T08:01:00Z', cause: 'no_answer' };
+    // The hangup arrives before the new_call, and twice.
+    expect((await event(hangup)).json()).toMatchObject({ state: 'missed', applied: true });
+    expect((await event(hangup)).json()).toMatchObject({ applied: false });
+    const rang = await event({
+      event: 'new_call',
+      callId,
+      at: '2026-03-03T08:00:30Z',
+      direction: 'in',
+      from: caller,
+      to: line,
+    });
+    expect(rang.json()).toMatchObject({ state: 'missed', applied: true });
+
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const list = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/callbacks?unitId=${unitId}`,
+    });
+    expect(list.statusCode).toBe(200);
+    const mine = list.json<TCallbackPage>().items.filter((c) => c.number === '+37126000001');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'missed_call', state: 'open' });
+  });
+
+  it('lets exactly one of two clerks claim a callback at once', async () => {
+    const callId = `race-${unique()}`;
+    await event({
+      event: 'new_call',
+      callId,
+      at: '2026-03-03T08:10:00Z',
+      direction: 'in',
+      from: '+37126000002',
+      to: line,
+    });
+    await event({ event: 'hangup', callId, at: '2026-03-03T08:10:20Z', cause: 'cancelled' });
+    const first = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const second = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const list = await call(test.app, first, {
+      method: 'GET',
+      url: `/api/v1/callbacks?unitId=${unitId}`,
+    });
+    const callback = list
+      .json<TCallbackPage>()
+      .items.find((c) => c.number === '+37126000002') as TCallback;
+    const claims = await Promise.all(
+      [first, second].map((session) =>
+        call(test.app, session, { method: 'POST', url: `/api/v1/callbacks/${callback.id}/claim` }),
+      ),
+    );
+    expect(claims.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = claims.find((r) => r.statusCode === 200);
+    const loser = claims.find((r) => r.statusCode === 409);
+    expect(loser?.json()).toMatchObject({ code: 'conflict' });
+    const claimedBy = winner?.json<TCallback>().claimedBy?.id;
+    const claimer = claimedBy === first.person.id ? first : second;
+
+    const attempt = await call(test.app, claimer, {
+      method: 'POST',
+      url: `/api/v1/callbacks/${callback.id}/attempts`,
+      payload: { outcome: 'reached', note: 'Atbildēts' },
+    });
+    expect(attempt.statusCode).toBe(201);
+    expect(attempt.json()).toMatchObject({ state: 'closed', closing: 'reached' });
+  });
+
+  it('routes round robin, skipping the absent and those on a call', async () => {
+    const people = [];
+    for (const extension of ['201', '202', '203']) {
+      const person = await createPerson(test.services, { unitIds: [unitId] });
+      await test.services.telephony.putExtension(ctx, person.id, { extension });
+      people.push(person);
+    }
+    const route = async () =>
+      (
+        await test.app.inject({
+          method: 'GET',
+          url: `/api/v1/telephony/route?number=${line}`,
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json<{ extensions: { extension: string }[] }>();
+    const firsts = [];
+    for (let n = 0; n < 6; n += 1) firsts.push((await route()).extensions[0]?.extension);
+    expect(new Set(firsts)).toEqual(new Set(['201', '202', '203']));
+
+    // 202 answers a call: they are skipped while on it.
+    const callId = `busy-${unique()}`;
+    await event({
+      event: 'new_call',
+      callId,
+      at: '2026-03-03T08:20:00Z',
+      direction: 'in',
+      from: '+37126000003',
+      to: line,
+    });
+    await event({ event: 'answer', callId, at: '2026-03-03T08:20:05Z', extension: '202' });
+    expect((await route()).extensions.map((e) => e.extension)).not.toContain('202');
+    await event({ event: 'hangup', callId, at: '2026-03-03T08:25:00Z', cause: 'normal' });
+    expect((await route()).extensions.map((e) => e.extension)).toContain('202');
+  });
+});
