@@ -298,6 +298,58 @@ const cancelAbsenceOf = async (test: TestApp, actor: Session, person: Pick<TStaf
   });
 };
 
+const phoneNumber = () => `67${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+
+/**
+ * A callback owed on the unit's line for a call missed just now, as the exchange reports it;
+ * claimed by the staff member when one is named.
+ */
+async function missedCallback(test: TestApp, unitId: string, claimedBy?: string): Promise<string> {
+  const { token } = await test.services.telephony.createExchange(ctx, { name: `PBX ${unique()}` });
+  const line = phoneNumber();
+  await test.services.telephony.putLine(ctx, unitId, {
+    number: line,
+    rotation: 'round_robin',
+    menuKey: null,
+    informationLine: false,
+  });
+  const callId = unique();
+  const at = test.clock.now().toISOString();
+  for (const payload of [
+    {
+      event: 'new_call',
+      callId,
+      at,
+      direction: 'in',
+      from: `+3712${phoneNumber().slice(1)}`,
+      to: line,
+    },
+    { event: 'hangup', callId, at, cause: 'no_answer' },
+  ]) {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/telephony/events',
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    });
+    if (response.statusCode !== 200) throw new Error(response.body);
+  }
+  const callback = await test.database.db
+    .selectFrom('callbacks')
+    .innerJoin('calls', 'calls.id', 'callbacks.call_id')
+    .select('callbacks.id')
+    .where('calls.external_id', '=', callId)
+    .executeTakeFirstOrThrow();
+  if (claimedBy) {
+    await test.database.db
+      .updateTable('callbacks')
+      .set({ state: 'claimed', claimed_by: claimedBy, claimed_at: test.clock.now() })
+      .where('id', '=', callback.id)
+      .execute();
+  }
+  return callback.id;
+}
+
 const cases: Case[] = [
   {
     route: 'POST /api/v1/institutions',
@@ -1542,6 +1594,111 @@ const cases: Case[] = [
         url: '/api/v1/spelling',
         payload: { text: 'Labdien!', language: 'lv' },
       }),
+  },
+  {
+    route: 'POST /api/v1/telephony/events',
+    action: 'report a call event as the exchange',
+    // Only an exchange's token may: no person's role.
+    allowed: [],
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/telephony/events',
+        payload: { event: 'hangup', callId: unique(), at: '2026-03-03T08:00:00Z', cause: 'normal' },
+      }),
+  },
+  {
+    route: 'POST /api/v1/telephony/exchanges',
+    action: "issue a telephone exchange's token",
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/telephony/exchanges',
+        payload: { name: `Asterisk ${unique()}` },
+      }),
+  },
+  {
+    route: 'POST /api/v1/telephony/exchanges/:id/revoke',
+    action: "revoke a telephone exchange's token",
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor }) {
+      const exchange = await test.services.telephony.createExchange(ctx, {
+        name: `Asterisk ${unique()}`,
+      });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/telephony/exchanges/${exchange.id}/revoke`,
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/telephony/lines/:unitId',
+    action: "set a unit's phone line and rotation",
+    allowed: ADMINISTRATOR,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/telephony/lines/${unit.id}`,
+        payload: { number: phoneNumber(), rotation: 'longest_idle' },
+      }),
+  },
+  {
+    route: 'PUT /api/v1/telephony/extensions/:staffId',
+    action: "set a staff member's extension",
+    allowed: ADMINISTRATOR,
+    async perform(test, { actor, unit }) {
+      const person = await createPerson(test.services, { unitIds: [unit.id] });
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/telephony/extensions/${person.id}`,
+        payload: { extension: String(1000 + Math.floor(Math.random() * 8999)) },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/callbacks/:id/claim',
+    action: 'claim a callback of their unit',
+    allowed: SERVERS,
+    async perform(test, { actor, unit }) {
+      const id = await missedCallback(test, unit.id);
+      return call(test.app, actor, { method: 'POST', url: `/api/v1/callbacks/${id}/claim` });
+    },
+  },
+  {
+    route: 'POST /api/v1/callbacks/:id/release',
+    action: 'give back a callback they claimed',
+    allowed: SERVERS,
+    async perform(test, { actor, unit }) {
+      const id = await missedCallback(test, unit.id, actor.person.id);
+      return call(test.app, actor, { method: 'POST', url: `/api/v1/callbacks/${id}/release` });
+    },
+  },
+  {
+    route: 'POST /api/v1/callbacks/:id/attempts',
+    action: 'record an attempt at calling back',
+    allowed: SERVERS,
+    async perform(test, { actor, unit }) {
+      const id = await missedCallback(test, unit.id, actor.person.id);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/callbacks/${id}/attempts`,
+        payload: { outcome: 'no_answer' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/callbacks/:id/close',
+    action: 'close a callback',
+    allowed: SERVERS,
+    async perform(test, { actor, unit }) {
+      const id = await missedCallback(test, unit.id);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/callbacks/${id}/close`,
+        payload: { version: 1 },
+      });
+    },
   },
   {
     route: 'POST /api/v1/auth/logout',
