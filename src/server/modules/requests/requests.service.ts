@@ -226,6 +226,8 @@ export function createRequestAccess(deps: {
 export type RequestAccess = ReturnType<typeof createRequestAccess>;
 /** A request as its access check reads it, with what only its page shows. */
 export type RequestRecord = RequestDetailRow;
+/** A request's row as lists and new requests give it. */
+export type { RequestRow };
 
 export function createRequestsService(deps: {
   db: Kysely<DB>;
@@ -266,68 +268,54 @@ export function createRequestsService(deps: {
     if (!person?.active) throw invalidField(field, 'unknown_reference');
   }
 
-  const service = {
-    viewerOf,
-
-    /**
-     * A client's current name in the search text of their requests, in the caller's
-     * transaction: after a new name, or a merge that moved requests to the record kept.
-     */
-    async refreshClientName(trx: Executor, clientId: string, clientName: string): Promise<void> {
-      for (const row of await findSearchPartsOfClient(trx, clientId)) {
-        await updateSearchText(trx, {
-          id: row.id,
-          searchText: searchTextFor({ ...row, clientName }),
-        });
-      }
-    },
-
-    /** Creates the contact's requests in the caller's transaction, each with its timeline start. */
-    async createIn(
-      trx: Executor,
-      ctx: ActionContext,
-      contact: ContactOfRequests,
-      planned: readonly PlannedRequest[],
-    ): Promise<string[]> {
-      const unitIds = [...new Set(planned.map((p) => p.input.unitId))];
-      const known = await units.existing(trx, unitIds);
-      planned.forEach((p, index) => {
-        if (!known.has(p.input.unitId))
-          throw invalidField(`requests.${index}.unitId`, 'unknown_reference');
-      });
-      const ownerIds = [
-        ...new Set(planned.flatMap((p) => (p.input.ownerId ? [p.input.ownerId] : []))),
-      ];
-      const owners = await staff.contactsOf(trx, ownerIds);
-      planned.forEach((p, index) => {
-        if (p.input.ownerId && !owners.get(p.input.ownerId)?.active) {
-          throw invalidField(`requests.${index}.ownerId`, 'unknown_reference');
-        }
-      });
+  /**
+   * Creates the requests of several contacts in the caller's transaction, each with its timeline
+   * start, in a handful of statements whatever their number (a group of letters, decision 45).
+   * The rows as stored, per contact in the order given. A bad reference is named by its place
+   * among its contact's requests.
+   */
+  async function createManyIn(
+    trx: Executor,
+    ctx: ActionContext,
+    entries: ReadonlyArray<{ contact: ContactOfRequests; planned: readonly PlannedRequest[] }>,
+  ): Promise<RequestRow[][]> {
+    const all = entries.flatMap((entry) => entry.planned);
+    const known = await units.existing(trx, [...new Set(all.map((p) => p.input.unitId))]);
+    const ownerIds = [...new Set(all.flatMap((p) => (p.input.ownerId ? [p.input.ownerId] : [])))];
+    const owners = await staff.contactsOf(trx, ownerIds);
+    const catalogued = await catalogue.refsOf(
+      trx,
+      all.flatMap((p) => (p.input.serviceId ? [p.input.serviceId] : [])),
+    );
+    // Checked one kind of reference at a time, as a form names its first wrong field.
+    const each = (check: (p: PlannedRequest, index: number) => void) =>
+      entries.forEach(({ planned }) => planned.forEach(check));
+    each((p, index) => {
+      if (!known.has(p.input.unitId))
+        throw invalidField(`requests.${index}.unitId`, 'unknown_reference');
+    });
+    each((p, index) => {
+      if (p.input.ownerId && !owners.get(p.input.ownerId)?.active)
+        throw invalidField(`requests.${index}.ownerId`, 'unknown_reference');
+    });
+    for (const { planned } of entries) {
       for (const [index, p] of planned.entries()) {
         const institutionId = p.input.institutionId;
-        if (institutionId && !(await institutions.exists(trx, institutionId))) {
+        if (institutionId && !(await institutions.exists(trx, institutionId)))
           throw invalidField(`requests.${index}.institutionId`, 'unknown_reference');
-        }
       }
-      const catalogued = await catalogue.refsOf(
-        trx,
-        planned.flatMap((p) => (p.input.serviceId ? [p.input.serviceId] : [])),
-      );
-      planned.forEach((p, index) => {
-        if (p.input.serviceId && !catalogued.get(p.input.serviceId)?.active)
-          throw invalidField(`requests.${index}.serviceId`, 'unknown_reference');
-      });
-      if (planned.length === 0) return [];
-      const now = clock.now();
-      // All of the visit's requests in a handful of round trips, whatever their number.
-      const numbers = await nextRequestNumbers(
-        trx,
-        Number(rigaDateOf(now).slice(0, 4)),
-        planned.length,
-      );
-      const rows = planned.map((p, index) => {
-        const number = numbers[index] as string;
+    }
+    each((p, index) => {
+      if (p.input.serviceId && !catalogued.get(p.input.serviceId)?.active)
+        throw invalidField(`requests.${index}.serviceId`, 'unknown_reference');
+    });
+    if (all.length === 0) return entries.map(() => []);
+    const now = clock.now();
+    const numbers = await nextRequestNumbers(trx, Number(rigaDateOf(now).slice(0, 4)), all.length);
+    let next = 0;
+    const rows = entries.flatMap(({ contact, planned }) =>
+      planned.map((p) => {
+        const number = numbers[next++] as string;
         // A request made from the catalogue carries the catalogue's name, so it counts by it.
         const serviceName =
           (p.input.serviceId && catalogued.get(p.input.serviceId)?.name) || p.input.service;
@@ -361,44 +349,73 @@ export function createRequestsService(deps: {
           created_at: now,
           updated_at: now,
         };
-      });
-      const ids = await insertRequests(trx, rows);
-      await insertEvents(
-        trx,
-        ids.flatMap((id, index) =>
-          [
-            {
-              kind: 'created',
-              data: { dueOn: planned[index]?.dueOn, policy: planned[index]?.policyCode },
-            },
-            ...(planned[index]?.events ?? []),
-          ].map((event) => ({
-            request_id: id,
-            at: now,
-            actor_staff_id: ctx.principal.staffId,
-            ...event,
-          })),
-        ),
-      );
-      const created = new Map(
-        (await findRequestsByIds(trx, ids)).map((row) => [row.id, row] as const),
-      );
-      await audit.record(
-        trx,
-        ctx,
-        ...ids.map((id) => {
-          const row = created.get(id);
-          if (!row) throw notFound();
-          return {
-            action: 'create',
-            entityType: 'request',
-            entityId: id,
-            after: presentRequestSummary(row, clockNow()),
-          };
-        }),
-      );
-      return ids;
+      }),
+    );
+    const ids = await insertRequests(trx, rows);
+    await insertEvents(
+      trx,
+      ids.flatMap((id, index) =>
+        [
+          { kind: 'created', data: { dueOn: all[index]?.dueOn, policy: all[index]?.policyCode } },
+          ...(all[index]?.events ?? []),
+        ].map((event) => ({
+          request_id: id,
+          at: now,
+          actor_staff_id: ctx.principal.staffId,
+          ...event,
+        })),
+      ),
+    );
+    const created = new Map(
+      (await findRequestsByIds(trx, ids)).map((row) => [row.id, row] as const),
+    );
+    const stored = ids.map((id) => {
+      const row = created.get(id);
+      if (!row) throw notFound();
+      return row;
+    });
+    await audit.record(
+      trx,
+      ctx,
+      ...stored.map((row) => ({
+        action: 'create',
+        entityType: 'request',
+        entityId: row.id,
+        after: presentRequestSummary(row, clockNow()),
+      })),
+    );
+    let from = 0;
+    return entries.map(({ planned }) => stored.slice(from, (from += planned.length)));
+  }
+
+  const service = {
+    viewerOf,
+
+    /**
+     * A client's current name in the search text of their requests, in the caller's
+     * transaction: after a new name, or a merge that moved requests to the record kept.
+     */
+    async refreshClientName(trx: Executor, clientId: string, clientName: string): Promise<void> {
+      for (const row of await findSearchPartsOfClient(trx, clientId)) {
+        await updateSearchText(trx, {
+          id: row.id,
+          searchText: searchTextFor({ ...row, clientName }),
+        });
+      }
     },
+
+    /** Creates the contact's requests in the caller's transaction, each with its timeline start. */
+    async createIn(
+      trx: Executor,
+      ctx: ActionContext,
+      contact: ContactOfRequests,
+      planned: readonly PlannedRequest[],
+    ): Promise<string[]> {
+      const [created] = await createManyIn(trx, ctx, [{ contact, planned }]);
+      return created?.map((row) => row.id) ?? [];
+    },
+
+    createManyIn,
 
     /**
      * Settles the open requests of a contact being closed, in the caller's transaction: each one
