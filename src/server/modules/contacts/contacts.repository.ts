@@ -11,6 +11,18 @@ export async function insertContact(db: Executor, row: Insertable<ContactsTable>
   return id;
 }
 
+/** Inserts contacts whose ids were given them beforehand (several in one statement). */
+export async function insertContacts(
+  db: Executor,
+  rows: ReadonlyArray<Insertable<ContactsTable> & { id: string }>,
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('contacts')
+      .values([...rows])
+      .execute();
+}
+
 export async function findContactById(db: Executor, id: string) {
   return db
     .selectFrom('contacts')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TRequestSummary } from '../../../contracts/requests.contracts';
 import type {
@@ -18,7 +19,7 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { assertMayServe, type ClientsService } from '../clients/clients.service';
 import { offsetOf, pageFrom } from '../paging';
 import type { QueueService } from '../queue/queue.service';
-import type { PlannedRequest, RequestsService } from '../requests/requests.service';
+import type { PlannedRequest, RequestRow, RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
 import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { UnitsService } from '../units/units.service';
@@ -28,6 +29,7 @@ import {
   findIncidents,
   findIncidentsOf,
   insertContact,
+  insertContacts,
   insertIncident,
   moveContactsOfClient,
   setContactStaff as saveContactStaff,
@@ -36,6 +38,15 @@ import {
 } from './contacts.repository';
 
 const IN_PERSON = 'in_person';
+
+/** A contact that arrived by itself: a letter by email or e-address. */
+interface ArrivedContact {
+  channel: 'email' | 'e_address';
+  occurredAt: Date;
+  client: { id: string; kind: 'external' | 'internal'; name: string | null } | null;
+  unitId: string;
+  reason: string;
+}
 
 export function createContactsService(deps: {
   db: Kysely<DB>;
@@ -94,6 +105,69 @@ export function createContactsService(deps: {
     const row = await findContactById(executor, id);
     if (!row) throw notFound();
     return row;
+  }
+
+  /**
+   * Contacts that arrived by themselves (letters that came together), each with its one request,
+   * in the caller's transaction and a handful of statements for them all. Each one's contact id
+   * and request as stored, in the order given.
+   */
+  async function registerManyIn(
+    trx: Executor,
+    ctx: ActionContext,
+    arrived: ReadonlyArray<{ contact: ArrivedContact; planned: PlannedRequest }>,
+  ): Promise<Array<{ contactId: string; request: RequestRow }>> {
+    const now = clock.now();
+    const rows = arrived.map(({ contact }) => ({
+      id: randomUUID(),
+      channel: contact.channel,
+      occurred_at: contact.occurredAt,
+      client_id: contact.client?.id ?? null,
+      client_kind: contact.client?.kind ?? ('external' as const),
+      staff_id: null,
+      unit_id: contact.unitId,
+      reason: contact.reason,
+      created_at: now,
+      updated_at: now,
+    }));
+    await insertContacts(trx, rows);
+    const created = await requests.createManyIn(
+      trx,
+      ctx,
+      arrived.map(({ contact, planned }, index) => ({
+        contact: {
+          id: rows[index]!.id,
+          channel: contact.channel,
+          clientId: contact.client?.id ?? null,
+          clientKind: rows[index]!.client_kind,
+          clientName: contact.client?.name ?? null,
+          receivedAt: contact.occurredAt,
+        },
+        planned: [planned],
+      })),
+    );
+    const registered = rows.map((row, index) => {
+      const request = created[index]?.[0];
+      if (!request) throw notFound();
+      return { contactId: row.id, request };
+    });
+    await audit.record(
+      trx,
+      ctx,
+      ...registered.map(({ contactId, request }, index) => ({
+        action: 'create',
+        entityType: 'contact',
+        entityId: contactId,
+        after: {
+          channel: rows[index]!.channel,
+          unitId: rows[index]!.unit_id,
+          clientId: rows[index]!.client_id,
+          reason: rows[index]!.reason,
+          requestIds: [request.id],
+        },
+      })),
+    );
+    return registered;
   }
 
   return {
@@ -188,56 +262,15 @@ export function createContactsService(deps: {
     async registerIn(
       trx: Executor,
       ctx: ActionContext,
-      contact: {
-        channel: 'email' | 'e_address';
-        occurredAt: Date;
-        client: { id: string; kind: 'external' | 'internal'; name: string | null } | null;
-        unitId: string;
-        reason: string;
-      },
+      contact: ArrivedContact,
       planned: PlannedRequest,
     ): Promise<{ contactId: string; requestId: string }> {
-      const now = clock.now();
-      const clientKind = contact.client?.kind ?? 'external';
-      const contactId = await insertContact(trx, {
-        channel: contact.channel,
-        occurred_at: contact.occurredAt,
-        client_id: contact.client?.id ?? null,
-        client_kind: clientKind,
-        staff_id: null,
-        unit_id: contact.unitId,
-        reason: contact.reason,
-        created_at: now,
-        updated_at: now,
-      });
-      const [requestId] = await requests.createIn(
-        trx,
-        ctx,
-        {
-          id: contactId,
-          channel: contact.channel,
-          clientId: contact.client?.id ?? null,
-          clientKind,
-          clientName: contact.client?.name ?? null,
-          receivedAt: contact.occurredAt,
-        },
-        [planned],
-      );
-      if (!requestId) throw notFound();
-      await audit.record(trx, ctx, {
-        action: 'create',
-        entityType: 'contact',
-        entityId: contactId,
-        after: {
-          channel: contact.channel,
-          unitId: contact.unitId,
-          clientId: contact.client?.id ?? null,
-          reason: contact.reason,
-          requestIds: [requestId],
-        },
-      });
-      return { contactId, requestId };
+      const [registered] = await registerManyIn(trx, ctx, [{ contact, planned }]);
+      if (!registered) throw notFound();
+      return { contactId: registered.contactId, requestId: registered.request.id };
     },
+
+    registerManyIn,
 
     /** Opens a contact; looking at a person's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TContact> {
