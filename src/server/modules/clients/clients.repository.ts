@@ -78,6 +78,25 @@ export async function findClientByEmail(db: Executor, email: string) {
     .executeTakeFirst();
 }
 
+/** For each address, the client findClientByEmail would give: several addresses in one statement. */
+export async function findClientsByEmails(db: Executor, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('clients')
+    .distinctOn(sql`lower(email)`)
+    .selectAll()
+    .where(
+      sql<string>`lower(email)`,
+      '=',
+      sql<string>`any(${[...new Set(emails.map((e) => e.toLowerCase()))]}::text[])`,
+    )
+    .where('merged_into', 'is', null)
+    .orderBy(sql`lower(email)`)
+    .orderBy(sql`kind = 'person'`, 'desc')
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
 /** The client who writes from this e-address (the state's e-address service names the sender by it). */
 export async function findClientByEAddress(db: Executor, eAddress: string) {
   return db
@@ -98,6 +117,16 @@ export async function insertClient(db: Executor, row: NewClientRow): Promise<str
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+/** Inserts several clients in one statement; the rows as stored. */
+export async function insertClients(db: Executor, rows: readonly NewClientRow[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('clients')
+    .values([...rows])
+    .returningAll()
+    .execute();
 }
 
 /** Applies the changes only when the row still has the version the client read. */

@@ -31,11 +31,13 @@ import {
   findClientBy,
   findClientByEAddress,
   findClientByEmail,
+  findClientsByEmails,
   findClientById,
   findClients,
   findClientSummaries,
   findMergedInto,
   insertClient,
+  insertClients,
   updateClient,
   type ClientRow,
 } from './clients.repository';
@@ -51,6 +53,43 @@ type ClientFields = Pick<
   | 'email'
   | 'e_address'
 >;
+
+/** The stored fields of a person's or organisation's new record. */
+function externalFieldsOf(
+  body: Exclude<TCreateClientBody, { kind: 'internal' }>,
+): ClientFields & Pick<NewClientRow, 'kind' | 'staff_id' | 'address'> {
+  return {
+    kind: body.kind,
+    staff_id: null,
+    given_name: body.kind === 'person' ? body.givenName : null,
+    surname: body.kind === 'person' ? body.surname : null,
+    name: body.kind === 'organisation' ? body.name : null,
+    personal_code: body.kind === 'person' ? (body.personalCode ?? null) : null,
+    registration_number: body.kind === 'organisation' ? (body.registrationNumber ?? null) : null,
+    phone: body.phone ?? null,
+    email: body.email ?? null,
+    e_address: body.eAddress ?? null,
+    address: body.address ?? null,
+  };
+}
+
+/** A new record's row: its fields, with what is made of them and the client's preferences. */
+function newRowOf(
+  body: TCreateClientBody,
+  fields: ClientFields & Pick<NewClientRow, 'kind' | 'staff_id' | 'address'>,
+  now: Date,
+): NewClientRow {
+  return {
+    ...fields,
+    preferred_language: body.kind === 'internal' ? null : (body.preferredLanguage ?? null),
+    preferred_channel: body.kind === 'internal' ? null : (body.preferredChannel ?? null),
+    consent_notes: body.kind === 'internal' ? null : (body.consentNotes ?? null),
+    search_text: clientSearchTextOf(fields),
+    sort_name: clientSortNameOf(fields),
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 /** Those who serve clients, and those who see all requests, may look clients up. */
 export function assertMayServe(ctx: ActionContext): void {
@@ -143,31 +182,9 @@ export function createClientsService(deps: {
       if (body.kind === 'person') {
         await assertCodeFree(trx, body.personalCode, { field: `${fieldPrefix}personalCode` });
       }
-      fields = {
-        kind: body.kind,
-        staff_id: null,
-        given_name: body.kind === 'person' ? body.givenName : null,
-        surname: body.kind === 'person' ? body.surname : null,
-        name: body.kind === 'organisation' ? body.name : null,
-        personal_code: body.kind === 'person' ? (body.personalCode ?? null) : null,
-        registration_number:
-          body.kind === 'organisation' ? (body.registrationNumber ?? null) : null,
-        phone: body.phone ?? null,
-        email: body.email ?? null,
-        e_address: body.eAddress ?? null,
-        address: body.address ?? null,
-      };
+      fields = externalFieldsOf(body);
     }
-    const id = await insertClient(trx, {
-      ...fields,
-      preferred_language: body.kind === 'internal' ? null : (body.preferredLanguage ?? null),
-      preferred_channel: body.kind === 'internal' ? null : (body.preferredChannel ?? null),
-      consent_notes: body.kind === 'internal' ? null : (body.consentNotes ?? null),
-      search_text: clientSearchTextOf(fields),
-      sort_name: clientSortNameOf(fields),
-      created_at: now,
-      updated_at: now,
-    });
+    const id = await insertClient(trx, newRowOf(body, fields, now));
     const row = await load(trx, id);
     await audit.record(trx, ctx, {
       action: 'create',
@@ -228,6 +245,60 @@ export function createClientsService(deps: {
         ...(byEAddress ? { eAddress: sender.address } : { email: sender.address }),
       });
       return { id: row.id, kind: 'external', name: displayNameOf(row) };
+    },
+
+    /**
+     * The clients who wrote letters that came together, in the caller's transaction: for each
+     * sender's address (in lower case) the client known by it, or a new person registered from
+     * it; as forSender does for one letter by email from outside, in two statements for them all.
+     */
+    async forSendersIn(
+      trx: Executor,
+      ctx: ActionContext,
+      senders: ReadonlyArray<{ address: string; displayName: string | null }>,
+    ): Promise<Map<string, { id: string; kind: 'external' | 'internal'; name: string }>> {
+      const found = new Map<string, { id: string; kind: 'external' | 'internal'; name: string }>();
+      for (const row of await findClientsByEmails(
+        trx,
+        senders.map((sender) => sender.address),
+      )) {
+        found.set((row.email as string).toLowerCase(), {
+          id: row.id,
+          kind: row.kind === 'internal' ? 'internal' : 'external',
+          name: displayNameOf(row),
+        });
+      }
+      const now = clock.now();
+      const unknown = new Map<string, NewClientRow>();
+      for (const sender of senders) {
+        const address = sender.address.toLowerCase();
+        if (found.has(address) || unknown.has(address)) continue;
+        const body = {
+          kind: 'person' as const,
+          ...nameFromSender(sender.displayName, sender.address),
+          email: sender.address,
+        };
+        unknown.set(address, newRowOf(body, externalFieldsOf(body), now));
+      }
+      const created = await insertClients(trx, [...unknown.values()]);
+      for (const row of created) {
+        found.set((row.email as string).toLowerCase(), {
+          id: row.id,
+          kind: 'external',
+          name: displayNameOf(row),
+        });
+      }
+      await audit.record(
+        trx,
+        ctx,
+        ...created.map((row) => ({
+          action: 'create',
+          entityType: 'client',
+          entityId: row.id,
+          after: presentClient(row),
+        })),
+      );
+      return found;
     },
 
     /** The client's kind, live record and name, to check a reference in the caller's transaction. */
