@@ -64,6 +64,18 @@ export async function insertOutgoingMessage(
   return inserted.id;
 }
 
+/** Inserts several letters in one statement. */
+export async function insertOutgoingMessages(
+  db: Executor,
+  rows: ReadonlyArray<Insertable<OutgoingMessagesTable>>,
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('outgoing_messages')
+      .values([...rows])
+      .execute();
+}
+
 export async function findOutgoingMessagesOf(db: Executor, requestId: string) {
   return db
     .selectFrom('outgoing_messages as m')

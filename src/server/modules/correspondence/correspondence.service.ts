@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Channel } from '../../../domain/channels';
 import { letterBody, quoteOf, type LetterLanguage } from '../../../domain/letters';
 import { messageIdFor, threadHeadersFor } from '../../../domain/mail-out';
 import { recipientFor } from '../../../domain/notices';
@@ -30,6 +31,7 @@ import {
   findOutgoingMessagesOf,
   insertAttachment,
   insertOutgoingMessage,
+  insertOutgoingMessages,
   markMessageDelivered,
 } from './correspondence.repository';
 
@@ -128,6 +130,47 @@ export function createCorrespondenceService(deps: {
         created_by: ctx.principal.staffId,
         created_at: clock.now(),
       });
+    },
+
+    /**
+     * Automatic letters that answer letters just received (their acknowledgements), several in
+     * one statement in the caller's transaction. Each answers its letter in the letter's thread
+     * and leaves from the mailbox it came to, as queueLetterIn would send it.
+     */
+    async queueAnswersIn(
+      trx: Executor,
+      ctx: ActionContext,
+      letters: ReadonlyArray<{
+        request: { id: string; channel: Channel };
+        subject: string;
+        body: string;
+        kind: 'acknowledgement';
+        recipient: string;
+        mailbox: { id: string; address: string };
+        inReplyTo: string;
+        referenceIds: string[];
+      }>,
+    ): Promise<void> {
+      const now = clock.now();
+      await insertOutgoingMessages(
+        trx,
+        letters.map((letter) => ({
+          message_id: messageIdFor(randomUUID(), letter.mailbox.address),
+          request_id: letter.request.id,
+          channel: letter.request.channel,
+          recipient: letter.recipient,
+          kind: letter.kind,
+          mailbox_id: letter.mailbox.id,
+          in_reply_to: letter.inReplyTo,
+          reference_ids: letter.referenceIds,
+          subject: letter.subject,
+          body: letterBody({ text: letter.body, signature: null, quote: null }),
+          due_at: now,
+          state: 'due' as const,
+          created_by: ctx.principal.staffId,
+          created_at: now,
+        })),
+      );
     },
 
     /** Files that came with a letter from the client, kept with the request in the caller's transaction. */
