@@ -15,9 +15,24 @@ import type { CalendarService } from '../calendar/calendar.service';
 import type { CorrespondenceService } from '../correspondence/correspondence.service';
 import type { SignaturesService } from '../signatures/signatures.service';
 import type { AutoReplies, ImportedMessage } from './mail.ports';
-import { repliedSince } from './mail.repository';
+import { repliedSince, repliedToSince } from './mail.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** The acknowledgement of a new request by the mailbox's template, in Latvian and English. */
+function acknowledgementOf(
+  ack: NonNullable<ImportedMessage['acknowledgement']>,
+  request: { number: string; due_on: string },
+) {
+  const values = acknowledgementValues({ number: request.number, dueOn: request.due_on });
+  return {
+    subject: fillAcknowledgement(ack.subjectLv || DEFAULT_ACKNOWLEDGEMENT.subjectLv, values),
+    body: [
+      fillAcknowledgement(ack.bodyLv || DEFAULT_ACKNOWLEDGEMENT.bodyLv, values),
+      fillAcknowledgement(ack.bodyEn || DEFAULT_ACKNOWLEDGEMENT.bodyEn, values),
+    ].join('\n\n———\n\n'),
+  };
+}
 
 /**
  * The letters a message earns by itself, queued in its import's transaction: the mailbox's
@@ -43,13 +58,7 @@ export function createAutoReplies(deps: {
     const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
     if (await repliedSince(trx, { kind: 'acknowledgement', recipient, since })) return;
     const row = message.request;
-    const values = acknowledgementValues({ number: row.number, dueOn: row.due_on });
-    const subject = fillAcknowledgement(ack.subjectLv || DEFAULT_ACKNOWLEDGEMENT.subjectLv, values);
-    const bodyEn = ack.bodyEn || DEFAULT_ACKNOWLEDGEMENT.bodyEn;
-    const body = [
-      fillAcknowledgement(ack.bodyLv || DEFAULT_ACKNOWLEDGEMENT.bodyLv, values),
-      fillAcknowledgement(bodyEn, values),
-    ].join('\n\n———\n\n');
+    const { subject, body } = acknowledgementOf(ack, row);
     await correspondence.queueLetterIn(trx, ctx, row, {
       subject,
       body,
@@ -98,6 +107,36 @@ export function createAutoReplies(deps: {
     async ownerFor(executor, staffId, at) {
       const away = (await absences.awayOn(executor, rigaDateOf(at), [staffId])).get(staffId);
       return away?.standIn?.id ?? staffId;
+    },
+
+    async acknowledgeAll(trx, letters) {
+      const owed = letters.filter(
+        (letter) => !letter.autoSubmitted && letter.acknowledgement?.enabled,
+      );
+      if (owed.length === 0) return;
+      const since = new Date(clock.now().getTime() - config.autoReplyWindowHours * HOUR_MS);
+      const answered = await repliedToSince(trx, {
+        kind: 'acknowledgement',
+        recipients: owed.map((letter) => letter.fromAddress),
+        since,
+      });
+      const answers = [];
+      for (const letter of owed) {
+        const recipient = letter.fromAddress.toLowerCase();
+        // One a sender: also when two of their letters came together.
+        if (answered.has(recipient) || !letter.acknowledgement) continue;
+        answered.add(recipient);
+        answers.push({
+          ...acknowledgementOf(letter.acknowledgement, letter.request),
+          request: letter.request,
+          kind: 'acknowledgement' as const,
+          recipient: letter.fromAddress,
+          mailbox: letter.mailbox,
+          inReplyTo: letter.messageId,
+          referenceIds: [...letter.referenceIds, letter.messageId],
+        });
+      }
+      await correspondence.queueAnswersIn(trx, ctx, answers);
     },
 
     async afterImport(trx, message) {

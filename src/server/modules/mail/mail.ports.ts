@@ -1,3 +1,4 @@
+import type { Channel } from '../../../domain/channels';
 import type { Executor } from '../../db/database';
 import type { SpamReasonJson } from '../../db/schema';
 import type { ActionContext } from '../../http/access';
@@ -72,6 +73,22 @@ export interface AutoReplies {
   ownerFor(executor: Executor, staffId: string, at: Date): Promise<string>;
   /** Queues the acknowledgement and out-of-office replies a message earns, in its import's transaction. */
   afterImport(trx: Executor, message: ImportedMessage): Promise<void>;
+  /**
+   * Queues the acknowledgements of letters that came together and each started a request, in
+   * their transaction, as afterImport would one by one: one a sender within the window.
+   */
+  acknowledgeAll(trx: Executor, letters: readonly NewRequestLetter[]): Promise<void>;
+}
+
+/** A letter by email that started a request, to be acknowledged with others (decision 45). */
+export interface NewRequestLetter {
+  mailbox: { id: string; address: string };
+  fromAddress: string;
+  messageId: string;
+  referenceIds: string[];
+  autoSubmitted: boolean;
+  acknowledgement: MailboxRoute['acknowledgement'] | null;
+  request: { id: string; number: string; due_on: string; channel: Channel };
 }
 
 /** Brings a message held in quarantine into the normal flow (a clerk said "nav mēstule"). */

@@ -42,6 +42,21 @@ export async function insertInboundMessage(
   return inserted?.id ?? null;
 }
 
+/**
+ * Stores messages already imported (their ids given them beforehand), several in one statement.
+ * One stored meanwhile fails the statement: the caller stores the group's letters one by one.
+ */
+export async function insertInboundMessages(
+  db: Executor,
+  rows: ReadonlyArray<Insertable<InboundMessagesTable> & { id: string }>,
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('inbound_messages')
+      .values([...rows])
+      .execute();
+}
+
 export async function updateInboundMessage(
   db: Executor,
   id: string,
@@ -55,19 +70,27 @@ export async function updateInboundMessage(
  * or a letter sent from one. The nearest id that is known wins.
  */
 export async function findThreadRequest(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return null;
+  const byId = await findThreadRequests(db, ids);
+  for (const id of ids) {
+    const requestId = byId.get(id);
+    if (requestId) return requestId;
+  }
+  return null;
+}
+
+/** The request of each of the ids that is known: a message received into one, or a letter sent from one. */
+export async function findThreadRequests(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
   const { rows } = await sql<{ message_id: string; request_id: string }>`
     select message_id, request_id from inbound_messages
       where message_id = any(${ids}::text[]) and request_id is not null
     union all
     select message_id, request_id from outgoing_messages
       where message_id = any(${ids}::text[])`.execute(db);
-  const byId = new Map(rows.map((row) => [row.message_id, row.request_id] as const));
-  for (const id of ids) {
-    const requestId = byId.get(id);
-    if (requestId) return requestId;
-  }
-  return null;
+  return new Map(rows.map((row) => [row.message_id, row.request_id] as const));
 }
 
 /** The request with the number, if its client writes from the address (or it came from it). */
@@ -275,6 +298,28 @@ export async function repliedSince(
     .where('created_at', '>=', reply.since);
   if (reply.requestId) query = query.where('request_id', '=', reply.requestId);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Which of the recipients got a reply of the kind since the moment (in lower case). */
+export async function repliedToSince(
+  db: Executor,
+  reply: { kind: 'acknowledgement' | 'out_of_office'; recipients: readonly string[]; since: Date },
+): Promise<Set<string>> {
+  if (reply.recipients.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('outgoing_messages')
+    .select(sql<string>`lower(recipient)`.as('recipient'))
+    .distinct()
+    // The kind written into the statement, as in repliedSince: the index covers only these kinds.
+    .where('kind', '=', sql.lit(reply.kind))
+    .where(
+      sql<string>`lower(recipient)`,
+      '=',
+      sql<string>`any(${reply.recipients.map((r) => r.toLowerCase())}::text[])`,
+    )
+    .where('created_at', '>=', reply.since)
+    .execute();
+  return new Set(rows.map((row) => row.recipient));
 }
 
 /** The descriptions of attachments, without their content. */

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import {
   hasRemoteImages,
@@ -33,7 +34,7 @@ import {
   presentInboundMessage,
   presentInboundSummary,
 } from './mail.presenter';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditService, DeferredRecords } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { ClientsService } from '../clients/clients.service';
 import type { ContactsService } from '../contacts/contacts.service';
@@ -71,7 +72,9 @@ import {
   findRequestOfSender,
   findStoredMessage,
   findThreadRequest,
+  findThreadRequests,
   insertInboundMessage,
+  insertInboundMessages,
   updateInboundMessage,
 } from './mail.repository';
 
@@ -214,6 +217,84 @@ const toNumber = (value: unknown): number | null =>
 const stateOf = (flag: InboundFlag | null, verdict: SpamVerdict | null): IngestResult['state'] =>
   flag ? 'flagged' : verdict?.spam ? 'quarantined' : 'imported';
 
+/** The timeline entry of a letter's arrival on its request. */
+function receivedEvent(inboundId: string, read: ReadMessage) {
+  return {
+    kind: 'mail-received',
+    data: {
+      inboundId,
+      from: read.fromAddress as string,
+      subject: read.subject,
+      attachments: read.attachments.length,
+    },
+  };
+}
+
+/** What is prepared of a message before its transaction. */
+interface PreparedMessage {
+  input: IngestInput;
+  mailboxId: string;
+  read: ReadMessage | null;
+  flag: InboundFlag | null;
+  messageId: string | null;
+  fromAddress: string | null;
+  verdict: SpamVerdict | null;
+  state: IngestResult['state'];
+  autoSubmitted: boolean;
+}
+
+/** A message's stored row, but for the request it went into. */
+function inboundRowOf(prepared: PreparedMessage, now: Date) {
+  const { input, read, flag, verdict } = prepared;
+  return {
+    mailbox_id: prepared.mailboxId,
+    channel: input.channel,
+    source: input.source,
+    source_key: input.sourceKey,
+    message_id: prepared.messageId,
+    in_reply_to: read?.inReplyTo[0] ?? null,
+    reference_ids: read?.references ?? [],
+    from_address: prepared.fromAddress,
+    from_name: read?.fromName ?? null,
+    to_addresses: read?.to ?? [...(input.envelopeTo ?? [])],
+    subject: read?.subject ?? '',
+    sent_at: read?.sentAt ?? null,
+    received_at: input.receivedAt,
+    size: input.raw.length,
+    raw: input.raw,
+    text_body: read?.text ?? null,
+    html_body: read?.html ?? null,
+    has_remote_images: hasRemoteImages(read?.html ?? null),
+    auto_submitted: prepared.autoSubmitted,
+    state: prepared.state,
+    spam_score: verdict?.score ?? null,
+    spam_reasons: JSON.stringify(verdict?.reasons ?? []),
+    flag_reason: flag,
+    created_at: now,
+  };
+}
+
+/** The audit record of a message received. */
+function receivedRecord(prepared: PreparedMessage, inboundId: string, requestId: string | null) {
+  const { input, read, flag, verdict } = prepared;
+  return {
+    action: 'receive',
+    entityType: 'inbound_message',
+    entityId: inboundId,
+    after: {
+      state: prepared.state,
+      mailboxId: prepared.mailboxId,
+      source: input.source,
+      from: prepared.fromAddress,
+      subject: read?.subject ?? '',
+      size: input.raw.length,
+      requestId,
+      ...(flag ? { flag } : {}),
+      ...(verdict?.spam ? { spamScore: verdict.score } : {}),
+    },
+  };
+}
+
 /**
  * Mail coming in (issue 14): each message is stored whole, then imported into a request (a new
  * one, or the one it answers), held in quarantine as spam, or flagged for a person, in one
@@ -264,15 +345,7 @@ export function createMailService(deps: {
     const threadId =
       (await findThreadRequest(trx, threadIdsOf(read.inReplyTo, read.references))) ??
       (number ? await findRequestOfSender(trx, number, sender) : null);
-    const event = {
-      kind: 'mail-received',
-      data: {
-        inboundId: message.inboundId,
-        from: sender,
-        subject: read.subject,
-        attachments: read.attachments.length,
-      },
-    };
+    const event = receivedEvent(message.inboundId, read);
     let requestId: string;
     let contactId: string | null = null;
     if (threadId) {
@@ -473,33 +546,13 @@ export function createMailService(deps: {
 
   /** Stores a prepared message and imports it, in the caller's transaction. */
   async function store(trx: Executor, prepared: Prepared & { done: null }): Promise<IngestResult> {
-    const { input, mailboxId, read, flag, messageId, fromAddress, verdict, state, plan } = prepared;
+    const { input, mailboxId, read, messageId, state, plan } = prepared;
     const ctx = systemContext(`mail:${input.source}`);
     const inboundId = await insertInboundMessage(trx, {
-      mailbox_id: mailboxId,
-      channel: input.channel,
-      source: input.source,
-      source_key: input.sourceKey,
-      message_id: messageId,
-      in_reply_to: read?.inReplyTo[0] ?? null,
-      reference_ids: read?.references ?? [],
-      from_address: fromAddress,
-      from_name: read?.fromName ?? null,
-      to_addresses: read?.to ?? [...(input.envelopeTo ?? [])],
-      subject: read?.subject ?? '',
-      sent_at: read?.sentAt ?? null,
-      received_at: input.receivedAt,
-      size: input.raw.length,
-      raw: input.raw,
-      text_body: read?.text ?? null,
-      html_body: read?.html ?? null,
-      has_remote_images: hasRemoteImages(read?.html ?? null),
-      auto_submitted: prepared.autoSubmitted,
-      state,
-      spam_score: verdict?.score ?? null,
-      spam_reasons: JSON.stringify(verdict?.reasons ?? []),
-      flag_reason: flag,
-      created_at: clock.now(),
+      ...inboundRowOf(prepared, clock.now()),
+      request_id: null,
+      contact_id: null,
+      attachment_ids: [],
     });
     if (!inboundId) {
       // Stored meanwhile: by another transaction, or earlier in this one (the same letter twice
@@ -528,23 +581,164 @@ export function createMailService(deps: {
         plan,
       ));
     }
-    await audit.record(trx, ctx, {
-      action: 'receive',
-      entityType: 'inbound_message',
-      entityId: inboundId,
-      after: {
-        state,
-        mailboxId,
-        source: input.source,
-        from: fromAddress,
-        subject: read?.subject ?? '',
-        size: input.raw.length,
-        requestId,
-        ...(flag ? { flag } : {}),
-        ...(verdict?.spam ? { spamScore: verdict.score } : {}),
-      },
-    });
+    await audit.record(trx, ctx, receivedRecord(prepared, inboundId, requestId));
     return { inboundId, state, requestId, duplicate: false };
+  }
+
+  /**
+   * Stores together, in a handful of statements, the group's letters that each start a request
+   * of their own (decision 45): by email, from outside, to the mailbox rather than a person, not
+   * answering a request, nothing wrong with them. Those left, and all of them when storing them
+   * together fails (rolled back to its savepoint), are stored one by one by the caller.
+   */
+  async function storeTogether(
+    trx: Transaction<DB>,
+    records: DeferredRecords,
+    items: ReadonlyArray<{ index: number; prepared: Prepared & { done: null } }>,
+  ): Promise<{ results: Map<number, IngestResult>; rest: typeof items }> {
+    const results = new Map<number, IngestResult>();
+    const keys = new Set<string>();
+    const together: Array<{
+      index: number;
+      prepared: Prepared & { done: null };
+      read: ReadMessage & { fromAddress: string; messageId: string };
+      plan: NonNullable<Prepared['plan']>;
+    }> = [];
+    const rest: Array<(typeof items)[number]> = [];
+    const source = items[0]?.prepared.input.source;
+    for (const item of items) {
+      const { input, read, plan, state, mailboxId } = item.prepared;
+      const key = `${mailboxId} ${read?.messageId ?? ''}`;
+      if (
+        state === 'imported' &&
+        read?.fromAddress &&
+        read.messageId &&
+        plan &&
+        !plan.colleagueId &&
+        !plan.addresseeId &&
+        input.channel === 'email' &&
+        input.source === source &&
+        !requestNumberIn(read.subject) &&
+        !keys.has(key)
+      ) {
+        keys.add(key);
+        together.push({
+          ...item,
+          read: read as ReadMessage & { fromAddress: string; messageId: string },
+          plan,
+        });
+      } else rest.push(item);
+    }
+    // A letter answering a request, or one of its own group, joins it: stored one by one, after.
+    const inGroup = new Set(together.map(({ read }) => read.messageId));
+    const threads = await findThreadRequests(
+      trx,
+      together.flatMap(({ read }) => threadIdsOf(read.inReplyTo, read.references)),
+    );
+    const starting = together.filter(({ read }) => {
+      const ids = threadIdsOf(read.inReplyTo, read.references);
+      return !ids.some((id) => threads.has(id) || inGroup.has(id));
+    });
+    rest.push(...together.filter((entry) => !starting.includes(entry)));
+    if (starting.length === 0) return { results, rest };
+
+    const ctx = systemContext(`mail:${source}`);
+    const mark = records.mark();
+    await startSavepoint(trx);
+    try {
+      const clientOf = await clients.forSendersIn(
+        trx,
+        ctx,
+        starting.map(({ read }) => ({ address: read.fromAddress, displayName: read.fromName })),
+      );
+      const inboundIds = starting.map(() => randomUUID());
+      const registered = await contacts.registerManyIn(
+        trx,
+        ctx,
+        starting.map(({ read, plan, prepared }, at) => {
+          const title = requestTitleOf(read.subject, NO_SUBJECT);
+          return {
+            contact: {
+              channel: 'email' as const,
+              occurredAt: prepared.input.receivedAt,
+              client: clientOf.get(read.fromAddress.toLowerCase()) ?? null,
+              unitId: plan.unitId,
+              reason: title,
+            },
+            planned: {
+              input: {
+                service: title,
+                kind: 'consultation' as const,
+                unitId: plan.unitId,
+                ownerId: plan.ownerId,
+              },
+              policyCode: plan.policyCode,
+              dueOn: plan.dueOn,
+              dueAt: plan.dueAt,
+              events: [receivedEvent(inboundIds[at] as string, read)],
+            },
+          };
+        }),
+      );
+      const rows = [];
+      for (const [at, { prepared, read }] of starting.entries()) {
+        const { request, contactId } = registered[at]!;
+        rows.push({
+          ...inboundRowOf(prepared, clock.now()),
+          id: inboundIds[at] as string,
+          request_id: request.id,
+          contact_id: contactId,
+          attachment_ids: await correspondence.storeAttachmentsIn(
+            trx,
+            request.id,
+            read.attachments,
+          ),
+        });
+      }
+      await insertInboundMessages(trx, rows);
+      const mailboxOf = new Map(
+        (
+          await Promise.all(
+            [...new Set(starting.map(({ prepared }) => prepared.mailboxId))].map((id) =>
+              keptMailbox(`id:${id}`, () => mailboxes.byId(db, id)),
+            ),
+          )
+        ).flatMap((route) => (route ? [[route.id, route] as const] : [])),
+      );
+      await autoReplies.acknowledgeAll(
+        trx,
+        starting.flatMap(({ prepared, read, plan }, at) => {
+          const mailbox = mailboxOf.get(prepared.mailboxId);
+          if (!mailbox) return [];
+          return [
+            {
+              mailbox: { id: mailbox.id, address: mailbox.address },
+              fromAddress: read.fromAddress,
+              messageId: read.messageId,
+              referenceIds: threadIdsOf(read.inReplyTo, read.references),
+              autoSubmitted: prepared.autoSubmitted,
+              acknowledgement: plan.acknowledgement,
+              request: registered[at]!.request,
+            },
+          ];
+        }),
+      );
+      for (const [at, { index, prepared }] of starting.entries()) {
+        const requestId = registered[at]!.request.id;
+        await audit.record(trx, ctx, receivedRecord(prepared, inboundIds[at] as string, requestId));
+        results.set(index, {
+          inboundId: inboundIds[at] as string,
+          state: 'imported',
+          requestId,
+          duplicate: false,
+        });
+      }
+    } catch {
+      await rollbackToSavepoint(trx);
+      records.dropSince(mark);
+      return { results: new Map(), rest: items };
+    }
+    return { results, rest };
   }
 
   /** After the commit: what is not part of the message's transaction. */
@@ -594,7 +788,9 @@ export function createMailService(deps: {
         const results = new Map<number, IngestResult>();
         // The group's audit records in one insert at its end.
         const records = audit.deferIn(trx);
-        for (const { index, prepared } of toStore) {
+        const together = await storeTogether(trx, records, toStore);
+        for (const [index, result] of together.results) results.set(index, result);
+        for (const { index, prepared } of together.rest) {
           // A group of one needs no savepoint: it fails alone.
           if (toStore.length === 1) {
             results.set(index, await store(trx, prepared));

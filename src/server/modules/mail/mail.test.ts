@@ -672,6 +672,59 @@ describe('mail in', () => {
       expect(await letters(stored[0]!.request_id!)).toHaveLength(1);
     });
 
+    it('registers a new sender of two letters that come together once, acknowledges once, and joins a letter answering one of them to its request', async () => {
+      const sender = `juris.${unique()}@iedzivotajs.lv`;
+      const first = letter({
+        from: `"Juris Kalns" <${sender}>`,
+        subject: 'Par nekustamā īpašuma nodokli',
+      });
+      const second = letter({
+        from: `"Juris Kalns" <${sender}>`,
+        subject: 'Par atkritumu izvešanu',
+      });
+      const answer = letter({
+        from: `"Juris Kalns" <${sender}>`,
+        subject: 'Re: Par nekustamā īpašuma nodokli',
+        headers: [`In-Reply-To: <${first.messageId}>`, `References: <${first.messageId}>`],
+      });
+      const { outcomes, transactions } = await together([first.raw, second.raw, answer.raw]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect(transactions).toBe(1);
+      const [a] = await inbound(first.messageId);
+      const [b] = await inbound(second.messageId);
+      const [c] = await inbound(answer.messageId);
+      expect(a!.request_id).not.toEqual(b!.request_id);
+      expect(c!.request_id).toEqual(a!.request_id);
+      const requests = await test.database.db
+        .selectFrom('service_requests')
+        .select(['client_id', 'service'])
+        .where('id', 'in', [a!.request_id!, b!.request_id!])
+        .orderBy('service')
+        .execute();
+      expect(requests.map((row) => row.service)).toEqual([
+        'Par atkritumu izvešanu',
+        'Par nekustamā īpašuma nodokli',
+      ]);
+      expect(requests[0]!.client_id).toEqual(requests[1]!.client_id);
+      const clients = await test.database.db
+        .selectFrom('clients')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', sender)
+        .execute();
+      expect(clients).toHaveLength(1);
+      const acknowledgements = await test.database.db
+        .selectFrom('outgoing_messages')
+        .select(['in_reply_to'])
+        .where('kind', '=', 'acknowledgement')
+        .where('recipient', '=', sender)
+        .execute();
+      expect(acknowledgements).toHaveLength(1);
+    });
+
     it('answers no letter before its commit: a group whose commit fails is tried letter by letter', async () => {
       const good = letter({});
       const bad = letter({ subject: FAILS_AT_COMMIT });
