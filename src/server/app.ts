@@ -253,7 +253,7 @@ export function buildServices(options: AppOptions) {
     catalogue,
   });
   // Mail comes in as contacts and requests; the automatic replies leave through the outbox.
-  const spamJudge = createSpamJudge({ config: mailConfig });
+  const spamJudge = createSpamJudge({ config: mailConfig, db });
   const autoReplies = createAutoReplies({
     clock,
     config: mailConfig,

@@ -57,3 +57,37 @@ export function createGroupCommit<Piece, Result>(options: {
     },
   };
 }
+
+/**
+ * How look-ups gather: up to 64 keys, a key that finds the database idle waiting a millisecond
+ * for others, two statements at a time.
+ */
+export const LOOKUP_BATCHES = { maxKeys: 64, waitMs: 1, maxBatches: 2 } as const;
+
+/**
+ * Look-ups of many letters that arrive close together, made with one statement for them all
+ * instead of one each (decision 45): `load` gets the keys in order and answers one value a key.
+ * Gathered as `createGroupCommit` gathers letters; a failed statement fails each of its keys.
+ */
+export function createBatchedLookup<Key, Value>(options: {
+  maxKeys: number;
+  waitMs: number;
+  maxBatches: number;
+  load: (keys: Key[]) => Promise<Value[]>;
+}): (key: Key) => Promise<Value> {
+  const { load, maxKeys, waitMs, maxBatches } = options;
+  const batches = createGroupCommit<Key, Value>({
+    maxPieces: maxKeys,
+    waitMs,
+    maxGroups: maxBatches,
+    commit: async (keys) => {
+      try {
+        const values = await load(keys);
+        return values.map((value) => ({ status: 'fulfilled', value }) as const);
+      } catch (reason) {
+        return keys.map(() => ({ status: 'rejected', reason }) as const);
+      }
+    },
+  });
+  return (key) => batches.add(key);
+}

@@ -39,7 +39,7 @@ export interface SpamVerdict {
 
 /** Judges a message before it is imported; asked outside any transaction (rspamd is a network call). */
 export interface SpamJudge {
-  judge(executor: Executor, message: MessageToJudge): Promise<SpamVerdict>;
+  judge(message: MessageToJudge): Promise<SpamVerdict>;
 }
 
 /** A message just imported into a request, as the automatic replies see it. */

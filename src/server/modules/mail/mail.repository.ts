@@ -25,6 +25,43 @@ export async function findStoredMessage(
     .executeTakeFirst();
 }
 
+/** A message's keys, as findStoredMessage takes them. */
+export interface StoredMessageKey {
+  mailboxId: string | null;
+  messageId: string | null;
+  sourceKey: string | null;
+}
+
+/** The message stored under each of the keys, if any, in order: one statement for them all. */
+export async function findStoredMessages(db: Executor, keys: readonly StoredMessageKey[]) {
+  const messageIds = [...new Set(keys.flatMap((key) => key.messageId ?? []))];
+  const sourceKeys = [...new Set(keys.flatMap((key) => key.sourceKey ?? []))];
+  // A source key (a mailbox's UID) is looked up with its mailbox, as the index has it.
+  const mailboxIds = [...new Set(keys.flatMap((key) => key.mailboxId ?? []))];
+  if (messageIds.length === 0 && sourceKeys.length === 0) return keys.map(() => undefined);
+  const { rows } = await sql<{
+    id: string;
+    state: InboundMessagesTable['state'];
+    request_id: string | null;
+    mailbox_id: string | null;
+    message_id: string | null;
+    source_key: string | null;
+  }>`
+    select id, state, request_id, mailbox_id, message_id, source_key from inbound_messages
+      where message_id = any(${sql.val(messageIds)}::text[])
+        or (mailbox_id = any(${sql.val(mailboxIds)}::uuid[])
+          and source_key = any(${sql.val(sourceKeys)}::text[]))
+        or (mailbox_id is null and source_key = any(${sql.val(sourceKeys)}::text[]))`.execute(db);
+  return keys.map((key) =>
+    rows.find(
+      (row) =>
+        row.mailbox_id === key.mailboxId &&
+        ((key.messageId !== null && row.message_id === key.messageId) ||
+          (key.sourceKey !== null && row.source_key === key.sourceKey)),
+    ),
+  );
+}
+
 /**
  * Stores a message; null when the same message (Message-ID or source key) was stored meanwhile,
  * by a delivery racing this one.
@@ -117,26 +154,35 @@ export async function findRequestOfSender(db: Executor, number: string, address:
 }
 
 /** How many messages the sender's address sent to Apkalpo since the moment. */
-export async function countFromSenderSince(db: Executor, address: string, since: Date) {
-  const row = await db
-    .selectFrom('inbound_messages')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where(sql<string>`lower(from_address)`, '=', address.toLowerCase())
-    .where('received_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** The letters from each of the senders since its moment, in order: one statement for them all. */
+export async function countsFromSendersSince(
+  db: Executor,
+  senders: ReadonlyArray<{ address: string; since: Date }>,
+): Promise<number[]> {
+  if (senders.length === 0) return [];
+  const { rows } = await sql<{ n: string }>`
+    select (select count(*) from inbound_messages m
+        where lower(m.from_address) = s.address and m.received_at >= s.since) as n
+      from unnest(
+        ${sql.val(senders.map((sender) => sender.address.toLowerCase()))}::text[],
+        ${sql.val(senders.map((sender) => sender.since.toISOString()))}::timestamptz[]
+      ) with ordinality as s(address, since, position)
+      order by s.position`.execute(db);
+  return rows.map((row) => Number(row.n));
 }
 
-/** The first of the entries that is on the block list, if any. */
-export async function findBlockingEntry(db: Executor, entries: readonly string[]) {
-  if (entries.length === 0) return null;
-  const row = await db
+/** Which of the entries are on the block list. */
+export async function findBlockedEntries(
+  db: Executor,
+  entries: readonly string[],
+): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const rows = await db
     .selectFrom('mail_blocklist')
     .select('entry')
-    .where('entry', 'in', [...entries])
-    .limit(1)
-    .executeTakeFirst();
-  return row?.entry ?? null;
+    .where('entry', 'in', [...new Set(entries)])
+    .execute();
+  return new Set(rows.map((row) => row.entry));
 }
 
 export async function listBlocklist(

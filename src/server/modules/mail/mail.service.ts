@@ -52,7 +52,7 @@ import type {
   SpamJudge,
   SpamVerdict,
 } from './mail.ports';
-import { createGroupCommit } from './mail.group-commit';
+import { createBatchedLookup, createGroupCommit, LOOKUP_BATCHES } from './mail.group-commit';
 import type { ImapProgress, ImapReader, ImapSettings } from './mail.imap';
 import {
   allowRemoteImages,
@@ -71,11 +71,13 @@ import {
   saveMailboxState,
   findRequestOfSender,
   findStoredMessage,
+  findStoredMessages,
   findThreadRequest,
   findThreadRequests,
   insertInboundMessage,
   insertInboundMessages,
   updateInboundMessage,
+  type StoredMessageKey,
 } from './mail.repository';
 
 /** A request made from a letter without a subject is listed under these words. */
@@ -415,27 +417,38 @@ export function createMailService(deps: {
     return { requestId, threaded: threadId !== null };
   }
 
+  // What is looked up for each letter before its transaction (stored before? its sender and
+  // addressees among the staff?) is looked up for the letters arriving together with one statement.
+  const storedMessageOf = createBatchedLookup({
+    ...LOOKUP_BATCHES,
+    load: (keys: StoredMessageKey[]) => findStoredMessages(db, keys),
+  });
+  const activeStaffAmong = createBatchedLookup({
+    ...LOOKUP_BATCHES,
+    // Each letter gets the map of all the batch's addresses: it asks only for its own.
+    load: async (lists: string[][]) => {
+      const people = await staff.activeIdsByEmail(db, lists.flat());
+      return lists.map(() => people);
+    },
+  });
+
   /**
    * What a new request from the message would get, worked out before the transaction (the
    * calendar is read then): the mailbox's unit, a colleague's shorter deadline, and the owner
    * when the letter was written to a staff member's own address (their substitute while away).
    */
   async function planFor(
-    executor: Executor,
     mailbox: Pick<MailboxRoute, 'unitId' | 'policyCode' | 'acknowledgement'>,
     message: { channel: 'email' | 'e_address'; receivedAt: Date; read: ReadMessage },
   ) {
     const from = message.read.fromAddress?.toLowerCase() ?? null;
-    const people = await staff.activeIdsByEmail(executor, [
-      ...(from ? [from] : []),
-      ...message.read.to,
-    ]);
+    const people = await activeStaffAmong([...(from ? [from] : []), ...message.read.to]);
     const colleague = from ? (people.get(from) ?? null) : null;
     const clientKind: 'external' | 'internal' = colleague ? 'internal' : 'external';
     const addresseeId =
       message.read.to.map((address) => people.get(address.toLowerCase())).find(Boolean) ?? null;
     const ownerId = addresseeId
-      ? await autoReplies.ownerFor(executor, addresseeId, message.receivedAt)
+      ? await autoReplies.ownerFor(db, addresseeId, message.receivedAt)
       : null;
     // A colleague's letter is internal: its own deadline (1 working day), not the mailbox's.
     const deadline = await calendar.deadlineFor(message.receivedAt, {
@@ -503,7 +516,7 @@ export function createMailService(deps: {
     if (!mailbox) throw new Error(`No mailbox has the id ${input.mailboxId}.`);
     const { read, flag } = await readOrFlag(input.raw, config.maxMessageBytes);
     const messageId = read?.messageId ?? null;
-    const stored = await findStoredMessage(db, {
+    const stored = await storedMessageOf({
       mailboxId: mailbox.id,
       messageId,
       sourceKey: input.sourceKey,
@@ -513,7 +526,7 @@ export function createMailService(deps: {
     const verdict =
       flag || !read
         ? null
-        : await spam.judge(db, {
+        : await spam.judge({
             mailboxId: mailbox.id,
             raw: input.raw,
             fromAddress,
@@ -525,7 +538,7 @@ export function createMailService(deps: {
     const state = stateOf(flag, verdict);
     const plan =
       state === 'imported' && read
-        ? await planFor(db, mailbox, { channel: input.channel, receivedAt: input.receivedAt, read })
+        ? await planFor(mailbox, { channel: input.channel, receivedAt: input.receivedAt, read })
         : null;
     const autoSubmitted = read ? isAutomatic(read.headers, input.envelopeFrom ?? null) : false;
     return {
@@ -962,7 +975,7 @@ export function createMailService(deps: {
         throw new AppError('conflict', 'message_without_sender');
       const mailbox = await mailboxes.byId(db, row.mailbox_id);
       if (!mailbox) throw notFound();
-      const plan = await planFor(db, mailbox, {
+      const plan = await planFor(mailbox, {
         channel: row.channel,
         receivedAt: row.received_at,
         read,

@@ -29,9 +29,12 @@ describe('asking rspamd', () => {
   });
 
   it('tells it the SMTP client’s IP address, HELO name, sender and recipient', async () => {
-    const judge = createSpamJudge({ config: { ...DEFAULT_MAIL_CONFIG, rspamdUrl: url } });
+    const judge = createSpamJudge({
+      config: { ...DEFAULT_MAIL_CONFIG, rspamdUrl: url },
+      db: test.database.db,
+    });
 
-    const verdict = await judge.judge(test.database.db, {
+    const verdict = await judge.judge({
       mailboxId: null,
       raw: Buffer.from('Subject: Labdien\r\n\r\nJautājums.\r\n'),
       fromAddress: 'anna@example.lv',

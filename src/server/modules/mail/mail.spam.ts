@@ -8,7 +8,9 @@ import {
 } from '../../../domain/mail-in';
 import type { MailConfig } from '../../config';
 import type { MessageToJudge, SpamJudge } from './mail.ports';
-import { countFromSenderSince, findBlockingEntry } from './mail.repository';
+import type { Executor } from '../../db/database';
+import { createBatchedLookup, LOOKUP_BATCHES } from './mail.group-commit';
+import { countsFromSendersSince, findBlockedEntries } from './mail.repository';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -100,27 +102,45 @@ async function askRspamd(
  * server's authentication verdicts, a sender's rate, the block list). When rspamd does not
  * answer, the built-in checks decide alone and the message is not held back.
  */
-export function createSpamJudge(deps: { config: MailConfig }): SpamJudge & {
+export function createSpamJudge(deps: { config: MailConfig; db: Executor }): SpamJudge & {
   /** Tells rspamd a message it held is not spam ("nav mēstule"), where it keeps statistics. */
   learnHam(raw: Buffer): Promise<void>;
 } {
-  const { config } = deps;
+  const { config, db } = deps;
+  // The senders of letters arriving together are looked up together: the block list and their
+  // letters of the last hour, two statements for them all.
+  const senderFacts = createBatchedLookup({
+    ...LOOKUP_BATCHES,
+    load: async (senders: Array<{ address: string; since: Date }>) => {
+      const entries = senders.map((sender) => blockEntriesFor(sender.address));
+      const [blocked, counts] = await Promise.all([
+        findBlockedEntries(db, entries.flat()),
+        countsFromSendersSince(db, senders),
+      ]);
+      return senders.map((_, index) => ({
+        blocked: entries[index]?.find((entry) => blocked.has(entry)) ?? null,
+        recent: counts[index] ?? 0,
+      }));
+    },
+  });
   return {
-    async judge(executor, message) {
+    async judge(message) {
       const reasons: SpamReason[] = [
         ...authenticationReasons(message.headers.get('authentication-results') ?? []),
       ];
-      if (message.fromAddress) {
-        const blocked = await findBlockingEntry(executor, blockEntriesFor(message.fromAddress));
-        if (blocked) reasons.push({ check: 'block_list', detail: blocked, score: SPAM_THRESHOLD });
-        const recent = await countFromSenderSince(
-          executor,
-          message.fromAddress,
-          new Date(message.receivedAt.getTime() - HOUR_MS),
-        );
-        reasons.push(...rateReasons(recent, config.senderLimitPerHour));
+      const [sender, rspamd] = await Promise.all([
+        message.fromAddress
+          ? senderFacts({
+              address: message.fromAddress,
+              since: new Date(message.receivedAt.getTime() - HOUR_MS),
+            })
+          : null,
+        config.rspamdUrl ? askRspamd(config.rspamdUrl, message) : null,
+      ]);
+      if (sender?.blocked) {
+        reasons.push({ check: 'block_list', detail: sender.blocked, score: SPAM_THRESHOLD });
       }
-      const rspamd = config.rspamdUrl ? await askRspamd(config.rspamdUrl, message) : null;
+      if (sender) reasons.push(...rateReasons(sender.recent, config.senderLimitPerHour));
       if (rspamd) reasons.push(...rspamd.reasons);
       const verdict = spamVerdictOf(reasons);
       return {
