@@ -1,7 +1,9 @@
+import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ImapFlow } from 'imapflow';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { sql } from 'kysely';
 import { buildServices, type Services } from '../src/server/app';
 import type { Database } from '../src/server/db/database';
@@ -12,6 +14,9 @@ import { createImapReader } from '../src/server/modules/mail/mail.imap';
 import { createSmtpReceiver } from '../src/server/modules/mail/mail.smtp';
 import { startImapServer } from '../src/server/testing/imap-server';
 import { letters, type LetterSet } from './mail-letters';
+import type { SenderReport } from './mail-sender';
+import { buildIfNeeded, freePort, startServer } from './load-server';
+import { monitorTree, usageOf } from './load-process';
 
 // `npm run bench -- mail`: issue 14's mail channel under a municipality's mail. First
 // BENCH_MESSAGES letters (default 10 000) through Apkalpo's SMTP receiver from
@@ -20,8 +25,9 @@ import { letters, type LetterSet } from './mail-letters';
 // messages per second, and per message the time from the DATA command to the 250. Then
 // BENCH_IMAP_MESSAGES (2 000) letters put into a Dovecot folder and read by one IMAP poll.
 // rspamd is off (its default): the built-in spam checks run. PGlite by default; BENCH_DATABASE_URL
-// names an empty PostgreSQL database (`npm run bench` makes one). The client runs in this
-// process beside the receiver, so the figures are a little lower than a receiver's alone.
+// names an empty PostgreSQL database (`npm run bench` makes one). On PostgreSQL the receiver is
+// the built server with its workers, as production runs it; on PGlite it runs in this process.
+// The sending mail server runs in a process of its own (mail-sender.ts), as a real one does.
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -71,49 +77,6 @@ async function mailbox(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** One SMTP connection of the sending mail server, kept open for every message it sends. */
-async function smtpClient(port: number) {
-  let dataAt = 0;
-  const connection = new SMTPConnection({
-    host: '127.0.0.1',
-    port,
-    ignoreTLS: true,
-    // The commands are logged as they are written: the moment DATA goes out is the start.
-    transactionLog: true,
-    logger: {
-      debug(entry: { tnx?: string }, message: string) {
-        if (entry.tnx === 'client' && message === 'DATA') dataAt = performance.now();
-      },
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-      trace: () => undefined,
-      fatal: () => undefined,
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    connection.once('error', reject);
-    connection.connect(() => {
-      connection.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    /** Sends one message; the milliseconds from the DATA command to the 250 and from MAIL FROM. */
-    send(from: string, raw: Buffer): Promise<{ data: number; whole: number }> {
-      const started = performance.now();
-      return new Promise((resolve, reject) => {
-        connection.send({ from, to: [SMTP_ADDRESS] }, raw, (error) => {
-          const done = performance.now();
-          if (error) reject(error);
-          else resolve({ data: done - dataAt, whole: done - started });
-        });
-      });
-    },
-    quit: () => connection.quit(),
-  };
 }
 
 // Every statement the receiver sends, counted where pg writes it (a transaction's begin and
@@ -197,62 +160,126 @@ async function verify(database: Database, mailboxId: string, set: LetterSet) {
   }
 }
 
-async function viaSmtp(services: Services, database: Database) {
-  const mailboxId = await mailbox(services, database, { address: SMTP_ADDRESS, smtp: true });
-  const set = letters(MESSAGES, SMTP_ADDRESS, 'smtp');
-  const megabytes = set.letters.reduce((sum, letter) => sum + letter.raw.length, 0) / 1024 / 1024;
+/** Runs the sending mail server in a process of its own until it has sent every letter. */
+function sender(port: number): Promise<SenderReport> {
+  const child = fork(
+    fileURLToPath(new URL('./mail-sender.ts', import.meta.url)),
+    [String(port), String(MESSAGES), String(CONNECTIONS), SMTP_ADDRESS],
+    { execArgv: ['--import', 'tsx'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('message', (report) => resolve(report as SenderReport));
+    child.once('exit', (code) => reject(new Error(`the sending server stopped (${code})`)));
+  });
+}
+
+/** Apkalpo's SMTP receiver under the bench: where it listens and what CPU it has used. */
+interface Receiver {
+  port: number;
+  /** How it runs, for the report. */
+  label: string;
+  /** CPU milliseconds so far, of every process of the receiver. */
+  cpuMs: () => number;
+  /** SQL statements it has sent so far, where they can be counted (in this process). */
+  statements: () => number | null;
+  close: () => Promise<void>;
+}
+
+/**
+ * On PostgreSQL the receiver runs as production runs it: the built server (`node
+ * dist/server/main.js`, one worker per core, each taking SMTP connections on the shared port).
+ */
+async function serverReceiver(url: string): Promise<Receiver> {
+  await buildIfNeeded();
+  const port = await freePort();
+  const server = await startServer({
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    APKALPO_SMTP_PORT: String(port),
+  });
+  const monitor = monitorTree(server.pid, 250);
+  const start = monitor.mark();
+  const workers = process.env.WORKERS ?? String(availableParallelism());
+  return {
+    port,
+    label: `the built server, ${workers} worker${workers === '1' ? '' : 's'}`,
+    cpuMs: () => {
+      const samples = monitor.since(start);
+      const seconds = ((samples.at(-1)?.at ?? 0) - (samples[0]?.at ?? 0)) / 1000;
+      return usageOf(samples).cores * seconds * 1000;
+    },
+    statements: () => null,
+    close: async () => {
+      monitor.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** On PGlite, which belongs to one process, the receiver runs in this one. */
+async function inProcessReceiver(services: Services): Promise<Receiver> {
   const receiver = createSmtpReceiver({
     mail: services.mail,
     maxMessageBytes: 25 * 1024 * 1024,
     logger: { warn: (fields, message) => console.error(message, fields) },
   });
   const port = await receiver.listen(0, '127.0.0.1');
+  const cpu = process.cpuUsage();
+  return {
+    port,
+    label: 'in this process',
+    cpuMs: () => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    },
+    statements: () => statements,
+    close: () => receiver.close(),
+  };
+}
+
+async function viaSmtp(services: Services, database: Database) {
+  const mailboxId = await mailbox(services, database, { address: SMTP_ADDRESS, smtp: true });
+  const set = letters(MESSAGES, SMTP_ADDRESS, 'smtp');
+  const megabytes = set.letters.reduce((sum, letter) => sum + letter.raw.length, 0) / 1024 / 1024;
+  const url = process.env.BENCH_DATABASE_URL;
+  const receiver =
+    database.kind === 'postgresql' && url && process.env.BENCH_RECEIVER !== 'in-process'
+      ? await serverReceiver(url)
+      : await inProcessReceiver(services);
   console.log(
     `\nSMTP: ${MESSAGES} letters (${megabytes.toFixed(1)} MB, ${set.replies} of them replies) ` +
-      `over ${CONNECTIONS} connections`,
+      `over ${CONNECTIONS} connections to the receiver (${receiver.label})`,
   );
-  const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => smtpClient(port)));
-  const data: number[] = [];
-  const whole: number[] = [];
-  // One queue for every connection: a letter starts only after all but CONNECTIONS - 1 of those
-  // before it are committed, so a reply (1 000 letters after the one it answers) finds its request.
-  let nextLetter = 0;
-  const statementsBefore = statements;
-  const backendsBefore = await backendCpu(database);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    clients.map(async (client) => {
-      while (nextLetter < set.letters.length) {
-        const letter = set.letters[nextLetter] as (typeof set.letters)[0];
-        nextLetter += 1;
-        const times = await client.send(letter.from, letter.raw);
-        data.push(times.data);
-        whole.push(times.whole);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const sent = statements - statementsBefore;
-  const backends = cpuSince(backendsBefore, await backendCpu(database));
-  for (const client of clients) client.quit();
-  await receiver.close();
-  data.sort((a, b) => a - b);
-  whole.sort((a, b) => a - b);
-  const rate = MESSAGES / seconds;
-  console.log(
-    `  ${rate.toFixed(0)} messages/s (${seconds.toFixed(1)} s; target ≥ ${TARGET_PER_SECOND}/s on PostgreSQL)\n` +
-      `  DATA command to 250: p50 ${percentile(data, 50).toFixed(1)} ms, p99 ${percentile(data, 99).toFixed(1)} ms, ` +
-      `max ${(data.at(-1) ?? NaN).toFixed(1)} ms\n` +
-      `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
-      `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
-      `  CPU of this process (receiver and client): ${((used.user + used.system) / 1000 / MESSAGES).toFixed(1)} ms a message` +
-      (backends > 0
-        ? `; of PostgreSQL's backends: ${((backends * 1000) / MESSAGES).toFixed(1)} ms`
-        : '') +
-      `\n  statements sent to the database: ${(sent / MESSAGES).toFixed(1)} a message`,
-  );
+  try {
+    const statementsBefore = receiver.statements();
+    const backendsBefore = await backendCpu(database);
+    const cpuBefore = receiver.cpuMs();
+    const { data, whole, seconds, cpuMs } = await sender(receiver.port);
+    const used = receiver.cpuMs() - cpuBefore;
+    const statementsAfter = receiver.statements();
+    const backends = cpuSince(backendsBefore, await backendCpu(database));
+    data.sort((a, b) => a - b);
+    whole.sort((a, b) => a - b);
+    const rate = MESSAGES / seconds;
+    console.log(
+      `  ${rate.toFixed(0)} messages/s (${seconds.toFixed(1)} s; target ≥ ${TARGET_PER_SECOND}/s on PostgreSQL)\n` +
+        `  DATA command to 250: p50 ${percentile(data, 50).toFixed(1)} ms, p99 ${percentile(data, 99).toFixed(1)} ms, ` +
+        `max ${(data.at(-1) ?? NaN).toFixed(1)} ms\n` +
+        `  MAIL FROM to 250 (the server pipelines MAIL, RCPT and DATA): p50 ${percentile(whole, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(whole, 99).toFixed(1)} ms\n` +
+        `  CPU a message: the receiver ${(used / MESSAGES).toFixed(1)} ms, ` +
+        `the sending server ${(cpuMs / MESSAGES).toFixed(1)} ms` +
+        (backends > 0
+          ? `, PostgreSQL's backends ${((backends * 1000) / MESSAGES).toFixed(1)} ms`
+          : '') +
+        (statementsBefore !== null && statementsAfter !== null
+          ? `\n  statements sent to the database: ${((statementsAfter - statementsBefore) / MESSAGES).toFixed(1)} a message`
+          : ''),
+    );
+  } finally {
+    await receiver.close();
+  }
   await verify(database, mailboxId, set);
 }
 
