@@ -77,6 +77,7 @@ interface StatutoryHoliday {
 }
 
 const latvian = new Holidays('LV', { languages: ['lv'] });
+const statutoryByYear = new Map<number, StatutoryHoliday[]>();
 const english = new Holidays('LV', { languages: ['en'] });
 
 /**
@@ -85,8 +86,11 @@ const english = new Holidays('LV', { languages: ['en'] });
  * applied here) and without its one-off days (those are data with their legal source).
  */
 function statutoryHolidays(year: number): StatutoryHoliday[] {
+  // The same for every calendar built (each reading of the calendar data builds one).
+  const known = statutoryByYear.get(year);
+  if (known) return known;
   const names = new Map(english.getHolidays(year).map((h) => [`${h.date}|${h.rule}`, h.name]));
-  return latvian
+  const holidays = latvian
     .getHolidays(year)
     .filter((h) => h.type === 'public' && !h.substitute && !/^\d{4}-/.test(h.rule))
     .map((h) => ({
@@ -94,6 +98,8 @@ function statutoryHolidays(year: number): StatutoryHoliday[] {
       reason: { lv: h.name, en: names.get(`${h.date}|${h.rule}`) ?? h.name },
       moves: MOVING_HOLIDAY_RULES.has(h.rule.slice(0, 5)),
     }));
+  statutoryByYear.set(year, holidays);
+  return holidays;
 }
 
 const isWeekend = (date: string): boolean => {

@@ -112,8 +112,11 @@ export function createCalendarService(deps: {
     };
   }
 
-  async function state(): Promise<CalendarState> {
-    if (cached && Date.now() - cached.builtAt < CACHE_MS) return cached;
+  // While the calendar is being read, everyone who needs it waits for that one reading: letters
+  // arriving together after the cache lapsed would otherwise each read and build it.
+  let reading: { generation: number; state: Promise<CalendarState> } | null = null;
+
+  async function build(): Promise<CalendarState> {
     const builtFor = generation;
     const [daysOff, transfers, settings, policies] = [
       await findDaysOff(db),
@@ -134,6 +137,18 @@ export function createCalendarService(deps: {
     const built = { builtAt: Date.now(), calendar, settings, policies };
     if (builtFor === generation) cached = built;
     return built;
+  }
+
+  function state(): Promise<CalendarState> {
+    if (cached && Date.now() - cached.builtAt < CACHE_MS) return Promise.resolve(cached);
+    if (reading?.generation === generation) return reading.state;
+    const current = { generation, state: build() };
+    reading = current;
+    const done = () => {
+      if (reading === current) reading = null;
+    };
+    current.state.then(done, done);
+    return current.state;
   }
 
   /** Runs a change in one transaction with its audit record, then rebuilds the calendar. */
