@@ -111,7 +111,7 @@ const clockOf = (second: number) => {
 const lengthOf = (seconds: number) =>
   `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-function describe(played: PlayedCall): string {
+function summaryOf(played: PlayedCall): string {
   const { call, outcome, answeredBy } = played;
   const what: Record<CallOutcome, string> = {
     answered: `answered by ${answeredBy ?? '?'}, talked ${lengthOf(call.talkSeconds)}`,
@@ -195,7 +195,7 @@ export async function playCall(call: PlannedCall, options: PlayOptions): Promise
       break;
   }
   const played = { call, outcome, rung, answeredBy };
-  options.report?.(describe(played));
+  options.report?.(summaryOf(played));
   return played;
 }
 
