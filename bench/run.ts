@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { withFreshDatabase } from './fresh-database';
 
 // `npm run bench` runs every benchmark but the load and mail benchmarks, one after another; `npm
-// run bench -- cases` (or `foundation`, `knowledge`, `surveys`, `spelling`, `load`, `mail`) runs one, and
+// run bench -- cases` (or `foundation`, `knowledge`, `surveys`, `spelling`, `phone`, `load`, `mail`) runs one, and
 // options after the names (`--embedded`, `--seconds=5`) go to it. With BENCH_DATABASE_URL naming a PostgreSQL
 // server, each gets a new database there that is dropped afterwards; without it the foundation
 // and knowledge benchmarks run on PGlite and the cases and load benchmarks say how to run them.
@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'knowledge',
   'surveys',
   'spelling',
+  'phone',
   'load',
   'mail',
 ] as const;
@@ -26,6 +27,7 @@ const BY_DEFAULT: readonly Benchmark[] = [
   'knowledge',
   'surveys',
   'spelling',
+  'phone',
 ];
 /** Benchmarks that use no database. */
 const WITHOUT_DATABASE: readonly Benchmark[] = ['spelling'];
@@ -66,7 +68,7 @@ try {
   for (const name of asked.length > 0 ? (asked as Benchmark[]) : BY_DEFAULT) {
     console.log(`\n== ${name} ==`);
     if (name !== 'cases' && name !== 'load' && !WITHOUT_DATABASE.includes(name) && server) {
-      // The foundation, knowledge, surveys and mail benchmarks take an empty database: each gets
+      // The foundation, knowledge, surveys, phone and mail benchmarks take an empty database: each gets
       // a new one on the server.
       await withFreshDatabase(server, name, (url) =>
         runFile(name, { BENCH_DATABASE_URL: url }, options),

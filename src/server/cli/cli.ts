@@ -13,6 +13,15 @@ import { systemContext } from '../http/access';
 import { AppError } from '../http/errors';
 import { detailOf, fieldMessageOf } from '../http/messages';
 import { openMigratedDatabase, seedDemoIfEmpty, servicesFor } from '../runtime';
+import { DEMO_CALLER_NUMBER, DEMO_EXCHANGE_TOKEN, DEMO_LINES } from '../demo/seed-demo-phone';
+import { DAY_SECONDS, DEFAULT_CALLS, planDay, type PlanLine } from './phone-day';
+import {
+  ExchangeRequestError,
+  ExchangeUnreachableError,
+  exchangeClient,
+  playDay,
+  ringOnce,
+} from './phone-exchange';
 
 /** Exit codes: 0 done, 1 the work failed, 2 the command was given wrongly. */
 const EXIT_FAILED = 1;
@@ -152,6 +161,173 @@ function addSurveyCommands(program: Command): void {
     });
 }
 
+/** A number greater than 0, as typed in an option. */
+function positiveNumberOption(option: string, text: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`${option} must be a number greater than 0 (not "${text}").`);
+  }
+  return value;
+}
+
+/** The server and token the simulated exchange uses: as given, else the environment, else the demo's. */
+function exchangeOptions(config: () => Config, options: { url?: string; token?: string }) {
+  const url = options.url ?? process.env.APKALPO_URL ?? `http://localhost:${config().port}`;
+  const token = options.token ?? process.env.APKALPO_EXCHANGE_TOKEN ?? DEMO_EXCHANGE_TOKEN;
+  return exchangeClient(url, token);
+}
+
+/** An exchange's request that failed is the operator's to fix: a usage error with the reason. */
+async function asExchange<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ExchangeRequestError || error instanceof ExchangeUnreachableError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+const demoLine = (key: string) =>
+  (DEMO_LINES.find((line) => line.unitKey === key) as (typeof DEMO_LINES)[number]).number;
+
+function addPhoneCommands(program: Command, config: () => Config): void {
+  const phone = program
+    .command('phone')
+    .description(
+      'The phone channel: a simulated telephone exchange that calls a running Apkalpo over HTTP ' +
+        'with an exchange token, as a real one would (README, "Phone").',
+    );
+  const connection = (command: Command) =>
+    command
+      .option('--url <url>', "Apkalpo's address (default: APKALPO_URL or http://localhost:PORT)")
+      .option(
+        '--token <token>',
+        "the exchange's token (default: APKALPO_EXCHANGE_TOKEN, else the demo exchange's)",
+      );
+
+  connection(
+    phone
+      .command('simulate')
+      .description(
+        'Play a day of incoming calls: for each, new_call, the route asked for, then answer and ' +
+          'hangup, a transfer, a missed call (busy, cancelled, no answer) or a voicemail on the ' +
+          'information line. The calls are spread over 08:00–17:00 with morning and afternoon ' +
+          'peaks and played faster by --speed; events carry the moment they are sent.',
+      ),
+  )
+    .option('--calls <n>', 'how many calls', String(DEFAULT_CALLS))
+    .option('--speed <x>', 'simulated seconds in a real second (60: the day in 9 minutes)', '60')
+    .option('--seed <n>', 'the same seed plays the same day (default: a new one each run)')
+    .option(
+      '--lines <numbers>',
+      'comma-separated numbers of the units called (default: the demo lines)',
+    )
+    .option(
+      '--information-line <number>',
+      'the line whose callers may leave voicemail (default: the demo information line)',
+    )
+    .action(
+      async (options: {
+        url?: string;
+        token?: string;
+        calls: string;
+        speed: string;
+        seed?: string;
+        lines?: string;
+        informationLine?: string;
+      }) => {
+        const calls = wholeNumberOption('--calls', options.calls);
+        const speed = positiveNumberOption('--speed', options.speed);
+        const seed =
+          options.seed === undefined
+            ? Date.now() % 1_000_000
+            : wholeNumberOption('--seed', options.seed);
+        const given = options.lines?.split(',').map((number) => number.trim());
+        if (given?.some((number) => number === '')) {
+          throw new UsageError('--lines takes phone numbers separated by commas.');
+        }
+        const informationLine =
+          options.informationLine ??
+          (given ? undefined : DEMO_LINES.find((line) => line.informationLine)?.number);
+        const lines: PlanLine[] = (given ?? DEMO_LINES.map((line) => line.number)).map(
+          (number) => ({ number, informationLine: number === informationLine }),
+        );
+        if (informationLine && !lines.some((line) => line.informationLine)) {
+          lines.push({ number: informationLine, informationLine: true });
+        }
+        const menuKeys = given
+          ? []
+          : DEMO_LINES.flatMap((line) => (line.menuKey ? [line.menuKey] : []));
+        const plan = planDay({
+          seed,
+          lines,
+          calls,
+          menuKeys,
+          // A run of its own: calls of an earlier run with the same seed are not repeats.
+          callIdPrefix: `sim-${seed}-${Date.now().toString(36)}`,
+        });
+        const minutes = Math.ceil(DAY_SECONDS / speed / 60);
+        console.log(
+          `Playing ${plan.length} calls (seed ${seed}) over about ${minutes} min at ${speed}×…`,
+        );
+        const client = exchangeOptions(config, options);
+        const result = await asExchange(() =>
+          playDay(plan, { client, speed, report: (line) => console.log(line) }),
+        );
+        const { answered, transferred, cancelled, no_answer, busy, voicemail } = result.outcomes;
+        console.log(
+          `Done: ${answered + transferred} answered (${transferred} transferred), ` +
+            `${cancelled + no_answer + busy} missed (${busy} busy, ${cancelled} given up, ` +
+            `${no_answer} not answered), ${voicemail} voicemail.`,
+        );
+      },
+    );
+
+  connection(
+    phone
+      .command('ring')
+      .description(
+        'Ring a unit once, in real time: whoever the route rings sees the caller card; unless ' +
+          "--answer, nobody answers and the call becomes a callback on the unit's list.",
+      ),
+  )
+    .option(
+      '--from <number>',
+      'the caller (default: a demo client with open requests)',
+      DEMO_CALLER_NUMBER,
+    )
+    .option('--to <number>', "the unit's line (default: the demo centre's)", demoLine('centreMain'))
+    .option('--seconds <n>', 'how long it rings', '20')
+    .option('--answer', 'answered by the first extension rung')
+    .option('--talk <n>', 'seconds of talk once answered', '30')
+    .action(
+      async (options: {
+        url?: string;
+        token?: string;
+        from: string;
+        to: string;
+        seconds: string;
+        answer?: boolean;
+        talk: string;
+      }) => {
+        const client = exchangeOptions(config, options);
+        await asExchange(() =>
+          ringOnce(client, {
+            from: options.from,
+            to: options.to,
+            callId: `ring-${Date.now().toString(36)}`,
+            ringSeconds: wholeNumberOption('--seconds', options.seconds),
+            answer: options.answer ?? false,
+            talkSeconds: wholeNumberOption('--talk', options.talk),
+            report: (line) => console.log(line),
+          }),
+        );
+      },
+    );
+}
+
 export function buildCli(config: () => Config): Command {
   const program = new Command('apkalpo')
     .description(
@@ -247,6 +423,7 @@ export function buildCli(config: () => Config): Command {
     );
 
   addSurveyCommands(program);
+  addPhoneCommands(program, config);
 
   const mail = program.command('mail').description('The mail channel.');
   mail

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema';
 import { seedDemoCases, type DemoOrganisation } from './seed-demo-cases';
 import { seedDemoKnowledge } from './seed-demo-knowledge';
 import { seedDemoMailboxes } from './seed-demo-mailboxes';
+import { seedDemoPhone } from './seed-demo-phone';
 import { seedDemoSurveys } from './seed-demo-surveys';
 
 /** The password of every demo account; shown in the README. */
@@ -63,7 +64,8 @@ interface DemoPerson {
  * some 2000 clients and 3000 contacts with their requests over the last four months
  * (seed-demo-cases.ts), written in bulk: through the services they would take minutes; and the
  * service catalogue, knowledge base and news feed (seed-demo-knowledge.ts); and the mailbox on
- * Apkalpo's own SMTP receiver that takes every recipient (seed-demo-mailboxes.ts).
+ * Apkalpo's own SMTP receiver that takes every recipient (seed-demo-mailboxes.ts); and the phone
+ * lines, extensions, exchange and a day's calls (seed-demo-phone.ts).
  */
 export async function seedDemoData(
   services: Services,
@@ -454,4 +456,5 @@ export async function seedDemoData(
   await seedDemoKnowledge(db, services, clock, organisation, municipality.id);
   await seedDemoSurveys(db, services, organisation);
   await seedDemoMailboxes(services, organisation);
+  await seedDemoPhone(db, services, clock, organisation);
 }
