@@ -20,6 +20,7 @@ import { QuarantinePage } from '../features/mail/QuarantinePage';
 import { SignaturePage } from '../features/letters/SignaturePage';
 import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { CallbacksPage } from '../features/phone/CallbacksPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
@@ -148,6 +149,7 @@ const router = createBrowserRouter([
       { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },
       { path: 'mail/quarantine', element: permitted(SERVING, <QuarantinePage />) },
+      { path: 'callbacks', element: permitted(SERVING, <CallbacksPage />) },
       { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
       { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
       { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },

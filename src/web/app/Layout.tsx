@@ -108,6 +108,16 @@ export function Layout() {
               </ul>
             </>
           )}
+          {can('requests.work') && (
+            <>
+              <h2 className="nav-heading">{t('nav.phone')}</h2>
+              <ul>
+                <li>
+                  <NavLink to="/callbacks">{t('nav.callbacks')}</NavLink>
+                </li>
+              </ul>
+            </>
+          )}
           <h2 className="nav-heading">{t('nav.quality')}</h2>
           <ul>
             <li>
