@@ -21,6 +21,7 @@ import { SignaturePage } from '../features/letters/SignaturePage';
 import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { CallbacksPage } from '../features/phone/CallbacksPage';
+import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
@@ -207,6 +208,7 @@ const router = createBrowserRouter([
           </Permitted>
         ),
       },
+      { path: 'admin/telephony', element: permitted('telephony.manage', <PhoneAdminPage />) },
       {
         path: 'admin/audit',
         element: (

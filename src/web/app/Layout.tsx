@@ -177,7 +177,8 @@ export function Layout() {
             can('mailboxes.manage') ||
             can('audit.read') ||
             can('outbox.manage') ||
-            can('signatures.manage')) && (
+            can('signatures.manage') ||
+            can('telephony.manage')) && (
             <>
               <h2 className="nav-heading">{t('nav.administration')}</h2>
               <ul>
@@ -189,6 +190,11 @@ export function Layout() {
                 {can('tokens.manage') && (
                   <li>
                     <NavLink to="/admin/tokens">{t('nav.tokens')}</NavLink>
+                  </li>
+                )}
+                {can('telephony.manage') && (
+                  <li>
+                    <NavLink to="/admin/telephony">{t('nav.telephony')}</NavLink>
                   </li>
                 )}
                 {can('audit.read') && (

@@ -13,6 +13,7 @@ export const en: Messages = {
     menu: 'Menu',
   },
   nav: {
+    telephony: 'Telephone exchange',
     phone: 'Phone',
     callbacks: 'Callbacks',
     signature: 'Letter signature',
@@ -1803,6 +1804,47 @@ export const en: Messages = {
       busy: 'busy',
       wrong_number: 'wrong number',
       message_left: 'message left',
+    },
+    admin: {
+      title: 'Telephone exchange',
+      intro:
+        'Connecting the municipality’s telephone exchange to Apkalpo: the exchanges’ tokens, the units’ phone lines with their call rotation (clause 15.1) and the staff’s extensions.',
+      exchanges: 'Exchanges',
+      exchangesHint:
+        'An exchange reports calls and asks whom to ring with its own token. The token is shown once, when issued.',
+      addExchange: 'Issue an exchange token',
+      exchangeName: 'Exchange name',
+      exchangeNameHint: 'E.g. Asterisk, town hall.',
+      issue: 'Issue',
+      noExchanges: 'No exchanges.',
+      confirmRevoke: 'Revoke the token of the exchange “{{name}}”? It will no longer report calls.',
+      lines: 'Phone lines',
+      linesHint:
+        'A unit’s number and the order in which a call reaches its staff; those absent, on a call or serving a visitor are skipped, then the substitutes are rung.',
+      addLine: 'Add a line',
+      noLines: 'No unit has a line.',
+      numberHint: 'The number residents call, e.g. 67012345.',
+      rotation: 'Call rotation',
+      rotations: {
+        round_robin: 'round robin',
+        longest_idle: 'longest idle',
+      },
+      menuKey: 'Menu key',
+      menuKeyHint:
+        'The digit a caller presses in the information line’s menu so that their voicemail reaches this unit.',
+      informationLine: 'Free information line',
+      informationLineHint:
+        'Client service answers it and triages voicemail left without a topic (clause 17).',
+      yes: 'yes',
+      lineSaved: 'Line saved.',
+      extensions: 'Extensions',
+      extensionsHint:
+        'A person’s extension on the exchange: calls reach them by it and the caller card appears. Empty: they are not rung.',
+      noStaff: 'The unit has no staff.',
+      person: 'Person',
+      extension: 'Extension',
+      extensionOf: 'Extension of {{name}}',
+      saved: 'Saved.',
     },
     callbacks: {
       title: 'Callbacks',

@@ -13,6 +13,7 @@ export const lv = {
     menu: 'Izvēlne',
   },
   nav: {
+    telephony: 'Tālruņu centrāle',
     phone: 'Tālrunis',
     callbacks: 'Atzvanīšana',
     signature: 'Vēstuļu paraksts',
@@ -1810,6 +1811,48 @@ export const lv = {
       busy: 'aizņemts',
       wrong_number: 'nepareizs numurs',
       message_left: 'atstāta ziņa',
+    },
+    admin: {
+      title: 'Tālruņu centrāle',
+      intro:
+        'Pašvaldības tālruņu centrāles savienojums ar Apkalpo: centrāles pilnvaras, struktūrvienību tālruņa līnijas ar zvanu rotāciju (15.1. p.) un darbinieku iekšējie numuri.',
+      exchanges: 'Centrāles',
+      exchangesHint:
+        'Centrāle ar savu pilnvaru ziņo par zvaniem un jautā, kam zvanīt. Pilnvaru parāda tikai vienreiz, izsniedzot.',
+      addExchange: 'Izsniegt centrāles pilnvaru',
+      exchangeName: 'Centrāles nosaukums',
+      exchangeNameHint: 'Piem., Asterisk, domes ēka.',
+      issue: 'Izsniegt',
+      noExchanges: 'Nav nevienas centrāles.',
+      confirmRevoke:
+        'Atsaukt centrāles “{{name}}” pilnvaru? Centrāle vairs nevarēs ziņot par zvaniem.',
+      lines: 'Tālruņa līnijas',
+      linesHint:
+        'Struktūrvienības numurs un kārtība, kādā zvans sasniedz tās darbiniekus; prombūtnē esošos, sarunā esošos un klātienē apkalpojošos izlaiž, tad zvana aizvietotājiem.',
+      addLine: 'Pievienot līniju',
+      noLines: 'Nevienai struktūrvienībai nav līnijas.',
+      numberHint: 'Numurs, uz kuru zvana iedzīvotāji, piem., 67012345.',
+      rotation: 'Zvanu rotācija',
+      rotations: {
+        round_robin: 'pēc kārtas',
+        longest_idle: 'ilgāk brīvajam',
+      },
+      menuKey: 'Izvēlnes taustiņš',
+      menuKeyHint:
+        'Cipars, ko zvanītājs nospiež informatīvā tālruņa izvēlnē, lai balss ziņa nonāktu šai struktūrvienībai.',
+      informationLine: 'Bezmaksas informatīvais tālrunis',
+      informationLineHint:
+        'Uz to atbild klientu apkalpošana; balss ziņas bez izvēlētas tēmas šķiro tā (17. p.).',
+      yes: 'jā',
+      lineSaved: 'Līnija saglabāta.',
+      extensions: 'Iekšējie numuri',
+      extensionsHint:
+        'Darbinieka iekšējais numurs centrālē: pēc tā zvans nonāk pie darbinieka un parādās zvanītāja kartīte. Tukšs — darbiniekam nezvana.',
+      noStaff: 'Struktūrvienībā nav darbinieku.',
+      person: 'Darbinieks',
+      extension: 'Iekšējais numurs',
+      extensionOf: '{{name}} iekšējais numurs',
+      saved: 'Saglabāts.',
     },
     callbacks: {
       title: 'Atzvanīšana',
