@@ -20,6 +20,7 @@ import { QuarantinePage } from '../features/mail/QuarantinePage';
 import { SignaturePage } from '../features/letters/SignaturePage';
 import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { CallsPage } from '../features/phone/CallLog';
 import { CallbacksPage } from '../features/phone/CallbacksPage';
 import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
@@ -151,6 +152,7 @@ const router = createBrowserRouter([
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },
       { path: 'mail/quarantine', element: permitted(SERVING, <QuarantinePage />) },
       { path: 'callbacks', element: permitted(SERVING, <CallbacksPage />) },
+      { path: 'calls', element: permitted(SERVING, <CallsPage />) },
       { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
       { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
       { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },

@@ -115,6 +115,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/callbacks">{t('nav.callbacks')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/calls">{t('nav.calls')}</NavLink>
+                </li>
               </ul>
             </>
           )}

@@ -13,6 +13,7 @@ export const en: Messages = {
     menu: 'Menu',
   },
   nav: {
+    calls: 'Call log',
     telephony: 'Telephone exchange',
     phone: 'Phone',
     callbacks: 'Callbacks',
@@ -1845,6 +1846,26 @@ export const en: Messages = {
       extension: 'Extension',
       extensionOf: 'Extension of {{name}}',
       saved: 'Saved.',
+    },
+    calls: {
+      title: 'Call log',
+      intro:
+        'The units’ incoming and outgoing calls: who called, who answered and what came of the call.',
+      startedAt: 'Time',
+      direction: 'Direction',
+      directions: { in: 'incoming', out: 'outgoing' },
+      state: 'State',
+      states: {
+        ringing: 'ringing',
+        answered: 'in progress',
+        ended: 'answered',
+        missed: 'missed',
+        voicemail: 'voicemail',
+      },
+      empty: 'No calls.',
+      ofClient: 'Calls',
+      noneOfClient: 'The client has no calls logged.',
+      voicemailFrom: 'Voicemail from {{number}}, {{at}}',
     },
     callbacks: {
       title: 'Callbacks',

@@ -13,6 +13,7 @@ export const lv = {
     menu: 'Izvēlne',
   },
   nav: {
+    calls: 'Zvanu žurnāls',
     telephony: 'Tālruņu centrāle',
     phone: 'Tālrunis',
     callbacks: 'Atzvanīšana',
@@ -1853,6 +1854,26 @@ export const lv = {
       extension: 'Iekšējais numurs',
       extensionOf: '{{name}} iekšējais numurs',
       saved: 'Saglabāts.',
+    },
+    calls: {
+      title: 'Zvanu žurnāls',
+      intro:
+        'Struktūrvienību ienākošie un izejošie zvani: kurš zvanīja, kurš atbildēja un kas no zvana sanāca.',
+      startedAt: 'Laiks',
+      direction: 'Virziens',
+      directions: { in: 'ienākošs', out: 'izejošs' },
+      state: 'Stāvoklis',
+      states: {
+        ringing: 'zvana',
+        answered: 'sarunā',
+        ended: 'atbildēts',
+        missed: 'neatbildēts',
+        voicemail: 'balss ziņa',
+      },
+      empty: 'Nav zvanu.',
+      ofClient: 'Zvani',
+      noneOfClient: 'Klientam nav reģistrētu zvanu.',
+      voicemailFrom: 'Balss ziņa no {{number}}, {{at}}',
     },
     callbacks: {
       title: 'Atzvanīšana',

@@ -241,51 +241,52 @@ function CallbackCard(props: {
           })}
         </p>
       )}
-      {open && (
-        <div className="form-actions">
-          {callback.state === 'open' && (
+      <div className="form-actions">
+        {callback.state === 'open' && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={props.busy}
+            onClick={props.onClaim}
+          >
+            {t('phone.callbacks.claim')}
+          </button>
+        )}
+        {open && mine && (
+          <>
+            <a className="button-primary" href={telHref(callback.number)}>
+              {t('phone.callbacks.ringBack')}
+            </a>
+            <button type="button" className="button-secondary" onClick={props.onAttempt}>
+              {t('phone.callbacks.attempt')}
+            </button>
             <button
               type="button"
-              className="button-primary"
+              className="button-secondary"
               disabled={props.busy}
-              onClick={props.onClaim}
+              onClick={props.onRelease}
             >
-              {t('phone.callbacks.claim')}
+              {t('phone.callbacks.release')}
             </button>
-          )}
-          {mine && (
-            <>
-              <a className="button-primary" href={telHref(callback.number)}>
-                {t('phone.callbacks.ringBack')}
-              </a>
-              <button type="button" className="button-secondary" onClick={props.onAttempt}>
-                {t('phone.callbacks.attempt')}
-              </button>
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={props.busy}
-                onClick={props.onRelease}
-              >
-                {t('phone.callbacks.release')}
-              </button>
-            </>
-          )}
-          <Link
-            className="button-secondary"
-            to={phoneContactHref({
-              callId: callback.callId,
-              number: callback.number,
-              clientId: callback.client?.id ?? null,
-            })}
-          >
-            {t('phone.logCall')}
-          </Link>
+          </>
+        )}
+        {/* The call back reached the resident, or they rang again: what was said is a contact. */}
+        <Link
+          className="button-secondary"
+          to={phoneContactHref({
+            callId: callback.callId,
+            number: callback.number,
+            clientId: callback.client?.id ?? null,
+          })}
+        >
+          {t('phone.logCall')}
+        </Link>
+        {open && (
           <button type="button" className="button-link" onClick={props.onClose}>
             {t('phone.callbacks.close')}
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </li>
   );
 }
