@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterAttempt, callStateOf, normalisePhone, owesCallback, type CallFacts } from './calls';
+import {
+  afterAttempt,
+  callStateOf,
+  normalisePhone,
+  owesCallback,
+  phoneKeyOf,
+  type CallFacts,
+} from './calls';
 
 const at = (time: string) => new Date(`2026-03-02T${time}:00Z`);
 const call = (more: Partial<CallFacts> = {}): CallFacts => ({
@@ -54,6 +61,21 @@ describe('normalisePhone', () => {
 
   it('leaves short numbers such as extensions alone', () => {
     expect(normalisePhone('101')).toBe('101');
+  });
+});
+
+describe('phoneKeyOf', () => {
+  it('tells one caller by the last eight digits however the number is written', () => {
+    const keys = ['+371 26 000 001', '26000001', '0037126000001', '(+371) 26-000-001'].map(
+      phoneKeyOf,
+    );
+    expect(new Set(keys)).toEqual(new Set(['26000001']));
+  });
+
+  it('does not recognise anyone by an extension or a short code', () => {
+    expect(phoneKeyOf('201')).toBeNull();
+    expect(phoneKeyOf('1188')).toBeNull();
+    expect(phoneKeyOf('')).toBeNull();
   });
 });
 

@@ -91,6 +91,19 @@ export function normalisePhone(number: string): string {
   return digits;
 }
 
+/** How many trailing digits two numbers are compared by: a Latvian number's length. */
+export const PHONE_KEY_DIGITS = 8;
+
+/**
+ * The part of a number a caller is recognised by: its last eight digits, so "+371 26 000 001",
+ * "26000001" and "0037126000001" are the same caller. Null for a number too short to tell a
+ * caller by (an extension, a service code): it would match unrelated records.
+ */
+export function phoneKeyOf(number: string): string | null {
+  const digits = number.replace(/[^0-9]/g, '');
+  return digits.length >= PHONE_KEY_DIGITS ? digits.slice(-PHONE_KEY_DIGITS) : null;
+}
+
 /** The state of a callback after an attempt: closed when reached or when the tries are used up. */
 export function afterAttempt(
   attemptsBefore: number,

@@ -277,7 +277,17 @@ export function buildServices(options: AppOptions) {
     spam: spamJudge,
     autoReplies,
   });
-  const telephony = createTelephonyService({ db, audit, clock, calendar, clients, staff });
+  const telephony = createTelephonyService({
+    db,
+    audit,
+    clock,
+    calendar,
+    clients,
+    commitments,
+    contacts,
+    requests,
+    staff,
+  });
   const myWork = createMyWorkService({ requests, queue, news });
   const spelling = createSpellingService();
   const surveys = createSurveysService({ db, audit, clock });

@@ -325,20 +325,6 @@ export function findRecording(db: Executor, callId: string) {
     .executeTakeFirst();
 }
 
-export function findClientIdByPhone(db: Executor, number: string) {
-  const last8 = number.replace(/[^0-9]/g, '').slice(-8);
-  return db
-    .selectFrom('clients')
-    .select('id')
-    .where('merged_into', 'is', null)
-    .where(
-      sql<boolean>`right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 8) = ${last8}`,
-    )
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 function selectCalls(db: Executor) {
   return db
     .selectFrom('calls as c')

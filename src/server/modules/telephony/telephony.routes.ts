@@ -8,11 +8,14 @@ import {
   Callback,
   CallbackAttemptBody,
   CallbackPage,
+  CallerCard,
+  CallerQuery,
   CloseCallbackBody,
   CreateExchangeBody,
   CreatedExchange,
   Exchange,
   ExchangePage,
+  LinkCallContactBody,
   ListCallbacksQuery,
   ListCallsQuery,
   ListExchangesQuery,
@@ -172,6 +175,33 @@ export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService })
       },
     },
     (request) => telephony.putExtension(contextOf(request), request.params.staffId, request.body),
+  );
+
+  app.post(
+    '/api/v1/telephony/calls/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: 'Tie a call to the contact logged for it (reason, answer, agreed actions)',
+        params: IdParams,
+        body: LinkCallContactBody,
+        response: responses({ 200: Call }, 400, 403, 404, 409),
+      },
+    },
+    (request) => telephony.linkContact(contextOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/telephony/caller',
+    {
+      schema: {
+        tags,
+        summary: 'The caller card: clients with the number, their open requests and promises',
+        querystring: CallerQuery,
+        response: responses({ 200: CallerCard }, 400, 403),
+      },
+    },
+    (request) => telephony.callerCard(contextOf(request), request.query.number),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type {
   TCallEventBody,
   TCallback,
   TCallbackAttemptBody,
+  TCallerCard,
   TCloseCallbackBody,
   TCreateExchangeBody,
   TCreatedExchange,
@@ -12,6 +13,7 @@ import type {
   TListCallbacksQuery,
   TListCallsQuery,
   TListExchangesQuery,
+  TLinkCallContactBody,
   TPhoneLine,
   TPutExtensionBody,
   TPutPhoneLineBody,
@@ -40,6 +42,9 @@ import { digestOf, newSecret } from '../../http/secrets';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { ClientsService } from '../clients/clients.service';
+import type { CommitmentsService } from '../commitments/commitments.service';
+import type { ContactsService } from '../contacts/contacts.service';
+import type { RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
 import { offsetOf, pageFrom } from '../paging';
 import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
@@ -47,6 +52,9 @@ import * as repo from './telephony.repository';
 
 const EXCHANGE_PREFIX = 'apx_';
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
+const CARD_CLIENTS = 5;
+const CARD_REQUESTS = 10;
 
 export function createTelephonyService(deps: {
   db: Kysely<DB>;
@@ -54,9 +62,12 @@ export function createTelephonyService(deps: {
   clock: Clock;
   calendar: CalendarService;
   clients: ClientsService;
+  commitments: CommitmentsService;
+  contacts: ContactsService;
+  requests: RequestsService;
   staff: StaffService;
 }) {
-  const { db, audit, clock, calendar, clients, staff } = deps;
+  const { db, audit, clock, calendar, clients, commitments, contacts, requests, staff } = deps;
 
   async function loadExchange(executor: Executor, id: string): Promise<TExchange> {
     const row = await repo.findExchangeById(executor, id);
@@ -239,7 +250,7 @@ export function createTelephonyService(deps: {
           const direction = body.event === 'new_call' ? body.direction : 'in';
           const number = normalisePhone(direction === 'in' ? from : to);
           const line = to ? await repo.findLineByNumber(trx, normalisePhone(to)) : undefined;
-          const client = number ? await repo.findClientIdByPhone(trx, number) : undefined;
+          const [clientId] = number ? await clients.idsByPhone(trx, number, 1) : [];
           await repo.insertCall(trx, {
             exchange_id: exchangeId,
             external_id: body.callId,
@@ -248,7 +259,7 @@ export function createTelephonyService(deps: {
             to_number: to,
             number,
             unit_id: line?.unit_id ?? null,
-            client_id: client?.id ?? null,
+            client_id: clientId ?? null,
             state: 'ringing',
             started_at: at,
             created_at: now,
@@ -278,8 +289,7 @@ export function createTelephonyService(deps: {
           next.to_number = body.to;
           next.number = number;
           next.unit_id = call.unit_id ?? line?.unit_id ?? null;
-          next.client_id =
-            call.client_id ?? (await repo.findClientIdByPhone(trx, number))?.id ?? null;
+          next.client_id = call.client_id ?? (await clients.idsByPhone(trx, number, 1))[0] ?? null;
           next.started_at = at < call.started_at ? at : call.started_at;
           if (body.extension) next.extension = call.extension ?? body.extension;
         } else if (body.event === 'answer') {
@@ -567,6 +577,73 @@ export function createTelephonyService(deps: {
       const [call] = await presentCalls(db, [row]);
       if (!call) throw notFound();
       return call;
+    },
+
+    /**
+     * Ties the call to the contact logged for it (reason, answer, agreed actions), by a clerk who
+     * serves clients in the call's unit, or the one who took a call that reached no unit. The
+     * contact's client becomes the call's: the clerk has identified the caller, which the number
+     * alone only guesses. Linking the same contact again changes nothing.
+     */
+    async linkContact(ctx: ActionContext, id: string, body: TLinkCallContactBody): Promise<TCall> {
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.findCallById(trx, id);
+        if (!row) throw notFound();
+        if (row.unit_id) {
+          assertMayWorkOn(ctx.principal, row.unit_id);
+        } else {
+          requirePermission(ctx.principal, 'requests.work');
+          const own = row.staff_id !== null && row.staff_id === ctx.principal.staffId;
+          if (!own && !hasPermission(ctx.principal, 'requests.read-all')) throw notFound();
+        }
+        const contact = await contacts.referenced(trx, body.contactId);
+        if (!contact) throw invalidField('contactId', 'unknown_reference');
+        if (contact.channel !== 'phone') throw invalidField('contactId', 'not_a_phone_contact');
+        const [before] = await presentCalls(trx, [row]);
+        if (!before) throw notFound();
+        if (row.contact_id === contact.id) return before;
+        if (row.contact_id) throw new AppError('conflict', 'call_has_contact');
+        await repo.updateCall(trx, id, {
+          contact_id: contact.id,
+          client_id: contact.clientId ?? row.client_id,
+          updated_at: clock.now(),
+        });
+        const updated = await repo.findCallById(trx, id);
+        if (!updated) throw notFound();
+        const [after] = await presentCalls(trx, [updated]);
+        if (!after) throw notFound();
+        await audit.record(trx, ctx, {
+          action: 'link_contact',
+          entityType: 'call',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /**
+     * Who is calling: the clients with the number, the open requests of theirs the clerk may see
+     * and those requests' promises not yet kept. A fixed handful of statements, whatever the
+     * number of clients or requests.
+     */
+    async callerCard(ctx: ActionContext, number: string): Promise<TCallerCard> {
+      requirePermission(ctx.principal, 'requests.work');
+      const clientIds = await clients.idsByPhone(db, number, CARD_CLIENTS);
+      const summaries = await clients.summariesOf(db, clientIds);
+      const openRequests = await requests.openOfClients(ctx, clientIds, CARD_REQUESTS);
+      const promises = await commitments.openOf(
+        db,
+        openRequests.map((request) => request.id),
+        clock.now(),
+      );
+      return {
+        number: normalisePhone(number),
+        clients: clientIds.flatMap((clientId) => summaries.get(clientId) ?? []),
+        openRequests,
+        promises,
+      };
     },
 
     async recording(ctx: ActionContext, id: string) {

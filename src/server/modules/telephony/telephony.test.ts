@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCallback, TCallbackPage } from '../../../contracts/telephony.contracts';
+import type {
+  TCall,
+  TCallback,
+  TCallbackPage,
+  TCallerCard,
+} from '../../../contracts/telephony.contracts';
 import { systemContext } from '../../http/access';
 import {
   call,
+  createContact,
   createPerson,
+  fieldErrorsOf,
   createTestApp,
   createUnit,
   signedIn,
@@ -14,6 +21,11 @@ import {
 const ctx = systemContext('telephony-test');
 const unique = () => randomBytes(4).toString('hex');
 const number = () => `67${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+/** A mobile number no other test uses, written as a client record would: "2x xxx xxx". */
+const mobile = () => {
+  const digits = `2${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  return `${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5)}`;
+};
 
 describe('telephony', () => {
   let test: TestApp;
@@ -138,6 +150,141 @@ describe('telephony', () => {
     });
     expect(attempt.statusCode).toBe(201);
     expect(attempt.json()).toMatchObject({ state: 'closed', closing: 'reached' });
+  });
+
+  it('shows the caller card: the client by number, their open requests and promises', async () => {
+    const phone = mobile();
+    const contact = await createContact(test.services, unitId, {
+      channel: 'email',
+      newClient: { kind: 'person', givenName: 'Anna', surname: 'Kalniņa', phone },
+      services: ['Dzīvesvietas deklarēšana'],
+    });
+    const request = contact.requests[0];
+    if (!request) throw new Error('no request');
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const promised = await call(test.app, clerk, {
+      method: 'POST',
+      url: `/api/v1/requests/${request.id}/commitments`,
+      payload: {
+        what: 'Atzvanīt par dokumentiem',
+        dueAt: '2026-03-05T10:00:00Z',
+        form: 'phone',
+        keeperId: clerk.person.id,
+      },
+    });
+    expect(promised.statusCode).toBe(201);
+
+    // The exchange writes the number with the country code, the record without.
+    const asked = `+371${phone.replace(/ /g, '')}`;
+    const card = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/telephony/caller?number=${encodeURIComponent(asked)}`,
+    });
+    expect(card.statusCode).toBe(200);
+    const body = card.json<TCallerCard>();
+    expect(body.number).toBe(asked);
+    expect(body.clients.map((client) => client.id)).toEqual([contact.client?.id]);
+    expect(body.openRequests.map((open) => open.id)).toEqual([request.id]);
+    expect(body.promises.map((promise) => promise.what)).toEqual(['Atzvanīt par dokumentiem']);
+
+    // A clerk of another unit recognises the caller but does not see the unit's requests.
+    const elsewhere = await createUnit(test.services);
+    const stranger = await signedIn(test, { roles: ['specialist'], unitIds: [elsewhere.id] });
+    const strangers = (
+      await call(test.app, stranger, {
+        method: 'GET',
+        url: `/api/v1/telephony/caller?number=${encodeURIComponent(asked)}`,
+      })
+    ).json<TCallerCard>();
+    expect(strangers.clients).toHaveLength(1);
+    expect(strangers.openRequests).toEqual([]);
+    expect(strangers.promises).toEqual([]);
+
+    const unknown = (
+      await call(test.app, clerk, { method: 'GET', url: '/api/v1/telephony/caller?number=29999' })
+    ).json<TCallerCard>();
+    expect(unknown).toMatchObject({ clients: [], openRequests: [], promises: [] });
+
+    const bad = await call(test.app, clerk, {
+      method: 'GET',
+      url: '/api/v1/telephony/caller?number=calls',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldErrorsOf(bad)).toEqual([{ field: 'number', code: 'invalid_phone' }]);
+  });
+
+  it('ties a call to the phone contact logged for it, once, by a clerk of its unit', async () => {
+    const phone = mobile();
+    const callId = `contact-${unique()}`;
+    await event({
+      event: 'new_call',
+      callId,
+      at: '2026-03-03T08:30:00Z',
+      direction: 'in',
+      from: phone,
+      to: line,
+    });
+    const answered = await event({ event: 'answer', callId, at: '2026-03-03T08:30:05Z' });
+    const callRowId = answered.json<{ id: string }>().id;
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const logged = await call(test.app, clerk, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: {
+        channel: 'phone',
+        unitId,
+        reason: 'Jautā par deklarēšanu',
+        newClient: { kind: 'person', givenName: 'Pēteris', surname: 'Ozols', phone },
+        requests: [{ kind: 'consultation', unitId, service: 'Konsultācija' }],
+      },
+    });
+    expect(logged.statusCode).toBe(201);
+    const contact = logged.json<{ id: string; client: { id: string } }>();
+    const link = (contactId: string, session = clerk) =>
+      call(test.app, session, {
+        method: 'POST',
+        url: `/api/v1/telephony/calls/${callRowId}/contact`,
+        payload: { contactId },
+      });
+
+    const unknown = await link('00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldErrorsOf(unknown)).toEqual([{ field: 'contactId', code: 'unknown_reference' }]);
+    const visit = await createContact(test.services, unitId, { channel: 'in_person' });
+    const notPhone = await link(visit.id);
+    expect(fieldErrorsOf(notPhone)).toEqual([{ field: 'contactId', code: 'not_a_phone_contact' }]);
+    const elsewhere = await createUnit(test.services);
+    const stranger = await signedIn(test, { roles: ['specialist'], unitIds: [elsewhere.id] });
+    expect((await link(contact.id, stranger)).statusCode).toBe(404);
+    // Nothing of the refused ones was stored.
+    expect((await test.services.telephony.getCall(ctx, callRowId)).contactId).toBeNull();
+
+    const linked = await link(contact.id);
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json<TCall>()).toMatchObject({
+      contactId: contact.id,
+      client: { id: contact.client.id },
+    });
+    expect((await link(contact.id)).statusCode).toBe(200);
+    const other = await createContact(test.services, unitId, { channel: 'phone' });
+    const second = await link(other.id);
+    expect(second.statusCode).toBe(409);
+
+    // The call shows in the client's call log with its contact, and the link was audited once.
+    const log = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/calls?clientId=${contact.client.id}`,
+    });
+    expect(log.json<{ items: TCall[] }>().items.map((item) => [item.id, item.contactId])).toEqual([
+      [callRowId, contact.id],
+    ]);
+    const audited = await test.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'call')
+      .where('entity_id', '=', callRowId)
+      .execute();
+    expect(audited).toEqual([{ action: 'link_contact' }]);
   });
 
   it('routes round robin, skipping the absent and those on a call', async () => {
