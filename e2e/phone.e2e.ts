@@ -51,7 +51,7 @@ describe('the phone channel in the browser', () => {
   });
   afterEach(() => page.context().close());
 
-  it('turns a missed call into a callback a clerk claims and rings back', async () => {
+  it('turns a missed call into a callback a clerk claims, rings back and logs as a contact', async () => {
     const tag = unique();
     const { unit, email, password } = await unitWithClerk(tag);
     const line = `67${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
@@ -117,5 +117,42 @@ describe('the phone channel in the browser', () => {
       .getByText('sazvanīts', { exact: true })
       .first()
       .waitFor();
+
+    // What was said is a phone contact, preset with the caller's number, tied to the call.
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: caller })
+      .getByRole('link', { name: 'Reģistrēt zvanu kā kontaktu' })
+      .click();
+    await page.getByRole('heading', { name: `Tālruņa kontakts: ${caller}`, level: 1 }).waitFor();
+    expect(await page.getByLabel('Kanāls').inputValue()).toBe('phone');
+    expect(await page.getByLabel('Tālrunis').inputValue()).toBe(caller);
+    await page.getByLabel('Vārds', { exact: true }).fill('Jānis');
+    await page.getByLabel('Uzvārds').fill(`Zvanītājs${tag}`);
+    await page
+      .getByRole('group', { name: '1. pakalpojums' })
+      .getByLabel('Pakalpojums vai jautājums')
+      .fill('Pabalsta pieprasīšana');
+    await page.getByRole('button', { name: 'Apkalpot tagad' }).click();
+
+    // Closing it, the clerk records what was agreed (16.4).
+    await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).waitFor();
+    await page.getByLabel('Atbildēts uz vietas').check();
+    await page.getByLabel('Rezultāts').fill('Izskaidrota pabalsta kārtība');
+    await page
+      .getByLabel('Panāktā vienošanās un abu pušu turpmākā rīcība')
+      .fill('Iedzīvotājs līdz piektdienai iesniegs iesniegumu e-adresē');
+    await page.getByRole('button', { name: 'Noslēgt apmeklējumu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Apmeklējums noslēgts.' }).waitFor();
+    const contactUrl = new URL(page.url()).pathname;
+
+    // The call log shows the call and the contact logged for it.
+    await page.getByRole('link', { name: 'Zvanu žurnāls' }).click();
+    const row = page.getByRole('row').filter({ hasText: caller });
+    await row.getByText('neatbildēts').waitFor();
+    expect(await row.getByRole('link', { name: 'Atvērt kontaktu' }).getAttribute('href')).toBe(
+      contactUrl,
+    );
+    await expectAccessible(page);
   });
 });

@@ -597,6 +597,10 @@ export const en: Messages = {
     openQueue: 'Open the queue',
   },
   contact: {
+    agreedActions: 'What was agreed and what each side does next',
+    agreedActionsHint:
+      'What you repeated to the client at the end of the call: what was agreed and who does what next (clause 16.4). If the answer comes later, add a promise with its time and form to the request (clause 15.5.1).',
+    agreedActionsMissing: 'Write what was agreed and what each side does next.',
     title: 'Visit: {{client}}',
     recordIncident: 'Record an incident',
     requests: 'Requests ({{count}})',
@@ -1788,6 +1792,9 @@ export const en: Messages = {
     refusalReasons: 'Reasons for refusal',
   },
   phone: {
+    logCallTitle: 'Phone contact: {{number}}',
+    logCallIntro:
+      'The reason for the call, the client and the services; once saved the contact is tied to the call, and when closing it you record what was agreed.',
     unit: 'Unit',
     myUnits: 'My units',
     client: 'Client',

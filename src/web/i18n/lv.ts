@@ -600,6 +600,10 @@ export const lv = {
     openQueue: 'Atvērt rindu',
   },
   contact: {
+    agreedActions: 'Panāktā vienošanās un abu pušu turpmākā rīcība',
+    agreedActionsHint:
+      'Ko sarunas nobeigumā īsumā atkārtojāt klientam: par ko vienojāties un kas ko darīs tālāk (16.4. p.). Ja atbildi sniegsiet vēlāk, pievienojiet pieprasījumam solījumu ar laiku un formu (15.5.1. p.).',
+    agreedActionsMissing: 'Ierakstiet, par ko vienojāties un kāda būs abu pušu turpmākā rīcība.',
     title: 'Apmeklējums: {{client}}',
     recordIncident: 'Reģistrēt incidentu',
     requests: 'Pieprasījumi ({{count}})',
@@ -1795,6 +1799,9 @@ export const lv = {
     refusalReasons: 'Atteikumu iemesli',
   },
   phone: {
+    logCallTitle: 'Tālruņa kontakts: {{number}}',
+    logCallIntro:
+      'Zvana iemesls, klients un pakalpojumi; pēc saglabāšanas kontakts tiek piesaistīts zvanam, un to noslēdzot ierakstiet panākto vienošanos.',
     unit: 'Struktūrvienība',
     myUnits: 'Manas struktūrvienības',
     client: 'Klients',
