@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { UnreadNews } from '../features/news/UnreadNews';
+import { CallerCards } from '../features/phone/CallerCards';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { fullName } from '../ui/format';
@@ -221,6 +222,7 @@ export function Layout() {
         </nav>
         <main id="main" className="app-main" tabIndex={-1}>
           <UnreadNews />
+          {can('requests.work') && <CallerCards />}
           <Outlet />
         </main>
       </div>

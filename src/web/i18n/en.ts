@@ -1792,6 +1792,7 @@ export const en: Messages = {
     refusalReasons: 'Reasons for refusal',
   },
   phone: {
+    overdue: 'overdue',
     logCallTitle: 'Phone contact: {{number}}',
     logCallIntro:
       'The reason for the call, the client and the services; once saved the contact is tied to the call, and when closing it you record what was agreed.',
@@ -1873,6 +1874,15 @@ export const en: Messages = {
       ofClient: 'Calls',
       noneOfClient: 'The client has no calls logged.',
       voicemailFrom: 'Voicemail from {{number}}, {{at}}',
+    },
+    card: {
+      ringing: '{{number}} is calling',
+      answered: 'On the phone with {{number}}',
+      dismiss: 'Close the caller card',
+      unknown: 'The number is not any client’s.',
+      openRequests: 'Open requests',
+      promises: 'Promises',
+      startContact: 'Start a phone contact',
     },
     callbacks: {
       title: 'Callbacks',

@@ -1799,6 +1799,7 @@ export const lv = {
     refusalReasons: 'Atteikumu iemesli',
   },
   phone: {
+    overdue: 'nokavēts',
     logCallTitle: 'Tālruņa kontakts: {{number}}',
     logCallIntro:
       'Zvana iemesls, klients un pakalpojumi; pēc saglabāšanas kontakts tiek piesaistīts zvanam, un to noslēdzot ierakstiet panākto vienošanos.',
@@ -1881,6 +1882,15 @@ export const lv = {
       ofClient: 'Zvani',
       noneOfClient: 'Klientam nav reģistrētu zvanu.',
       voicemailFrom: 'Balss ziņa no {{number}}, {{at}}',
+    },
+    card: {
+      ringing: 'Zvana {{number}}',
+      answered: 'Saruna ar {{number}}',
+      dismiss: 'Aizvērt zvanītāja kartīti',
+      unknown: 'Numurs nav atrasts nevienam klientam.',
+      openRequests: 'Atvērtie pieprasījumi',
+      promises: 'Solījumi',
+      startContact: 'Sākt tālruņa kontaktu',
     },
     callbacks: {
       title: 'Atzvanīšana',
