@@ -686,6 +686,8 @@ export const routes = {
     response: { 200: Call },
   },
   'GET /telephony/caller': { query: CallerQuery, response: { 200: CallerCard } },
+  // Server-sent events, not JSON: each event's data is a CallStreamMessage.
+  'GET /telephony/stream': { response: { 200: FILE } },
   'GET /calls': { query: ListCallsQuery, response: { 200: CallPage } },
   'GET /calls/:id': { params: IdParams, response: { 200: Call } },
   'GET /calls/:id/recording': { params: IdParams, response: { 200: FILE, 206: FILE } },

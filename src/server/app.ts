@@ -277,6 +277,7 @@ export function buildServices(options: AppOptions) {
     spam: spamJudge,
     autoReplies,
   });
+  const logger = options.logger || null;
   const telephony = createTelephonyService({
     db,
     audit,
@@ -287,6 +288,8 @@ export function buildServices(options: AppOptions) {
     contacts,
     requests,
     staff,
+    listen: options.database.listen,
+    warn: logger ? (fields, message) => logger.warn(fields, message) : undefined,
   });
   const myWork = createMyWorkService({ requests, queue, news });
   const spelling = createSpellingService();

@@ -317,6 +317,11 @@ export async function insertRecording(
     .execute();
 }
 
+/** Names the call on the channel when the transaction commits (nothing if it rolls back). */
+export async function notifyCall(db: Executor, channel: string, callId: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${callId})`.execute(db);
+}
+
 export function findRecording(db: Executor, callId: string) {
   return db
     .selectFrom('call_recordings')

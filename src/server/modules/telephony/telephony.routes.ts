@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
 import {
@@ -38,6 +39,10 @@ import { byteRangeOf } from '../../http/download';
 import type { TelephonyService } from './telephony.service';
 
 const tags = ['Telephony'];
+/** A comment line this often keeps proxies and browsers from closing a quiet stream. */
+export const STREAM_PING_MS = 25_000;
+/** How long a browser waits before it reconnects a dropped stream. */
+const STREAM_RETRY_MS = 5_000;
 
 export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService }): void {
   const { telephony } = deps;
@@ -202,6 +207,51 @@ export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService })
       },
     },
     (request) => telephony.callerCard(contextOf(request), request.query.number),
+  );
+
+  // The streams open now: ended when the server closes, which would otherwise wait for them.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end();
+    done();
+  });
+
+  app.get(
+    '/api/v1/telephony/stream',
+    {
+      schema: {
+        tags,
+        summary:
+          'Server-sent events (`event: call`, data a CallStreamMessage) for the calls that ring one’s extension or unit’s line; the caller card while ringing',
+        response: responses({ 200: z.any() }, 403),
+      },
+    },
+    (request, reply) => {
+      const raw = reply.raw;
+      const write = (text: string) => {
+        if (!raw.writableEnded) raw.write(text);
+      };
+      // Subscribing checks the permission, so a refusal is still an ordinary problem+json.
+      const unsubscribe = telephony.subscribe(contextOf(request), (message) =>
+        write(`event: call\ndata: ${JSON.stringify(message)}\n\n`),
+      );
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        // nginx would otherwise hold the events back in its buffer.
+        'x-accel-buffering': 'no',
+      });
+      write(`retry: ${STREAM_RETRY_MS}\n\n`);
+      const ping = setInterval(() => write(': ping\n\n'), STREAM_PING_MS);
+      streams.add(raw);
+      raw.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+        streams.delete(raw);
+      });
+    },
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type {
   TCallEventBody,
   TCallback,
   TCallbackAttemptBody,
+  TCallStreamMessage,
   TCallerCard,
   TCloseCallbackBody,
   TCreateExchangeBody,
@@ -29,7 +30,7 @@ import {
 import { rigaDateOf } from '../../../domain/riga-time';
 import { routeOrder } from '../../../domain/rotation';
 import type { Clock } from '../../adapters/clock';
-import type { Executor } from '../../db/database';
+import type { ChannelListener, Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import {
   hasPermission,
@@ -49,12 +50,15 @@ import type { StaffService } from '../staff/staff.service';
 import { offsetOf, pageFrom } from '../paging';
 import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
 import * as repo from './telephony.repository';
+import { createCallListeners } from './telephony.stream';
 
 const EXCHANGE_PREFIX = 'apx_';
 const LAST_USED_RESOLUTION_MS = 60_000;
 /** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
 const CARD_CLIENTS = 5;
 const CARD_REQUESTS = 10;
+/** PostgreSQL's channel on which a committed call event names its call, for every process. */
+export const CALLS_CHANNEL = 'apkalpo_calls';
 
 export function createTelephonyService(deps: {
   db: Kysely<DB>;
@@ -66,6 +70,10 @@ export function createTelephonyService(deps: {
   contacts: ContactsService;
   requests: RequestsService;
   staff: StaffService;
+  /** The database's notifications, where it has them (PostgreSQL): calls reach every process. */
+  listen?: ((channel: string, listener: ChannelListener) => void) | undefined;
+  /** Where a caller card that could not be sent is reported (the server's log). */
+  warn?: ((fields: { err: unknown }, message: string) => void) | undefined;
 }) {
   const { db, audit, clock, calendar, clients, commitments, contacts, requests, staff } = deps;
 
@@ -127,6 +135,65 @@ export function createTelephonyService(deps: {
     if (!principal.unitIds.includes(unitId) && !hasPermission(principal, 'requests.read-all')) {
       throw notFound();
     }
+  }
+
+  // The caller card reaches the streams of whichever process the clerk's browser is connected
+  // to. With one process (PGlite, or one worker) the event's own process announces the call once
+  // its transaction has committed. With several workers or instances on PostgreSQL, the event's
+  // transaction sends NOTIFY with the call's id on commit and every process, this one included,
+  // announces it to its own streams on hearing it. While the LISTEN connection is down, this
+  // process announces its own events itself: those of other processes are missed, which costs a
+  // card but never a call (the call log and the callbacks are in the database).
+  const listeners = createCallListeners();
+  let hearing = false;
+  deps.listen?.(CALLS_CHANNEL, {
+    message: (callId) => publish(callId),
+    listening: (active) => {
+      hearing = active;
+    },
+  });
+
+  function publish(callId: string): void {
+    announce(callId).catch((error: unknown) => {
+      deps.warn?.({ err: error }, `the call ${callId} could not be announced to its streams`);
+    });
+  }
+
+  /**
+   * Sends the call as it stands to the streams of those it concerns: its unit's people and the
+   * person whose extension it rings. While it rings, each gets the caller card as they may see
+   * it (their own units' requests). The number of streams reached.
+   */
+  async function announce(callId: string): Promise<number> {
+    const row = await repo.findCallById(db, callId);
+    if (!row) return 0;
+    const targets = listeners.of({ unitId: row.unit_id, staffId: row.staff_id });
+    if (targets.length === 0) return 0;
+    const [call] = await presentCalls(db, [row]);
+    if (!call) return 0;
+    for (const target of targets) {
+      const card = call.state === 'ringing' ? await callerCardFor(target.ctx, call.number) : null;
+      target.send({ call, card });
+    }
+    return targets.length;
+  }
+
+  async function callerCardFor(ctx: ActionContext, number: string): Promise<TCallerCard> {
+    requirePermission(ctx.principal, 'requests.work');
+    const clientIds = await clients.idsByPhone(db, number, CARD_CLIENTS);
+    const summaries = await clients.summariesOf(db, clientIds);
+    const openRequests = await requests.openOfClients(ctx, clientIds, CARD_REQUESTS);
+    const promises = await commitments.openOf(
+      db,
+      openRequests.map((request) => request.id),
+      clock.now(),
+    );
+    return {
+      number: normalisePhone(number),
+      clients: clientIds.flatMap((clientId) => summaries.get(clientId) ?? []),
+      openRequests,
+      promises,
+    };
   }
 
   function exchangeOf(ctx: ActionContext): string {
@@ -241,7 +308,7 @@ export function createTelephonyService(deps: {
       const recording =
         body.event === 'voicemail' && body.recording ? Buffer.from(body.recording, 'base64') : null;
 
-      return db.transaction().execute(async (trx) => {
+      const answer = await db.transaction().execute(async (trx) => {
         const now = clock.now();
         let call = await repo.findCallByExternal(trx, exchangeId, body.callId);
         if (!call) {
@@ -395,8 +462,12 @@ export function createTelephonyService(deps: {
             });
           }
         }
+        if (deps.listen) await repo.notifyCall(trx, CALLS_CHANNEL, call.id);
         return { id: call.id, state: next.state, applied: true };
       });
+      // After the commit, so a card never shows a call that was rolled back.
+      if (answer.applied && !hearing) publish(answer.id);
+      return answer;
     },
 
     // ── Routing ──
@@ -628,23 +699,19 @@ export function createTelephonyService(deps: {
      * and those requests' promises not yet kept. A fixed handful of statements, whatever the
      * number of clients or requests.
      */
-    async callerCard(ctx: ActionContext, number: string): Promise<TCallerCard> {
+    callerCard: (ctx: ActionContext, number: string) => callerCardFor(ctx, number),
+
+    /**
+     * Opens a stream of the calls that concern the person (see `announce`); the function
+     * returned closes it. Those who serve clients only: they are the ones the phone rings for.
+     */
+    subscribe(ctx: ActionContext, send: (message: TCallStreamMessage) => void): () => void {
       requirePermission(ctx.principal, 'requests.work');
-      const clientIds = await clients.idsByPhone(db, number, CARD_CLIENTS);
-      const summaries = await clients.summariesOf(db, clientIds);
-      const openRequests = await requests.openOfClients(ctx, clientIds, CARD_REQUESTS);
-      const promises = await commitments.openOf(
-        db,
-        openRequests.map((request) => request.id),
-        clock.now(),
-      );
-      return {
-        number: normalisePhone(number),
-        clients: clientIds.flatMap((clientId) => summaries.get(clientId) ?? []),
-        openRequests,
-        promises,
-      };
+      if (!ctx.principal.staffId) throw new AppError('forbidden');
+      return listeners.add({ ctx, send });
     },
+
+    announce,
 
     async recording(ctx: ActionContext, id: string) {
       requirePermission(ctx.principal, 'requests.work');
