@@ -73,6 +73,14 @@ describe('the phone channel in the browser', () => {
     await lineForm.getByLabel('Tālruņa numurs').fill(line);
     await lineForm.getByRole('button', { name: 'Saglabāt' }).click();
     await page.getByRole('status').filter({ hasText: 'Līnija saglabāta.' }).waitFor();
+    // The clerk's extension, so that a call ringing it brings up the caller card.
+    await page
+      .getByRole('region', { name: 'Iekšējie numuri' })
+      .getByLabel('Struktūrvienība')
+      .selectOption(unit.id);
+    await page.getByLabel(`Ilze Zvanītāja${tag} iekšējais numurs`).fill('201');
+    await page.getByRole('button', { name: `Saglabāt Ilze Zvanītāja${tag}` }).click();
+    await page.getByRole('status').filter({ hasText: 'Saglabāts.' }).waitFor();
     await expectAccessible(page);
     await page.context().clearCookies();
 
@@ -154,5 +162,29 @@ describe('the phone channel in the browser', () => {
       contactUrl,
     );
     await expectAccessible(page);
+
+    // The resident rings again: the card names them, and Escape puts it away.
+    const again = `e2e-again-${tag}`;
+    await exchangeEvent(token, {
+      event: 'new_call',
+      callId: again,
+      at: new Date().toISOString(),
+      direction: 'in',
+      from: caller,
+      to: line,
+      extension: '201',
+    });
+    const callerCard = page.getByRole('dialog', { name: `Zvana ${caller}` });
+    await callerCard.getByRole('link', { name: `Jānis Zvanītājs${tag}` }).waitFor();
+    await expectAccessible(page);
+    await callerCard.getByRole('button', { name: 'Aizvērt zvanītāja kartīti' }).focus();
+    await page.keyboard.press('Escape');
+    await callerCard.waitFor({ state: 'detached' });
+    await exchangeEvent(token, {
+      event: 'hangup',
+      callId: again,
+      at: new Date().toISOString(),
+      cause: 'cancelled',
+    });
   });
 });
