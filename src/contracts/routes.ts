@@ -248,6 +248,8 @@ import {
   ListExchangesQuery,
   ListExtensionsQuery,
   ListPhoneLinesQuery,
+  Load,
+  LoadQuery,
   PhoneLine,
   PhoneLinePage,
   PutExtensionBody,
@@ -688,6 +690,7 @@ export const routes = {
   'GET /telephony/caller': { query: CallerQuery, response: { 200: CallerCard } },
   // Server-sent events, not JSON: each event's data is a CallStreamMessage.
   'GET /telephony/stream': { response: { 200: FILE } },
+  'GET /telephony/load': { query: LoadQuery, response: { 200: Load } },
   'GET /calls': { query: ListCallsQuery, response: { 200: CallPage } },
   'GET /calls/:id': { params: IdParams, response: { 200: Call } },
   'GET /calls/:id/recording': { params: IdParams, response: { 200: FILE, 206: FILE } },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterAttempt,
   callStateOf,
+  loadPeriodOf,
   normalisePhone,
   owesCallback,
   phoneKeyOf,
@@ -76,6 +77,23 @@ describe('phoneKeyOf', () => {
     expect(phoneKeyOf('201')).toBeNull();
     expect(phoneKeyOf('1188')).toBeNull();
     expect(phoneKeyOf('')).toBeNull();
+  });
+});
+
+describe('loadPeriodOf', () => {
+  it('counts the four weeks up to today when no day is asked for', () => {
+    expect(loadPeriodOf({}, '2026-03-03')).toEqual({ from: '2026-02-04', to: '2026-03-03' });
+  });
+
+  it('ends four weeks at the last day asked, and runs a first day alone to today', () => {
+    expect(loadPeriodOf({ to: '2026-01-31' }, '2026-03-03')).toEqual({
+      from: '2026-01-04',
+      to: '2026-01-31',
+    });
+    expect(loadPeriodOf({ from: '2026-02-20' }, '2026-03-03')).toEqual({
+      from: '2026-02-20',
+      to: '2026-03-03',
+    });
   });
 });
 

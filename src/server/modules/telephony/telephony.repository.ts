@@ -505,3 +505,49 @@ export function findAttemptsOf(db: Executor, callbackIds: readonly string[]) {
     .orderBy('at')
     .execute();
 }
+
+// ── Load ──
+
+/**
+ * Incoming calls per unit, weekday (1 Monday) and hour of Riga's clock over the instants, in one
+ * aggregate: answered, missed, missed and called back (reached) by the callback's due time, and
+ * voicemail. `unitIds` null: every unit.
+ */
+export function findLoad(
+  db: Executor,
+  { unitIds, since, until }: { unitIds: readonly string[] | null; since: Date; until: Date },
+) {
+  const local = sql`(c.started_at at time zone 'Europe/Riga')`;
+  const weekday = sql<number>`extract(isodow from ${local})::int`;
+  const hour = sql<number>`extract(hour from ${local})::int`;
+  let query = db
+    .selectFrom('calls as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('callbacks as cb', (join) =>
+      join.onRef('cb.call_id', '=', 'c.id').on('cb.kind', '=', 'missed_call'),
+    )
+    .select([
+      'u.id as unitId',
+      'u.name as unitName',
+      weekday.as('weekday'),
+      hour.as('hour'),
+      sql<number>`(count(*) filter (where c.answered_at is not null))::int`.as('answered'),
+      sql<number>`(count(*) filter (where c.state = 'missed'))::int`.as('missed'),
+      sql<number>`(count(*) filter (where c.state = 'missed' and cb.closing = 'reached'
+        and cb.closed_at <= cb.due_at))::int`.as('calledBackInTime'),
+      sql<number>`(count(*) filter (where c.state = 'voicemail'))::int`.as('voicemail'),
+    ])
+    .where('c.direction', '=', 'in')
+    .where('c.started_at', '>=', since)
+    .where('c.started_at', '<', until)
+    .groupBy(['u.id', 'u.name', weekday, hour])
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .orderBy(weekday)
+    .orderBy(hour);
+  if (unitIds) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    query = query.where('c.unit_id', 'in', unitIds);
+  }
+  return query.execute();
+}

@@ -22,6 +22,8 @@ import {
   ListExchangesQuery,
   ListExtensionsQuery,
   ListPhoneLinesQuery,
+  Load,
+  LoadQuery,
   PhoneLine,
   PhoneLinePage,
   PutExtensionBody,
@@ -252,6 +254,20 @@ export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService })
         streams.delete(raw);
       });
     },
+  );
+
+  app.get(
+    '/api/v1/telephony/load',
+    {
+      schema: {
+        tags,
+        summary:
+          'Incoming calls per unit, weekday and hour: answered, missed, called back in time, voicemail',
+        querystring: LoadQuery,
+        response: responses({ 200: Load }, 400, 403),
+      },
+    },
+    (request) => telephony.load(contextOf(request), request.query),
   );
 
   app.get(

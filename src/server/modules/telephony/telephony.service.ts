@@ -15,6 +15,8 @@ import type {
   TListCallsQuery,
   TListExchangesQuery,
   TLinkCallContactBody,
+  TLoad,
+  TLoadQuery,
   TPhoneLine,
   TPutExtensionBody,
   TPutPhoneLineBody,
@@ -23,11 +25,13 @@ import type {
 import {
   afterAttempt,
   callStateOf,
+  LOAD_MAX_DAYS,
+  loadPeriodOf,
   normalisePhone,
   owesCallback,
   type CallbackState,
 } from '../../../domain/calls';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
 import { routeOrder } from '../../../domain/rotation';
 import type { Clock } from '../../adapters/clock';
 import type { ChannelListener, Executor } from '../../db/database';
@@ -718,6 +722,40 @@ export function createTelephonyService(deps: {
       const row = await repo.findRecording(db, id);
       if (!row) throw notFound();
       return { contentType: row.content_type, content: row.content };
+    },
+
+    /**
+     * The load chart: incoming calls per unit, weekday and hour. For those who see their units'
+     * reports as they see their incidents: the heads (a unit head their units and those below),
+     * and whoever sees every unit.
+     */
+    async load(ctx: ActionContext, query: TLoadQuery): Promise<TLoad> {
+      requirePermission(ctx.principal, 'incidents.read');
+      const { from, to } = loadPeriodOf(query, rigaDateOf(clock.now()));
+      if (from > to) throw invalidField('to', 'range_reversed', {}, 'query');
+      if (from < addCalendarDays(to, 1 - LOAD_MAX_DAYS)) {
+        throw invalidField('from', 'range_too_long', {}, 'query');
+      }
+      const viewer = await requests.viewerOf(db, ctx.principal);
+      const allowed = viewer.readAll ? null : [...viewer.unitIds];
+      const unitIds =
+        query.unitId === undefined
+          ? allowed
+          : allowed === null || allowed.includes(query.unitId)
+            ? [query.unitId]
+            : [];
+      const rows = await repo.findLoad(db, {
+        unitIds,
+        since: rigaInstantOf(from),
+        until: rigaInstantOf(addCalendarDays(to, 1)),
+      });
+      const units = new Map(rows.map((row) => [row.unitId, row.unitName]));
+      return {
+        from,
+        to,
+        units: [...units].map(([id, name]) => ({ id, name })),
+        cells: rows.map(({ unitName: _name, ...cell }) => cell),
+      };
     },
 
     // ── Callbacks ──

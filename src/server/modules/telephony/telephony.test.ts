@@ -5,6 +5,7 @@ import type {
   TCallback,
   TCallbackPage,
   TCallerCard,
+  TLoad,
 } from '../../../contracts/telephony.contracts';
 import { systemContext } from '../../http/access';
 import {
@@ -320,5 +321,111 @@ describe('telephony', () => {
     expect((await route()).extensions.map((e) => e.extension)).not.toContain('202');
     await event({ event: 'hangup', callId, at: '2026-03-03T08:25:00Z', cause: 'normal' });
     expect((await route()).extensions.map((e) => e.extension)).toContain('202');
+  });
+
+  it('counts the load per unit, weekday and hour of Riga, with callbacks made in time', async () => {
+    const unit = await createUnit(test.services);
+    const unitLine = number();
+    await test.services.telephony.putLine(ctx, unit.id, {
+      number: unitLine,
+      rotation: 'round_robin',
+      menuKey: null,
+      informationLine: false,
+    });
+    const ring = async (at: string, from = `+371${mobile().replace(/ /g, '')}`) => {
+      const callId = `load-${unique()}`;
+      await event({ event: 'new_call', callId, at, direction: 'in', from, to: unitLine });
+      return callId;
+    };
+    // Monday 2 March 09:15 Riga (UTC+2 in winter): answered.
+    const answered = await ring('2026-03-02T07:15:00Z');
+    await event({ event: 'answer', callId: answered, at: '2026-03-02T07:15:10Z' });
+    await event({ event: 'hangup', callId: answered, at: '2026-03-02T07:20:00Z', cause: 'normal' });
+    // Thursday 26 February 09:40: missed, reached only days later; Tuesday 08:30: missed, reached
+    // the same morning.
+    const late = await ring('2026-02-26T07:40:00Z');
+    await event({ event: 'hangup', callId: late, at: '2026-02-26T07:41:00Z', cause: 'no_answer' });
+    const inTime = await ring('2026-03-03T06:30:00Z');
+    await event({ event: 'hangup', callId: inTime, at: '2026-03-03T06:31:00Z', cause: 'busy' });
+    // Monday 20:00: a message left after hours.
+    const message = await ring('2026-03-02T18:00:00Z');
+    await event({
+      event: 'voicemail',
+      callId: message,
+      at: '2026-03-02T18:01:00Z',
+      recording: Buffer.from('RIFF').toString('base64'),
+    });
+    // An outgoing call is not load.
+    await event({
+      event: 'new_call',
+      callId: `load-out-${unique()}`,
+      at: '2026-03-02T07:15:00Z',
+      direction: 'out',
+      from: unitLine,
+      to: '+37126000009',
+    });
+
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unit.id] });
+    const owed = (
+      await call(test.app, clerk, { method: 'GET', url: `/api/v1/callbacks?unitId=${unit.id}` })
+    )
+      .json<TCallbackPage>()
+      .items.filter((callback) => callback.kind === 'missed_call');
+    expect(owed).toHaveLength(2);
+    for (const callback of owed) {
+      await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/callbacks/${callback.id}/claim`,
+      });
+      const reached = await call(test.app, clerk, {
+        method: 'POST',
+        url: `/api/v1/callbacks/${callback.id}/attempts`,
+        payload: { outcome: 'reached' },
+      });
+      expect(reached.statusCode).toBe(201);
+    }
+
+    const head = await signedIn(test, { roles: ['unit_head'], unitIds: [unit.id] });
+    const url = `/api/v1/telephony/load?unitId=${unit.id}&from=2026-02-23&to=2026-03-03`;
+    const load = await call(test.app, head, { method: 'GET', url });
+    expect(load.statusCode).toBe(200);
+    const body = load.json<TLoad>();
+    expect(body).toMatchObject({ from: '2026-02-23', to: '2026-03-03', units: [{ id: unit.id }] });
+    const zero = { answered: 0, missed: 0, calledBackInTime: 0, voicemail: 0 };
+    expect(body.cells).toEqual([
+      { unitId: unit.id, weekday: 1, hour: 9, ...zero, answered: 1 },
+      { unitId: unit.id, weekday: 1, hour: 20, ...zero, voicemail: 1 },
+      { unitId: unit.id, weekday: 2, hour: 8, ...zero, missed: 1, calledBackInTime: 1 },
+      { unitId: unit.id, weekday: 4, hour: 9, ...zero, missed: 1 },
+    ]);
+
+    // The last four weeks up to today by default; a period outside it counts nothing.
+    const lastWeeks = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/telephony/load?unitId=${unit.id}`,
+    });
+    expect(lastWeeks.json<TLoad>()).toMatchObject({ from: '2026-02-04', to: '2026-03-03' });
+    expect(lastWeeks.json<TLoad>().cells).toHaveLength(4);
+    const before = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/telephony/load?unitId=${unit.id}&from=2026-01-01&to=2026-02-22`,
+    });
+    expect(before.json<TLoad>().cells).toEqual([]);
+
+    // Another unit's head sees none of it, a clerk may not ask; a reversed period is refused.
+    const otherHead = await signedIn(test, {
+      roles: ['unit_head'],
+      unitIds: [(await createUnit(test.services)).id],
+    });
+    expect((await call(test.app, otherHead, { method: 'GET', url })).json<TLoad>().cells).toEqual(
+      [],
+    );
+    expect((await call(test.app, clerk, { method: 'GET', url })).statusCode).toBe(403);
+    const reversed = await call(test.app, head, {
+      method: 'GET',
+      url: `/api/v1/telephony/load?from=2026-03-03&to=2026-03-01`,
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(fieldErrorsOf(reversed)).toEqual([{ field: 'to', code: 'range_reversed' }]);
   });
 });
