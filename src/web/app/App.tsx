@@ -22,6 +22,7 @@ import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { CallsPage } from '../features/phone/CallLog';
 import { CallbacksPage } from '../features/phone/CallbacksPage';
+import { CallLoadPage } from '../features/phone/CallLoadPage';
 import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
@@ -153,6 +154,11 @@ const router = createBrowserRouter([
       { path: 'mail/quarantine', element: permitted(SERVING, <QuarantinePage />) },
       { path: 'callbacks', element: permitted(SERVING, <CallbacksPage />) },
       { path: 'calls', element: permitted(SERVING, <CallsPage />) },
+      {
+        // The heads see their units' load as they see their incidents.
+        path: 'calls/load',
+        element: permitted('incidents.read', <CallLoadPage />),
+      },
       { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
       { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
       { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },

@@ -109,16 +109,28 @@ export function Layout() {
               </ul>
             </>
           )}
-          {can('requests.work') && (
+          {(can('requests.work') || can('incidents.read')) && (
             <>
               <h2 className="nav-heading">{t('nav.phone')}</h2>
               <ul>
-                <li>
-                  <NavLink to="/callbacks">{t('nav.callbacks')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/calls">{t('nav.calls')}</NavLink>
-                </li>
+                {can('requests.work') && (
+                  <>
+                    <li>
+                      <NavLink to="/callbacks">{t('nav.callbacks')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/calls" end>
+                        {t('nav.calls')}
+                      </NavLink>
+                    </li>
+                  </>
+                )}
+                {/* The heads see their units' load as they see their incidents. */}
+                {can('incidents.read') && (
+                  <li>
+                    <NavLink to="/calls/load">{t('nav.callLoad')}</NavLink>
+                  </li>
+                )}
               </ul>
             </>
           )}

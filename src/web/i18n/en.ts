@@ -13,6 +13,7 @@ export const en: Messages = {
     menu: 'Menu',
   },
   nav: {
+    callLoad: 'Call load',
     calls: 'Call log',
     telephony: 'Telephone exchange',
     phone: 'Phone',
@@ -1883,6 +1884,24 @@ export const en: Messages = {
       openRequests: 'Open requests',
       promises: 'Promises',
       startContact: 'Start a phone contact',
+    },
+    load: {
+      title: 'Call load',
+      intro:
+        'Incoming calls by weekday and hour: answered, missed, and those called back within the callback deadline. It shows when the flow of calls is uneven and calls go unanswered.',
+      allUnits: 'All units',
+      from: 'From',
+      to: 'To',
+      chartTitle: 'Incoming calls by hour, {{from}}–{{to}}',
+      empty: 'No calls in this period.',
+      asTable: 'The figures as a table',
+      when: 'Day and hour',
+      parts: {
+        answered: 'Answered',
+        calledBackInTime: 'Missed, called back in time',
+        notCalledBack: 'Missed, not called back in time',
+        voicemail: 'Voicemail',
+      },
     },
     callbacks: {
       title: 'Callbacks',

@@ -13,6 +13,7 @@ export const lv = {
     menu: 'Izvēlne',
   },
   nav: {
+    callLoad: 'Zvanu slodze',
     calls: 'Zvanu žurnāls',
     telephony: 'Tālruņu centrāle',
     phone: 'Tālrunis',
@@ -1891,6 +1892,24 @@ export const lv = {
       openRequests: 'Atvērtie pieprasījumi',
       promises: 'Solījumi',
       startContact: 'Sākt tālruņa kontaktu',
+    },
+    load: {
+      title: 'Zvanu slodze',
+      intro:
+        'Ienākošie zvani pa nedēļas dienām un stundām: atbildētie, neatbildētie un tie, kuriem atzvanīts atzvanīšanas termiņā. Redzams, kad zvanu plūsma ir nevienmērīga un zvani paliek neatbildēti.',
+      allUnits: 'Visas struktūrvienības',
+      from: 'No',
+      to: 'Līdz',
+      chartTitle: 'Ienākošie zvani pa stundām, {{from}}–{{to}}',
+      empty: 'Šajā laikā zvanu nav.',
+      asTable: 'Skaitļi tabulā',
+      when: 'Diena un stunda',
+      parts: {
+        answered: 'Atbildēti',
+        calledBackInTime: 'Neatbildēti, atzvanīts laikā',
+        notCalledBack: 'Neatbildēti, laikā neatzvanīts',
+        voicemail: 'Balss ziņas',
+      },
     },
     callbacks: {
       title: 'Atzvanīšana',
