@@ -342,7 +342,7 @@ export const LoadQuery = z
     to: IsoDate.optional(),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: 'from_after_to',
+    message: 'range_reversed',
     path: ['to'],
   });
 export type TLoadQuery = z.infer<typeof LoadQuery>;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterAttempt, callStateOf, normalisePhone, owesCallback, type CallFacts } from './calls';
+import {
+  afterAttempt,
+  callStateOf,
+  loadPeriodOf,
+  normalisePhone,
+  owesCallback,
+  phoneKeyOf,
+  type CallFacts,
+} from './calls';
 
 const at = (time: string) => new Date(`2026-03-02T${time}:00Z`);
 const call = (more: Partial<CallFacts> = {}): CallFacts => ({
@@ -54,6 +62,38 @@ describe('normalisePhone', () => {
 
   it('leaves short numbers such as extensions alone', () => {
     expect(normalisePhone('101')).toBe('101');
+  });
+});
+
+describe('phoneKeyOf', () => {
+  it('tells one caller by the last eight digits however the number is written', () => {
+    const keys = ['+371 26 000 001', '26000001', '0037126000001', '(+371) 26-000-001'].map(
+      phoneKeyOf,
+    );
+    expect(new Set(keys)).toEqual(new Set(['26000001']));
+  });
+
+  it('does not recognise anyone by an extension or a short code', () => {
+    expect(phoneKeyOf('201')).toBeNull();
+    expect(phoneKeyOf('1188')).toBeNull();
+    expect(phoneKeyOf('')).toBeNull();
+  });
+});
+
+describe('loadPeriodOf', () => {
+  it('counts the four weeks up to today when no day is asked for', () => {
+    expect(loadPeriodOf({}, '2026-03-03')).toEqual({ from: '2026-02-04', to: '2026-03-03' });
+  });
+
+  it('ends four weeks at the last day asked, and runs a first day alone to today', () => {
+    expect(loadPeriodOf({ to: '2026-01-31' }, '2026-03-03')).toEqual({
+      from: '2026-01-04',
+      to: '2026-01-31',
+    });
+    expect(loadPeriodOf({ from: '2026-02-20' }, '2026-03-03')).toEqual({
+      from: '2026-02-20',
+      to: '2026-03-03',
+    });
   });
 });
 

@@ -4,6 +4,8 @@
  * call or a voicemail owes the caller.
  */
 
+import { addCalendarDays } from './riga-time';
+
 export const CALL_EVENTS = ['new_call', 'answer', 'hangup', 'transfer', 'voicemail'] as const;
 export type CallEvent = (typeof CALL_EVENTS)[number];
 
@@ -89,6 +91,37 @@ export function normalisePhone(number: string): string {
   // A Latvian number is 8 digits; the exchange often sends it without the country code.
   if (/^[2-9][0-9]{7}$/.test(digits)) return `+371${digits}`;
   return digits;
+}
+
+/** How many trailing digits two numbers are compared by: a Latvian number's length. */
+export const PHONE_KEY_DIGITS = 8;
+
+/**
+ * The part of a number a caller is recognised by: its last eight digits, so "+371 26 000 001",
+ * "26000001" and "0037126000001" are the same caller. Null for a number too short to tell a
+ * caller by (an extension, a service code): it would match unrelated records.
+ */
+export function phoneKeyOf(number: string): string | null {
+  const digits = number.replace(/[^0-9]/g, '');
+  return digits.length >= PHONE_KEY_DIGITS ? digits.slice(-PHONE_KEY_DIGITS) : null;
+}
+
+/** The days the load chart counts when none are asked for: four whole weeks up to today. */
+export const LOAD_DEFAULT_DAYS = 28;
+/** The longest period the load chart counts, as the calendar's longest range (two years). */
+export const LOAD_MAX_DAYS = 731;
+
+/**
+ * The first and last day (Riga dates) the load chart counts: as asked, else the four weeks that
+ * end on the last day asked or today; a first day alone runs to today.
+ */
+export function loadPeriodOf(
+  asked: { from?: string | undefined; to?: string | undefined },
+  today: string,
+): { from: string; to: string } {
+  const to = asked.to ?? today;
+  const from = asked.from ?? addCalendarDays(to, 1 - LOAD_DEFAULT_DAYS);
+  return { from, to };
 }
 
 /** The state of a callback after an attempt: closed when reached or when the tries are used up. */

@@ -277,7 +277,20 @@ export function buildServices(options: AppOptions) {
     spam: spamJudge,
     autoReplies,
   });
-  const telephony = createTelephonyService({ db, audit, clock, calendar, clients, staff });
+  const logger = options.logger || null;
+  const telephony = createTelephonyService({
+    db,
+    audit,
+    clock,
+    calendar,
+    clients,
+    commitments,
+    contacts,
+    requests,
+    staff,
+    listen: options.database.listen,
+    warn: logger ? (fields, message) => logger.warn(fields, message) : undefined,
+  });
   const myWork = createMyWorkService({ requests, queue, news });
   const spelling = createSpellingService();
   const surveys = createSurveysService({ db, audit, clock });

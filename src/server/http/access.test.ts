@@ -301,10 +301,13 @@ const cancelAbsenceOf = async (test: TestApp, actor: Session, person: Pick<TStaf
 const phoneNumber = () => `67${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 
 /**
- * A callback owed on the unit's line for a call missed just now, as the exchange reports it;
- * claimed by the staff member when one is named.
+ * A call to the unit's line as a new exchange reports it: answered, or missed just now. Its id.
  */
-async function missedCallback(test: TestApp, unitId: string, claimedBy?: string): Promise<string> {
+async function reportedCall(
+  test: TestApp,
+  unitId: string,
+  outcome: 'answered' | 'missed',
+): Promise<string> {
   const { token } = await test.services.telephony.createExchange(ctx, { name: `PBX ${unique()}` });
   const line = phoneNumber();
   await test.services.telephony.putLine(ctx, unitId, {
@@ -324,7 +327,9 @@ async function missedCallback(test: TestApp, unitId: string, claimedBy?: string)
       from: `+3712${phoneNumber().slice(1)}`,
       to: line,
     },
-    { event: 'hangup', callId, at, cause: 'no_answer' },
+    outcome === 'answered'
+      ? { event: 'answer', callId, at }
+      : { event: 'hangup', callId, at, cause: 'no_answer' },
   ]) {
     const response = await test.app.inject({
       method: 'POST',
@@ -334,11 +339,21 @@ async function missedCallback(test: TestApp, unitId: string, claimedBy?: string)
     });
     if (response.statusCode !== 200) throw new Error(response.body);
   }
+  const row = await test.database.db
+    .selectFrom('calls')
+    .select('id')
+    .where('external_id', '=', callId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A callback owed on the unit's line for a call missed just now; claimed by the one named. */
+async function missedCallback(test: TestApp, unitId: string, claimedBy?: string): Promise<string> {
+  const callId = await reportedCall(test, unitId, 'missed');
   const callback = await test.database.db
     .selectFrom('callbacks')
-    .innerJoin('calls', 'calls.id', 'callbacks.call_id')
-    .select('callbacks.id')
-    .where('calls.external_id', '=', callId)
+    .select('id')
+    .where('call_id', '=', callId)
     .executeTakeFirstOrThrow();
   if (claimedBy) {
     await test.database.db
@@ -1697,6 +1712,20 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/callbacks/${id}/close`,
         payload: { version: 1 },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/telephony/calls/:id/contact',
+    action: 'tie a call of their unit to its phone contact',
+    allowed: SERVERS,
+    async perform(test, { actor, unit }) {
+      const callId = await reportedCall(test, unit.id, 'answered');
+      const contact = await createContact(test.services, unit.id, { channel: 'phone' });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/telephony/calls/${callId}/contact`,
+        payload: { contactId: contact.id },
       });
     },
   },

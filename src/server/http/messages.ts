@@ -222,6 +222,10 @@ const DETAILS = {
     lv: 'Vispirms paņemiet šo atzvanīšanu sev.',
     en: 'Take this callback first.',
   },
+  call_has_contact: {
+    lv: 'Šim zvanam jau ir piesaistīts cits kontakts.',
+    en: 'Another contact is already linked to this call.',
+  },
   cati_wave_closed: {
     lv: 'Aptaujas kārta ir slēgta; izlasi vairs nevar papildināt.',
     en: 'The survey wave is closed; its sample can no longer grow.',
@@ -581,6 +585,10 @@ const FIELD_MESSAGES = {
   information_line_taken: {
     lv: 'Bezmaksas informatīvais tālrunis jau ir citai struktūrvienībai.',
     en: 'Another unit already has the free information line.',
+  },
+  not_a_phone_contact: {
+    lv: 'Zvanam var piesaistīt tikai kontaktu pa tālruni.',
+    en: 'Only a phone contact can be linked to a call.',
   },
   unit_has_no_line: {
     lv: 'Struktūrvienībai nav tālruņa līnijas.',

@@ -20,6 +20,10 @@ import { QuarantinePage } from '../features/mail/QuarantinePage';
 import { SignaturePage } from '../features/letters/SignaturePage';
 import { TextModulesPage } from '../features/letters/TextModulesPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { CallsPage } from '../features/phone/CallLog';
+import { CallbacksPage } from '../features/phone/CallbacksPage';
+import { CallLoadPage } from '../features/phone/CallLoadPage';
+import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
 import { RequestDetailPage } from '../features/requests/RequestDetailPage';
@@ -148,6 +152,13 @@ const router = createBrowserRouter([
       { path: 'reception', element: permitted(SERVING, <ReceptionPage />) },
       { path: 'queue', element: permitted(SERVING, <QueuePage />) },
       { path: 'mail/quarantine', element: permitted(SERVING, <QuarantinePage />) },
+      { path: 'callbacks', element: permitted(SERVING, <CallbacksPage />) },
+      { path: 'calls', element: permitted(SERVING, <CallsPage />) },
+      {
+        // The heads see their units' load as they see their incidents.
+        path: 'calls/load',
+        element: permitted('incidents.read', <CallLoadPage />),
+      },
       { path: 'cati', element: permitted('surveys.interview', <CatiConsolePage />) },
       { path: 'surveys', element: permitted('surveys.manage', <SurveysPage />) },
       { path: 'surveys/:id', element: permitted('surveys.manage', <SurveyPage />) },
@@ -205,6 +216,7 @@ const router = createBrowserRouter([
           </Permitted>
         ),
       },
+      { path: 'admin/telephony', element: permitted('telephony.manage', <PhoneAdminPage />) },
       {
         path: 'admin/audit',
         element: (

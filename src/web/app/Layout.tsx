@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { UnreadNews } from '../features/news/UnreadNews';
+import { CallerCards } from '../features/phone/CallerCards';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { fullName } from '../ui/format';
@@ -108,6 +109,31 @@ export function Layout() {
               </ul>
             </>
           )}
+          {(can('requests.work') || can('incidents.read')) && (
+            <>
+              <h2 className="nav-heading">{t('nav.phone')}</h2>
+              <ul>
+                {can('requests.work') && (
+                  <>
+                    <li>
+                      <NavLink to="/callbacks">{t('nav.callbacks')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/calls" end>
+                        {t('nav.calls')}
+                      </NavLink>
+                    </li>
+                  </>
+                )}
+                {/* The heads see their units' load as they see their incidents. */}
+                {can('incidents.read') && (
+                  <li>
+                    <NavLink to="/calls/load">{t('nav.callLoad')}</NavLink>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
           <h2 className="nav-heading">{t('nav.quality')}</h2>
           <ul>
             <li>
@@ -167,7 +193,8 @@ export function Layout() {
             can('mailboxes.manage') ||
             can('audit.read') ||
             can('outbox.manage') ||
-            can('signatures.manage')) && (
+            can('signatures.manage') ||
+            can('telephony.manage')) && (
             <>
               <h2 className="nav-heading">{t('nav.administration')}</h2>
               <ul>
@@ -179,6 +206,11 @@ export function Layout() {
                 {can('tokens.manage') && (
                   <li>
                     <NavLink to="/admin/tokens">{t('nav.tokens')}</NavLink>
+                  </li>
+                )}
+                {can('telephony.manage') && (
+                  <li>
+                    <NavLink to="/admin/telephony">{t('nav.telephony')}</NavLink>
                   </li>
                 )}
                 {can('audit.read') && (
@@ -202,6 +234,7 @@ export function Layout() {
         </nav>
         <main id="main" className="app-main" tabIndex={-1}>
           <UnreadNews />
+          {can('requests.work') && <CallerCards />}
           <Outlet />
         </main>
       </div>

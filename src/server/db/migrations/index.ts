@@ -13,6 +13,7 @@ import * as mailImport from './0011_mail_import';
 import * as letters from './0012_letters';
 import * as eAddressClients from './0013_e_address_clients';
 import * as telephony from './0014_telephony';
+import * as clientPhoneLookup from './0015_client_phone_lookup';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_letters': letters,
   '0013_e_address_clients': eAddressClients,
   '0014_telephony': telephony,
+  '0015_client_phone_lookup': clientPhoneLookup,
 };

@@ -110,6 +110,22 @@ export async function findClientByEAddress(db: Executor, eAddress: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The live clients whose number ends in the key (`phoneKeyOf`), the most recently changed first.
+ * The expression is the one migration 0015 indexes: change both together.
+ */
+export async function findClientIdsByPhoneKey(db: Executor, key: string, limit: number) {
+  return db
+    .selectFrom('clients')
+    .select('id')
+    .where('merged_into', 'is', null)
+    .where('phone', 'is not', null)
+    .where(sql<string>`right(regexp_replace(phone, '[^0-9]', '', 'g'), 8)`, '=', key)
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertClient(db: Executor, row: NewClientRow): Promise<string> {
   const inserted = await db
     .insertInto('clients')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { searchTermsOf } from '../../../domain/search-text';
+import { phoneKeyOf } from '../../../domain/calls';
 import { nameFromSender } from '../../../domain/mail-in';
 import type {
   TClient,
@@ -33,6 +34,7 @@ import {
   findClientByEmail,
   findClientsByEmails,
   findClientById,
+  findClientIdsByPhoneKey,
   findClients,
   findClientSummaries,
   findMergedInto,
@@ -205,6 +207,16 @@ export function createClientsService(deps: {
     ): Promise<Map<string, TClientSummary>> {
       const rows = await findClientSummaries(executor, [...new Set(ids)]);
       return new Map(rows.map((row) => [row.id, presentClientSummary(row)]));
+    },
+
+    /**
+     * The live clients with this phone number, the most recently changed first, for a ringing
+     * call; none for a number too short to tell a caller by.
+     */
+    async idsByPhone(executor: Executor, number: string, limit: number): Promise<string[]> {
+      const key = phoneKeyOf(number);
+      if (!key) return [];
+      return (await findClientIdsByPhoneKey(executor, key, limit)).map((row) => row.id);
     },
 
     /**

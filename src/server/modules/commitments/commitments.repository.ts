@@ -70,6 +70,17 @@ export async function findCommitmentsOf(db: Executor, requestId: string) {
   return selectCommitments(db).where('m.request_id', '=', requestId).orderBy('m.due_at').execute();
 }
 
+/** The promises not yet kept of these requests, the soonest due first. */
+export async function findOpenCommitmentsOf(db: Executor, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return selectCommitments(db)
+    .where('m.request_id', 'in', [...requestIds])
+    .where('m.kept_at', 'is', null)
+    .orderBy('m.due_at')
+    .orderBy('m.id')
+    .execute();
+}
+
 /** A person's promises, the open ones first by due time. */
 export async function findCommitmentsKeptBy(
   db: Executor,

@@ -24,6 +24,7 @@ import {
   findCommitmentsDueIn,
   findCommitmentsKeptBy,
   findCommitmentsOf,
+  findOpenCommitmentsOf,
   handOverCommitments,
   insertCommitment,
   markCommitmentKept,
@@ -148,6 +149,16 @@ export function createCommitmentsService(deps: {
     /** A request's promises, for its page; the caller has checked that the viewer sees it. */
     async ofRequest(executor: Executor, requestId: string, now: Date): Promise<TCommitment[]> {
       return (await findCommitmentsOf(executor, requestId)).map((row) =>
+        presentCommitment(row, now),
+      );
+    },
+
+    /**
+     * The promises still to keep of these requests, in one statement; the caller has checked
+     * that the viewer sees the requests.
+     */
+    async openOf(executor: Executor, requestIds: readonly string[], now: Date) {
+      return (await findOpenCommitmentsOf(executor, requestIds)).map((row) =>
         presentCommitment(row, now),
       );
     },

@@ -272,6 +272,19 @@ export function createContactsService(deps: {
 
     registerManyIn,
 
+    /** A contact's channel, client, unit and clerk, to check a reference in the caller's transaction. */
+    async referenced(executor: Executor, id: string) {
+      const row = await findContactById(executor, id);
+      if (!row) return null;
+      return {
+        id: row.id,
+        channel: row.channel,
+        clientId: row.client_id,
+        unitId: row.unit_id,
+        staffId: row.staff_id,
+      };
+    },
+
     /** Opens a contact; looking at a person's data through it is written to the audit log. */
     async get(ctx: ActionContext, id: string): Promise<TContact> {
       assertMayServe(ctx);

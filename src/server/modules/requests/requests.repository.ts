@@ -119,6 +119,8 @@ export interface RequestFilter {
   dueOn?: string | undefined;
   dueBefore?: Date | undefined;
   clientId?: string | undefined;
+  /** Any of these clients' requests (a caller recognised by number may be several records). */
+  clientIds?: readonly string[] | undefined;
   serviceId?: string | undefined;
   terms: string[];
   sort: 'due' | 'updated' | 'number';
@@ -157,6 +159,13 @@ function matching(filter: RequestFilter) {
     if (filter.dueOn) conditions.push(eb('r.due_on', '=', filter.dueOn));
     if (filter.dueBefore) conditions.push(eb('r.due_at', '<', filter.dueBefore));
     if (filter.clientId) conditions.push(eb('r.client_id', '=', filter.clientId));
+    if (filter.clientIds) {
+      conditions.push(
+        filter.clientIds.length > 0
+          ? eb('r.client_id', 'in', [...filter.clientIds])
+          : sql<SqlBool>`false`,
+      );
+    }
     if (filter.serviceId) conditions.push(eb('r.service_id', '=', filter.serviceId));
     for (const term of filter.terms) conditions.push(eb('r.search_text', 'like', `%${term}%`));
     return eb.and(conditions);

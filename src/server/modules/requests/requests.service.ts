@@ -565,6 +565,34 @@ export function createRequestsService(deps: {
     },
 
     /**
+     * The open requests of these clients that the viewer may see, the soonest due first: what a
+     * ringing caller's card shows. One statement whatever the number of clients.
+     */
+    async openOfClients(
+      ctx: ActionContext,
+      clientIds: readonly string[],
+      limit: number,
+    ): Promise<TRequestSummary[]> {
+      assertMayServe(ctx);
+      if (clientIds.length === 0) return [];
+      const viewer = await viewerOf(db, ctx.principal);
+      const rows = await findRequests(db, {
+        visibleTo: viewer.readAll
+          ? { all: true }
+          : { all: false, unitIds: [...viewer.unitIds], staffId: ctx.principal.staffId },
+        clientIds,
+        states: OPEN_STATES,
+        terms: [],
+        sort: 'due',
+        order: 'asc',
+        limit,
+        offset: 0,
+      });
+      const moment = clockNow();
+      return rows.map((row) => presentRequestSummary(row, moment));
+    },
+
+    /**
      * A client's or visit's requests the viewer may not open: the ones they registered by
      * number, service, unit and state (decision 22), and how many others there are.
      */

@@ -317,25 +317,16 @@ export async function insertRecording(
     .execute();
 }
 
+/** Names the call on the channel when the transaction commits (nothing if it rolls back). */
+export async function notifyCall(db: Executor, channel: string, callId: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${callId})`.execute(db);
+}
+
 export function findRecording(db: Executor, callId: string) {
   return db
     .selectFrom('call_recordings')
     .select(['content_type', 'size', 'content'])
     .where('call_id', '=', callId)
-    .executeTakeFirst();
-}
-
-export function findClientIdByPhone(db: Executor, number: string) {
-  const last8 = number.replace(/[^0-9]/g, '').slice(-8);
-  return db
-    .selectFrom('clients')
-    .select('id')
-    .where('merged_into', 'is', null)
-    .where(
-      sql<boolean>`right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 8) = ${last8}`,
-    )
-    .orderBy('updated_at', 'desc')
-    .limit(1)
     .executeTakeFirst();
 }
 
@@ -513,4 +504,50 @@ export function findAttemptsOf(db: Executor, callbackIds: readonly string[]) {
     .where('callback_id', 'in', callbackIds)
     .orderBy('at')
     .execute();
+}
+
+// ── Load ──
+
+/**
+ * Incoming calls per unit, weekday (1 Monday) and hour of Riga's clock over the instants, in one
+ * aggregate: answered, missed, missed and called back (reached) by the callback's due time, and
+ * voicemail. `unitIds` null: every unit.
+ */
+export function findLoad(
+  db: Executor,
+  { unitIds, since, until }: { unitIds: readonly string[] | null; since: Date; until: Date },
+) {
+  const local = sql`(c.started_at at time zone 'Europe/Riga')`;
+  const weekday = sql<number>`extract(isodow from ${local})::int`;
+  const hour = sql<number>`extract(hour from ${local})::int`;
+  let query = db
+    .selectFrom('calls as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('callbacks as cb', (join) =>
+      join.onRef('cb.call_id', '=', 'c.id').on('cb.kind', '=', 'missed_call'),
+    )
+    .select([
+      'u.id as unitId',
+      'u.name as unitName',
+      weekday.as('weekday'),
+      hour.as('hour'),
+      sql<number>`(count(*) filter (where c.answered_at is not null))::int`.as('answered'),
+      sql<number>`(count(*) filter (where c.state = 'missed'))::int`.as('missed'),
+      sql<number>`(count(*) filter (where c.state = 'missed' and cb.closing = 'reached'
+        and cb.closed_at <= cb.due_at))::int`.as('calledBackInTime'),
+      sql<number>`(count(*) filter (where c.state = 'voicemail'))::int`.as('voicemail'),
+    ])
+    .where('c.direction', '=', 'in')
+    .where('c.started_at', '>=', since)
+    .where('c.started_at', '<', until)
+    .groupBy(['u.id', 'u.name', weekday, hour])
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .orderBy(weekday)
+    .orderBy(hour);
+  if (unitIds) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    query = query.where('c.unit_id', 'in', unitIds);
+  }
+  return query.execute();
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
 import {
@@ -8,16 +9,21 @@ import {
   Callback,
   CallbackAttemptBody,
   CallbackPage,
+  CallerCard,
+  CallerQuery,
   CloseCallbackBody,
   CreateExchangeBody,
   CreatedExchange,
   Exchange,
   ExchangePage,
+  LinkCallContactBody,
   ListCallbacksQuery,
   ListCallsQuery,
   ListExchangesQuery,
   ListExtensionsQuery,
   ListPhoneLinesQuery,
+  Load,
+  LoadQuery,
   PhoneLine,
   PhoneLinePage,
   PutExtensionBody,
@@ -35,6 +41,10 @@ import { byteRangeOf } from '../../http/download';
 import type { TelephonyService } from './telephony.service';
 
 const tags = ['Telephony'];
+/** A comment line this often keeps proxies and browsers from closing a quiet stream. */
+export const STREAM_PING_MS = 25_000;
+/** How long a browser waits before it reconnects a dropped stream. */
+const STREAM_RETRY_MS = 5_000;
 
 export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService }): void {
   const { telephony } = deps;
@@ -172,6 +182,92 @@ export function telephonyRoutes(app: Api, deps: { telephony: TelephonyService })
       },
     },
     (request) => telephony.putExtension(contextOf(request), request.params.staffId, request.body),
+  );
+
+  app.post(
+    '/api/v1/telephony/calls/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: 'Tie a call to the contact logged for it (reason, answer, agreed actions)',
+        params: IdParams,
+        body: LinkCallContactBody,
+        response: responses({ 200: Call }, 400, 403, 404, 409),
+      },
+    },
+    (request) => telephony.linkContact(contextOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/telephony/caller',
+    {
+      schema: {
+        tags,
+        summary: 'The caller card: clients with the number, their open requests and promises',
+        querystring: CallerQuery,
+        response: responses({ 200: CallerCard }, 400, 403),
+      },
+    },
+    (request) => telephony.callerCard(contextOf(request), request.query.number),
+  );
+
+  // The streams open now: ended when the server closes, which would otherwise wait for them.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end();
+    done();
+  });
+
+  app.get(
+    '/api/v1/telephony/stream',
+    {
+      schema: {
+        tags,
+        summary:
+          'Server-sent events (`event: call`, data a CallStreamMessage) for the calls that ring one’s extension or unit’s line; the caller card while ringing',
+        response: responses({ 200: z.any() }, 403),
+      },
+    },
+    (request, reply) => {
+      const raw = reply.raw;
+      const write = (text: string) => {
+        if (!raw.writableEnded) raw.write(text);
+      };
+      // Subscribing checks the permission, so a refusal is still an ordinary problem+json.
+      const unsubscribe = telephony.subscribe(contextOf(request), (message) =>
+        write(`event: call\ndata: ${JSON.stringify(message)}\n\n`),
+      );
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        // nginx would otherwise hold the events back in its buffer.
+        'x-accel-buffering': 'no',
+      });
+      write(`retry: ${STREAM_RETRY_MS}\n\n`);
+      const ping = setInterval(() => write(': ping\n\n'), STREAM_PING_MS);
+      streams.add(raw);
+      raw.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+        streams.delete(raw);
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/telephony/load',
+    {
+      schema: {
+        tags,
+        summary:
+          'Incoming calls per unit, weekday and hour: answered, missed, called back in time, voicemail',
+        querystring: LoadQuery,
+        response: responses({ 200: Load }, 400, 403),
+      },
+    },
+    (request) => telephony.load(contextOf(request), request.query),
   );
 
   app.get(

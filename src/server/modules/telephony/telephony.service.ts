@@ -5,6 +5,8 @@ import type {
   TCallEventBody,
   TCallback,
   TCallbackAttemptBody,
+  TCallStreamMessage,
+  TCallerCard,
   TCloseCallbackBody,
   TCreateExchangeBody,
   TCreatedExchange,
@@ -12,6 +14,9 @@ import type {
   TListCallbacksQuery,
   TListCallsQuery,
   TListExchangesQuery,
+  TLinkCallContactBody,
+  TLoad,
+  TLoadQuery,
   TPhoneLine,
   TPutExtensionBody,
   TPutPhoneLineBody,
@@ -20,14 +25,16 @@ import type {
 import {
   afterAttempt,
   callStateOf,
+  LOAD_MAX_DAYS,
+  loadPeriodOf,
   normalisePhone,
   owesCallback,
   type CallbackState,
 } from '../../../domain/calls';
-import { rigaDateOf } from '../../../domain/riga-time';
+import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
 import { routeOrder } from '../../../domain/rotation';
 import type { Clock } from '../../adapters/clock';
-import type { Executor } from '../../db/database';
+import type { ChannelListener, Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import {
   hasPermission,
@@ -40,13 +47,22 @@ import { digestOf, newSecret } from '../../http/secrets';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { ClientsService } from '../clients/clients.service';
+import type { CommitmentsService } from '../commitments/commitments.service';
+import type { ContactsService } from '../contacts/contacts.service';
+import type { RequestsService } from '../requests/requests.service';
 import type { StaffService } from '../staff/staff.service';
 import { offsetOf, pageFrom } from '../paging';
 import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
 import * as repo from './telephony.repository';
+import { createCallListeners } from './telephony.stream';
 
 const EXCHANGE_PREFIX = 'apx_';
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
+const CARD_CLIENTS = 5;
+const CARD_REQUESTS = 10;
+/** PostgreSQL's channel on which a committed call event names its call, for every process. */
+export const CALLS_CHANNEL = 'apkalpo_calls';
 
 export function createTelephonyService(deps: {
   db: Kysely<DB>;
@@ -54,9 +70,16 @@ export function createTelephonyService(deps: {
   clock: Clock;
   calendar: CalendarService;
   clients: ClientsService;
+  commitments: CommitmentsService;
+  contacts: ContactsService;
+  requests: RequestsService;
   staff: StaffService;
+  /** The database's notifications, where it has them (PostgreSQL): calls reach every process. */
+  listen?: ((channel: string, listener: ChannelListener) => void) | undefined;
+  /** Where a caller card that could not be sent is reported (the server's log). */
+  warn?: ((fields: { err: unknown }, message: string) => void) | undefined;
 }) {
-  const { db, audit, clock, calendar, clients, staff } = deps;
+  const { db, audit, clock, calendar, clients, commitments, contacts, requests, staff } = deps;
 
   async function loadExchange(executor: Executor, id: string): Promise<TExchange> {
     const row = await repo.findExchangeById(executor, id);
@@ -116,6 +139,65 @@ export function createTelephonyService(deps: {
     if (!principal.unitIds.includes(unitId) && !hasPermission(principal, 'requests.read-all')) {
       throw notFound();
     }
+  }
+
+  // The caller card reaches the streams of whichever process the clerk's browser is connected
+  // to. With one process (PGlite, or one worker) the event's own process announces the call once
+  // its transaction has committed. With several workers or instances on PostgreSQL, the event's
+  // transaction sends NOTIFY with the call's id on commit and every process, this one included,
+  // announces it to its own streams on hearing it. While the LISTEN connection is down, this
+  // process announces its own events itself: those of other processes are missed, which costs a
+  // card but never a call (the call log and the callbacks are in the database).
+  const listeners = createCallListeners();
+  let hearing = false;
+  deps.listen?.(CALLS_CHANNEL, {
+    message: (callId) => publish(callId),
+    listening: (active) => {
+      hearing = active;
+    },
+  });
+
+  function publish(callId: string): void {
+    announce(callId).catch((error: unknown) => {
+      deps.warn?.({ err: error }, `the call ${callId} could not be announced to its streams`);
+    });
+  }
+
+  /**
+   * Sends the call as it stands to the streams of those it concerns: its unit's people and the
+   * person whose extension it rings. While it rings, each gets the caller card as they may see
+   * it (their own units' requests). The number of streams reached.
+   */
+  async function announce(callId: string): Promise<number> {
+    const row = await repo.findCallById(db, callId);
+    if (!row) return 0;
+    const targets = listeners.of({ unitId: row.unit_id, staffId: row.staff_id });
+    if (targets.length === 0) return 0;
+    const [call] = await presentCalls(db, [row]);
+    if (!call) return 0;
+    for (const target of targets) {
+      const card = call.state === 'ringing' ? await callerCardFor(target.ctx, call.number) : null;
+      target.send({ call, card });
+    }
+    return targets.length;
+  }
+
+  async function callerCardFor(ctx: ActionContext, number: string): Promise<TCallerCard> {
+    requirePermission(ctx.principal, 'requests.work');
+    const clientIds = await clients.idsByPhone(db, number, CARD_CLIENTS);
+    const summaries = await clients.summariesOf(db, clientIds);
+    const openRequests = await requests.openOfClients(ctx, clientIds, CARD_REQUESTS);
+    const promises = await commitments.openOf(
+      db,
+      openRequests.map((request) => request.id),
+      clock.now(),
+    );
+    return {
+      number: normalisePhone(number),
+      clients: clientIds.flatMap((clientId) => summaries.get(clientId) ?? []),
+      openRequests,
+      promises,
+    };
   }
 
   function exchangeOf(ctx: ActionContext): string {
@@ -230,7 +312,7 @@ export function createTelephonyService(deps: {
       const recording =
         body.event === 'voicemail' && body.recording ? Buffer.from(body.recording, 'base64') : null;
 
-      return db.transaction().execute(async (trx) => {
+      const answer = await db.transaction().execute(async (trx) => {
         const now = clock.now();
         let call = await repo.findCallByExternal(trx, exchangeId, body.callId);
         if (!call) {
@@ -239,7 +321,7 @@ export function createTelephonyService(deps: {
           const direction = body.event === 'new_call' ? body.direction : 'in';
           const number = normalisePhone(direction === 'in' ? from : to);
           const line = to ? await repo.findLineByNumber(trx, normalisePhone(to)) : undefined;
-          const client = number ? await repo.findClientIdByPhone(trx, number) : undefined;
+          const [clientId] = number ? await clients.idsByPhone(trx, number, 1) : [];
           await repo.insertCall(trx, {
             exchange_id: exchangeId,
             external_id: body.callId,
@@ -248,7 +330,7 @@ export function createTelephonyService(deps: {
             to_number: to,
             number,
             unit_id: line?.unit_id ?? null,
-            client_id: client?.id ?? null,
+            client_id: clientId ?? null,
             state: 'ringing',
             started_at: at,
             created_at: now,
@@ -278,8 +360,7 @@ export function createTelephonyService(deps: {
           next.to_number = body.to;
           next.number = number;
           next.unit_id = call.unit_id ?? line?.unit_id ?? null;
-          next.client_id =
-            call.client_id ?? (await repo.findClientIdByPhone(trx, number))?.id ?? null;
+          next.client_id = call.client_id ?? (await clients.idsByPhone(trx, number, 1))[0] ?? null;
           next.started_at = at < call.started_at ? at : call.started_at;
           if (body.extension) next.extension = call.extension ?? body.extension;
         } else if (body.event === 'answer') {
@@ -385,8 +466,12 @@ export function createTelephonyService(deps: {
             });
           }
         }
+        if (deps.listen) await repo.notifyCall(trx, CALLS_CHANNEL, call.id);
         return { id: call.id, state: next.state, applied: true };
       });
+      // After the commit, so a card never shows a call that was rolled back.
+      if (answer.applied && !hearing) publish(answer.id);
+      return answer;
     },
 
     // ── Routing ──
@@ -569,11 +654,108 @@ export function createTelephonyService(deps: {
       return call;
     },
 
+    /**
+     * Ties the call to the contact logged for it (reason, answer, agreed actions), by a clerk who
+     * serves clients in the call's unit, or the one who took a call that reached no unit. The
+     * contact's client becomes the call's: the clerk has identified the caller, which the number
+     * alone only guesses. Linking the same contact again changes nothing.
+     */
+    async linkContact(ctx: ActionContext, id: string, body: TLinkCallContactBody): Promise<TCall> {
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.findCallById(trx, id);
+        if (!row) throw notFound();
+        if (row.unit_id) {
+          assertMayWorkOn(ctx.principal, row.unit_id);
+        } else {
+          requirePermission(ctx.principal, 'requests.work');
+          const own = row.staff_id !== null && row.staff_id === ctx.principal.staffId;
+          if (!own && !hasPermission(ctx.principal, 'requests.read-all')) throw notFound();
+        }
+        const contact = await contacts.referenced(trx, body.contactId);
+        if (!contact) throw invalidField('contactId', 'unknown_reference');
+        if (contact.channel !== 'phone') throw invalidField('contactId', 'not_a_phone_contact');
+        const [before] = await presentCalls(trx, [row]);
+        if (!before) throw notFound();
+        if (row.contact_id === contact.id) return before;
+        if (row.contact_id) throw new AppError('conflict', 'call_has_contact');
+        await repo.updateCall(trx, id, {
+          contact_id: contact.id,
+          client_id: contact.clientId ?? row.client_id,
+          updated_at: clock.now(),
+        });
+        const updated = await repo.findCallById(trx, id);
+        if (!updated) throw notFound();
+        const [after] = await presentCalls(trx, [updated]);
+        if (!after) throw notFound();
+        await audit.record(trx, ctx, {
+          action: 'link_contact',
+          entityType: 'call',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /**
+     * Who is calling: the clients with the number, the open requests of theirs the clerk may see
+     * and those requests' promises not yet kept. A fixed handful of statements, whatever the
+     * number of clients or requests.
+     */
+    callerCard: (ctx: ActionContext, number: string) => callerCardFor(ctx, number),
+
+    /**
+     * Opens a stream of the calls that concern the person (see `announce`); the function
+     * returned closes it. Those who serve clients only: they are the ones the phone rings for.
+     */
+    subscribe(ctx: ActionContext, send: (message: TCallStreamMessage) => void): () => void {
+      requirePermission(ctx.principal, 'requests.work');
+      if (!ctx.principal.staffId) throw new AppError('forbidden');
+      return listeners.add({ ctx, send });
+    },
+
+    announce,
+
     async recording(ctx: ActionContext, id: string) {
       requirePermission(ctx.principal, 'requests.work');
       const row = await repo.findRecording(db, id);
       if (!row) throw notFound();
       return { contentType: row.content_type, content: row.content };
+    },
+
+    /**
+     * The load chart: incoming calls per unit, weekday and hour. For those who see their units'
+     * reports as they see their incidents: the heads (a unit head their units and those below),
+     * and whoever sees every unit.
+     */
+    async load(ctx: ActionContext, query: TLoadQuery): Promise<TLoad> {
+      requirePermission(ctx.principal, 'incidents.read');
+      const { from, to } = loadPeriodOf(query, rigaDateOf(clock.now()));
+      if (from > to) throw invalidField('to', 'range_reversed', {}, 'query');
+      if (from < addCalendarDays(to, 1 - LOAD_MAX_DAYS)) {
+        throw invalidField('from', 'range_too_long', {}, 'query');
+      }
+      const viewer = await requests.viewerOf(db, ctx.principal);
+      const allowed = viewer.readAll ? null : [...viewer.unitIds];
+      const unitIds =
+        query.unitId === undefined
+          ? allowed
+          : allowed === null || allowed.includes(query.unitId)
+            ? [query.unitId]
+            : [];
+      const rows = await repo.findLoad(db, {
+        unitIds,
+        since: rigaInstantOf(from),
+        until: rigaInstantOf(addCalendarDays(to, 1)),
+      });
+      const units = new Map(rows.map((row) => [row.unitId, row.unitName]));
+      return {
+        from,
+        to,
+        units: [...units].map(([id, name]) => ({ id, name })),
+        cells: rows.map(({ unitName: _name, ...cell }) => cell),
+      };
     },
 
     // ── Callbacks ──

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { ListState } from '../../ui/ListState';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { ClientCalls } from '../phone/CallLog';
 import { OutOfSightRequests } from '../requests/OutOfSightRequests';
 import { RequestTable } from '../requests/RequestParts';
 import { AccessLog } from './AccessLog';
@@ -86,6 +87,8 @@ export function ClientPage() {
         </ListState>
         <OutOfSightRequests query={{ clientId: shown.id }} />
       </section>
+
+      <ClientCalls clientId={shown.id} />
 
       <Dialog title={t('clients.editTitle')} open={dialog === 'edit'} onClose={close}>
         <ClientForm

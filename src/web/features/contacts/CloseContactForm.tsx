@@ -141,13 +141,28 @@ export function CloseContactForm(props: { contact: TContact; onClosed: () => voi
         <Field label={t('contact.outcome')} required error={errors.outcome?.message}>
           <textarea rows={2} {...form.register('outcome')} />
         </Field>
-        <Field
-          label={t('contact.nextSteps')}
-          hint={t('contact.nextStepsHint')}
-          error={errors.nextSteps?.message}
-        >
-          <textarea rows={2} {...form.register('nextSteps')} />
-        </Field>
+        {/* On the phone, what the client is told happens next is what was agreed (16.4). */}
+        {props.contact.channel === 'phone' ? (
+          <Field
+            label={t('contact.agreedActions')}
+            hint={t('contact.agreedActionsHint')}
+            required
+            error={errors.nextSteps?.message}
+          >
+            <textarea
+              rows={3}
+              {...form.register('nextSteps', { required: t('contact.agreedActionsMissing') })}
+            />
+          </Field>
+        ) : (
+          <Field
+            label={t('contact.nextSteps')}
+            hint={t('contact.nextStepsHint')}
+            error={errors.nextSteps?.message}
+          >
+            <textarea rows={2} {...form.register('nextSteps')} />
+          </Field>
+        )}
         {props.contact.suggestedServices.length > 0 && (
           <FieldSet legend={t('contact.suggestedServices')}>
             <p className="field-hint">{t('contact.suggestedServicesHint')}</p>

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { TClientSummary } from '../../../contracts/clients.contracts';
 import type { TContact } from '../../../contracts/contacts.contracts';
-import { useReloadCases } from '../../api/cases';
+import { useClient, useReloadCases } from '../../api/cases';
 import { useAllUnits } from '../../api/lookups';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ChannelOptions } from '../../ui/ChannelOptions';
 import { Field, FieldSet } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
-import { Loading, SuccessNotice } from '../../ui/Notice';
+import { ErrorNotice, Loading, SuccessNotice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
 import { UnitOptions } from '../../ui/UnitFilter';
@@ -20,6 +21,7 @@ import {
   CLIENT_MODES,
   contactBodyOf,
   emptyReception,
+  phoneReception,
   RECEPTION_FIELDS,
   type ReceptionValues,
 } from './reception-values';
@@ -50,20 +52,48 @@ async function queuePlaceOf(contact: TContact, unitId: string, anonymous: string
 
 /**
  * One screen for one contact (clause 11): who came, why, and every service they ask for; then
- * serve them now or put them in the queue.
+ * serve them now or put them in the queue. Opened from a call ("log the call"), it is preset for
+ * a phone contact with the caller, and the contact is tied to the call once made.
  */
 export function ReceptionPage() {
+  const [search] = useSearchParams();
+  const callId = search.get('callId');
+  const clientId = search.get('clientId');
+  const number = search.get('number') ?? '';
+  if (!callId) return <ReceptionForm call={null} />;
+  if (clientId) return <KnownCaller callId={callId} clientId={clientId} number={number} />;
+  return <ReceptionForm call={{ id: callId, number, client: null }} />;
+}
+
+/** A call from a known client: the form waits for their record to preset it. */
+function KnownCaller(props: { callId: string; clientId: string; number: string }) {
+  const client = useClient(props.clientId);
+  if (client.isPending) return <Loading />;
+  if (client.isError) return <ErrorNotice error={client.error} />;
+  return <ReceptionForm call={{ id: props.callId, number: props.number, client: client.data }} />;
+}
+
+/** The call a phone contact is logged for: its id, the caller's number and client if known. */
+interface LoggedCall {
+  id: string;
+  number: string;
+  client: TClientSummary | null;
+}
+
+function ReceptionForm(props: { call: LoggedCall | null }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const reload = useReloadCases();
   const ownUnit = me.units[0]?.id ?? '';
+  const { call } = props;
   const [queued, setQueued] = useState<Queued | null>(null);
   const { form, errors, formError, busy, onSubmit } = useServerForm<ReceptionValues, TContact>({
-    defaultValues: emptyReception(ownUnit),
+    defaultValues: call ? phoneReception(ownUnit, call) : emptyReception(ownUnit),
     fields: RECEPTION_FIELDS,
     send: (values) => api.post('/contacts', contactBodyOf(values)),
     onSaved: async (contact, values) => {
+      if (call) await api.post(`/telephony/calls/${call.id}/contact`, { contactId: contact.id });
       await reload();
       if (!values.queue) {
         await navigate(`/contacts/${contact.id}`);
@@ -80,7 +110,10 @@ export function ReceptionPage() {
 
   return (
     <>
-      <PageHeader title={t('reception.title')} intro={t('reception.intro')} />
+      <PageHeader
+        title={call ? t('phone.logCallTitle', { number: call.number }) : t('reception.title')}
+        intro={call ? t('phone.logCallIntro') : t('reception.intro')}
+      />
       {queued && (
         <SuccessNotice>
           {queued.position === null
@@ -185,14 +218,16 @@ export function ReceptionPage() {
           >
             {t('reception.serveNow')}
           </button>
-          <button
-            type="submit"
-            className="button-secondary"
-            disabled={busy}
-            onClick={() => form.setValue('queue', true)}
-          >
-            {t('reception.putInQueue')}
-          </button>
+          {!call && (
+            <button
+              type="submit"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() => form.setValue('queue', true)}
+            >
+              {t('reception.putInQueue')}
+            </button>
+          )}
         </div>
       </form>
     </>

@@ -35,6 +35,21 @@ export const emptyReception = (unitId: string): ReceptionValues => ({
   queue: false,
 });
 
+/**
+ * A phone contact about a call: the client when the number is theirs, else a new person with the
+ * caller's number, which the clerk may change to a client found or to anonymous.
+ */
+export const phoneReception = (
+  unitId: string,
+  call: { number: string; client: TClientSummary | null },
+): ReceptionValues => ({
+  ...emptyReception(unitId),
+  channel: 'phone',
+  ...(call.client
+    ? { clientMode: 'existing', client: call.client }
+    : { clientMode: 'person', newClient: { ...EMPTY_CLIENT_FIELDS, phone: call.number } }),
+});
+
 type ContactBody = z.input<typeof CreateContactBody>;
 
 function clientOf(values: ReceptionValues): Pick<ContactBody, 'clientId' | 'newClient'> {

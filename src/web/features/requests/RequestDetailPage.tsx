@@ -16,6 +16,7 @@ import { ReplyComposer } from './ReplyComposer';
 import { Attachments, Links, OutgoingMessages } from './RequestRelated';
 import { RequestTimeline } from './RequestTimeline';
 import { ReceivedMail } from '../mail/ReceivedMail';
+import { RequestVoicemail } from '../phone/CallLog';
 
 type DialogName = 'state' | 'referral' | 'extension' | 'commitment';
 
@@ -100,6 +101,8 @@ export function RequestDetailPage() {
       </dl>
 
       <div className="sections">
+        {shown.channel === 'voicemail' && <RequestVoicemail requestId={shown.id} />}
+
         <section aria-labelledby="request-commitments" className="panel panel-wide">
           <h2 id="request-commitments">{t('request.commitments')}</h2>
           <ActionError error={keep.error} />

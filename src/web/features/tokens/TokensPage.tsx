@@ -97,7 +97,11 @@ function TokenForm(props: { onCreated: (token: TCreatedToken) => void; onCancel:
   );
 }
 
-function CreatedTokenNotice(props: { token: TCreatedToken; onClose: () => void }) {
+/** A token just issued, shown once with a copy button (API tokens and exchanges' tokens). */
+export function CreatedTokenNotice(props: {
+  token: { name: string; token: string };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
