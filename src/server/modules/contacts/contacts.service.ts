@@ -182,14 +182,15 @@ export function createContactsService(deps: {
     },
 
     /**
-     * A contact that arrived by itself (a letter by email or e-address) with its one request, in
-     * the caller's transaction; the deadline was planned before it. Its ids.
+     * A contact that arrived by itself (a letter by email or e-address, a voicemail message)
+     * with its one request, in the caller's transaction; the deadline was planned before it.
+     * Its ids.
      */
     async registerIn(
       trx: Executor,
       ctx: ActionContext,
       contact: {
-        channel: 'email' | 'e_address';
+        channel: 'email' | 'e_address' | 'voicemail';
         occurredAt: Date;
         client: { id: string; kind: 'external' | 'internal'; name: string | null } | null;
         unitId: string;

@@ -496,6 +496,34 @@ export async function insertAttempt(
   await db.insertInto('callback_attempts').values(row).execute();
 }
 
+/** Voicemail whose working day has begun and that is not yet a request, the oldest first. */
+export function findUnreleasedVoicemail(db: Executor, now: Date, limit: number) {
+  return db
+    .selectFrom('callbacks')
+    .select('id')
+    .where('kind', '=', 'voicemail')
+    .where('request_id', 'is', null)
+    .where('visible_from', '<=', now)
+    .orderBy('visible_from')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The voicemail's callback, locked, while it is still not a request: of two runs at once the
+ * second waits, then finds it released and leaves it.
+ */
+export function lockUnreleasedVoicemail(db: Executor, id: string) {
+  return db
+    .selectFrom('callbacks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'voicemail')
+    .where('request_id', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export function findAttemptsOf(db: Executor, callbackIds: readonly string[]) {
   if (callbackIds.length === 0) return Promise.resolve([]);
   return db

@@ -39,6 +39,7 @@ import type { DB } from '../../db/schema';
 import {
   hasPermission,
   requirePermission,
+  systemContext,
   type ActionContext,
   type Principal,
 } from '../../http/access';
@@ -61,6 +62,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
 const CARD_CLIENTS = 5;
 const CARD_REQUESTS = 10;
+/** Voicemail released per transaction batch of a run; the next run takes the rest. */
+const RELEASE_BATCH = 100;
+/** The request a voicemail becomes, in the words the centres use. */
+const VOICEMAIL_SERVICE = 'Balss pasta ziņa';
 /** PostgreSQL's channel on which a committed call event names its call, for every process. */
 export const CALLS_CHANNEL = 'apkalpo_calls';
 
@@ -756,6 +761,61 @@ export function createTelephonyService(deps: {
         units: [...units].map(([id, name]) => ({ id, name })),
         cells: rows.map(({ unitName: _name, ...cell }) => cell),
       };
+    },
+
+    /**
+     * Voicemail left after hours becomes a request at the start of the next working day (clause
+     * 17): in the unit of the topic chosen in the phone menu (client service's information line
+     * triages the rest), channel voicemail, due when the message's callback is (the voicemail
+     * policy), the recording on the call the request links to. One transaction per message with
+     * its audit record; a message already released is left alone, so a second run, here or on
+     * another instance, makes nothing twice. The number released.
+     */
+    async releaseVoicemail(now: Date = clock.now()): Promise<number> {
+      const ctx = systemContext('release-voicemail');
+      const due = await repo.findUnreleasedVoicemail(db, now, RELEASE_BATCH);
+      let released = 0;
+      for (const { id } of due) {
+        const done = await db.transaction().execute(async (trx) => {
+          const callback = await repo.lockUnreleasedVoicemail(trx, id);
+          if (!callback) return false;
+          const client = callback.client_id
+            ? await clients.referenced(trx, callback.client_id)
+            : null;
+          const { requestId } = await contacts.registerIn(
+            trx,
+            ctx,
+            {
+              channel: 'voicemail',
+              occurredAt: callback.called_at,
+              client: client && {
+                id: client.id,
+                kind: client.kind === 'internal' ? 'internal' : 'external',
+                name: client.displayName,
+              },
+              unitId: callback.unit_id,
+              reason: `${VOICEMAIL_SERVICE}: ${callback.number}`,
+            },
+            {
+              input: { service: VOICEMAIL_SERVICE, kind: 'consultation', unitId: callback.unit_id },
+              policyCode: callback.policy_code,
+              dueOn: rigaDateOf(callback.due_at),
+              dueAt: callback.due_at,
+            },
+          );
+          await repo.updateCallback(trx, id, { request_id: requestId, updated_at: now });
+          await repo.updateCall(trx, callback.call_id, { request_id: requestId, updated_at: now });
+          await audit.record(trx, ctx, {
+            action: 'release',
+            entityType: 'callback',
+            entityId: id,
+            after: { requestId, unitId: callback.unit_id, callId: callback.call_id },
+          });
+          return true;
+        });
+        if (done) released += 1;
+      }
+      return released;
     },
 
     // ── Callbacks ──
