@@ -70,6 +70,12 @@ export function backgroundJobs(
       everyMs: 60_000,
       run: () => services.telephony.releaseVoicemail().then(() => undefined),
     },
+    // A voicemail's recording whose fetch failed is tried again, with a growing wait.
+    {
+      name: 'fetch-recordings',
+      everyMs: 60_000,
+      run: () => services.telephony.fetchDueRecordings().then(() => undefined),
+    },
     // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.
     {
       name: 'send-mail',

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TRequestSummary } from '../../../contracts/requests.contracts';
 import type { TCall, TCallbackPage } from '../../../contracts/telephony.contracts';
 import { systemContext } from '../../http/access';
@@ -142,5 +144,61 @@ describe('after-hours voicemail', () => {
     expect((await test.services.telephony.getCall(ctx, triaged)).requestId).toBe(
       triageRequests[0]?.id,
     );
+  });
+
+  it('fetches a recording given by URL after answering, and tries again after a failure', async () => {
+    const audio = Buffer.from('RIFF0000WAVEfmt recorded message');
+    let serveAudio = false;
+    const server = createServer((_request, response) => {
+      if (serveAudio) response.writeHead(200, { 'content-type': 'audio/wav' }).end(audio);
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('<p>login</p>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const now = test.clock.now();
+      await event({
+        event: 'new_call',
+        callId: 'by-url',
+        at: now.toISOString(),
+        direction: 'in',
+        from: caller,
+        to: informationLine,
+      });
+      const left = await event({
+        event: 'voicemail',
+        callId: 'by-url',
+        at: now.toISOString(),
+        recordingUrl: `http://127.0.0.1:${port}/recording.wav`,
+      });
+      expect(left.statusCode).toBe(200);
+      const callRowId = left.json<{ id: string }>().id;
+      const fetchOf = () =>
+        test.database.db
+          .selectFrom('call_recording_fetches')
+          .select(['attempts', 'last_error', 'fetched_at'])
+          .where('call_id', '=', callRowId)
+          .executeTakeFirstOrThrow();
+      // The first try, made after the answer, fails: the page is not audio. It is written down.
+      await vi.waitFor(async () => expect((await fetchOf()).attempts).toBe(1));
+      expect(await fetchOf()).toMatchObject({
+        last_error: 'not audio: text/html',
+        fetched_at: null,
+      });
+      expect((await test.services.telephony.getCall(ctx, callRowId)).hasRecording).toBe(false);
+
+      // The job tries again once the wait is over, and stores it; a further run finds nothing.
+      serveAudio = true;
+      const later = new Date(now.getTime() + 2 * 60_000);
+      expect(await test.services.telephony.fetchDueRecordings(now)).toBe(0);
+      expect(await test.services.telephony.fetchDueRecordings(later)).toBe(1);
+      expect(await test.services.telephony.fetchDueRecordings(later)).toBe(0);
+      const played = await get(triage, `/api/v1/calls/${callRowId}/recording`);
+      expect(played.statusCode).toBe(200);
+      expect(played.headers['content-type']).toContain('audio/wav');
+      expect(played.rawPayload.equals(audio)).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
