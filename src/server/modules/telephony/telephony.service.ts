@@ -83,8 +83,6 @@ export function createTelephonyService(deps: {
   staff: StaffService;
   /** The database's notifications, where it has them (PostgreSQL): calls reach every process. */
   listen?: ((channel: string, listener: ChannelListener) => void) | undefined;
-  /** Fetches a recording by URL (a test's stand-in may limit it further). */
-  fetchAudio?: typeof fetchRecording;
   /** Where a caller card or a recording that could not be had is reported (the server's log). */
   warn?: ((fields: { err: unknown }, message: string) => void) | undefined;
 }) {
@@ -202,7 +200,7 @@ export function createTelephonyService(deps: {
     let fetched: Awaited<ReturnType<typeof fetchRecording>> | null = null;
     let failure: string | null = null;
     try {
-      fetched = await (deps.fetchAudio ?? fetchRecording)(owed.url);
+      fetched = await fetchRecording(owed.url);
     } catch (error) {
       if (!(error instanceof RecordingFetchError)) throw error;
       failure = error.message;
