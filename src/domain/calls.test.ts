@@ -6,6 +6,7 @@ import {
   normalisePhone,
   owesCallback,
   phoneKeyOf,
+  recordingRetryAt,
   type CallFacts,
 } from './calls';
 
@@ -94,6 +95,17 @@ describe('loadPeriodOf', () => {
       from: '2026-02-20',
       to: '2026-03-03',
     });
+  });
+});
+
+describe('recordingRetryAt', () => {
+  it('waits longer after each failed fetch, and gives up after the fifth', () => {
+    const now = new Date('2026-03-02T08:00:00Z');
+    const waits = [1, 2, 3, 4].map(
+      (attempts) => ((recordingRetryAt(attempts, now)?.getTime() ?? 0) - now.getTime()) / 60_000,
+    );
+    expect(waits).toEqual([1, 5, 15, 60]);
+    expect(recordingRetryAt(5, now)).toBeNull();
   });
 });
 

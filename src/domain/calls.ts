@@ -106,6 +106,20 @@ export function phoneKeyOf(number: string): string | null {
   return digits.length >= PHONE_KEY_DIGITS ? digits.slice(-PHONE_KEY_DIGITS) : null;
 }
 
+/** How many times a recording given by URL is fetched before it is given up. */
+export const RECORDING_FETCH_ATTEMPTS = 5;
+const RECORDING_RETRY_MINUTES = [1, 5, 15, 60];
+
+/**
+ * When a recording whose fetch failed is tried again, after the attempts made so far; null: the
+ * tries are used up (the call keeps its voicemail and callback, without the recording).
+ */
+export function recordingRetryAt(attempts: number, now: Date): Date | null {
+  if (attempts >= RECORDING_FETCH_ATTEMPTS) return null;
+  const minutes = RECORDING_RETRY_MINUTES[Math.min(attempts, RECORDING_RETRY_MINUTES.length) - 1];
+  return new Date(now.getTime() + (minutes ?? 1) * 60_000);
+}
+
 /** The days the load chart counts when none are asked for: four whole weeks up to today. */
 export const LOAD_DEFAULT_DAYS = 28;
 /** The longest period the load chart counts, as the calendar's longest range (two years). */

@@ -63,6 +63,19 @@ export function backgroundJobs(
           },
         ]
       : []),
+    // Voicemail left after hours becomes a request once its working day has begun (clause 17);
+    // a minute late at most, and a run that finds its messages released makes nothing twice.
+    {
+      name: 'release-voicemail',
+      everyMs: 60_000,
+      run: () => services.telephony.releaseVoicemail().then(() => undefined),
+    },
+    // A voicemail's recording whose fetch failed is tried again, with a growing wait.
+    {
+      name: 'fetch-recordings',
+      everyMs: 60_000,
+      run: () => services.telephony.fetchDueRecordings().then(() => undefined),
+    },
     // A reply leaves within seconds of the clerk's click; a run finds nothing due most times.
     {
       name: 'send-mail',

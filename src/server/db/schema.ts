@@ -602,6 +602,17 @@ export interface CallRecordingsTable {
   stored_at: Timestamp;
 }
 
+export interface CallRecordingFetchesTable {
+  call_id: string;
+  url: string;
+  attempts: Generated<number>;
+  /** When it is next tried; null once fetched or given up. */
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  fetched_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface CallbacksTable {
   id: Generated<string>;
   kind: CallbackKind;
@@ -692,6 +703,7 @@ export interface DB {
   calls: CallsTable;
   call_events: CallEventsTable;
   call_recordings: CallRecordingsTable;
+  call_recording_fetches: CallRecordingFetchesTable;
   callbacks: CallbacksTable;
   callback_attempts: CallbackAttemptsTable;
 }

@@ -14,6 +14,7 @@ import * as letters from './0012_letters';
 import * as eAddressClients from './0013_e_address_clients';
 import * as telephony from './0014_telephony';
 import * as clientPhoneLookup from './0015_client_phone_lookup';
+import * as recordingFetches from './0016_recording_fetches';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_e_address_clients': eAddressClients,
   '0014_telephony': telephony,
   '0015_client_phone_lookup': clientPhoneLookup,
+  '0016_recording_fetches': recordingFetches,
 };

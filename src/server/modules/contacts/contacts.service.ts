@@ -39,9 +39,9 @@ import {
 
 const IN_PERSON = 'in_person';
 
-/** A contact that arrived by itself: a letter by email or e-address. */
+/** A contact that arrived by itself: a letter by email or e-address, a voicemail message. */
 interface ArrivedContact {
-  channel: 'email' | 'e_address';
+  channel: 'email' | 'e_address' | 'voicemail';
   occurredAt: Date;
   client: { id: string; kind: 'external' | 'internal'; name: string | null } | null;
   unitId: string;
@@ -256,8 +256,9 @@ export function createContactsService(deps: {
     },
 
     /**
-     * A contact that arrived by itself (a letter by email or e-address) with its one request, in
-     * the caller's transaction; the deadline was planned before it. Its ids.
+     * A contact that arrived by itself (a letter by email or e-address, a voicemail message)
+     * with its one request, in the caller's transaction; the deadline was planned before it.
+     * Its ids.
      */
     async registerIn(
       trx: Executor,

@@ -322,6 +322,56 @@ export async function notifyCall(db: Executor, channel: string, callId: string):
   await sql`select pg_notify(${channel}, ${callId})`.execute(db);
 }
 
+export async function insertRecordingFetch(
+  db: Executor,
+  row: Insertable<DB['call_recording_fetches']>,
+): Promise<void> {
+  await db
+    .insertInto('call_recording_fetches')
+    .values(row)
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+}
+
+/** The recordings owed whose next try is due, the longest waiting first. */
+export function findDueRecordingFetches(db: Executor, now: Date, limit: number) {
+  return db
+    .selectFrom('call_recording_fetches')
+    .select(['call_id', 'url'])
+    .where('next_attempt_at', 'is not', null)
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+export function findRecordingFetch(db: Executor, callId: string) {
+  return db
+    .selectFrom('call_recording_fetches')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+}
+
+/** The fetch still owed, locked: a second fetcher of the same recording waits, then leaves it. */
+export function lockRecordingFetch(db: Executor, callId: string) {
+  return db
+    .selectFrom('call_recording_fetches')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('fetched_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateRecordingFetch(
+  db: Executor,
+  callId: string,
+  set: Updateable<DB['call_recording_fetches']>,
+): Promise<void> {
+  await db.updateTable('call_recording_fetches').set(set).where('call_id', '=', callId).execute();
+}
+
 export function findRecording(db: Executor, callId: string) {
   return db
     .selectFrom('call_recordings')
@@ -494,6 +544,34 @@ export async function insertAttempt(
   row: Insertable<DB['callback_attempts']>,
 ): Promise<void> {
   await db.insertInto('callback_attempts').values(row).execute();
+}
+
+/** Voicemail whose working day has begun and that is not yet a request, the oldest first. */
+export function findUnreleasedVoicemail(db: Executor, now: Date, limit: number) {
+  return db
+    .selectFrom('callbacks')
+    .select('id')
+    .where('kind', '=', 'voicemail')
+    .where('request_id', 'is', null)
+    .where('visible_from', '<=', now)
+    .orderBy('visible_from')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The voicemail's callback, locked, while it is still not a request: of two runs at once the
+ * second waits, then finds it released and leaves it.
+ */
+export function lockUnreleasedVoicemail(db: Executor, id: string) {
+  return db
+    .selectFrom('callbacks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'voicemail')
+    .where('request_id', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export function findAttemptsOf(db: Executor, callbackIds: readonly string[]) {

@@ -29,6 +29,7 @@ import {
   loadPeriodOf,
   normalisePhone,
   owesCallback,
+  recordingRetryAt,
   type CallbackState,
 } from '../../../domain/calls';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
@@ -39,6 +40,7 @@ import type { DB } from '../../db/schema';
 import {
   hasPermission,
   requirePermission,
+  systemContext,
   type ActionContext,
   type Principal,
 } from '../../http/access';
@@ -54,6 +56,7 @@ import type { StaffService } from '../staff/staff.service';
 import { offsetOf, pageFrom } from '../paging';
 import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
 import * as repo from './telephony.repository';
+import { fetchRecording, RecordingFetchError } from './telephony.recordings';
 import { createCallListeners } from './telephony.stream';
 
 const EXCHANGE_PREFIX = 'apx_';
@@ -61,6 +64,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
 const CARD_CLIENTS = 5;
 const CARD_REQUESTS = 10;
+/** Voicemail released, or recordings fetched, per run of their job; the next run takes the rest. */
+const JOB_BATCH = 100;
+/** The request a voicemail becomes, in the words the centres use. */
+const VOICEMAIL_SERVICE = 'Balss pasta ziņa';
 /** PostgreSQL's channel on which a committed call event names its call, for every process. */
 export const CALLS_CHANNEL = 'apkalpo_calls';
 
@@ -76,7 +83,7 @@ export function createTelephonyService(deps: {
   staff: StaffService;
   /** The database's notifications, where it has them (PostgreSQL): calls reach every process. */
   listen?: ((channel: string, listener: ChannelListener) => void) | undefined;
-  /** Where a caller card that could not be sent is reported (the server's log). */
+  /** Where a caller card or a recording that could not be had is reported (the server's log). */
   warn?: ((fields: { err: unknown }, message: string) => void) | undefined;
 }) {
   const { db, audit, clock, calendar, clients, commitments, contacts, requests, staff } = deps;
@@ -180,6 +187,58 @@ export function createTelephonyService(deps: {
       target.send({ call, card });
     }
     return targets.length;
+  }
+
+  /**
+   * One try at fetching the call's recording, if it is still owed: fetched outside any
+   * transaction, then stored (or the failure and the next try written down) in one, where a
+   * second fetcher of the same recording finds it done. Whether it was stored.
+   */
+  async function fetchOwedRecording(callId: string, now: Date): Promise<boolean> {
+    const owed = await repo.findRecordingFetch(db, callId);
+    if (!owed?.next_attempt_at) return false;
+    let fetched: Awaited<ReturnType<typeof fetchRecording>> | null = null;
+    let failure: string | null = null;
+    try {
+      fetched = await fetchRecording(owed.url);
+    } catch (error) {
+      if (!(error instanceof RecordingFetchError)) throw error;
+      failure = error.message;
+    }
+    return db.transaction().execute(async (trx) => {
+      const still = await repo.lockRecordingFetch(trx, callId);
+      if (!still?.next_attempt_at) return false;
+      const attempts = still.attempts + 1;
+      if (fetched) {
+        await repo.insertRecording(trx, {
+          call_id: callId,
+          content_type: fetched.contentType,
+          size: fetched.content.length,
+          content: fetched.content,
+          source_url: still.url,
+          stored_at: now,
+        });
+        await repo.updateRecordingFetch(trx, callId, {
+          attempts,
+          fetched_at: now,
+          next_attempt_at: null,
+          last_error: null,
+        });
+      } else {
+        await repo.updateRecordingFetch(trx, callId, {
+          attempts,
+          next_attempt_at: recordingRetryAt(attempts, now),
+          last_error: failure,
+        });
+      }
+      await audit.record(trx, systemContext('fetch-recording'), {
+        action: fetched ? 'fetch_recording' : 'fetch_recording_failed',
+        entityType: 'call',
+        entityId: callId,
+        after: { url: still.url, attempts, error: failure },
+      });
+      return fetched !== null;
+    });
   }
 
   async function callerCardFor(ctx: ActionContext, number: string): Promise<TCallerCard> {
@@ -438,6 +497,14 @@ export function createTelephonyService(deps: {
         if (body.event === 'voicemail') {
           const line = await repo.findLineForVoicemail(trx, next.menu_key);
           const unitId = line?.unit_id ?? next.unit_id;
+          if (body.recordingUrl) {
+            await repo.insertRecordingFetch(trx, {
+              call_id: call.id,
+              url: body.recordingUrl,
+              next_attempt_at: now,
+              created_at: now,
+            });
+          }
           if (recording) {
             await repo.insertRecording(trx, {
               call_id: call.id,
@@ -471,6 +538,16 @@ export function createTelephonyService(deps: {
       });
       // After the commit, so a card never shows a call that was rolled back.
       if (answer.applied && !hearing) publish(answer.id);
+      // The recording is fetched after the commit and not awaited: the exchange is answered at
+      // once, and a failure is written down for the fetch-recordings job to try again.
+      if (answer.applied && body.event === 'voicemail' && body.recordingUrl) {
+        fetchOwedRecording(answer.id, clock.now()).catch((error: unknown) => {
+          deps.warn?.(
+            { err: error },
+            `the recording of the call ${answer.id} could not be fetched`,
+          );
+        });
+      }
       return answer;
     },
 
@@ -756,6 +833,70 @@ export function createTelephonyService(deps: {
         units: [...units].map(([id, name]) => ({ id, name })),
         cells: rows.map(({ unitName: _name, ...cell }) => cell),
       };
+    },
+
+    /**
+     * Voicemail left after hours becomes a request at the start of the next working day (clause
+     * 17): in the unit of the topic chosen in the phone menu (client service's information line
+     * triages the rest), channel voicemail, due when the message's callback is (the voicemail
+     * policy), the recording on the call the request links to. One transaction per message with
+     * its audit record; a message already released is left alone, so a second run, here or on
+     * another instance, makes nothing twice. The number released.
+     */
+    async releaseVoicemail(now: Date = clock.now()): Promise<number> {
+      const ctx = systemContext('release-voicemail');
+      const due = await repo.findUnreleasedVoicemail(db, now, JOB_BATCH);
+      let released = 0;
+      for (const { id } of due) {
+        const done = await db.transaction().execute(async (trx) => {
+          const callback = await repo.lockUnreleasedVoicemail(trx, id);
+          if (!callback) return false;
+          const client = callback.client_id
+            ? await clients.referenced(trx, callback.client_id)
+            : null;
+          const { requestId } = await contacts.registerIn(
+            trx,
+            ctx,
+            {
+              channel: 'voicemail',
+              occurredAt: callback.called_at,
+              client: client && {
+                id: client.id,
+                kind: client.kind === 'internal' ? 'internal' : 'external',
+                name: client.displayName,
+              },
+              unitId: callback.unit_id,
+              reason: `${VOICEMAIL_SERVICE}: ${callback.number}`,
+            },
+            {
+              input: { service: VOICEMAIL_SERVICE, kind: 'consultation', unitId: callback.unit_id },
+              policyCode: callback.policy_code,
+              dueOn: rigaDateOf(callback.due_at),
+              dueAt: callback.due_at,
+            },
+          );
+          await repo.updateCallback(trx, id, { request_id: requestId, updated_at: now });
+          await repo.updateCall(trx, callback.call_id, { request_id: requestId, updated_at: now });
+          await audit.record(trx, ctx, {
+            action: 'release',
+            entityType: 'callback',
+            entityId: id,
+            after: { requestId, unitId: callback.unit_id, callId: callback.call_id },
+          });
+          return true;
+        });
+        if (done) released += 1;
+      }
+      return released;
+    },
+
+    /** The recordings whose next try is due, fetched one by one; how many were stored. */
+    async fetchDueRecordings(now: Date = clock.now()): Promise<number> {
+      let stored = 0;
+      for (const { call_id } of await repo.findDueRecordingFetches(db, now, JOB_BATCH)) {
+        if (await fetchOwedRecording(call_id, now)) stored += 1;
+      }
+      return stored;
     },
 
     // ── Callbacks ──
