@@ -27,6 +27,17 @@ describe('the foundation in the browser', () => {
       .toContain('Nepareiza e-pasta adrese vai parole');
   });
 
+  it('signs in from a bookmarked sign-in address onto the start page', async () => {
+    const { baseUrl, adminEmail, adminPassword } = context();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('E-pasta adrese').fill(adminEmail);
+    await page.getByLabel('Parole').fill(adminPassword);
+    await page.getByRole('button', { name: 'Pieteikties' }).click();
+    await page.getByRole('navigation', { name: 'Galvenā izvēlne' }).waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe('/login');
+    expect(await page.getByRole('heading', { name: 'Lapa nav atrasta' }).count()).toBe(0);
+  });
+
   it('switches to English and remembers the choice', async () => {
     const { adminEmail, adminPassword } = context();
     await signIn(page, adminEmail, adminPassword);

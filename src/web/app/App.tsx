@@ -243,6 +243,8 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'account', element: <AccountPage /> },
+      // A sign-in page kept as a bookmark: once signed in, it is the start page.
+      { path: 'login', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],
   },
