@@ -15,6 +15,7 @@ import * as eAddressClients from './0013_e_address_clients';
 import * as telephony from './0014_telephony';
 import * as clientPhoneLookup from './0015_client_phone_lookup';
 import * as recordingFetches from './0016_recording_fetches';
+import * as servingVisitorLookup from './0017_serving_visitor_lookup';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_telephony': telephony,
   '0015_client_phone_lookup': clientPhoneLookup,
   '0016_recording_fetches': recordingFetches,
+  '0017_serving_visitor_lookup': servingVisitorLookup,
 };
