@@ -7,6 +7,7 @@ const READ_PERMISSIONS: Permission[] = [
   'requests.read-all',
   'clients.access-log',
   'incidents.read',
+  'control.read',
 ];
 const WRITE_PERMISSIONS: Permission[] = PERMISSIONS.filter(
   (permission) => !READ_PERMISSIONS.includes(permission),
@@ -17,9 +18,15 @@ describe('permissionsOf', () => {
     expect(permissionsOf([]).size).toBe(0);
   });
 
-  it('lets a specialist serve clients, interview for surveys and record only their own absences', () => {
+  it('lets a specialist serve clients, interview for surveys, register feedback, send ideas and record only their own absences', () => {
     expect(permissionsOf(['specialist'])).toEqual(
-      new Set(['absences.manage-own', 'requests.work', 'surveys.interview']),
+      new Set([
+        'absences.manage-own',
+        'requests.work',
+        'surveys.interview',
+        'feedback.register',
+        'ideas.submit',
+      ]),
     );
   });
 
@@ -34,6 +41,11 @@ describe('permissionsOf', () => {
         'news.publish',
         'surveys.interview',
         'text-modules.manage',
+        'feedback.register',
+        'feedback.manage-unit',
+        'unit-reports.submit',
+        'ideas.submit',
+        'control.read',
       ]),
     );
   });
@@ -63,6 +75,7 @@ describe('permissionsOf', () => {
         'outbox.manage',
         'signatures.manage',
         'telephony.manage',
+        'ideas.submit',
       ]),
     );
   });
@@ -84,9 +97,28 @@ describe('permissionsOf', () => {
         'news.publish',
         'surveys.interview',
         'text-modules.manage',
+        'feedback.register',
+        'feedback.manage-unit',
+        'unit-reports.submit',
+        'ideas.submit',
         ...READ_PERMISSIONS,
       ].sort(),
     );
+  });
+
+  it('lets an Ethics commission member see what reached the commission and nothing of the daily work', () => {
+    expect(permissionsOf(['ethics_commission_member'])).toEqual(
+      new Set(['absences.manage-own', 'feedback.ethics', 'ideas.submit']),
+    );
+  });
+
+  it('lets the deputy executive director evaluate feedback, set improvement tasks and control the standard, not serve clients', () => {
+    const granted = permissionsOf(['deputy_executive_director']);
+    expect(granted.has('feedback.evaluate')).toBe(true);
+    expect(granted.has('improvements.manage')).toBe(true);
+    expect(granted.has('control.read')).toBe(true);
+    expect(granted.has('requests.work')).toBe(false);
+    expect(granted.has('feedback.ethics')).toBe(false);
   });
 
   it('accepts any iterable of roles', () => {

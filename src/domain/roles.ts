@@ -6,6 +6,8 @@ export const ROLES = [
   'administrator',
   'ethics_commission_member',
   'auditor',
+  /** The deputy executive director, who with the client service head controls the standard (34). */
+  'deputy_executive_director',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -68,11 +70,36 @@ export const PERMISSIONS = [
   'telephony.manage',
   /** Report call events and ask whom to ring: held by an exchange's token alone, never a role. */
   'telephony.exchange',
+  /**
+   * Register praise, complaints and suggestions received in person, by phone, letter or email,
+   * and turn a request into one (25).
+   */
+  'feedback.register',
+  /** Resolve or pass on the complaints that reach the head of one's units (32). */
+  'feedback.manage-unit',
+  /** Evaluate any feedback, answer the client, delegate, escalate (26, 32–33). */
+  'feedback.evaluate',
+  /** See and decide what reached the Ethics commission, and nothing else (33). */
+  'feedback.ethics',
+  /** Set units improvement tasks and follow the yearly unit reports (29–30). */
+  'improvements.manage',
+  /** Write and submit the yearly report of shortcomings of the units one heads (29). */
+  'unit-reports.submit',
+  /** Send an improvement idea to one's manager, the client service head or the deputy (31). */
+  'ideas.submit',
+  /** See the standard's control figures: all units, or those one heads (34). */
+  'control.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  specialist: ['absences.manage-own', 'requests.work', 'surveys.interview'],
+  specialist: [
+    'absences.manage-own',
+    'requests.work',
+    'surveys.interview',
+    'feedback.register',
+    'ideas.submit',
+  ],
   unit_head: [
     'absences.manage-own',
     'absences.manage-unit',
@@ -82,6 +109,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'news.publish',
     'surveys.interview',
     'text-modules.manage',
+    'feedback.register',
+    'feedback.manage-unit',
+    'unit-reports.submit',
+    'ideas.submit',
+    'control.read',
   ],
   client_service_head: [
     'absences.manage-own',
@@ -97,6 +129,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.interview',
     'mail.blocklist',
     'text-modules.manage',
+    'feedback.register',
+    'feedback.evaluate',
+    'improvements.manage',
+    'unit-reports.submit',
+    'ideas.submit',
+    'control.read',
   ],
   administrator: [
     'organisation.manage',
@@ -110,10 +148,28 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'outbox.manage',
     'signatures.manage',
     'telephony.manage',
+    'ideas.submit',
   ],
-  ethics_commission_member: ['absences.manage-own'],
+  ethics_commission_member: ['absences.manage-own', 'feedback.ethics', 'ideas.submit'],
   // The auditor looks and never touches: not even an absence of their own.
-  auditor: ['audit.read', 'requests.read-all', 'clients.access-log', 'incidents.read'],
+  auditor: [
+    'audit.read',
+    'requests.read-all',
+    'clients.access-log',
+    'incidents.read',
+    'control.read',
+  ],
+  // With the client service head the deputy controls the standard (34) and receives what is
+  // passed on to them (31–33); they do not serve clients.
+  deputy_executive_director: [
+    'absences.manage-own',
+    'requests.read-all',
+    'incidents.read',
+    'feedback.evaluate',
+    'improvements.manage',
+    'ideas.submit',
+    'control.read',
+  ],
 };
 
 /** The union of the permissions of the given roles. */

@@ -65,6 +65,8 @@ export interface UnitsTable {
   email: string | null;
   opening_hours: Json<OpeningHours>;
   active: Generated<boolean>;
+  /** It serves external clients, so it reports its shortcomings yearly (clause 29). */
+  serves_external_clients: Generated<boolean>;
   search_text: string;
   version: Generated<number>;
   created_at: Timestamp;
@@ -645,6 +647,145 @@ export interface CallbackAttemptsTable {
   note: string | null;
 }
 
+export type FeedbackKind = 'praise' | 'complaint' | 'suggestion';
+export type FeedbackState = 'new' | 'evaluated' | 'answered' | 'closed';
+export type EscalationLevel = 'manager' | 'head' | 'ethics';
+
+export interface FeedbackItemsTable {
+  id: Generated<string>;
+  /** What the client is told and quotes back. */
+  reference: string;
+  kind: FeedbackKind;
+  channel: Channel;
+  unit_id: string;
+  staff_id: string | null;
+  text: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  language: Generated<'lv' | 'en'>;
+  client_id: string | null;
+  /** The request (an e-mail's) it was made from. */
+  source_request_id: string | null;
+  /** The request the answer to the client leaves through. */
+  answer_request_id: string | null;
+  /** None: the public form. */
+  registered_by: string | null;
+  received_at: Timestamp;
+  state: FeedbackState;
+  /** The delegate who evaluates it in the client service head's place. */
+  evaluator_id: string | null;
+  topic: string | null;
+  justified: boolean | null;
+  serious: Generated<boolean>;
+  /** Never shown to the person the feedback is about. */
+  evaluation_notes: string | null;
+  actions: string | null;
+  evaluated_by: string | null;
+  evaluated_at: Timestamp | null;
+  answer_due_on: string | null;
+  answer_due_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  /** The level of its open escalation, if any. */
+  escalation_level: EscalationLevel | null;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackAttachmentsTable {
+  id: Generated<string>;
+  feedback_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: Timestamp;
+}
+
+export interface FeedbackEscalationsTable {
+  id: Generated<string>;
+  feedback_id: string;
+  level: EscalationLevel;
+  unit_id: string | null;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  reason: string | null;
+  due_on: string;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  outcome: 'resolved' | 'escalated' | 'overdue' | null;
+  decision: string | null;
+}
+
+export interface PublicFeedbackAttemptsTable {
+  id: Generated<string>;
+  address: string;
+  at: Timestamp;
+}
+
+export type ImprovementTaskState = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+export interface ImprovementTasksTable {
+  id: Generated<string>;
+  unit_id: string;
+  title: string;
+  description: Generated<string>;
+  owner_id: string | null;
+  due_on: string;
+  state: ImprovementTaskState;
+  outcome: string | null;
+  feedback_id: string | null;
+  survey_id: string | null;
+  survey_wave_id: string | null;
+  survey_factor: string | null;
+  created_by: string | null;
+  completed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UnitReportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  year: number;
+  state: 'draft' | 'submitted';
+  /** The unit's figures for the year, as taken from the records. */
+  figures: Json<Record<string, number>>;
+  shortcomings: Generated<string>;
+  measures: Generated<string>;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type IdeaAddressee = 'manager' | 'client_service_head' | 'deputy_executive_director';
+export type IdeaState = 'submitted' | 'under_review' | 'accepted' | 'rejected' | 'implemented';
+
+export interface StaffIdeasTable {
+  id: Generated<string>;
+  author_id: string;
+  addressee: IdeaAddressee;
+  /** For an idea to the manager: the unit whose head receives it. */
+  unit_id: string | null;
+  title: string;
+  text: string;
+  state: IdeaState;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: Timestamp | null;
+  improvement_task_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   institutions: InstitutionsTable;
   units: UnitsTable;
@@ -706,6 +847,13 @@ export interface DB {
   call_recording_fetches: CallRecordingFetchesTable;
   callbacks: CallbacksTable;
   callback_attempts: CallbackAttemptsTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_attachments: FeedbackAttachmentsTable;
+  feedback_escalations: FeedbackEscalationsTable;
+  public_feedback_attempts: PublicFeedbackAttemptsTable;
+  improvement_tasks: ImprovementTasksTable;
+  unit_reports: UnitReportsTable;
+  staff_ideas: StaffIdeasTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionsTable>;

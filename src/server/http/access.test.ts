@@ -48,6 +48,7 @@ const ALL_BUT_AUDITOR: Role[] = [
   'client_service_head',
   'administrator',
   'ethics_commission_member',
+  'deputy_executive_director',
 ];
 const HEADS_OF_THE_UNIT: Role[] = ['unit_head', 'client_service_head', 'administrator'];
 const HEADS_OF_EVERYONE: Role[] = ['client_service_head', 'administrator'];

@@ -116,6 +116,7 @@ export const en: Messages = {
     client_service_head: 'Client service head',
     administrator: 'Administrator',
     ethics_commission_member: 'Ethics commission member',
+    deputy_executive_director: 'Deputy executive director',
     auditor: 'Auditor (read-only)',
   },
   absenceKinds: {

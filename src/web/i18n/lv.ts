@@ -116,6 +116,7 @@ export const lv = {
     client_service_head: 'Klientu apkalpošanas vadītājs',
     administrator: 'Administrators',
     ethics_commission_member: 'Ētikas komisijas loceklis',
+    deputy_executive_director: 'Izpilddirektora vietnieks',
     auditor: 'Auditors (tikai lasīšana)',
   },
   absenceKinds: {

@@ -16,6 +16,7 @@ import * as telephony from './0014_telephony';
 import * as clientPhoneLookup from './0015_client_phone_lookup';
 import * as recordingFetches from './0016_recording_fetches';
 import * as servingVisitorLookup from './0017_serving_visitor_lookup';
+import * as feedback from './0018_feedback';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_client_phone_lookup': clientPhoneLookup,
   '0016_recording_fetches': recordingFetches,
   '0017_serving_visitor_lookup': servingVisitorLookup,
+  '0018_feedback': feedback,
 };
