@@ -304,7 +304,13 @@ describe('sign-in and sessions', () => {
         givenName: person.givenName,
         surname: person.surname,
         roles: ['auditor'],
-        permissions: ['audit.read', 'requests.read-all', 'clients.access-log', 'incidents.read'],
+        permissions: [
+          'audit.read',
+          'requests.read-all',
+          'clients.access-log',
+          'incidents.read',
+          'control.read',
+        ],
         csrfToken: session.csrfToken,
       });
     });
