@@ -43,7 +43,9 @@ const free = (candidate: RotationCandidate) =>
  * The extensions to ring in order. Round robin starts after the person rung first last time
  * (`lastFirst`), so that each call's first ring goes to the next person down the list; longest
  * idle starts with whoever finished their last call longest ago. A person listed both as a
- * member and as a stand-in is rung once, as a member.
+ * member and as a stand-in is rung once, as a member. The database takes the same turn, and
+ * writes it, in the statement that reads the candidates (routeCall in the telephony
+ * repository): a change to the rule here is a change there.
  */
 export function routeOrder(
   candidates: readonly RotationCandidate[],

@@ -71,6 +71,24 @@ describe('the sessions a process keeps', () => {
   });
 });
 
+describe("the exchanges' principals a process keeps", () => {
+  const exchange = (exchangeId: string) => ({
+    principal: { ...principal('unused'), kind: 'system' as const, staffId: null, exchangeId },
+  });
+
+  it("forgets a revoked exchange's principal, and the others' after their own time", () => {
+    let now = 0;
+    const cache = createSessionCache<ReturnType<typeof exchange>>(() => now, 5_000);
+    cache.hearing(true);
+    cache.keep('a', exchange('a'), cache.mark());
+    cache.keep('b', exchange('b'), cache.mark());
+    cache.forgetExchange('a');
+    expect([cache.get('a'), cache.get('b')?.principal.exchangeId]).toEqual([null, 'b']);
+    now = 5_000;
+    expect(cache.get('b')).toBeNull();
+  });
+});
+
 describe('a change made through one instance, seen by another', () => {
   let instances: Awaited<ReturnType<typeof openTestDatabaseTwice>>;
   let first: Awaited<ReturnType<typeof buildApp>>;
@@ -155,5 +173,31 @@ describe('a change made through one instance, seen by another', () => {
     });
 
     expect(await secondAnswers(session, me, 401)).toBe(401);
+  });
+
+  it("refuses an exchange's token revoked through the other instance", async () => {
+    await untilKeeping();
+    const exchange = await first.services.telephony.createExchange(systemContext('test'), {
+      name: 'Asterisk',
+    });
+    const ask = () =>
+      second.app.inject({
+        method: 'GET',
+        url: '/api/v1/telephony/route?number=67000000',
+        headers: { authorization: `Bearer ${exchange.token}` },
+      });
+    expect((await ask()).statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(200);
+
+    await first.services.telephony.revokeExchange(systemContext('test'), exchange.id);
+
+    // Heard at once on PostgreSQL; on PGlite (one database, no notifications) the second
+    // instance keeps the principal for its five seconds at most.
+    let status = 0;
+    for (let tries = 0; status !== 401 && tries < 140; tries++) {
+      status = (await ask()).statusCode;
+      if (status !== 401) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(401);
   });
 });

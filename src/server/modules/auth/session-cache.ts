@@ -11,8 +11,8 @@ export interface CachedSession {
 
 /** How long a session is kept at most, even when no change to it is heard. */
 const KEEP_MS = 30_000;
-/** Sessions kept at most; the oldest goes first. */
-const MAX_SESSIONS = 10_000;
+/** Principals kept at most; the oldest goes first. */
+const MAX_KEPT = 10_000;
 
 /**
  * The sessions this process has found valid, so that a request does not ask the database who is
@@ -20,11 +20,24 @@ const MAX_SESSIONS = 10_000;
  * change to a person's sessions, roles, units or account (migration 0009), and hearing one
  * forgets that person's sessions. A lookup that was under way when a change was heard is not
  * kept, since it may have read the person as they were before.
+ *
+ * The same keeps the telephone exchanges' principals (`T`), for a shorter time (`keepMs`): the
+ * exchange asks on every call, and a revoke is announced like a change to a person.
  */
-export function createSessionCache(now: () => number = Date.now) {
-  const sessions = new Map<string, CachedSession & { keptUntil: number }>();
+export function createSessionCache<T extends { principal: Principal } = CachedSession>(
+  now: () => number = Date.now,
+  keepMs: number = KEEP_MS,
+) {
+  const sessions = new Map<string, T & { keptUntil: number }>();
   let hearing = false;
   let generation = 0;
+
+  function forgetWhere(owned: (principal: Principal) => boolean): void {
+    generation += 1;
+    for (const [key, session] of sessions) {
+      if (owned(session.principal)) sessions.delete(key);
+    }
+  }
 
   return {
     /** Whether sessions are kept: only while changes to them are heard. */
@@ -41,10 +54,12 @@ export function createSessionCache(now: () => number = Date.now) {
 
     /** Forgets the person's sessions: something about them changed. */
     forgetStaff(staffId: string): void {
-      generation += 1;
-      for (const [key, session] of sessions) {
-        if (session.staffId === staffId) sessions.delete(key);
-      }
+      forgetWhere((principal) => principal.staffId === staffId);
+    },
+
+    /** Forgets the exchange's principal: its token was revoked. */
+    forgetExchange(exchangeId: string): void {
+      forgetWhere((principal) => principal.exchangeId === exchangeId);
     },
 
     forget(key: string): void {
@@ -52,7 +67,7 @@ export function createSessionCache(now: () => number = Date.now) {
       sessions.delete(key);
     },
 
-    get(key: string): CachedSession | null {
+    get(key: string): T | null {
       const session = sessions.get(key);
       if (!session) return null;
       if (session.keptUntil <= now()) {
@@ -67,15 +82,15 @@ export function createSessionCache(now: () => number = Date.now) {
       return generation;
     },
 
-    keep(key: string, session: CachedSession, mark: number): void {
+    keep(key: string, session: T, mark: number): void {
       if (!hearing || mark !== generation) return;
-      if (sessions.size >= MAX_SESSIONS) {
+      if (sessions.size >= MAX_KEPT) {
         const oldest = sessions.keys().next();
         if (!oldest.done) sessions.delete(oldest.value);
       }
-      sessions.set(key, { ...session, keptUntil: now() + KEEP_MS });
+      sessions.set(key, { ...session, keptUntil: now() + keepMs });
     },
   };
 }
 
-export type SessionCache = ReturnType<typeof createSessionCache>;
+export type SessionCache = ReturnType<typeof createSessionCache<CachedSession>>;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { CallbackState } from '../../../domain/calls';
+import type { CallbackState, Rotation } from '../../../domain/calls';
+import type { RotationCandidate } from '../../../domain/rotation';
 import type { Executor } from '../../db/database';
 import type { CallbacksTable, CallsTable, DB } from '../../db/schema';
 import type { Insertable, Updateable } from 'kysely';
@@ -155,14 +156,6 @@ export async function upsertLine(
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-export async function setLastRouted(db: Executor, unitId: string, staffId: string): Promise<void> {
-  await db
-    .updateTable('telephony_lines')
-    .set({ last_routed_staff_id: staffId })
-    .where('unit_id', '=', unitId)
-    .execute();
-}
-
 export function findExtensionsOfUnit(
   db: Executor,
   { unitId, limit, offset }: { unitId: string; limit: number; offset: number },
@@ -220,51 +213,117 @@ export async function markCallEnded(db: Executor, staffId: string, at: Date): Pr
     .execute();
 }
 
+interface RouteRow {
+  unit_id: string;
+  rotation: Rotation;
+  previous_first: string | null;
+  staff_id: string | null;
+  extension: string | null;
+  member: boolean | null;
+  sort_key: string | null;
+  last_call_ended_at: Date | null;
+  absent: boolean | null;
+  on_call: boolean | null;
+  serving_visitor: boolean | null;
+}
+
 /**
- * Everyone a unit's call may ring, in one query: its members with an extension, and those
- * standing in today for its absent members, each with whether they are away, on a call or
- * serving a visitor (clause 11.8).
+ * A call to the number, routed in one statement (the exchange waits on it for every call): the
+ * line, the people it may ring (its unit's members and the stand-ins of those absent today,
+ * each with an extension, whether absent, on a call or serving a visitor), and for round robin
+ * the turn moved on. A round robin line is locked for the statement, and the lock reads the
+ * line as the previous call left it, so that calls at once each take the next turn: none is
+ * skipped and none given twice. Longest idle keeps no turn and locks nothing.
+ *
+ * The turn is the rule of routeOrder (src/domain/rotation.ts), which orders the answer: the
+ * first free member after the one rung first last time, in the list's order (sort name, id,
+ * compared as JavaScript compares strings, hence "C"), else the first free member. When no
+ * member is free the place is kept, and the stand-ins are rung.
  */
-export function findRotationCandidates(db: Executor, unitId: string, today: string) {
-  const absentToday = (staffRef: string) =>
-    sql<boolean>`exists (select 1 from absences a where a.staff_id = ${sql.ref(staffRef)}
-      and a.starts_on <= ${today} and a.ends_on >= ${today})`;
-  return db
-    .with('people', (qb) =>
-      qb
-        .selectFrom('staff_units as su')
-        .select([sql<string>`su.staff_id`.as('staff_id'), sql<boolean>`true`.as('member')])
-        .where('su.unit_id', '=', unitId)
-        .union(
-          qb
-            .selectFrom('absences as a')
-            .innerJoin('staff_units as su', 'su.staff_id', 'a.staff_id')
-            .select([sql<string>`a.substitute_id`.as('staff_id'), sql<boolean>`false`.as('member')])
-            .where('su.unit_id', '=', unitId)
-            .where('a.substitute_id', 'is not', null)
-            .where('a.starts_on', '<=', today)
-            .where('a.ends_on', '>=', today),
-        ),
+export async function routeCall(
+  db: Executor,
+  { number, today }: { number: string; today: string },
+): Promise<{
+  line: { unitId: string; rotation: Rotation; previousFirst: string | null } | null;
+  candidates: RotationCandidate[];
+}> {
+  const { rows } = await sql<RouteRow>`
+    with turning as (
+      select unit_id, rotation, last_routed_staff_id from telephony_lines
+      where number = ${number} and rotation = 'round_robin'
+      for no key update
+    ),
+    line as (
+      select unit_id, rotation, last_routed_staff_id from turning
+      union all
+      select unit_id, rotation, last_routed_staff_id from telephony_lines
+      where number = ${number} and rotation <> 'round_robin'
+    ),
+    people as (
+      select su.staff_id, true as member
+      from line join staff_units su on su.unit_id = line.unit_id
+      union
+      select a.substitute_id, false
+      from line
+      join staff_units su on su.unit_id = line.unit_id
+      join absences a on a.staff_id = su.staff_id
+      where a.substitute_id is not null and a.starts_on <= ${today} and a.ends_on >= ${today}
+    ),
+    candidates as (
+      select s.id as staff_id, e.extension, p.member, s.sort_name as sort_key,
+        e.last_call_ended_at,
+        exists (select 1 from absences a where a.staff_id = s.id
+          and a.starts_on <= ${today} and a.ends_on >= ${today}) as absent,
+        exists (select 1 from calls c where c.staff_id = s.id and c.state = 'answered') as on_call,
+        exists (select 1 from queue_entries q where q.assigned_to = s.id
+          and q.state = 'serving') as serving_visitor
+      from people p
+      join staff s on s.id = p.staff_id
+      join telephony_extensions e on e.staff_id = s.id
+      where s.active
+    ),
+    turn as (
+      select c.staff_id
+      from turning
+      join candidates c on c.member and not (c.absent or c.on_call or c.serving_visitor)
+      left join candidates last on last.member and last.staff_id = turning.last_routed_staff_id
+      order by
+        (c.sort_key collate "C", c.staff_id) > (last.sort_key collate "C", last.staff_id) desc nulls last,
+        c.sort_key collate "C", c.staff_id
+      limit 1
+    ),
+    moved as (
+      update telephony_lines l set last_routed_staff_id = turn.staff_id
+      from turning, turn
+      where l.unit_id = turning.unit_id
     )
-    .selectFrom('people as p')
-    .innerJoin('staff as s', 's.id', 'p.staff_id')
-    .innerJoin('telephony_extensions as e', 'e.staff_id', 's.id')
-    .select([
-      's.id as staffId',
-      'e.extension',
-      'p.member',
-      's.sort_name as sortKey',
-      'e.last_call_ended_at as lastCallEndedAt',
-      absentToday('s.id').as('absent'),
-      sql<boolean>`exists (select 1 from calls c where c.staff_id = s.id and c.state = 'answered')`.as(
-        'onCall',
-      ),
-      sql<boolean>`exists (select 1 from queue_entries q where q.assigned_to = s.id and q.state = 'serving')`.as(
-        'servingVisitor',
-      ),
-    ])
-    .where('s.active', '=', true)
-    .execute();
+    select line.unit_id, line.rotation, line.last_routed_staff_id as previous_first, c.*
+    from line left join candidates c on true`.execute(db);
+  const [first] = rows;
+  if (!first) return { line: null, candidates: [] };
+  return {
+    line: {
+      unitId: first.unit_id,
+      rotation: first.rotation,
+      previousFirst: first.previous_first,
+    },
+    candidates: rows.flatMap((row) =>
+      row.staff_id === null
+        ? []
+        : [
+            {
+              staffId: row.staff_id,
+              extension: row.extension ?? '',
+              member: row.member ?? false,
+              sortKey: row.sort_key ?? '',
+              lastCallEndedAt: row.last_call_ended_at,
+              absent: row.absent ?? false,
+              onCall: row.on_call ?? false,
+              servingVisitor: row.serving_visitor ?? false,
+            },
+          ],
+    ),
+  };
 }
 
 // ── Calls ──
@@ -317,9 +376,9 @@ export async function insertRecording(
     .execute();
 }
 
-/** Names the call on the channel when the transaction commits (nothing if it rolls back). */
-export async function notifyCall(db: Executor, channel: string, callId: string): Promise<void> {
-  await sql`select pg_notify(${channel}, ${callId})`.execute(db);
+/** Names the call or exchange on the channel when the transaction commits (nothing if it rolls back). */
+export async function notifyChannel(db: Executor, channel: string, id: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${id})`.execute(db);
 }
 
 export async function insertRecordingFetch(

@@ -124,6 +124,33 @@ describe('routing an incoming call', () => {
     );
   });
 
+  it('rings the unit fairly round robin when the calls come at once', async () => {
+    const { line, people } = await unitWith('round_robin', 3);
+    const answers = await Promise.all(Array.from({ length: 30 }, () => route(line)));
+    const firsts = new Map<string, number>();
+    for (const answer of answers) {
+      const first = answer.extensions[0]?.extension ?? 'none';
+      firsts.set(first, (firsts.get(first) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(firsts)).toEqual(
+      Object.fromEntries(people.map((person) => [person.extension, 10])),
+    );
+  });
+
+  it('passes over someone on a call and keeps the round robin going from the one rung', async () => {
+    const { line, people } = await unitWith('round_robin', 3);
+    const [a, b, c] = people;
+    if (!a || !b || !c) throw new Error('three people');
+    const first = async () => (await route(line)).extensions.map((target) => target.extension);
+    expect(await first()).toEqual([a.extension, b.extension, c.extension]);
+    const callId = await taken(line, b.extension, '2026-03-03T08:58:00Z');
+    expect(await first()).toEqual([c.extension, a.extension]);
+    expect(await first()).toEqual([a.extension, c.extension]);
+    await event({ event: 'hangup', callId, at: '2026-03-03T08:59:00Z', cause: 'normal' });
+    expect(await first()).toEqual([b.extension, c.extension, a.extension]);
+    expect(await first()).toEqual([c.extension, a.extension, b.extension]);
+  });
+
   it('rings the longest idle first: whoever never had a call, then the longest since their last', async () => {
     const { line, people } = await unitWith('longest_idle', 3);
     const [recent, earlier, never] = people;

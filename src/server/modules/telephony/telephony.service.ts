@@ -47,6 +47,7 @@ import {
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import { digestOf, newSecret } from '../../http/secrets';
 import type { AuditService } from '../audit/audit.service';
+import { createSessionCache } from '../auth/session-cache';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { ClientsService } from '../clients/clients.service';
 import type { CommitmentsService } from '../commitments/commitments.service';
@@ -61,6 +62,13 @@ import { createCallListeners } from './telephony.stream';
 
 const EXCHANGE_PREFIX = 'apx_';
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long this process trusts an exchange's token without asking the database: the exchange
+ * asks on every call. A revoke is announced to every process at once; one that is not heard
+ * (the LISTEN connection down, a revoke written straight into the database) takes effect here
+ * within this time at the latest (decision 46).
+ */
+const EXCHANGE_KEEP_MS = 5_000;
 /** A caller card is a glance while the phone rings: the first few of each, the rest on the record. */
 const CARD_CLIENTS = 5;
 const CARD_REQUESTS = 10;
@@ -70,6 +78,16 @@ const JOB_BATCH = 100;
 const VOICEMAIL_SERVICE = 'Balss pasta ziņa';
 /** PostgreSQL's channel on which a committed call event names its call, for every process. */
 export const CALLS_CHANNEL = 'apkalpo_calls';
+/** PostgreSQL's channel on which a committed revoke names its exchange, for every process. */
+export const EXCHANGES_CHANNEL = 'apkalpo_exchanges';
+
+/** An exchange's principal as this process keeps it between the exchange's questions. */
+interface KeptExchange {
+  principal: Principal;
+  exchangeId: string;
+  /** The last use this process knows of: never later than the database's. */
+  lastUsedAt: Date | null;
+}
 
 export function createTelephonyService(deps: {
   db: Kysely<DB>;
@@ -163,6 +181,18 @@ export function createTelephonyService(deps: {
       hearing = active;
     },
   });
+
+  // Without notifications (PGlite) the database is this process's own, and every revoke goes
+  // through revokeExchange below, which forgets the exchange here.
+  const exchanges = createSessionCache<KeptExchange>(Date.now, EXCHANGE_KEEP_MS);
+  if (deps.listen) {
+    deps.listen(EXCHANGES_CHANNEL, {
+      message: (exchangeId) => exchanges.forgetExchange(exchangeId),
+      listening: (active) => exchanges.hearing(active),
+    });
+  } else {
+    exchanges.hearing(true);
+  }
 
   function publish(callId: string): void {
     announce(callId).catch((error: unknown) => {
@@ -302,10 +332,11 @@ export function createTelephonyService(deps: {
 
     async revokeExchange(ctx: ActionContext, id: string): Promise<TExchange> {
       requirePermission(ctx.principal, 'telephony.manage');
-      return db.transaction().execute(async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const before = await loadExchange(trx, id);
         if (before.revokedAt) return before;
         await repo.revokeExchange(trx, { id, by: ctx.principal.staffId, now: clock.now() });
+        if (deps.listen) await repo.notifyChannel(trx, EXCHANGES_CHANNEL, id);
         const after = await loadExchange(trx, id);
         await audit.record(trx, ctx, {
           action: 'revoke',
@@ -316,31 +347,51 @@ export function createTelephonyService(deps: {
         });
         return after;
       });
+      // This process forgets at once, not when its own notification comes back.
+      exchanges.forgetExchange(id);
+      return revoked;
     },
 
-    /** The principal of an exchange's token: it may report events and ask for routes only. */
+    /**
+     * The principal of an exchange's token: it may report events and ask for routes only. Kept
+     * for a few seconds, so that a call's questions do not each ask the database who asks.
+     */
     async authenticateExchange(secret: string): Promise<Principal | null> {
       if (!secret.startsWith(EXCHANGE_PREFIX)) return null;
-      const exchange = await repo.findUsableExchange(db, digestOf(secret));
-      if (!exchange) return null;
+      const tokenHash = digestOf(secret);
       const now = clock.now();
-      if (
-        !exchange.last_used_at ||
-        now.getTime() - exchange.last_used_at.getTime() > LAST_USED_RESOLUTION_MS
-      ) {
-        await repo.touchExchange(db, exchange.id, now);
+      const touchDue = (lastUsedAt: Date | null) =>
+        !lastUsedAt || now.getTime() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
+      const kept = exchanges.get(tokenHash);
+      if (kept) {
+        if (touchDue(kept.lastUsedAt)) {
+          await repo.touchExchange(db, kept.exchangeId, now);
+          kept.lastUsedAt = now;
+        }
+        return kept.principal;
       }
-      return {
+      const mark = exchanges.mark();
+      const exchange = await repo.findUsableExchange(db, tokenHash);
+      if (!exchange) return null;
+      let lastUsedAt = exchange.last_used_at;
+      if (touchDue(lastUsedAt)) {
+        await repo.touchExchange(db, exchange.id, now);
+        lastUsedAt = now;
+      }
+      // Shared by every request that finds it kept: none may change it.
+      const principal: Principal = Object.freeze({
         kind: 'system',
         staffId: null,
         tokenId: null,
         sessionId: null,
         csrfToken: null,
-        roles: [],
-        permissions: new Set(['telephony.exchange']),
-        unitIds: [],
+        roles: Object.freeze([]),
+        permissions: new Set(['telephony.exchange'] as const),
+        unitIds: Object.freeze([]),
         exchangeId: exchange.id,
-      };
+      });
+      exchanges.keep(tokenHash, { principal, exchangeId: exchange.id, lastUsedAt }, mark);
+      return principal;
     },
 
     isExchangeToken: (secret: string) => secret.startsWith(EXCHANGE_PREFIX),
@@ -533,7 +584,7 @@ export function createTelephonyService(deps: {
             });
           }
         }
-        if (deps.listen) await repo.notifyCall(trx, CALLS_CHANNEL, call.id);
+        if (deps.listen) await repo.notifyChannel(trx, CALLS_CHANNEL, call.id);
         return { id: call.id, state: next.state, applied: true };
       });
       // After the commit, so a card never shows a call that was rolled back.
@@ -556,20 +607,16 @@ export function createTelephonyService(deps: {
     /** The extensions a call to the number rings, in the order of the unit's rotation. */
     async route(ctx: ActionContext, number: string): Promise<TRouteAnswer> {
       exchangeOf(ctx);
-      const line = await repo.findLineByNumber(db, normalisePhone(number));
+      // One statement reads the line and whom it may ring and moves the round robin's place
+      // (see routeCall): the database takes the turn, routeOrder puts the rest in order.
+      const { line, candidates } = await repo.routeCall(db, {
+        number: normalisePhone(number),
+        today: rigaDateOf(clock.now()),
+      });
       if (!line) return { unitId: null, rotation: null, extensions: [], dial: '' };
-      const candidates = await repo.findRotationCandidates(
-        db,
-        line.unit_id,
-        rigaDateOf(clock.now()),
-      );
-      const extensions = routeOrder(candidates, line.rotation, line.last_routed_staff_id);
-      const first = extensions[0];
-      if (first && line.rotation === 'round_robin') {
-        await repo.setLastRouted(db, line.unit_id, first.staffId);
-      }
+      const extensions = routeOrder(candidates, line.rotation, line.previousFirst);
       return {
-        unitId: line.unit_id,
+        unitId: line.unitId,
         rotation: line.rotation,
         extensions,
         dial: extensions.map((target) => target.extension).join(','),

@@ -71,6 +71,25 @@ describe('telephony', () => {
     expect(byClerk.statusCode).toBe(403);
   });
 
+  it("refuses an exchange's token the moment it is revoked, though it was just let in", async () => {
+    const exchange = await test.services.telephony.createExchange(ctx, { name: 'Revoked' });
+    const ask = () =>
+      test.app.inject({
+        method: 'GET',
+        url: `/api/v1/telephony/route?number=${line}`,
+        headers: { authorization: `Bearer ${exchange.token}` },
+      });
+    expect((await ask()).statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(200);
+    const admin = await signedIn(test, { roles: ['administrator'] });
+    const revoked = await call(test.app, admin, {
+      method: 'POST',
+      url: `/api/v1/telephony/exchanges/${exchange.id}/revoke`,
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(401);
+  });
+
   it('refuses a bad payload with 400 naming the field, storing nothing', async () => {
     const callId = `bad-${unique()}`;
     const response = await event({ event: 'hangup', callId, at: 'yesterday', cause: 'normal' });
