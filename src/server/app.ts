@@ -53,6 +53,8 @@ import {
 } from './modules/auth/auth.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
+import { feedbackRoutes } from './modules/feedback/feedback.routes';
+import { createFeedbackService } from './modules/feedback/feedback.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
 import { createAutoReplies } from './modules/mail/mail.auto-replies';
@@ -298,6 +300,7 @@ export function buildServices(options: AppOptions) {
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
+  const feedback = createFeedbackService({ db, audit, clock, calendar });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -339,6 +342,7 @@ export function buildServices(options: AppOptions) {
     surveys,
     surveyWeb,
     surveyReports,
+    feedback,
     health,
   };
 }
@@ -469,6 +473,7 @@ export async function buildApp(
   knowledgeRoutes(app, services);
   auditRoutes(app, services);
   telephonyRoutes(app, services);
+  feedbackRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));

@@ -234,6 +234,42 @@ const DETAILS = {
     lv: 'Aptaujas kārta ir slēgta; ielūgumus tai vairs nevar izveidot.',
     en: 'The survey wave is closed; no more invitations can be made for it.',
   },
+  feedback_rate_limited: {
+    lv: 'No šīs adreses nosūtīts pārāk daudz atsauksmju. Mēģiniet vēlreiz pēc {minutes} min.',
+    en: 'Too much feedback has been sent from this address. Try again in {minutes} min.',
+  },
+  feedback_from_request_exists: {
+    lv: 'Šis pieprasījums jau ir reģistrēts kā atsauksme {reference}.',
+    en: 'This request is already registered as the feedback {reference}.',
+  },
+  feedback_no_contact: {
+    lv: 'Klients nav norādījis kontaktinformāciju, tāpēc atbildi nosūtīt nevar.',
+    en: 'The client left no contact details, so no answer can be sent.',
+  },
+  feedback_not_evaluated: {
+    lv: 'Vispirms atsauksme jāizvērtē.',
+    en: 'The feedback must be evaluated first.',
+  },
+  feedback_closed: {
+    lv: 'Atsauksme ir slēgta.',
+    en: 'The feedback is closed.',
+  },
+  feedback_not_complaint: {
+    lv: 'Eskalēt var tikai sūdzību.',
+    en: 'Only a complaint can be escalated.',
+  },
+  feedback_top_level: {
+    lv: 'Sūdzība jau ir Ētikas komisijā; augstāka līmeņa nav.',
+    en: 'The complaint is with the Ethics commission already; there is no level above it.',
+  },
+  feedback_no_open_level: {
+    lv: 'Sūdzībai nav atvērta eskalācijas līmeņa.',
+    en: 'The complaint has no open escalation level.',
+  },
+  feedback_no_manager_unit: {
+    lv: 'Nevar noteikt struktūrvienību, kuras vadītājam nodot sūdzību.',
+    en: 'The unit whose head the complaint goes to cannot be found.',
+  },
 } satisfies Record<ErrorCode, Texts> & Record<string, Texts>;
 export type MessageKey = keyof typeof DETAILS;
 
@@ -593,6 +629,18 @@ const FIELD_MESSAGES = {
   unit_has_no_line: {
     lv: 'Struktūrvienībai nav tālruņa līnijas.',
     en: 'The unit has no phone line.',
+  },
+  feedback_honeypot: {
+    lv: 'Šim laukam jāpaliek tukšam.',
+    en: 'This field must stay empty.',
+  },
+  feedback_attachment_type: {
+    lv: 'Pievienot var tikai PDF, JPEG vai PNG failus.',
+    en: 'Only PDF, JPEG or PNG files can be attached.',
+  },
+  feedback_attachment_size: {
+    lv: 'Katrs fails drīkst būt ne lielāks par {maximum} MB un nedrīkst būt tukšs.',
+    en: 'Each file must be at most {maximum} MB and not empty.',
   },
   unknown_text_module_placeholder: {
     lv: 'Tekstā ir nezināms aizstājējs; var lietot {klients}, {numurs} un {termiņš}.',
