@@ -55,6 +55,8 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { createFeedbackService } from './modules/feedback/feedback.service';
+import { feedbackWebPages } from './modules/feedback-web/feedback-web.pages';
+import { createFeedbackWebService } from './modules/feedback-web/feedback-web.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
 import { createAutoReplies } from './modules/mail/mail.auto-replies';
@@ -301,6 +303,7 @@ export function buildServices(options: AppOptions) {
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
   const feedback = createFeedbackService({ db, audit, clock, calendar });
+  const feedbackWeb = createFeedbackWebService({ db, clock });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -343,6 +346,7 @@ export function buildServices(options: AppOptions) {
     surveyWeb,
     surveyReports,
     feedback,
+    feedbackWeb,
     health,
   };
 }
@@ -474,6 +478,10 @@ export async function buildApp(
   auditRoutes(app, services);
   telephonyRoutes(app, services);
   feedbackRoutes(app, services);
+  feedbackWebPages(app, {
+    feedbackWeb: services.feedbackWeb,
+    submit: (input, options) => services.feedback.submitPublic(input, options),
+  });
 
   const webRoot = options.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));

@@ -34,10 +34,10 @@ a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visib
 fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; min-width: 0; }
 legend { font-weight: 600; padding: 0; margin-bottom: .5rem; font-size: 1.1rem; }
 .field { margin: 0 0 1.5rem; }
-.field > label, .label { display: block; font-weight: 600; margin-bottom: .35rem; }
+.field > label:not(.option) { display: block; font-weight: 600; margin-bottom: .35rem; }
 .marker { font-weight: 400; color: #4a5560; }
 .hint { color: #4a5560; margin: 0 0 .5rem; }
-.option { display: flex; align-items: center; gap: .6rem; padding: .55rem .75rem; margin: .35rem 0; border: 2px solid #c3cbd2; border-radius: 6px; cursor: pointer; }
+.option { display: flex; align-items: center; gap: .6rem; font-weight: 400; padding: .55rem .75rem; margin: .35rem 0; border: 2px solid #c3cbd2; border-radius: 6px; cursor: pointer; }
 .option input { width: 1.4rem; height: 1.4rem; margin: 0; flex: none; }
 .option:has(input:checked) { border-color: #0b4f6c; background: #eef5f8; }
 input[type=text], input[type=email], input[type=tel], select, textarea { display: block; width: 100%; padding: .5rem .75rem; font: inherit; color: inherit; background: #fff; border: 2px solid #55606b; border-radius: 6px; }
@@ -274,25 +274,8 @@ ${files}
 }
 
 /** The name of a field in the error summary. */
-function labelOf(field: FormField, language: Language): string {
-  const texts = TEXTS[language];
-  switch (field) {
-    case 'kind':
-      return texts.kindLegend;
-    case 'unitId':
-      return texts.unit;
-    case 'staffId':
-      return texts.staff;
-    case 'text':
-      return texts.text;
-    case 'attachments':
-      return texts.attachments;
-    case 'name':
-    case 'email':
-    case 'phone':
-      return texts[field];
-  }
-}
+const labelOf = (field: FormField, language: Language): string =>
+  TEXTS[language].summaryLabels[field];
 
 export function thanksPage(options: {
   language: Language;

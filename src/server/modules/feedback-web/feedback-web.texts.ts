@@ -56,6 +56,16 @@ export const TEXTS = {
     submit: 'Nosūtīt',
     errorPrefix: 'Kļūda',
     errorSummary: 'Lūdzu, izlabojiet norādīto',
+    summaryLabels: {
+      kind: 'Veids',
+      unitId: 'Centrs vai struktūrvienība',
+      staffId: 'Darbinieks',
+      text: 'Teksts',
+      name: 'Vārds, uzvārds',
+      email: 'E-pasts',
+      phone: 'Tālrunis',
+      attachments: 'Pielikumi',
+    } satisfies Record<FormField, string>,
     problems: {
       kind_missing: 'Izvēlieties, vai tā ir uzslava, sūdzība vai ierosinājums.',
       unit_missing: 'Izvēlieties centru vai struktūrvienību.',
@@ -126,6 +136,16 @@ export const TEXTS = {
     submit: 'Send',
     errorPrefix: 'Error',
     errorSummary: 'Please correct the following',
+    summaryLabels: {
+      kind: 'Kind',
+      unitId: 'Centre or unit',
+      staffId: 'Staff member',
+      text: 'Text',
+      name: 'Name',
+      email: 'Email',
+      phone: 'Phone',
+      attachments: 'Attachments',
+    } satisfies Record<FormField, string>,
     problems: {
       kind_missing: 'Choose whether it is praise, a complaint or a suggestion.',
       unit_missing: 'Choose the centre or unit.',
