@@ -300,7 +300,16 @@ export function buildServices(options: AppOptions) {
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
-  const feedback = createFeedbackService({ db, audit, clock, calendar });
+  const feedback = createFeedbackService({
+    db,
+    audit,
+    clock,
+    calendar,
+    clients,
+    contacts,
+    correspondence,
+    requestAccess,
+  });
   const health = createHealthService({
     database: options.database,
     mailboxes,

@@ -30,6 +30,22 @@ export function backgroundJobs(
   });
   return [
     { name: 'prune-sessions', everyMs: HOUR_MS, run: () => services.auth.prune() },
+    // A complaint's level past its deadline passes to the next one (32–33), within the minute.
+    {
+      name: 'escalate-overdue',
+      everyMs: 60_000,
+      run: async () => {
+        await services.feedback.escalateOverdue();
+      },
+    },
+    // The public feedback form's attempts are kept only as long as its limits look back.
+    {
+      name: 'prune-feedback-attempts',
+      everyMs: HOUR_MS,
+      run: async () => {
+        await services.feedback.pruneAttempts();
+      },
+    },
     // Quarantined mail nobody released within the configured days goes.
     {
       name: 'empty-quarantine',

@@ -244,22 +244,44 @@ export async function closeEscalation(
     .execute();
 }
 
-/**
- * The open levels past their deadline, claimed for this worker (another skips them): the Ethics
- * level stays open when overdue, so only the lower ones are taken.
- */
-export async function claimOverdueEscalations(db: Executor, now: Date, limit: number) {
+/** The open levels past their deadline, the earliest first: the Ethics level stays open. */
+export async function findOverdueEscalations(db: Executor, now: Date, limit: number) {
   return db
     .selectFrom('feedback_escalations')
-    .selectAll()
+    .select(['id', 'level', 'due_at'])
     .where('closed_at', 'is', null)
     .where('due_at', '<=', now)
     .where('level', '!=', 'ethics')
     .orderBy('due_at')
     .limit(limit)
+    .execute();
+}
+
+/**
+ * The level, locked for this worker, while it is still open and overdue; none when another
+ * worker holds it (skipped, not waited for) or has passed it on already.
+ */
+export async function claimEscalation(db: Executor, id: string, now: Date) {
+  return db
+    .selectFrom('feedback_escalations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('closed_at', 'is', null)
+    .where('due_at', '<=', now)
     .forUpdate()
     .skipLocked()
-    .execute();
+    .executeTakeFirst();
+}
+
+/** Whether the person is on the staff and active. */
+export async function isActiveStaff(db: Executor, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Filters of the list, and whom it is for. */
@@ -346,7 +368,7 @@ export async function findItems(db: Executor, filter: FeedbackFilter) {
   return query.execute();
 }
 
-/** The unit heads' items, for the escalations a unit's heads hold. */
+/** Each item's escalation history, by item. */
 export async function escalationsByItem(db: Executor, feedbackIds: readonly string[]) {
   const rows = await findEscalationsOf(db, feedbackIds);
   const byItem = new Map<string, EscalationRow[]>();
@@ -356,4 +378,26 @@ export async function escalationsByItem(db: Executor, feedbackIds: readonly stri
     byItem.set(row.feedback_id, list);
   }
   return byItem;
+}
+
+/** What a request (an e-mail's, typically) says: its first letter, else its contact's reason. */
+export async function findRequestWords(db: Executor, requestId: string) {
+  const letter = await db
+    .selectFrom('inbound_messages')
+    .select(['subject', 'text_body'])
+    .where('request_id', '=', requestId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  const contact = await db
+    .selectFrom('service_requests as r')
+    .innerJoin('contacts as c', 'c.id', 'r.contact_id')
+    .select(['r.service', 'c.reason'])
+    .where('r.id', '=', requestId)
+    .executeTakeFirst();
+  return {
+    letter: letter ?? null,
+    service: contact?.service ?? null,
+    reason: contact?.reason ?? null,
+  };
 }
