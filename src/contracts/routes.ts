@@ -110,6 +110,21 @@ import {
 } from './clients.contracts';
 import { DeleteQuery, IdParams } from './common';
 import {
+  AnswerFeedbackBody,
+  CloseFeedbackBody,
+  EscalateFeedbackBody,
+  EvaluateFeedbackBody,
+  Feedback,
+  FeedbackAttachmentParams,
+  FeedbackEvaluatorBody,
+  FeedbackFromRequestBody,
+  FeedbackPage,
+  ListFeedbackQuery,
+  RegisterFeedbackBody,
+  ResolveFeedbackBody,
+} from './feedback.contracts';
+
+import {
   CloseContactBody,
   Contact,
   CreateContactBody,
@@ -707,6 +722,44 @@ export const routes = {
     params: IdParams,
     body: CloseCallbackBody,
     response: { 200: Callback },
+  },
+  'GET /feedback': { query: ListFeedbackQuery, response: { 200: FeedbackPage } },
+  'POST /feedback': { body: RegisterFeedbackBody, response: { 201: Feedback } },
+  'POST /feedback/from-request': { body: FeedbackFromRequestBody, response: { 201: Feedback } },
+  'GET /feedback/:id': { params: IdParams, response: { 200: Feedback } },
+  'GET /feedback/:id/attachments/:attachmentId': {
+    params: FeedbackAttachmentParams,
+    response: { 200: FILE },
+  },
+  'PUT /feedback/:id/evaluation': {
+    params: IdParams,
+    body: EvaluateFeedbackBody,
+    response: { 200: Feedback },
+  },
+  'PUT /feedback/:id/evaluator': {
+    params: IdParams,
+    body: FeedbackEvaluatorBody,
+    response: { 200: Feedback },
+  },
+  'POST /feedback/:id/answer': {
+    params: IdParams,
+    body: AnswerFeedbackBody,
+    response: { 200: Feedback },
+  },
+  'POST /feedback/:id/close': {
+    params: IdParams,
+    body: CloseFeedbackBody,
+    response: { 200: Feedback },
+  },
+  'POST /feedback/:id/escalate': {
+    params: IdParams,
+    body: EscalateFeedbackBody,
+    response: { 200: Feedback },
+  },
+  'POST /feedback/:id/resolve': {
+    params: IdParams,
+    body: ResolveFeedbackBody,
+    response: { 200: Feedback },
   },
 } as const satisfies Record<`${Method} /${string}`, Route>;
 
