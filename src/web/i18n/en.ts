@@ -1981,6 +1981,11 @@ export const en: Messages = {
       head: 'Head of client service or deputy executive director',
       ethics: 'Ethics commission',
     },
+    levelsShort: {
+      manager: 'direct manager',
+      head: 'head / deputy',
+      ethics: 'Ethics commission',
+    },
     outcomes: {
       resolved: 'resolved',
       escalated: 'passed on',

@@ -1989,6 +1989,11 @@ export const lv = {
       head: 'Klientu apkalpošanas pārvaldes vadītājs vai izpilddirektora vietnieks',
       ethics: 'Ētikas komisija',
     },
+    levelsShort: {
+      manager: 'tiešais vadītājs',
+      head: 'pārvaldes vadītājs / vietnieks',
+      ethics: 'Ētikas komisija',
+    },
     outcomes: {
       resolved: 'atrisināts',
       escalated: 'nodots tālāk',
