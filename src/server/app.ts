@@ -55,6 +55,8 @@ import { directoryRoutes } from './modules/directory/directory.routes';
 import { createDirectoryService } from './modules/directory/directory.service';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { createFeedbackService } from './modules/feedback/feedback.service';
+import { feedbackWebPages } from './modules/feedback-web/feedback-web.pages';
+import { createFeedbackWebService } from './modules/feedback-web/feedback-web.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createHealthService } from './modules/health/health.service';
 import { createAutoReplies } from './modules/mail/mail.auto-replies';
@@ -310,6 +312,7 @@ export function buildServices(options: AppOptions) {
     correspondence,
     requestAccess,
   });
+  const feedbackWeb = createFeedbackWebService({ db, clock });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -352,6 +355,7 @@ export function buildServices(options: AppOptions) {
     surveyWeb,
     surveyReports,
     feedback,
+    feedbackWeb,
     health,
   };
 }
@@ -483,6 +487,10 @@ export async function buildApp(
   auditRoutes(app, services);
   telephonyRoutes(app, services);
   feedbackRoutes(app, services);
+  feedbackWebPages(app, {
+    feedbackWeb: services.feedbackWeb,
+    submit: (input, options) => services.feedback.submitPublic(input, options),
+  });
 
   const webRoot = options.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));

@@ -721,6 +721,13 @@ export interface FeedbackEscalationsTable {
   decision: string | null;
 }
 
+/** A key the server signs with, shared by its workers (the feedback form's fill-time token). */
+export interface ServerKeysTable {
+  name: string;
+  secret: Buffer;
+  created_at: Timestamp;
+}
+
 export interface PublicFeedbackAttemptsTable {
   id: Generated<string>;
   address: string;
@@ -854,6 +861,7 @@ export interface DB {
   improvement_tasks: ImprovementTasksTable;
   unit_reports: UnitReportsTable;
   staff_ideas: StaffIdeasTable;
+  server_keys: ServerKeysTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionsTable>;

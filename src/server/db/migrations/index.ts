@@ -18,6 +18,7 @@ import * as recordingFetches from './0016_recording_fetches';
 import * as servingVisitorLookup from './0017_serving_visitor_lookup';
 import * as feedback from './0018_feedback';
 import * as feedbackReference from './0019_feedback_reference';
+import * as serverKeys from './0020_server_keys';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_serving_visitor_lookup': servingVisitorLookup,
   '0018_feedback': feedback,
   '0019_feedback_reference': feedbackReference,
+  '0020_server_keys': serverKeys,
 };

@@ -209,13 +209,17 @@ export async function findAttachment(db: Executor, feedbackId: string, attachmen
 
 export async function findEscalationsOf(db: Executor, feedbackIds: readonly string[]) {
   if (feedbackIds.length === 0) return [];
-  return db
-    .selectFrom('feedback_escalations')
-    .selectAll()
-    .where('feedback_id', 'in', [...feedbackIds])
-    .orderBy('opened_at')
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('feedback_escalations')
+      .selectAll()
+      .where('feedback_id', 'in', [...feedbackIds])
+      .orderBy('opened_at')
+      // Levels only climb: two opened at one instant (passed on at once) are in the order of levels.
+      .orderBy(sql`array_position(array['manager', 'head', 'ethics'], level)`)
+      .orderBy('id')
+      .execute()
+  );
 }
 export type EscalationRow = Awaited<ReturnType<typeof findEscalationsOf>>[number];
 
