@@ -292,6 +292,21 @@ import {
   UpdateMailboxBody,
 } from './mailboxes.contracts';
 
+import {
+  AnswerFeedbackBody,
+  CloseFeedbackBody,
+  EscalateFeedbackBody,
+  EvaluateFeedbackBody,
+  Feedback,
+  FeedbackAttachmentParams,
+  FeedbackEvaluatorBody,
+  FeedbackFromRequestBody,
+  FeedbackPage,
+  ListFeedbackQuery,
+  RegisterFeedbackBody,
+  ResolveFeedbackBody,
+} from './feedback.contracts';
+
 /** A 204 answer: no body. */
 export const NO_CONTENT = null;
 /** A file's bytes, not JSON: the web app links to it rather than fetching it. */

@@ -79,6 +79,51 @@ const queuedIn = async (test: TestApp, unit: TUnit) => {
 
 const ctx = systemContext('access-test');
 
+/** Those who register feedback received by staff (25). */
+const FEEDBACK_REGISTRARS: Role[] = ['specialist', 'unit_head', 'client_service_head'];
+/** Those who evaluate any feedback (26): the client service head and the deputy. */
+const FEEDBACK_EVALUATORS: Role[] = ['client_service_head', 'deputy_executive_director'];
+
+/**
+ * A complaint in the unit that the actor registered, so that every role sees at least its
+ * outline and is refused (403), not left to find it missing; evaluated and with an open manager
+ * level when asked.
+ */
+const feedbackOf = async (
+  test: TestApp,
+  scene: Scene,
+  options: { evaluated?: boolean; escalated?: boolean } = {},
+) => {
+  const item = await test.services.feedback.register(ctx, {
+    kind: 'complaint',
+    channel: 'in_person',
+    unitId: scene.unit.id,
+    text: 'Sūdzība',
+    email: 'anna.kalnina@example.lv',
+    language: 'lv',
+  });
+  await test.database.db
+    .updateTable('feedback_items')
+    .set({ registered_by: scene.actor.person.id })
+    .where('id', '=', item.id)
+    .execute();
+  let version = item.version;
+  if (options.evaluated) {
+    const evaluated = await test.services.feedback.evaluate(ctx, item.id, {
+      topic: 'Attieksme',
+      unitId: scene.unit.id,
+      justified: true,
+      serious: true,
+      version,
+    });
+    version = evaluated.version;
+  }
+  if (options.escalated) {
+    version = (await test.services.feedback.escalate(ctx, item.id, { reason: 'Nopietns' })).version;
+  }
+  return { id: item.id, version };
+};
+
 /** A message held in quarantine, in a mailbox of the unit. */
 const heldIn = async (test: TestApp, unit: TUnit) => {
   const now = test.clock.now();
@@ -1727,6 +1772,115 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/telephony/calls/${callId}/contact`,
         payload: { contactId: contact.id },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/feedback',
+    action: 'register feedback received in person',
+    allowed: FEEDBACK_REGISTRARS,
+    perform: (test, { actor, unit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/feedback',
+        payload: { kind: 'praise', channel: 'in_person', unitId: unit.id, text: 'Paldies!' },
+      }),
+  },
+  {
+    route: 'POST /api/v1/feedback/from-request',
+    action: 'turn a request into feedback',
+    allowed: FEEDBACK_REGISTRARS,
+    perform: async (test, { actor, unit }) => {
+      const request = await requestIn(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/feedback/from-request',
+        payload: { requestId: request.id, kind: 'complaint' },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/feedback/:id/evaluation',
+    action: 'evaluate feedback',
+    allowed: FEEDBACK_EVALUATORS,
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene);
+      return call(test.app, scene.actor, {
+        method: 'PUT',
+        url: `/api/v1/feedback/${item.id}/evaluation`,
+        payload: {
+          topic: 'Attieksme',
+          unitId: scene.unit.id,
+          justified: false,
+          serious: false,
+          version: item.version,
+        },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/feedback/:id/evaluator',
+    action: 'delegate the evaluation of feedback',
+    allowed: FEEDBACK_EVALUATORS,
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene);
+      const delegate = await colleagueIn(test, scene.unit);
+      return call(test.app, scene.actor, {
+        method: 'PUT',
+        url: `/api/v1/feedback/${item.id}/evaluator`,
+        payload: { staffId: delegate.id },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/feedback/:id/answer',
+    action: 'answer feedback',
+    allowed: FEEDBACK_EVALUATORS,
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene, { evaluated: true });
+      return call(test.app, scene.actor, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/answer`,
+        payload: { body: 'Paldies par ziņu.' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/feedback/:id/close',
+    action: 'close feedback',
+    allowed: FEEDBACK_EVALUATORS,
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene);
+      return call(test.app, scene.actor, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/close`,
+        payload: {},
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/feedback/:id/escalate',
+    action: 'escalate a complaint',
+    allowed: FEEDBACK_EVALUATORS,
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene, { evaluated: true });
+      return call(test.app, scene.actor, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/escalate`,
+        payload: { reason: 'Nopietns pārkāpums' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/feedback/:id/resolve',
+    action: "resolve a complaint at its unit head's level",
+    allowed: ['unit_head', ...FEEDBACK_EVALUATORS],
+    perform: async (test, scene) => {
+      const item = await feedbackOf(test, scene, { evaluated: true, escalated: true });
+      return call(test.app, scene.actor, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/resolve`,
+        payload: { decision: 'Pārrunāts ar darbinieku.' },
       });
     },
   },
