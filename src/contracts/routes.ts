@@ -110,21 +110,6 @@ import {
 } from './clients.contracts';
 import { DeleteQuery, IdParams } from './common';
 import {
-  AnswerFeedbackBody,
-  CloseFeedbackBody,
-  EscalateFeedbackBody,
-  EvaluateFeedbackBody,
-  Feedback,
-  FeedbackAttachmentParams,
-  FeedbackEvaluatorBody,
-  FeedbackFromRequestBody,
-  FeedbackPage,
-  ListFeedbackQuery,
-  RegisterFeedbackBody,
-  ResolveFeedbackBody,
-} from './feedback.contracts';
-
-import {
   CloseContactBody,
   Contact,
   CreateContactBody,
