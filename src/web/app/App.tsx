@@ -10,6 +10,9 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { DeadlinesPage } from '../features/calendar/DeadlinesPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { FeedbackDetailPage } from '../features/feedback/FeedbackDetailPage';
+import { FeedbackListPage } from '../features/feedback/FeedbackListPage';
+import { FeedbackNewPage } from '../features/feedback/FeedbackNewPage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import { ArticlePage } from '../features/knowledge/ArticlePage';
 import { KnowledgePage } from '../features/knowledge/KnowledgePage';
@@ -137,6 +140,13 @@ function Home() {
 /** Serving clients; seeing cases and clients is also for those who only read them all. */
 const SERVING: Permission = 'requests.work';
 const CASES: Permission[] = ['requests.work', 'requests.read-all'];
+/** Those who register, evaluate, handle their units' or the Ethics commission's feedback. */
+const FEEDBACK: Permission[] = [
+  'feedback.register',
+  'feedback.manage-unit',
+  'feedback.evaluate',
+  'feedback.ethics',
+];
 const permitted = (permission: Permission | Permission[], page: React.ReactNode) => (
   <Permitted permission={permission}>{page}</Permitted>
 );
@@ -174,6 +184,13 @@ const router = createBrowserRouter([
         element: permitted('surveys.manage', <ReportEditorPage />),
       },
       { path: 'reports', element: <PublishedReportsPage /> },
+      // The staff's registry; the public form is the server's own page at /feedback.
+      { path: 'quality/feedback', element: permitted(FEEDBACK, <FeedbackListPage />) },
+      {
+        path: 'quality/feedback/new',
+        element: permitted('feedback.register', <FeedbackNewPage />),
+      },
+      { path: 'quality/feedback/:id', element: permitted(FEEDBACK, <FeedbackDetailPage />) },
       { path: 'reports/:id', element: <ReportPage /> },
       {
         path: 'surveys/waves/:waveId/cati',

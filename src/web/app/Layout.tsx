@@ -136,6 +136,14 @@ export function Layout() {
           )}
           <h2 className="nav-heading">{t('nav.quality')}</h2>
           <ul>
+            {(can('feedback.register') ||
+              can('feedback.manage-unit') ||
+              can('feedback.evaluate') ||
+              can('feedback.ethics')) && (
+              <li>
+                <NavLink to="/quality/feedback">{t('feedback.nav')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/reports">{t('nav.surveyReports')}</NavLink>
             </li>

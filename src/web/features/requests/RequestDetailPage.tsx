@@ -17,6 +17,7 @@ import { Attachments, Links, OutgoingMessages } from './RequestRelated';
 import { RequestTimeline } from './RequestTimeline';
 import { ReceivedMail } from '../mail/ReceivedMail';
 import { RequestVoicemail } from '../phone/CallLog';
+import { TurnIntoFeedback } from '../feedback/TurnIntoFeedback';
 
 type DialogName = 'state' | 'referral' | 'extension' | 'commitment';
 
@@ -67,6 +68,7 @@ export function RequestDetailPage() {
               {shown.nextStates.length > 0 && open('state', t('request.changeState'))}
               {isOpen(shown.state) && open('referral', t('request.refer'))}
               {isOpen(shown.state) && open('extension', t('request.extend'))}
+              <TurnIntoFeedback requestId={shown.id} channel={shown.channel} />
             </>
           )
         }
