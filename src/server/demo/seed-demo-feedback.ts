@@ -77,13 +77,13 @@ const PRAISE: readonly Template[] = [
     topic: 'Pieklājība',
     named: true,
     text: (where, p) =>
-      `${cap(where)} biju kopā ar vecmāmiņu. ${p?.phrase} bija ļoti ${g(p, 'laipna', 'laipns')}, runāja lēni un skaidri, un visu nokārtojām vienā reizē. Liels paldies!`,
+      `${cap(where)} biju kopā ar vecmāmiņu. ${cap(p?.phrase ?? '')} bija ļoti ${g(p, 'laipna', 'laipns')}, runāja lēni un skaidri, un visu nokārtojām vienā reizē. Liels paldies!`,
   },
   {
     topic: 'Solījumi',
     named: true,
     text: (where, p) =>
-      `Paldies! ${p?.phrase} ${g(p, 'pati', 'pats')} atzvanīja, kā bija ${g(p, 'solījusi', 'solījis')}, un pastāstīja, kas man vēl jāizdara. ${cap(where)} tā notiek ne pirmo reizi.`,
+      `Paldies! ${cap(p?.phrase ?? '')} ${g(p, 'pati', 'pats')} atzvanīja, kā bija ${g(p, 'solījusi', 'solījis')}, un pastāstīja, kas man vēl jāizdara. ${cap(where)} tā notiek ne pirmo reizi.`,
   },
   {
     topic: 'Kompetence',
@@ -128,7 +128,7 @@ const COMPLAINTS: readonly Template[] = [
     topic: 'Solījumi',
     named: true,
     text: (_where, p) =>
-      `${p?.phrase} solīja atzvanīt līdz piektdienai, bet neviens nezvanīja. Nācās vēlreiz braukt uz centru un stāstīt visu no sākuma.`,
+      `${cap(p?.phrase ?? '')} solīja atzvanīt līdz piektdienai, bet neviens nezvanīja. Nācās vēlreiz braukt uz centru un stāstīt visu no sākuma.`,
   },
   {
     topic: 'Kompetence',
@@ -213,7 +213,7 @@ const SUGGESTIONS: readonly Template[] = [
     topic: 'Kompetence',
     named: true,
     text: (_where, p) =>
-      `${p?.phrase} labi pārzina VID EDS – varbūt ${g(p, 'viņa', 'viņš')} varētu reizi mēnesī rīkot īsu apmācību senioriem?`,
+      `${cap(p?.phrase ?? '')} labi pārzina VID EDS – varbūt ${g(p, 'viņa', 'viņš')} varētu reizi mēnesī rīkot īsu apmācību senioriem?`,
   },
 ];
 
@@ -875,11 +875,18 @@ export async function seedDemoFeedback(
   );
 
   const tasks: Array<Insertable<ImprovementTasksTable>> = [];
+  const unitKeyOf = new Map([...org.unitIds].map(([key, id]) => [id, key]));
+  /** Who answers for a task of the unit: the centre's head, else the unit's first specialist. */
+  const ownerFor = (unit: string) => {
+    const key = unitKeyOf.get(unit) ?? '';
+    const heads: Record<string, string> = { centreMain: 'unitHead', centreForest: 'arturs' };
+    return person(heads[key] ?? servers(key)[0]?.key ?? 'csHead').id;
+  };
   const task = (t: {
-    unitKey: string;
+    unit: string;
     title: string;
     description: string;
-    ownerKey: string;
+    owner: string;
     createdDaysAgo: number;
     dueIn: number;
     state: ImprovementTaskState;
@@ -896,10 +903,10 @@ export async function seedDemoFeedback(
     const id = random.uuid();
     tasks.push({
       id,
-      unit_id: unitId(t.unitKey),
+      unit_id: t.unit,
       title: t.title,
       description: t.description,
-      owner_id: person(t.ownerKey).id,
+      owner_id: t.owner,
       due_on: calendar.addWorkingDays(rigaDateOf(createdAt), t.dueIn),
       state: t.state,
       outcome: t.outcome ?? null,
@@ -915,21 +922,21 @@ export async function seedDemoFeedback(
     return id;
   };
   task({
-    unitKey: 'centreMain',
+    unit: unitId('centreMain'),
     title: 'Saīsināt gaidīšanas laiku rindā',
     description:
       'Klientu aptaujā gaidīšanas laiks Priedaines centrā vērtēts zemāk par vidējo, lai gan tas ir ļoti svarīgs. Ieviest iepriekšēju pierakstu pa laikiem un pārskatīt darbinieku grafiku pīķa stundās.',
-    ownerKey: 'unitHead',
+    owner: person('unitHead').id,
     createdDaysAgo: 60,
     dueIn: 80,
     state: 'in_progress',
     surveyFactor: 'waiting_time',
   });
   task({
-    unitKey: 'centreMain',
+    unit: unitId('centreMain'),
     title: 'Nomainīt iesnieguma veidlapu un atgādināt personas datu apstrādes kārtību',
     description: 'Pēc sūdzības: veidlapā prasīti pakalpojumam nevajadzīgi personas dati.',
-    ownerKey: 'unitHead',
+    owner: person('unitHead').id,
     createdDaysAgo: 78,
     dueIn: 10,
     state: 'done',
@@ -939,10 +946,10 @@ export async function seedDemoFeedback(
     feedbackId: headResolved.id,
   });
   task({
-    unitKey: 'centreForest',
+    unit: unitId('centreForest'),
     title: 'Ētikas mācības centra darbiniekiem',
     description: 'Pēc nopietnas sūdzības: saskarsme ar gados vecākiem klientiem.',
-    ownerKey: 'arturs',
+    owner: person('arturs').id,
     createdDaysAgo: 140,
     dueIn: 30,
     state: 'done',
@@ -951,38 +958,38 @@ export async function seedDemoFeedback(
     feedbackId: forestComplaint.id,
   });
   const queueScreen = task({
-    unitKey: 'centreForest',
+    unit: unitId('centreForest'),
     title: 'Uzstādīt rindas ekrānu uzgaidāmajā telpā',
     description: 'Novērojums: klienti bieži jautā, cik ilgi vēl jāgaida.',
-    ownerKey: 'arturs',
+    owner: person('arturs').id,
     createdDaysAgo: 20,
     dueIn: 40,
     state: 'planned',
   });
   task({
-    unitKey: 'social',
-    title: 'Uzbrauktuve pie sociālā dienesta ieejas',
+    unit: wheelchair.unit_id,
+    title: 'Uzbrauktuve pie ieejas',
     description: 'Pēc sūdzības: ar ratiņkrēslu nevar iekļūt bez palīdzības.',
-    ownerKey: 'sandra',
+    owner: ownerFor(wheelchair.unit_id),
     createdDaysAgo: 45,
     dueIn: 60,
     state: 'in_progress',
     feedbackId: wheelchair.id,
   });
   task({
-    unitKey: 'centreMain',
+    unit: unitId('centreMain'),
     title: 'Atjaunot informatīvos stendus uzgaidāmajā telpā',
     description: 'Novērojums: stendos ir novecojusi informācija par pakalpojumiem un darba laiku.',
-    ownerKey: 'gunta',
+    owner: person('gunta').id,
     createdDaysAgo: 50,
     dueIn: 20,
     state: 'planned',
   });
   task({
-    unitKey: 'building',
+    unit: unitId('building'),
     title: 'Atsevišķs pieņemšanas laiks būvvaldē',
     description: 'Iedzīvotāji lūdz konsultācijas arī pēcpusdienā.',
-    ownerKey: 'peteris',
+    owner: person('peteris').id,
     createdDaysAgo: 200,
     dueIn: 40,
     state: 'cancelled',
@@ -991,10 +998,10 @@ export async function seedDemoFeedback(
     completedDaysAgo: 170,
   });
   task({
-    unitKey: 'centreMain',
+    unit: childCorner.unit_id,
     title: 'Bērnu stūrītis uzgaidāmajā telpā',
     description: 'Pēc klienta ierosinājuma.',
-    ownerKey: 'specialist',
+    owner: ownerFor(childCorner.unit_id),
     createdDaysAgo: 120,
     dueIn: 30,
     state: 'done',
