@@ -566,6 +566,23 @@ export async function seedDemoFeedback(
   const drafts: Draft[] = [];
   for (let i = 0; i < RANDOM_ITEMS; i += 1) drafts.push(draft(random.int(8, 364)));
   for (let i = 0; i < 5; i += 1) drafts.push(draft(random.int(1, 6)));
+  // What two improvement tasks below were set from, whatever else the year drew.
+  drafts.push(
+    draft(55, {
+      kind: 'complaint',
+      unitKey: 'social',
+      template: COMPLAINTS.find((t) => t.topic === 'Pieejamība') as Template,
+      about: null,
+      language: 'lv',
+    }),
+    draft(130, {
+      kind: 'suggestion',
+      unitKey: 'centreMain',
+      template: SUGGESTIONS.find((t) => t.topic === 'Telpas') as Template,
+      about: null,
+      language: 'lv',
+    }),
+  );
   for (const d of drafts) {
     if (d.receivedAt.getTime() >= now.getTime())
       d.receivedAt = later(now, -random.int(2, 20) * HOUR);
@@ -857,9 +874,10 @@ export async function seedDemoFeedback(
     .innerJoin('survey_waves', 'survey_waves.survey_id', 'surveys.id')
     .select(['surveys.id as surveyId', 'survey_waves.id as waveId'])
     .where('surveys.title', '=', 'Klientu apmierinātības aptauja')
-    .where('survey_waves.name', '=', String(Number(today.slice(0, 4)) - 1))
+    // The wave whose answers the survey seed imports (seed-demo-surveys.ts).
+    .where('survey_waves.name', '=', '2025')
     .executeTakeFirst();
-  if (!survey) throw new Error('the demo has no client survey of last year');
+  if (!survey) throw new Error('the demo has no client survey with answers');
 
   const itemAbout = (predicate: (row: ItemRow) => boolean) => {
     const found = items.find(predicate);
@@ -1081,24 +1099,41 @@ export async function seedDemoFeedback(
       created_at: later(when, -5 * DAY),
       updated_at: when,
     });
-  const inJanuary = (day: number) =>
-    at(workingOnOrBefore(`${lastYear + 1}-01-${String(day).padStart(2, '0')}`), 11 * 60);
-  report('centreMain', lastYear, 1, person('unitHead').id, inJanuary(22), {
-    shortcomings:
-      'Pīķa stundās rindā jāgaida ilgāk par 30 minūtēm; daļa atbilžu e-pastā nosūtītas pēc termiņa; stendos novecojusi informācija.',
-    measures:
-      'Ieviest pierakstu pa laikiem, pārskatīt grafiku, katru mēnesi pārbaudīt stendus un mājaslapas informāciju.',
-  });
-  report('social', lastYear, 0.4, person('sandra').id, inJanuary(27), {
-    shortcomings: 'Ieeja nav pieejama ratiņkrēslā; vairākos gadījumos nokavēta atzvanīšana.',
-    measures: 'Izbūvēt uzbrauktuvi; ieviest atzvanīšanas sarakstu Apkalpo.',
-  });
+  /** Early in the year, or yesterday for a demo loaded in the year's first weeks. */
+  const submitted = (date: string, minute: number) => {
+    const when = at(workingOnOrBefore(date), minute);
+    return when.getTime() < now.getTime() - DAY ? when : later(now, -DAY);
+  };
+  report(
+    'centreMain',
+    lastYear,
+    1,
+    person('unitHead').id,
+    submitted(`${lastYear + 1}-01-22`, 11 * 60),
+    {
+      shortcomings:
+        'Pīķa stundās rindā jāgaida ilgāk par 30 minūtēm; daļa atbilžu e-pastā nosūtītas pēc termiņa; stendos novecojusi informācija.',
+      measures:
+        'Ieviest pierakstu pa laikiem, pārskatīt grafiku, katru mēnesi pārbaudīt stendus un mājaslapas informāciju.',
+    },
+  );
+  report(
+    'social',
+    lastYear,
+    0.4,
+    person('sandra').id,
+    submitted(`${lastYear + 1}-01-27`, 11 * 60),
+    {
+      shortcomings: 'Ieeja nav pieejama ratiņkrēslā; vairākos gadījumos nokavēta atzvanīšana.',
+      measures: 'Izbūvēt uzbrauktuvi; ieviest atzvanīšanas sarakstu Apkalpo.',
+    },
+  );
   report(
     'building',
     lastYear,
     0.2,
     person('peteris').id,
-    at(workingOnOrBefore(`${lastYear + 1}-02-03`), 9 * 60 + 30),
+    submitted(`${lastYear + 1}-02-03`, 9 * 60 + 30),
     {
       shortcomings: 'Konsultācijas pieejamas tikai divas stundas nedēļā.',
       measures: 'Konsultācijas pēc pieraksta Priedaines centrā.',
