@@ -65,7 +65,7 @@ export interface DemoOrganisation {
 // ---------------------------------------------------------------------------------------------
 // Pseudo-random numbers (mulberry32): the same demo on every run.
 
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
