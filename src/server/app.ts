@@ -71,6 +71,10 @@ import {
 } from './modules/outbox/outbox.transport';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
+import { ideasRoutes } from './modules/ideas/ideas.routes';
+import { createIdeasService } from './modules/ideas/ideas.service';
+import { improvementsRoutes } from './modules/improvements/improvements.routes';
+import { createImprovementsService } from './modules/improvements/improvements.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
 import { myWorkRoutes } from './modules/my-work/my-work.routes';
@@ -298,6 +302,8 @@ export function buildServices(options: AppOptions) {
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
+  const improvements = createImprovementsService({ db, audit, clock, units });
+  const ideas = createIdeasService({ db, audit, clock });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -338,6 +344,8 @@ export function buildServices(options: AppOptions) {
     cati,
     surveys,
     surveyWeb,
+    improvements,
+    ideas,
     surveyReports,
     health,
   };
@@ -468,6 +476,8 @@ export async function buildApp(
   articlesPages(app, services);
   knowledgeRoutes(app, services);
   auditRoutes(app, services);
+  improvementsRoutes(app, services);
+  ideasRoutes(app, services);
   telephonyRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;
