@@ -35,6 +35,15 @@ import {
 } from './articles.contracts';
 import { AuditPage, AuditQuery } from './audit.contracts';
 import {
+  CreateImprovementTaskBody,
+  ImprovementTask,
+  ImprovementTaskPage,
+  ListImprovementTasksQuery,
+  MoveImprovementTaskBody,
+  UpdateImprovementTaskBody,
+} from './improvements.contracts';
+import { CreateIdeaBody, Idea, IdeaPage, ListIdeasQuery, MoveIdeaBody } from './ideas.contracts';
+import {
   MySignature,
   MySignatureQuery,
   SignatureLanguageParams,
@@ -761,6 +770,29 @@ export const routes = {
     body: ResolveFeedbackBody,
     response: { 200: Feedback },
   },
+  'GET /improvement-tasks': {
+    query: ListImprovementTasksQuery,
+    response: { 200: ImprovementTaskPage },
+  },
+  'GET /improvement-tasks/:id': { params: IdParams, response: { 200: ImprovementTask } },
+  'POST /improvement-tasks': {
+    body: CreateImprovementTaskBody,
+    response: { 201: ImprovementTask },
+  },
+  'PUT /improvement-tasks/:id': {
+    params: IdParams,
+    body: UpdateImprovementTaskBody,
+    response: { 200: ImprovementTask },
+  },
+  'POST /improvement-tasks/:id/state': {
+    params: IdParams,
+    body: MoveImprovementTaskBody,
+    response: { 200: ImprovementTask },
+  },
+  'GET /ideas': { query: ListIdeasQuery, response: { 200: IdeaPage } },
+  'GET /ideas/:id': { params: IdParams, response: { 200: Idea } },
+  'POST /ideas': { body: CreateIdeaBody, response: { 201: Idea } },
+  'POST /ideas/:id/state': { params: IdParams, body: MoveIdeaBody, response: { 200: Idea } },
 } as const satisfies Record<`${Method} /${string}`, Route>;
 
 export type Routes = typeof routes;

@@ -75,6 +75,10 @@ import {
 } from './modules/outbox/outbox.transport';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service';
+import { ideasRoutes } from './modules/ideas/ideas.routes';
+import { createIdeasService } from './modules/ideas/ideas.service';
+import { improvementsRoutes } from './modules/improvements/improvements.routes';
+import { createImprovementsService } from './modules/improvements/improvements.service';
 import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { createInstitutionsService } from './modules/institutions/institutions.service';
 import { myWorkRoutes } from './modules/my-work/my-work.routes';
@@ -313,6 +317,8 @@ export function buildServices(options: AppOptions) {
     requestAccess,
   });
   const feedbackWeb = createFeedbackWebService({ db, clock });
+  const improvements = createImprovementsService({ db, audit, clock, units });
+  const ideas = createIdeasService({ db, audit, clock });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -353,6 +359,8 @@ export function buildServices(options: AppOptions) {
     cati,
     surveys,
     surveyWeb,
+    improvements,
+    ideas,
     surveyReports,
     feedback,
     feedbackWeb,
@@ -485,6 +493,8 @@ export async function buildApp(
   articlesPages(app, services);
   knowledgeRoutes(app, services);
   auditRoutes(app, services);
+  improvementsRoutes(app, services);
+  ideasRoutes(app, services);
   telephonyRoutes(app, services);
   feedbackRoutes(app, services);
   feedbackWebPages(app, {

@@ -57,6 +57,8 @@ const SERVERS: Role[] = ['specialist', 'unit_head', 'client_service_head'];
 const CLIENT_SERVICE_HEAD: Role[] = ['client_service_head'];
 /** Those who keep the knowledge base and the catalogue, and publish news. */
 const KNOWLEDGE_EDITORS: Role[] = ['unit_head', 'client_service_head'];
+/** The client service department and the deputy set units their improvement tasks (30). */
+const IMPROVEMENT_MANAGERS: Role[] = ['client_service_head', 'deputy_executive_director'];
 
 /** A request of the actor's unit, in a contact of its own. */
 const requestIn = async (test: TestApp, unit: TUnit) => {
@@ -122,6 +124,30 @@ const feedbackOf = async (
     version = (await test.services.feedback.escalate(ctx, item.id, { reason: 'Nopietns' })).version;
   }
   return { id: item.id, version };
+};
+
+/** An improvement task of the unit, set by the system, with the given owner. */
+const taskOf = (test: TestApp, unit: TUnit, ownerId: string | null = null) =>
+  test.services.improvements.create(ctx, {
+    unitId: unit.id,
+    title: `Uzdevums ${unique()}`,
+    ownerId,
+    dueOn: '2999-12-31',
+  });
+
+/** An idea a colleague in the unit sent to the addressee. */
+const ideaTo = async (
+  test: TestApp,
+  unit: TUnit,
+  addressee: 'manager' | 'client_service_head' | 'deputy_executive_director',
+) => {
+  const author = await signedIn(test, { roles: ['specialist'], unitIds: [unit.id] });
+  const response = await call(test.app, author, {
+    method: 'POST',
+    url: '/api/v1/ideas',
+    payload: { addressee, title: 'Ideja', text: 'Ierosinājums' },
+  });
+  return response.json<{ id: string; version: number }>();
 };
 
 /** A message held in quarantine, in a mailbox of the unit. */
@@ -1881,6 +1907,106 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/feedback/${item.id}/resolve`,
         payload: { decision: 'Pārrunāts ar darbinieku.' },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/improvement-tasks',
+    action: 'set a unit an improvement task',
+    allowed: IMPROVEMENT_MANAGERS,
+    perform: (test, { actor, otherUnit }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/improvement-tasks',
+        payload: { unitId: otherUnit.id, title: 'Uzlabot', dueOn: '2999-12-31' },
+      }),
+  },
+  {
+    route: 'PUT /api/v1/improvement-tasks/:id',
+    action: 'change an improvement task',
+    allowed: IMPROVEMENT_MANAGERS,
+    async perform(test, { actor, unit }) {
+      const task = await taskOf(test, unit);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/improvement-tasks/${task.id}`,
+        payload: { title: 'Cits nosaukums', version: task.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/improvement-tasks/:id/state',
+    action: 'start an improvement task of their unit',
+    allowed: ['unit_head', 'client_service_head', 'deputy_executive_director'],
+    async perform(test, { actor, unit }) {
+      const task = await taskOf(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/improvement-tasks/${task.id}/state`,
+        payload: { state: 'in_progress', version: task.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/improvement-tasks/:id/state',
+    action: 'start an improvement task of another unit',
+    allowed: IMPROVEMENT_MANAGERS,
+    async perform(test, { actor, otherUnit }) {
+      const task = await taskOf(test, otherUnit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/improvement-tasks/${task.id}/state`,
+        payload: { state: 'in_progress', version: task.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/ideas',
+    action: 'send an improvement idea',
+    allowed: ALL_BUT_AUDITOR,
+    perform: (test, { actor }) =>
+      call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/ideas',
+        payload: { addressee: 'client_service_head', title: 'Ideja', text: 'Ierosinājums' },
+      }),
+  },
+  {
+    route: 'POST /api/v1/ideas/:id/state',
+    action: 'answer an idea sent to the manager of their unit',
+    allowed: ['unit_head'],
+    async perform(test, { actor, unit }) {
+      const idea = await ideaTo(test, unit, 'manager');
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/ideas/${idea.id}/state`,
+        payload: { state: 'under_review', version: idea.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/ideas/:id/state',
+    action: 'answer an idea sent to the client service head',
+    allowed: CLIENT_SERVICE_HEAD,
+    async perform(test, { actor, otherUnit }) {
+      const idea = await ideaTo(test, otherUnit, 'client_service_head');
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/ideas/${idea.id}/state`,
+        payload: { state: 'rejected', response: 'Paldies, bet ne tagad.', version: idea.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/ideas/:id/state',
+    action: 'answer an idea sent to the deputy executive director',
+    allowed: ['deputy_executive_director'],
+    async perform(test, { actor, otherUnit }) {
+      const idea = await ideaTo(test, otherUnit, 'deputy_executive_director');
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/ideas/${idea.id}/state`,
+        payload: { state: 'under_review', version: idea.version },
       });
     },
   },

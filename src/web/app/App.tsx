@@ -100,6 +100,22 @@ const QuestionnaireEditorPage = lazyPage(() =>
 const SurveyPage = lazyPage(() =>
   import('../features/surveys/SurveyPage').then((module) => module.SurveyPage),
 );
+const ImprovementsPage = lazyPage(() =>
+  import('../features/improvements/ImprovementsPage').then((module) => module.ImprovementsPage),
+);
+const ImprovementTaskPage = lazyPage(() =>
+  import('../features/improvements/ImprovementTaskPage').then(
+    (module) => module.ImprovementTaskPage,
+  ),
+);
+const ImprovementTaskFormPage = lazyPage(() =>
+  import('../features/improvements/ImprovementTaskFormPage').then(
+    (module) => module.ImprovementTaskFormPage,
+  ),
+);
+const IdeasPage = lazyPage(() =>
+  import('../features/ideas/IdeasPage').then((module) => module.IdeasPage),
+);
 const SurveyResultsPage = lazyPage(() =>
   import('../features/surveys/SurveyResultsPage').then((module) => module.SurveyResultsPage),
 );
@@ -184,6 +200,18 @@ const router = createBrowserRouter([
         element: permitted('surveys.manage', <ReportEditorPage />),
       },
       { path: 'reports', element: <PublishedReportsPage /> },
+      // Anyone may own a task or head a unit that has one; the server shows each their own.
+      { path: 'quality/improvements', element: <ImprovementsPage /> },
+      {
+        path: 'quality/improvements/new',
+        element: permitted('improvements.manage', <ImprovementTaskFormPage />),
+      },
+      { path: 'quality/improvements/:id', element: <ImprovementTaskPage /> },
+      {
+        path: 'quality/improvements/:id/edit',
+        element: permitted('improvements.manage', <ImprovementTaskFormPage />),
+      },
+      { path: 'quality/ideas', element: permitted('ideas.submit', <IdeasPage />) },
       // The staff's registry; the public form is the server's own page at /feedback.
       { path: 'quality/feedback', element: permitted(FEEDBACK, <FeedbackListPage />) },
       {

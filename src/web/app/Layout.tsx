@@ -157,6 +157,14 @@ export function Layout() {
                 <NavLink to="/cati">{t('cati.console.title')}</NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/quality/improvements">{t('nav.improvements')}</NavLink>
+            </li>
+            {can('ideas.submit') && (
+              <li>
+                <NavLink to="/quality/ideas">{t('nav.ideas')}</NavLink>
+              </li>
+            )}
           </ul>
           <h2 className="nav-heading">{t('nav.knowledge')}</h2>
           <ul>

@@ -6,6 +6,7 @@ import { quadrantName, surveyFigures } from '../../../charts/survey-figures';
 import type { TSurveyAnalysis, TSurveyDetail } from '../../../contracts/surveys.contracts';
 import type { Quadrant } from '../../../domain/survey-stats';
 import { updateSurvey, useReloadSurveys, useSurvey, useSurveyAnalysis } from '../../api/surveys';
+import { useSession } from '../../app/session';
 import { currentLanguage } from '../../i18n/i18n';
 import { Field, FieldSet } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
@@ -200,6 +201,7 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
                   <th scope="col">{t('surveys.importance')}</th>
                   <th scope="col">{t('surveys.satisfaction')}</th>
                   <th scope="col">{t('surveys.quadrant')}</th>
+                  <th scope="col">{t('common.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -209,6 +211,11 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
                     <td className="cell-number">{formatDecimal(point.importance, language)}</td>
                     <td className="cell-number">{formatDecimal(point.satisfaction, language)}</td>
                     <td>{quadrantName(point.quadrant, language, survey.quadrantLabels)}</td>
+                    <td>
+                      <TaskForFactor survey={survey} waveName={wave} factor={point.factor}>
+                        {figures.labelOf(point.factor)}
+                      </TaskForFactor>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -217,6 +224,27 @@ function Results(props: { survey: TSurveyDetail; analysis: TSurveyAnalysis }) {
         </section>
       )}
     </>
+  );
+}
+
+/** Opens the improvement task form with this factor of the map as its basis (clause 30). */
+function TaskForFactor(props: {
+  survey: TSurveyDetail;
+  waveName: string;
+  factor: string;
+  children: string;
+}) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  if (!can('improvements.manage')) return null;
+  const waveId = props.survey.waves.find((wave) => wave.name === props.waveName)?.id;
+  const basis = new URLSearchParams({ surveyId: props.survey.id, surveyFactor: props.factor });
+  if (waveId) basis.set('surveyWaveId', waveId);
+  return (
+    <Link to={`/quality/improvements/new?${basis.toString()}`}>
+      {t('improvements.createForFactor')}
+      <span className="visually-hidden">: {props.children}</span>
+    </Link>
   );
 }
 
