@@ -29,6 +29,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { clientsRoutes } from './modules/clients/clients.routes';
 import { createClientsService } from './modules/clients/clients.service';
 import { commitmentsRoutes } from './modules/commitments/commitments.routes';
+import { controlRoutes } from './modules/control/control.routes';
+import { createControlService } from './modules/control/control.service';
 import { createCommitmentsService } from './modules/commitments/commitments.service';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import {
@@ -111,6 +113,8 @@ import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { telephonyRoutes } from './modules/telephony/telephony.routes';
 import { createTelephonyService } from './modules/telephony/telephony.service';
 import { createTokensService } from './modules/tokens/tokens.service';
+import { unitReportsRoutes } from './modules/unit-reports/unit-reports.routes';
+import { createUnitReportsService } from './modules/unit-reports/unit-reports.service';
 import { unitsRoutes } from './modules/units/units.routes';
 import { createUnitsService } from './modules/units/units.service';
 
@@ -298,6 +302,9 @@ export function buildServices(options: AppOptions) {
   const cati = createCatiService({ db, audit, clock, surveyAnswers });
   const surveyWeb = createSurveyWebService({ db, audit, clock, surveyAnswers });
   const surveyReports = createSurveyReportsService({ db, audit, clock, surveys });
+  // The standard's control reads every module's records; a yearly unit report keeps its figures.
+  const control = createControlService({ db, clock, units });
+  const unitReports = createUnitReportsService({ db, audit, clock, units, control });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -339,6 +346,8 @@ export function buildServices(options: AppOptions) {
     surveys,
     surveyWeb,
     surveyReports,
+    control,
+    unitReports,
     health,
   };
 }
@@ -469,6 +478,8 @@ export async function buildApp(
   knowledgeRoutes(app, services);
   auditRoutes(app, services);
   telephonyRoutes(app, services);
+  controlRoutes(app, services);
+  unitReportsRoutes(app, services);
 
   const webRoot = options.webRoot ?? null;
   const hasWeb = webRoot !== null && existsSync(path.join(webRoot, 'index.html'));

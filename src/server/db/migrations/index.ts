@@ -17,6 +17,7 @@ import * as clientPhoneLookup from './0015_client_phone_lookup';
 import * as recordingFetches from './0016_recording_fetches';
 import * as servingVisitorLookup from './0017_serving_visitor_lookup';
 import * as feedback from './0018_feedback';
+import * as controlLookups from './0022_control_lookups';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_recording_fetches': recordingFetches,
   '0017_serving_visitor_lookup': servingVisitorLookup,
   '0018_feedback': feedback,
+  '0022_control_lookups': controlLookups,
 };
