@@ -33,7 +33,7 @@ export function controlRoutes(app: Api, deps: { control: ControlService }): void
           'The control figures as CSV: every figure (part=figures), feedback by topic ' +
           '(part=topics) or every extension with its reason (part=extensions)',
         querystring: ControlCsvQuery,
-        response: responses({ 200: z.string() }, 400, 403, 404),
+        response: responses({ 200: z.any() }, 400, 403, 404),
       },
     },
     async (request, reply) => {
