@@ -23,6 +23,8 @@ import { OutboxPage } from '../features/outbox/OutboxPage';
 import { CallsPage } from '../features/phone/CallLog';
 import { CallbacksPage } from '../features/phone/CallbacksPage';
 import { CallLoadPage } from '../features/phone/CallLoadPage';
+import { ControlPage } from '../features/control/ControlPage';
+import { UnitReportPage, UnitReportsPage } from '../features/unit-reports/UnitReportsPage';
 import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
@@ -174,6 +176,15 @@ const router = createBrowserRouter([
         element: permitted('surveys.manage', <ReportEditorPage />),
       },
       { path: 'reports', element: <PublishedReportsPage /> },
+      { path: 'quality/control', element: permitted('control.read', <ControlPage />) },
+      {
+        path: 'quality/unit-reports',
+        element: permitted(['improvements.manage', 'unit-reports.submit'], <UnitReportsPage />),
+      },
+      {
+        path: 'quality/unit-reports/:id',
+        element: permitted(['improvements.manage', 'unit-reports.submit'], <UnitReportPage />),
+      },
       { path: 'reports/:id', element: <ReportPage /> },
       {
         path: 'surveys/waves/:waveId/cati',

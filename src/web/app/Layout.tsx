@@ -149,6 +149,16 @@ export function Layout() {
                 <NavLink to="/cati">{t('cati.console.title')}</NavLink>
               </li>
             )}
+            {can('control.read') && (
+              <li>
+                <NavLink to="/quality/control">{t('nav.control')}</NavLink>
+              </li>
+            )}
+            {(can('improvements.manage') || can('unit-reports.submit')) && (
+              <li>
+                <NavLink to="/quality/unit-reports">{t('nav.unitReports')}</NavLink>
+              </li>
+            )}
           </ul>
           <h2 className="nav-heading">{t('nav.knowledge')}</h2>
           <ul>
