@@ -34,6 +34,15 @@ import {
   VersionParams,
 } from './articles.contracts';
 import { AuditPage, AuditQuery } from './audit.contracts';
+import { ControlAnswer, ControlCsvQuery, ControlQuery } from './control.contracts';
+import {
+  CreateUnitReportBody,
+  SubmitUnitReportBody,
+  UnitReport,
+  UnitReportPage,
+  UnitReportsQuery,
+  UpdateUnitReportBody,
+} from './unit-reports.contracts';
 import {
   CreateImprovementTaskBody,
   ImprovementTask,
@@ -793,6 +802,21 @@ export const routes = {
   'GET /ideas/:id': { params: IdParams, response: { 200: Idea } },
   'POST /ideas': { body: CreateIdeaBody, response: { 201: Idea } },
   'POST /ideas/:id/state': { params: IdParams, body: MoveIdeaBody, response: { 200: Idea } },
+  'GET /control': { query: ControlQuery, response: { 200: ControlAnswer } },
+  'GET /control.csv': { query: ControlCsvQuery, response: { 200: FILE } },
+  'GET /unit-reports': { query: UnitReportsQuery, response: { 200: UnitReportPage } },
+  'POST /unit-reports': { body: CreateUnitReportBody, response: { 201: UnitReport } },
+  'GET /unit-reports/:id': { params: IdParams, response: { 200: UnitReport } },
+  'PUT /unit-reports/:id': {
+    params: IdParams,
+    body: UpdateUnitReportBody,
+    response: { 200: UnitReport },
+  },
+  'POST /unit-reports/:id/submit': {
+    params: IdParams,
+    body: SubmitUnitReportBody,
+    response: { 200: UnitReport },
+  },
 } as const satisfies Record<`${Method} /${string}`, Route>;
 
 export type Routes = typeof routes;

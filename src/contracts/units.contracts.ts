@@ -37,6 +37,8 @@ const unitFields = {
   email: OptionalEmail,
   openingHours: OpeningHours.optional(),
   active: z.boolean().optional(),
+  /** It serves external clients and so reports its shortcomings yearly (clause 29). */
+  servesExternalClients: z.boolean().optional(),
 };
 
 export const CreateUnitBody = z.strictObject(unitFields);
@@ -60,6 +62,7 @@ export const Unit = z.object({
   email: z.string().nullable(),
   openingHours: OpeningHours,
   active: z.boolean(),
+  servesExternalClients: z.boolean(),
   staffCount: z.int(),
   version: z.int(),
   createdAt: z.string(),

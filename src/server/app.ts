@@ -29,6 +29,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { clientsRoutes } from './modules/clients/clients.routes';
 import { createClientsService } from './modules/clients/clients.service';
 import { commitmentsRoutes } from './modules/commitments/commitments.routes';
+import { controlRoutes } from './modules/control/control.routes';
+import { createControlService } from './modules/control/control.service';
 import { createCommitmentsService } from './modules/commitments/commitments.service';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import {
@@ -119,6 +121,8 @@ import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { telephonyRoutes } from './modules/telephony/telephony.routes';
 import { createTelephonyService } from './modules/telephony/telephony.service';
 import { createTokensService } from './modules/tokens/tokens.service';
+import { unitReportsRoutes } from './modules/unit-reports/unit-reports.routes';
+import { createUnitReportsService } from './modules/unit-reports/unit-reports.service';
 import { unitsRoutes } from './modules/units/units.routes';
 import { createUnitsService } from './modules/units/units.service';
 
@@ -319,6 +323,9 @@ export function buildServices(options: AppOptions) {
   const feedbackWeb = createFeedbackWebService({ db, clock });
   const improvements = createImprovementsService({ db, audit, clock, units });
   const ideas = createIdeasService({ db, audit, clock });
+  // The standard's control reads every module's records; a yearly unit report keeps its figures.
+  const control = createControlService({ db, clock, units });
+  const unitReports = createUnitReportsService({ db, audit, clock, units, control });
   const health = createHealthService({
     database: options.database,
     mailboxes,
@@ -361,6 +368,8 @@ export function buildServices(options: AppOptions) {
     surveyWeb,
     improvements,
     ideas,
+    control,
+    unitReports,
     surveyReports,
     feedback,
     feedbackWeb,
@@ -495,6 +504,8 @@ export async function buildApp(
   auditRoutes(app, services);
   improvementsRoutes(app, services);
   ideasRoutes(app, services);
+  controlRoutes(app, services);
+  unitReportsRoutes(app, services);
   telephonyRoutes(app, services);
   feedbackRoutes(app, services);
   feedbackWebPages(app, {

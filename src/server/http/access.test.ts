@@ -68,6 +68,16 @@ const requestIn = async (test: TestApp, unit: TUnit) => {
   return request;
 };
 
+/** The actor's unit marked as serving external clients, so that it reports yearly (29). */
+const reportingUnit = (test: TestApp, unit: TUnit) =>
+  test.services.units.update(ctx, unit.id, { servesExternalClients: true, version: unit.version });
+
+/** A draft yearly report of the actor's unit. */
+const unitReportOf = async (test: TestApp, unit: TUnit) => {
+  await reportingUnit(test, unit);
+  return test.services.unitReports.create(ctx, { unitId: unit.id, year: 2025 });
+};
+
 const personClient = (test: TestApp) =>
   test.services.clients.create(ctx, { kind: 'person', givenName: 'Anna', surname: 'Kalniņa' });
 
@@ -2007,6 +2017,50 @@ const cases: Case[] = [
         method: 'POST',
         url: `/api/v1/ideas/${idea.id}/state`,
         payload: { state: 'under_review', version: idea.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/unit-reports',
+    action: 'start a unit’s yearly report',
+    allowed: ['unit_head', 'client_service_head', 'deputy_executive_director'],
+    perform: async (test, { actor, unit }) => {
+      await reportingUnit(test, unit);
+      return call(test.app, actor, {
+        method: 'POST',
+        url: '/api/v1/unit-reports',
+        payload: { unitId: unit.id, year: 2025 },
+      });
+    },
+  },
+  {
+    route: 'PUT /api/v1/unit-reports/:id',
+    action: 'write a unit’s yearly report',
+    allowed: ['unit_head', 'client_service_head', 'deputy_executive_director'],
+    perform: async (test, { actor, unit }) => {
+      const report = await unitReportOf(test, unit);
+      return call(test.app, actor, {
+        method: 'PUT',
+        url: `/api/v1/unit-reports/${report.id}`,
+        payload: { shortcomings: 'Rindas', measures: 'Vairāk darbinieku', version: report.version },
+      });
+    },
+  },
+  {
+    route: 'POST /api/v1/unit-reports/:id/submit',
+    action: 'submit a unit’s yearly report',
+    allowed: ['unit_head', 'client_service_head', 'deputy_executive_director'],
+    perform: async (test, { actor, unit }) => {
+      const draft = await unitReportOf(test, unit);
+      const report = await test.services.unitReports.update(ctx, draft.id, {
+        shortcomings: 'Rindas',
+        measures: '',
+        version: draft.version,
+      });
+      return call(test.app, actor, {
+        method: 'POST',
+        url: `/api/v1/unit-reports/${report.id}/submit`,
+        payload: { version: report.version },
       });
     },
   },

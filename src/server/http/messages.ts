@@ -270,6 +270,14 @@ const DETAILS = {
     lv: 'Nevar noteikt struktūrvienību, kuras vadītājam nodot sūdzību.',
     en: 'The unit whose head the complaint goes to cannot be found.',
   },
+  unit_report_submitted: {
+    lv: 'Pārskats jau ir iesniegts; to vairs nevar mainīt.',
+    en: 'The report has already been submitted; it can no longer be changed.',
+  },
+  unit_report_exists: {
+    lv: 'Šīs struktūrvienības pārskats par šo gadu jau ir sākts.',
+    en: 'This unit’s report for the year has already been started.',
+  },
 } satisfies Record<ErrorCode, Texts> & Record<string, Texts>;
 export type MessageKey = keyof typeof DETAILS;
 
@@ -645,6 +653,10 @@ const FIELD_MESSAGES = {
   unknown_text_module_placeholder: {
     lv: 'Tekstā ir nezināms aizstājējs; var lietot {klients}, {numurs} un {termiņš}.',
     en: 'The text has an unknown placeholder; use {client}, {number} and {due}.',
+  },
+  unit_not_reporting: {
+    lv: 'Šī struktūrvienība neapkalpo ārējos klientus un gada pārskatu neiesniedz.',
+    en: 'This unit does not serve external clients and submits no yearly report.',
   },
 } satisfies Record<string, Texts>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -26,6 +26,8 @@ import { OutboxPage } from '../features/outbox/OutboxPage';
 import { CallsPage } from '../features/phone/CallLog';
 import { CallbacksPage } from '../features/phone/CallbacksPage';
 import { CallLoadPage } from '../features/phone/CallLoadPage';
+import { ControlPage } from '../features/control/ControlPage';
+import { UnitReportPage, UnitReportsPage } from '../features/unit-reports/UnitReportsPage';
 import { PhoneAdminPage } from '../features/phone/PhoneAdminPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { ReceptionPage } from '../features/reception/ReceptionPage';
@@ -212,6 +214,15 @@ const router = createBrowserRouter([
         element: permitted('improvements.manage', <ImprovementTaskFormPage />),
       },
       { path: 'quality/ideas', element: permitted('ideas.submit', <IdeasPage />) },
+      { path: 'quality/control', element: permitted('control.read', <ControlPage />) },
+      {
+        path: 'quality/unit-reports',
+        element: permitted(['improvements.manage', 'unit-reports.submit'], <UnitReportsPage />),
+      },
+      {
+        path: 'quality/unit-reports/:id',
+        element: permitted(['improvements.manage', 'unit-reports.submit'], <UnitReportPage />),
+      },
       // The staff's registry; the public form is the server's own page at /feedback.
       { path: 'quality/feedback', element: permitted(FEEDBACK, <FeedbackListPage />) },
       {

@@ -165,6 +165,16 @@ export function Layout() {
                 <NavLink to="/quality/ideas">{t('nav.ideas')}</NavLink>
               </li>
             )}
+            {can('control.read') && (
+              <li>
+                <NavLink to="/quality/control">{t('nav.control')}</NavLink>
+              </li>
+            )}
+            {(can('improvements.manage') || can('unit-reports.submit')) && (
+              <li>
+                <NavLink to="/quality/unit-reports">{t('nav.unitReports')}</NavLink>
+              </li>
+            )}
           </ul>
           <h2 className="nav-heading">{t('nav.knowledge')}</h2>
           <ul>

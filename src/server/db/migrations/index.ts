@@ -19,6 +19,7 @@ import * as servingVisitorLookup from './0017_serving_visitor_lookup';
 import * as feedback from './0018_feedback';
 import * as feedbackReference from './0019_feedback_reference';
 import * as serverKeys from './0020_server_keys';
+import * as controlLookups from './0021_control_lookups';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_feedback': feedback,
   '0019_feedback_reference': feedbackReference,
   '0020_server_keys': serverKeys,
+  '0021_control_lookups': controlLookups,
 };

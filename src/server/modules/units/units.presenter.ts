@@ -14,6 +14,7 @@ export function presentUnit(row: UnitListRow): TUnit {
     email: row.email,
     openingHours: row.opening_hours,
     active: row.active,
+    servesExternalClients: row.serves_external_clients,
     staffCount: row.staff_count,
     version: row.version,
     createdAt: row.created_at.toISOString(),

@@ -118,6 +118,9 @@ export function createUnitsService(deps: {
           email: body.email ?? null,
           opening_hours: JSON.stringify(body.openingHours ?? DEFAULT_OPENING_HOURS),
           active: body.active ?? true,
+          // A client service centre serves residents by its nature; any other unit when marked.
+          serves_external_clients:
+            body.servesExternalClients ?? body.kind === 'client_service_centre',
           search_text: searchTextOf([body.name, body.address]),
           created_at: now,
           updated_at: now,
@@ -164,6 +167,7 @@ export function createUnitsService(deps: {
             email: body.email !== undefined ? body.email : before.email,
             opening_hours: JSON.stringify(body.openingHours ?? before.openingHours),
             active: body.active ?? before.active,
+            serves_external_clients: body.servesExternalClients ?? before.servesExternalClients,
             search_text: searchTextOf([merged.name, merged.address]),
             updated_at: clock.now(),
           },
