@@ -56,6 +56,7 @@ describe('staff pages on tablets and phones', () => {
       institutionId: institution.id,
       name: `Ekrāna centrs ${tag}`,
       kind: 'client_service_centre',
+      servesExternalClients: true,
     });
     unitId = unit.id;
     const colleague = await post<{ id: string }>('/staff', {
@@ -136,6 +137,27 @@ describe('staff pages on tablets and phones', () => {
     });
     const request = served.requests[0];
     if (!request) throw new Error('the visit has no request');
+    const feedback = await post<{ id: string }>('/feedback', {
+      kind: 'complaint',
+      channel: 'in_person',
+      unitId: unit.id,
+      staffId: colleague.id,
+      text: 'Klients gaidīja rindā ilgāk nekā solīts, un neviens nepaskaidroja, kāpēc.',
+      name: 'Krišjānis Garais',
+      email: `garais.${tag}@example.lv`,
+    });
+    const task = await post<{ id: string }>('/improvement-tasks', {
+      unitId: unit.id,
+      title: 'Informēt rindā gaidošos par gaidīšanas laiku',
+      description: 'Sūdzība par ilgu gaidīšanu bez paskaidrojuma.',
+      ownerId: colleague.id,
+      dueOn: '2030-06-30',
+      feedbackId: feedback.id,
+    });
+    const unitReport = await post<{ id: string }>('/unit-reports', {
+      unitId: unit.id,
+      year: 2025,
+    });
     examples = {
       '/requests/:id': `/requests/${request.id}`,
       '/contacts/:id': `/contacts/${served.id}`,
@@ -152,6 +174,10 @@ describe('staff pages on tablets and phones', () => {
       '/surveys/waves/:waveId/cati': `/surveys/waves/${wave.id}/cati`,
       '/survey-reports/:id/edit': `/survey-reports/${report.id}/edit`,
       '/reports/:id': `/reports/${report.id}`,
+      '/quality/feedback/:id': `/quality/feedback/${feedback.id}`,
+      '/quality/improvements/:id': `/quality/improvements/${task.id}`,
+      '/quality/improvements/:id/edit': `/quality/improvements/${task.id}/edit`,
+      '/quality/unit-reports/:id': `/quality/unit-reports/${unitReport.id}`,
       '/queue': `/queue?unitId=${unit.id}`,
       '/requests': '/requests?list=all',
       '/clients': `/clients?q=${tag}`,
