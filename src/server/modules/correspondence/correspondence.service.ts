@@ -113,14 +113,17 @@ export function createCorrespondenceService(deps: {
       },
     ): Promise<string> {
       const signature = letter.signedIn ? await signatureOf(trx, ctx, letter.signedIn) : null;
+      const thread = await threadingOf(trx, request.id);
       return insertOutgoingMessage(trx, {
-        ...(await threadingOf(trx, request.id)),
+        ...thread,
         request_id: request.id,
         channel: request.channel,
         recipient: letter.recipient ?? recipientOf(request),
         kind: letter.kind ?? 'letter',
-        mailbox_id: letter.mailboxId ?? null,
-        in_reply_to: letter.inReplyTo ?? null,
+        // A letter about a request that came by email answers in that thread, from the mailbox it
+        // came to, unless the caller names its own (an automatic reply to one particular letter).
+        mailbox_id: letter.mailboxId !== undefined ? letter.mailboxId : thread.mailbox_id,
+        in_reply_to: letter.inReplyTo !== undefined ? letter.inReplyTo : thread.in_reply_to,
         ...(letter.referenceIds ? { reference_ids: letter.referenceIds } : {}),
         subject: letter.subject,
         body: letterBody({ text: letter.body, signature, quote: null }),

@@ -185,6 +185,29 @@ describe('mail in', () => {
     expect(state.last_message_at).toEqual(new Date(TUESDAY));
   });
 
+  it('sends a later letter on the request in the client’s thread, from the mailbox it came to', async () => {
+    const { raw, messageId } = letter({ subject: 'Par nekustamā īpašuma nodokli' });
+    await send(raw);
+    const [stored] = await inbound(messageId);
+    const created = await request(stored?.request_id as string);
+    const head = await signedIn(test, { roles: ['client_service_head'], unitIds: [unitId] });
+
+    // Extending the deadline owes the client an interim letter: it answers the client's letter.
+    const extended = await call(test.app, head, {
+      method: 'POST',
+      url: `/api/v1/requests/${created.id}/extension`,
+      payload: { dueOn: '2026-04-30', reason: 'Jāsaņem ziņas no VZD', version: created.version },
+    });
+    expect(extended.statusCode).toBe(200);
+    const interim = (await letters(created.id)).find((row) => row.kind === 'interim');
+    expect(interim).toMatchObject({
+      in_reply_to: messageId,
+      mailbox_id: stored?.mailbox_id,
+      reference_ids: [messageId],
+    });
+    expect(interim?.message_id).toMatch(new RegExp(`@${mailboxAddress.split('@')[1]}>$`));
+  });
+
   it('stores a message delivered twice once', async () => {
     const { raw, messageId } = letter({});
     await send(raw);
