@@ -486,8 +486,8 @@ const FIELD_MESSAGES = {
     en: 'Name the colleague or the unit to refer it to.',
   },
   invalid_transition: {
-    lv: 'Pieprasījumu nevar pārvietot no stāvokļa „{from}” uz „{to}”.',
-    en: 'The request cannot move from “{from}” to “{to}”.',
+    lv: 'Pieprasījumu nevar pārvietot no stāvokļa „{from:requestState}” uz „{to:requestState}”.',
+    en: 'The request cannot move from “{from:requestState}” to “{to:requestState}”.',
   },
   due_not_later: {
     lv: 'Jaunajam termiņam jābūt vēlākam par pašreizējo ({dueOn}).',
@@ -661,10 +661,33 @@ const FIELD_MESSAGES = {
 } satisfies Record<string, Texts>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 
-function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/**
+ * The words for the codes a message may quote ({from:requestState}), so that a clerk reads
+ * "Atbildēts", not "answered"; the same words as the web app's.
+ */
+const TERMS = {
+  requestState: {
+    new: { lv: 'Jauns', en: 'New' },
+    in_progress: { lv: 'Procesā', en: 'In progress' },
+    waiting_client: { lv: 'Gaida klientu', en: 'Waiting for the client' },
+    waiting_institution: { lv: 'Gaida iestādi', en: 'Waiting for an institution' },
+    answered: { lv: 'Atbildēts', en: 'Answered' },
+    closed: { lv: 'Slēgts', en: 'Closed' },
+  },
+} satisfies Record<string, Record<string, Texts>>;
+
+function interpolate(
+  template: string,
+  params: Record<string, string | number>,
+  language: Language,
+): string {
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, term?: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    const words: Record<string, Texts> | undefined =
+      term && Object.hasOwn(TERMS, term) ? TERMS[term as keyof typeof TERMS] : undefined;
+    return words && Object.hasOwn(words, value) ? (words[value]?.[language] ?? value) : value;
+  });
 }
 
 export function titleOf(code: ErrorCode, language: Language): string {
@@ -676,7 +699,7 @@ export function detailOf(
   params: Record<string, string | number>,
   language: Language,
 ): string {
-  return interpolate(DETAILS[key][language], params);
+  return interpolate(DETAILS[key][language], params, language);
 }
 
 export function fieldMessageOf(
@@ -684,7 +707,7 @@ export function fieldMessageOf(
   params: Record<string, string | number>,
   language: Language,
 ): string {
-  return interpolate(FIELD_MESSAGES[code][language], params);
+  return interpolate(FIELD_MESSAGES[code][language], params, language);
 }
 
 /**

@@ -254,7 +254,10 @@ describe('service requests', () => {
       });
       expect(back.statusCode).toBe(400);
       expect(fieldErrorsOf(back)).toEqual([{ field: 'state', code: 'invalid_transition' }]);
-      expect(problemOf(back).errors?.[0]?.message).toContain('„answered”');
+      // The clerk reads the states' names, not their codes.
+      expect(problemOf(back).errors?.[0]?.message).toBe(
+        'Pieprasījumu nevar pārvietot no stāvokļa „Atbildēts” uz „Gaida klientu”.',
+      );
       const detail = (await open(clerk, request.id)).json<TRequestDetail>();
       expect(detail.state).toBe('answered');
       expect(detail.answeredAt).not.toBeNull();
