@@ -51,7 +51,10 @@ const inYears = (instant: string) => {
 
 /** A date, or a date and time with its offset, e.g. 2025-04-17 or 2025-04-17T18:20:00+03:00. */
 export const ReceivedAt = z.union(
-  [IsoDate, z.iso.datetime({ offset: true }).refine(inYears, { message: 'date_out_of_range' })],
+  [
+    IsoDate,
+    z.iso.datetime({ offset: true, abort: true }).refine(inYears, { message: 'date_out_of_range' }),
+  ],
   { message: 'invalid_date_or_datetime' },
 );
 

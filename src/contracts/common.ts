@@ -7,7 +7,8 @@ import { isTimeOfDay } from '../domain/opening-hours';
 export const IdParams = z.strictObject({ id: z.uuid() });
 /** A calendar date, YYYY-MM-DD, in the years people actually mean (PostgreSQL has no year 0). */
 export const IsoDate = z.iso
-  .date()
+  // A date that is not one (an empty field) gets that one message, not also "out of range".
+  .date({ abort: true })
   .refine((date) => date >= '1900-01-01' && date <= '2999-12-31', { message: 'date_out_of_range' });
 
 // Text the database cannot store as sent (a NUL character, half of a surrogate pair) is refused

@@ -225,6 +225,10 @@ describe('working-day calendar API', () => {
         fieldErrorsOf(
           await get(clerk, '/api/v1/calendar/deadline?from=9999-12-31T23:00:00Z&workingDays=1'),
         ),
+      ).toEqual([{ field: 'from', code: 'date_out_of_range' }]);
+      // An empty date is one mistake, told once.
+      expect(
+        fieldErrorsOf(await get(clerk, '/api/v1/calendar/deadline?from=&workingDays=1')),
       ).toEqual([{ field: 'from', code: 'invalid_date_or_datetime' }]);
       expect(fieldErrorsOf(await get(clerk, '/api/v1/calendar/deadline?from=2025-04-17'))).toEqual([
         { field: 'workingDays', code: 'working_days_or_policy' },
