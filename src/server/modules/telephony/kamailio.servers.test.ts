@@ -36,7 +36,7 @@ describe('calls through a real SIP exchange (Kamailio)', () => {
     await test.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = test.app.server.address() as AddressInfo;
     const { token } = await test.services.telephony.createExchange(ctx, { name: 'Kamailio' });
-    exchange = await startKamailio({ url: `http://127.0.0.1:${port}`, token });
+    exchange = await startKamailio({ url: `http://127.0.0.1:${port}`, token, ringMs: 3000 });
     trunk = await exchange.trunk();
   }, 120_000);
   afterAll(async () => {
@@ -165,6 +165,20 @@ describe('calls through a real SIP exchange (Kamailio)', () => {
       number: caller,
       dueAt: due.dueEnd.toISOString(),
     });
+  });
+
+  it('rings each extension for its time and, when none answers, logs a missed call (no answer)', async () => {
+    const { unitId, line, phones, clerk } = await unitWithPhones();
+    for (const { phone } of phones.values()) phone.behaviour = () => 'ring';
+    const caller = `+37126${digits(6)}`;
+    const ringing = trunk.dial(line, caller);
+    expect(await ringing.outcome()).toBe(480);
+    expect(rungFor(phones, ringing.callId)).toHaveLength(2);
+
+    const missed = await callOf(clerk, unitId, caller);
+    expect(missed).toMatchObject({ state: 'missed', hangupCause: 'no_answer', staff: null });
+    const callbacks = await callbacksOf(clerk, unitId);
+    expect(callbacks.map((callback) => callback.callId)).toEqual([missed.id]);
   });
 
   it('logs a call the caller gave up on while it rang as missed (cancelled), owed a callback', async () => {
