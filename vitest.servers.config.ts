@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests against real mail servers from Debian's packages (Dovecot, rspamd), which a machine has
-// only once they are installed: CI installs them and runs these with `npm run test:servers`.
+// Tests against real servers from Debian's packages (the mail servers Dovecot and rspamd, the SIP
+// proxy Kamailio), which a machine has only once they are installed: CI installs them and runs
+// these with `npm run test:servers`.
 export default defineConfig({
   test: {
     name: 'servers',

@@ -259,6 +259,7 @@ export const ListCallsQuery = z.strictObject({
 export type TListCallsQuery = z.infer<typeof ListCallsQuery>;
 
 export const CallPage = pageOf(Call);
+export type TCallPage = z.infer<typeof CallPage>;
 
 /** Ties a call to the contact logged for it (through the reception flow, channel phone). */
 export const LinkCallContactBody = z.strictObject({ contactId: z.uuid() });
