@@ -296,7 +296,10 @@ export interface FeedbackFilter {
   staffId?: string | undefined;
   escalationLevel?: FeedbackLevel | 'none' | undefined;
   channel?: string | undefined;
-  /** Words that must all occur in the item's search text. */
+  /**
+   * Folded words (letters, digits, `@` and `.`: no LIKE wildcard) that must all occur in the
+   * item's search text, found through its trigram index (migration 0022).
+   */
   words?: readonly string[] | undefined;
   receivedFrom?: Date | undefined;
   receivedBefore?: Date | undefined;
@@ -331,7 +334,7 @@ export async function findItems(db: Executor, filter: FeedbackFilter) {
   if (filter.receivedFrom) query = query.where('f.received_at', '>=', filter.receivedFrom);
   if (filter.receivedBefore) query = query.where('f.received_at', '<', filter.receivedBefore);
   for (const word of filter.words ?? []) {
-    query = query.where('f.search_text', 'like', `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+    query = query.where('f.search_text', 'like', `%${word}%`);
   }
   const scope = filter.scope;
   if (scope) {

@@ -194,6 +194,35 @@ describe('the feedback registry', () => {
     });
   });
 
+  describe('search', () => {
+    it('finds an item by what a clerk types without diacritics, and not by a word not in it', async () => {
+      const org = await organisation();
+      const registered = await register(org.registrar, {
+        unitId: org.unit.id,
+        name: 'Jānis Bērziņš',
+        text: 'Rindā gaidīju divas stundas, darbiniece bija nepieklājīga.',
+      });
+      const item = registered.json<TFeedback>();
+      await act(org.head, item.id, 'evaluation', {
+        topic: 'Gaidīšana',
+        unitId: org.unit.id,
+        justified: true,
+        serious: false,
+        version: item.version,
+      });
+      const found = async (q: string) =>
+        (await listOf(org.head, `&q=${encodeURIComponent(q)}`)).items.map((i) => i.id);
+
+      expect(await found('berzins')).toContain(item.id);
+      expect(await found('Janis rinda NEPIEKLAJIGA')).toContain(item.id);
+      expect(await found('gaidisana')).toContain(item.id);
+      expect(await found(item.reference)).toContain(item.id);
+      expect(await found(item.reference.slice(-5))).toContain(item.id);
+      expect(await found('berzins pasts')).not.toContain(item.id);
+      expect(await found('kalnins')).not.toContain(item.id);
+    });
+  });
+
   describe('the answer', () => {
     it('leaves as a letter in the outbox on a request of its own for the client', async () => {
       const org = await organisation();
