@@ -29,7 +29,8 @@ describe('two escalation runs at once', () => {
     await instances.close();
   });
 
-  it('pass each overdue complaint on exactly one level, with one history entry each', async () => {
+  /** Complaints about a person of a new unit, each escalated to their direct manager by the head. */
+  async function escalatedComplaints(count: number) {
     const unit = await createUnit(first.services);
     const accused = await createPerson(first.services, { unitIds: [unit.id] });
     const head = await signIn(
@@ -37,7 +38,7 @@ describe('two escalation runs at once', () => {
       await createPerson(first.services, { roles: ['client_service_head'] }),
     );
     const items: TFeedback[] = [];
-    for (let index = 0; index < COMPLAINTS; index++) {
+    for (let index = 0; index < count; index++) {
       const registered = await call(first.app, head, {
         method: 'POST',
         url: '/api/v1/feedback',
@@ -58,8 +59,22 @@ describe('two escalation runs at once', () => {
       expect(escalated.statusCode).toBe(200);
       items.push(escalated.json<TFeedback>());
     }
-    const ids = items.map((item) => item.id);
     const managerDue = new Date(items[0]?.escalations[0]?.dueAt as string);
+    return { head, ids: items.map((item) => item.id), managerDue };
+  }
+
+  const historyOf = async (ids: readonly string[]) => {
+    const levels = await instances.first.db
+      .selectFrom('feedback_escalations')
+      .select(['feedback_id', 'level', 'outcome', 'opened_at'])
+      .where('feedback_id', 'in', [...ids])
+      .orderBy('opened_at')
+      .execute();
+    return (id: string) => levels.filter((level) => level.feedback_id === id);
+  };
+
+  it('pass each overdue complaint on exactly one level, with one history entry each', async () => {
+    const { ids, managerDue } = await escalatedComplaints(COMPLAINTS);
     // A minute past the direct manager's deadline; the heads' ten working days are far off.
     const at = new Date(managerDue.getTime() + 60_000);
 
@@ -70,14 +85,9 @@ describe('two escalation runs at once', () => {
     expect(passed[0] + passed[1]).toBe(COMPLAINTS);
 
     const db = instances.first.db;
-    const levels = await db
-      .selectFrom('feedback_escalations')
-      .select(['feedback_id', 'level', 'outcome', 'opened_at'])
-      .where('feedback_id', 'in', ids)
-      .orderBy('opened_at')
-      .execute();
+    const levels = await historyOf(ids);
     for (const id of ids) {
-      const history = levels.filter((level) => level.feedback_id === id);
+      const history = levels(id);
       expect(history.map((level) => [level.level, level.outcome])).toEqual([
         ['manager', 'overdue'],
         ['head', null],
@@ -105,5 +115,38 @@ describe('two escalation runs at once', () => {
         second.services.feedback.escalateOverdue(at),
       ]),
     ).toEqual([0, 0]);
+  });
+
+  it('and a head resolving the same complaints meanwhile: each is resolved or passed on, never both', async () => {
+    const { head, ids, managerDue } = await escalatedComplaints(COMPLAINTS);
+    const at = new Date(managerDue.getTime() + 60_000);
+    clock.set(at);
+    // The head resolves through the second instance while the first runs the job.
+    const secondHead = await signIn(second.app, head.person);
+    const [passed, ...resolved] = await Promise.all([
+      first.services.feedback.escalateOverdue(at),
+      ...ids.map((id) =>
+        call(second.app, secondHead, {
+          method: 'POST',
+          url: `/api/v1/feedback/${id}/resolve`,
+          payload: { decision: 'Pārrunāts ar darbinieku.' },
+        }),
+      ),
+    ]);
+    expect(resolved.map((response) => response.statusCode)).toEqual(ids.map(() => 200));
+
+    const levels = await historyOf(ids);
+    const histories = ids.map((id) => levels(id).map((level) => [level.level, level.outcome]));
+    for (const history of histories) {
+      expect([
+        [['manager', 'resolved']],
+        [
+          ['manager', 'overdue'],
+          ['head', 'resolved'],
+        ],
+      ]).toContainEqual(history);
+    }
+    expect(histories.filter((history) => history.length === 2)).toHaveLength(passed);
+    clock.set('2026-03-10T08:00:00Z');
   });
 });

@@ -131,6 +131,11 @@ export async function findItemForUpdate(db: Executor, id: string) {
   return selectItems(db).where('f.id', '=', id).forUpdate('f').executeTakeFirst();
 }
 
+/** The item locked for a change, or none while another transaction holds it (not waited for). */
+export async function findItemForUpdateUnlessBusy(db: Executor, id: string) {
+  return selectItems(db).where('f.id', '=', id).forUpdate('f').skipLocked().executeTakeFirst();
+}
+
 export async function findItemBySourceRequest(db: Executor, requestId: string) {
   return db
     .selectFrom('feedback_items')
@@ -252,7 +257,7 @@ export async function closeEscalation(
 export async function findOverdueEscalations(db: Executor, now: Date, limit: number) {
   return db
     .selectFrom('feedback_escalations')
-    .select(['id', 'level', 'due_at'])
+    .select(['id', 'feedback_id', 'level', 'due_at'])
     .where('closed_at', 'is', null)
     .where('due_at', '<=', now)
     .where('level', '!=', 'ethics')

@@ -67,6 +67,7 @@ import {
   findItemById,
   findItemBySourceRequest,
   findItemForUpdate,
+  findItemForUpdateUnlessBusy,
   findItems,
   findOverdueEscalations,
   findRequestWords,
@@ -929,10 +930,12 @@ export function createFeedbackService(deps: {
         const openedAt = new Date(candidate.due_at);
         const due = await levelDueOf(level, openedAt);
         const done = await db.transaction().execute(async (trx) => {
+          // The item first, as a person's escalate or resolve locks it before its level: the
+          // other order could deadlock with them. One being changed now waits for the next tick.
+          const row = await findItemForUpdateUnlessBusy(trx, candidate.feedback_id);
+          if (!row) return false;
           const claimed = await claimEscalation(trx, candidate.id, now);
           if (!claimed) return false;
-          const row = await findItemForUpdate(trx, claimed.feedback_id);
-          if (!row) return false;
           await openNextIn(trx, ctx, row, claimed, {
             level,
             at: openedAt,
