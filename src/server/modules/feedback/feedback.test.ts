@@ -223,6 +223,60 @@ describe('the feedback registry', () => {
     });
   });
 
+  describe('attachments', () => {
+    it('are downloaded by those who see the item in full, and missing for anyone else', async () => {
+      const org = await organisation();
+      // A plain clerk complained about: unlike a unit head, they see none of the complaint.
+      const accused = await createPerson(test.services, { unitIds: [org.unit.id] });
+      const pdf = Buffer.from('%PDF-1.4\n% Rindas talons\n');
+      const { reference } = await test.services.feedback.submitPublic(
+        {
+          kind: 'complaint',
+          unitId: org.unit.id,
+          staffId: accused.id,
+          text: 'Talons pielikumā.',
+          language: 'lv',
+        },
+        {
+          address: '198.51.100.7',
+          attachments: [{ filename: 'talons ā.pdf', contentType: 'application/pdf', content: pdf }],
+        },
+      );
+      const [found] = (await listOf(org.head, `&q=${encodeURIComponent(reference)}`)).items.filter(
+        (i) => i.reference === reference,
+      );
+      const item = (await get(org.head, found?.id as string)).json<TFeedback>();
+      const file = item.attachments[0];
+      expect(file).toMatchObject({
+        filename: 'talons ā.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+      });
+      const url = `/api/v1/feedback/${item.id}/attachments/${file?.id}`;
+      const download = (session: Session) => call(test.app, session, { method: 'GET', url });
+
+      const byHead = await download(org.head);
+      expect(byHead.statusCode).toBe(200);
+      expect(byHead.headers['content-type']).toBe('application/pdf');
+      expect(byHead.headers['content-disposition']).toBe(
+        `attachment; filename="talons _.pdf"; filename*=UTF-8''talons%20%C4%81.pdf`,
+      );
+      expect(byHead.rawPayload.equals(pdf)).toBe(true);
+      expect((await download(org.unitHead)).statusCode).toBe(200);
+
+      expect((await download(await signIn(test.app, accused))).statusCode).toBe(404);
+      expect((await download(org.ethics)).statusCode).toBe(404);
+      expect((await download(org.stranger)).statusCode).toBe(404);
+      expect((await download(org.registrar)).statusCode).toBe(404);
+      expect((await test.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      const elsewhere = await call(test.app, org.head, {
+        method: 'GET',
+        url: `/api/v1/feedback/${item.id}/attachments/00000000-0000-4000-8000-000000000000`,
+      });
+      expect(elsewhere.statusCode).toBe(404);
+    });
+  });
+
   describe('the answer', () => {
     it('leaves as a letter in the outbox on a request of its own for the client', async () => {
       const org = await organisation();
