@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   feedbackReference,
+  feedbackSearchText,
   feedbackVisibility,
   mayEscalate,
   mayResolve,
@@ -106,5 +107,45 @@ describe('feedback rules', () => {
     expect(rateLimitDecision([minutesAgo(11), minutesAgo(1)], now, limits)).toEqual({
       allowed: true,
     });
+  });
+});
+
+describe('feedbackSearchText', () => {
+  const searchable = {
+    reference: 'ATS-2026-00042',
+    text: 'Rindā gaidīju divas stundas, darbiniece bija nepieklājīga.',
+    name: 'Jānis Bērziņš',
+    email: 'Janis.Berzins@Example.lv',
+    phone: '+371 20000000',
+    topic: 'Gaidīšana',
+  };
+
+  it('folds the name, text and topic as a clerk types them, without diacritics', () => {
+    const text = feedbackSearchText(searchable);
+    for (const word of ['berzins', 'janis', 'rinda', 'nepieklajiga', 'gaidisana']) {
+      expect(text).toContain(word);
+    }
+    expect(text).not.toMatch(/[A-ZāēīūčšžņļķģĀŠ]/u);
+  });
+
+  it('keeps the reference findable whole and by its number, and the contact as written', () => {
+    const text = feedbackSearchText(searchable);
+    expect(text).toContain('ats202600042');
+    expect(text).toContain('00042');
+    expect(text).toContain('janis.berzins@example.lv');
+    expect(text).toContain('20000000');
+  });
+
+  it('leaves out what the item lacks', () => {
+    expect(
+      feedbackSearchText({
+        reference: 'ATS-2026-00001',
+        text: 'Paldies!',
+        name: null,
+        email: null,
+        phone: null,
+        topic: null,
+      }),
+    ).toBe('ats 2026 00001 paldies ats202600001');
   });
 });

@@ -1,3 +1,5 @@
+import { searchTextOf } from './search-text';
+
 // The rules of the feedback registry (clauses 25–26, 32–33), free of storage and of the clock:
 // the reference's form, the order of escalation, who may see and do what, and the public form's
 // rate limit.
@@ -25,6 +27,25 @@ export function nextLevel(current: FeedbackLevel | null): FeedbackLevel | null {
 /** The reference a resident quotes: `ATS-2026-00042` (ATS: atsauksme). */
 export function feedbackReference(year: number, number: number): string {
   return `ATS-${year}-${String(number).padStart(5, '0')}`;
+}
+
+/** What of an item a clerk searches it by. */
+export interface FeedbackSearchable {
+  reference: string;
+  text: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  topic: string | null;
+}
+
+/**
+ * The item's search text, folded as every search is (decision 7): a clerk typing "berzins
+ * rinda" finds "Bērziņš" complaining about the queue ("rindā"), and "ATS-2026-00042" or its
+ * digits the item by its reference.
+ */
+export function feedbackSearchText(item: FeedbackSearchable): string {
+  return searchTextOf([item.reference, item.name, item.email, item.phone, item.topic, item.text]);
 }
 
 /** What a viewer holds that matters for an item. */

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Channel } from '../../domain/channels';
+import { feedbackSearchText } from '../../domain/feedback';
 import { addCalendarDays, rigaDateOf, rigaInstantOf, rigaTimeOf } from '../../domain/riga-time';
-import { searchTextOf } from '../../domain/search-text';
 import type { Clock } from '../adapters/clock';
 import type { Services } from '../app';
 import type {
@@ -857,14 +857,14 @@ export async function seedDemoFeedback(
   items.sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
   items.forEach((row, index) => {
     row.reference = `ATS-${rigaDateOf(row.received_at).slice(0, 4)}-${String(index + 1).padStart(5, '0')}`;
-    row.search_text = searchTextOf([
-      row.reference,
-      row.text,
-      row.name,
-      row.email,
-      row.phone,
-      row.topic,
-    ]);
+    row.search_text = feedbackSearchText({
+      reference: row.reference,
+      text: row.text,
+      name: row.name ?? null,
+      email: row.email ?? null,
+      phone: row.phone ?? null,
+      topic: row.topic ?? null,
+    });
   });
 
   // ---- Improvement tasks -------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import * as feedback from './0018_feedback';
 import * as feedbackReference from './0019_feedback_reference';
 import * as serverKeys from './0020_server_keys';
 import * as controlLookups from './0021_control_lookups';
+import * as feedbackSearch from './0022_feedback_search';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_feedback_reference': feedbackReference,
   '0020_server_keys': serverKeys,
   '0021_control_lookups': controlLookups,
+  '0022_feedback_search': feedbackSearch,
 };

@@ -318,6 +318,85 @@ describe('the standard’s control (34)', () => {
     expect(answer.rows.map((row) => row.onTimeShare)).toEqual([0, null]);
   });
 
+  it('counts the callbacks due in each month, made by their due instant or not', async () => {
+    // Unit C's missed calls, due by the callback policy at the instants below (UTC):
+    //   K1 due 14 Apr 10:00, rung back at 09:00: in time.
+    //   K2 due 20 Apr 10:00, rung back on 21 Apr: late.
+    //   K3 due 30 Apr 21:30 (1 May in Riga), closed at that very instant: in time, in May.
+    //   K4 due 20 May 10:00, still open on 3 June: late.
+    //   K5 due 10 June: outside the period.
+    const unitC = (await createUnit(test.services, 'Centrs C')).id;
+    const exchange = await test.database.db
+      .insertInto('telephony_exchanges')
+      .values({
+        name: 'Centrāle',
+        token_hash: `hash-${Math.random()}`,
+        token_prefix: 'test',
+        created_at: NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const callback = async (dueAt: string, closedAt: string | null) => {
+      const calledAt = new Date(new Date(dueAt).getTime() - 24 * 3_600_000).toISOString();
+      const call = await test.database.db
+        .insertInto('calls')
+        .values({
+          exchange_id: exchange.id,
+          external_id: `call-${Math.random()}`,
+          direction: 'in',
+          from_number: '+37120000000',
+          to_number: '+37167000000',
+          number: '+37120000000',
+          unit_id: unitC,
+          state: 'missed',
+          started_at: calledAt,
+          ended_at: calledAt,
+          created_at: calledAt,
+          updated_at: calledAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await test.database.db
+        .insertInto('callbacks')
+        .values({
+          kind: 'missed_call',
+          call_id: call.id,
+          unit_id: unitC,
+          number: '+37120000000',
+          called_at: calledAt,
+          visible_from: calledAt,
+          due_at: dueAt,
+          state: closedAt ? 'closed' : 'open',
+          closed_at: closedAt,
+          closing: closedAt ? 'reached' : null,
+          created_at: calledAt,
+          updated_at: closedAt ?? calledAt,
+        })
+        .execute();
+    };
+    await callback('2026-04-14T10:00:00Z', '2026-04-14T09:00:00Z');
+    await callback('2026-04-20T10:00:00Z', '2026-04-21T08:00:00Z');
+    await callback('2026-04-30T21:30:00Z', '2026-04-30T21:30:00Z');
+    await callback('2026-05-20T10:00:00Z', null);
+    await callback('2026-06-10T10:00:00Z', null);
+
+    const answer = (
+      await look(head, `from=2026-04&to=2026-05&unitId=${unitC}`)
+    ).json<TControlAnswer>();
+    expect(figuresOf(answer, unitC, '2026-04')).toEqual(
+      expected({ callbacksDue: 2, callbacksInTime: 1, callbacksLate: 1 }),
+    );
+    expect(figuresOf(answer, unitC, '2026-05')).toEqual(
+      expected({ callbacksDue: 2, callbacksInTime: 1, callbacksLate: 1 }),
+    );
+    expect(answer.totals.map((total) => total.figures.callbacksDue)).toEqual([2, 2]);
+    // Unit A had no missed calls: its callbacks stay at nought.
+    const unitAnswer = (
+      await look(head, `from=2026-04&to=2026-05&unitId=${unitA}`)
+    ).json<TControlAnswer>();
+    expect(figuresOf(unitAnswer, unitA, '2026-05').callbacksDue).toBe(0);
+  });
+
   it('shows a unit head their units only, and no other unit', async () => {
     const all = (await look(unitHead, 'from=2026-04&to=2026-05')).json<TControlAnswer>();
     expect(all.units.map((unit) => unit.id)).toEqual([unitA]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../http/access';
+import { backgroundJobs } from '../../jobs';
 import {
   createPerson,
   createTestApp,
@@ -172,6 +173,31 @@ describe('the public feedback form', () => {
     expect(refused.statusCode).toBe(429);
     const elapsed = Math.round((test.clock.now().getTime() - start.getTime()) / 1000);
     expect(Number(refused.headers['retry-after'])).toBe(24 * 60 * 60 - elapsed);
+  });
+
+  it('forgets, by its hourly job, attempts older than a day, and keeps every item', async () => {
+    const attemptsOf = (address: string) =>
+      test.database.db
+        .selectFrom('public_feedback_attempts')
+        .select('at')
+        .where('address', '=', address)
+        .execute();
+    const old = freshAddress();
+    const recent = freshAddress();
+    const first = await submit({}, old);
+    test.clock.advance(23 * 60 * 60 * 1000);
+    const second = await submit({}, recent);
+    // A day and a minute after the first submission.
+    test.clock.advance(60 * 60 * 1000 + 60 * 1000);
+
+    const job = backgroundJobs(test.services).find((j) => j.name === 'prune-feedback-attempts');
+    expect(job).toBeDefined();
+    await job?.run();
+
+    expect(await attemptsOf(old)).toHaveLength(0);
+    expect(await attemptsOf(recent)).toHaveLength(1);
+    const references = [first, second].map((r) => r.json<{ reference: string }>().reference);
+    for (const reference of references) expect(await rowsOf(reference)).toHaveLength(1);
   });
 
   describe('attachments (through the service, as the HTML form sends them)', () => {

@@ -131,6 +131,11 @@ export async function findItemForUpdate(db: Executor, id: string) {
   return selectItems(db).where('f.id', '=', id).forUpdate('f').executeTakeFirst();
 }
 
+/** The item locked for a change, or none while another transaction holds it (not waited for). */
+export async function findItemForUpdateUnlessBusy(db: Executor, id: string) {
+  return selectItems(db).where('f.id', '=', id).forUpdate('f').skipLocked().executeTakeFirst();
+}
+
 export async function findItemBySourceRequest(db: Executor, requestId: string) {
   return db
     .selectFrom('feedback_items')
@@ -252,7 +257,7 @@ export async function closeEscalation(
 export async function findOverdueEscalations(db: Executor, now: Date, limit: number) {
   return db
     .selectFrom('feedback_escalations')
-    .select(['id', 'level', 'due_at'])
+    .select(['id', 'feedback_id', 'level', 'due_at'])
     .where('closed_at', 'is', null)
     .where('due_at', '<=', now)
     .where('level', '!=', 'ethics')
@@ -296,7 +301,10 @@ export interface FeedbackFilter {
   staffId?: string | undefined;
   escalationLevel?: FeedbackLevel | 'none' | undefined;
   channel?: string | undefined;
-  /** Words that must all occur in the item's search text. */
+  /**
+   * Folded words (letters, digits, `@` and `.`: no LIKE wildcard) that must all occur in the
+   * item's search text, found through its trigram index (migration 0022).
+   */
   words?: readonly string[] | undefined;
   receivedFrom?: Date | undefined;
   receivedBefore?: Date | undefined;
@@ -331,7 +339,7 @@ export async function findItems(db: Executor, filter: FeedbackFilter) {
   if (filter.receivedFrom) query = query.where('f.received_at', '>=', filter.receivedFrom);
   if (filter.receivedBefore) query = query.where('f.received_at', '<', filter.receivedBefore);
   for (const word of filter.words ?? []) {
-    query = query.where('f.search_text', 'like', `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+    query = query.where('f.search_text', 'like', `%${word}%`);
   }
   const scope = filter.scope;
   if (scope) {

@@ -24,6 +24,7 @@ import {
   ESCALATION_POLICY,
   evaluates,
   feedbackReference,
+  feedbackSearchText,
   feedbackVisibility,
   mayEscalate,
   mayResolve,
@@ -36,6 +37,7 @@ import {
 } from '../../../domain/feedback';
 import { canMove } from '../../../domain/requests';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
+import { searchTermsOf } from '../../../domain/search-text';
 import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -65,6 +67,7 @@ import {
   findItemById,
   findItemBySourceRequest,
   findItemForUpdate,
+  findItemForUpdateUnlessBusy,
   findItems,
   findOverdueEscalations,
   findRequestWords,
@@ -131,21 +134,6 @@ function assertUploads(uploads: readonly FeedbackUpload[]): void {
       throw invalidField('attachments', 'invalid_format');
     }
   }
-}
-
-/** The text searched by the list's `q`: the words a viewer would look for, in lower case. */
-function searchTextOf(item: {
-  reference: string;
-  text: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  topic?: string | null;
-}): string {
-  return [item.reference, item.text, item.name, item.email, item.phone, item.topic]
-    .filter((part): part is string => !!part)
-    .join(' ')
-    .toLowerCase();
 }
 
 /** How many overdue levels one tick of the job passes on; the next tick takes the rest. */
@@ -369,7 +357,7 @@ export function createFeedbackService(deps: {
       received_at: item.receivedAt,
       state: 'new',
       ...item.due,
-      search_text: searchTextOf({ reference, ...item }),
+      search_text: feedbackSearchText({ reference, ...item, topic: null }),
       created_at: now,
       updated_at: now,
     });
@@ -647,7 +635,7 @@ export function createFeedbackService(deps: {
         staffId: query.staffId,
         escalationLevel: query.escalationLevel,
         channel: query.channel,
-        words: (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        words: searchTermsOf(query.q ?? ''),
         receivedFrom: query.receivedFrom ? rigaInstantOf(query.receivedFrom) : undefined,
         receivedBefore: query.receivedTo
           ? rigaInstantOf(addCalendarDays(query.receivedTo, 1))
@@ -724,7 +712,7 @@ export function createFeedbackService(deps: {
           evaluated_by: ctx.principal.staffId,
           evaluated_at: now,
           state: row.state === 'new' ? ('evaluated' as const) : row.state,
-          search_text: searchTextOf({ ...row, topic: body.topic }),
+          search_text: feedbackSearchText({ ...row, topic: body.topic }),
           updated_at: now,
         };
         await updateItem(trx, id, changes);
@@ -942,10 +930,12 @@ export function createFeedbackService(deps: {
         const openedAt = new Date(candidate.due_at);
         const due = await levelDueOf(level, openedAt);
         const done = await db.transaction().execute(async (trx) => {
+          // The item first, as a person's escalate or resolve locks it before its level: the
+          // other order could deadlock with them. One being changed now waits for the next tick.
+          const row = await findItemForUpdateUnlessBusy(trx, candidate.feedback_id);
+          if (!row) return false;
           const claimed = await claimEscalation(trx, candidate.id, now);
           if (!claimed) return false;
-          const row = await findItemForUpdate(trx, claimed.feedback_id);
-          if (!row) return false;
           await openNextIn(trx, ctx, row, claimed, {
             level,
             at: openedAt,

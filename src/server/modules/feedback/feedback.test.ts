@@ -194,6 +194,89 @@ describe('the feedback registry', () => {
     });
   });
 
+  describe('search', () => {
+    it('finds an item by what a clerk types without diacritics, and not by a word not in it', async () => {
+      const org = await organisation();
+      const registered = await register(org.registrar, {
+        unitId: org.unit.id,
+        name: 'Jānis Bērziņš',
+        text: 'Rindā gaidīju divas stundas, darbiniece bija nepieklājīga.',
+      });
+      const item = registered.json<TFeedback>();
+      await act(org.head, item.id, 'evaluation', {
+        topic: 'Gaidīšana',
+        unitId: org.unit.id,
+        justified: true,
+        serious: false,
+        version: item.version,
+      });
+      const found = async (q: string) =>
+        (await listOf(org.head, `&q=${encodeURIComponent(q)}`)).items.map((i) => i.id);
+
+      expect(await found('berzins')).toContain(item.id);
+      expect(await found('Janis rinda NEPIEKLAJIGA')).toContain(item.id);
+      expect(await found('gaidisana')).toContain(item.id);
+      expect(await found(item.reference)).toContain(item.id);
+      expect(await found(item.reference.slice(-5))).toContain(item.id);
+      expect(await found('berzins pasts')).not.toContain(item.id);
+      expect(await found('kalnins')).not.toContain(item.id);
+    });
+  });
+
+  describe('attachments', () => {
+    it('are downloaded by those who see the item in full, and missing for anyone else', async () => {
+      const org = await organisation();
+      // A plain clerk complained about: unlike a unit head, they see none of the complaint.
+      const accused = await createPerson(test.services, { unitIds: [org.unit.id] });
+      const pdf = Buffer.from('%PDF-1.4\n% Rindas talons\n');
+      const { reference } = await test.services.feedback.submitPublic(
+        {
+          kind: 'complaint',
+          unitId: org.unit.id,
+          staffId: accused.id,
+          text: 'Talons pielikumā.',
+          language: 'lv',
+        },
+        {
+          address: '198.51.100.7',
+          attachments: [{ filename: 'talons ā.pdf', contentType: 'application/pdf', content: pdf }],
+        },
+      );
+      const [found] = (await listOf(org.head, `&q=${encodeURIComponent(reference)}`)).items.filter(
+        (i) => i.reference === reference,
+      );
+      const item = (await get(org.head, found?.id as string)).json<TFeedback>();
+      const file = item.attachments[0];
+      expect(file).toMatchObject({
+        filename: 'talons ā.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+      });
+      const url = `/api/v1/feedback/${item.id}/attachments/${file?.id}`;
+      const download = (session: Session) => call(test.app, session, { method: 'GET', url });
+
+      const byHead = await download(org.head);
+      expect(byHead.statusCode).toBe(200);
+      expect(byHead.headers['content-type']).toBe('application/pdf');
+      expect(byHead.headers['content-disposition']).toBe(
+        `attachment; filename="talons _.pdf"; filename*=UTF-8''talons%20%C4%81.pdf`,
+      );
+      expect(byHead.rawPayload.equals(pdf)).toBe(true);
+      expect((await download(org.unitHead)).statusCode).toBe(200);
+
+      expect((await download(await signIn(test.app, accused))).statusCode).toBe(404);
+      expect((await download(org.ethics)).statusCode).toBe(404);
+      expect((await download(org.stranger)).statusCode).toBe(404);
+      expect((await download(org.registrar)).statusCode).toBe(404);
+      expect((await test.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      const elsewhere = await call(test.app, org.head, {
+        method: 'GET',
+        url: `/api/v1/feedback/${item.id}/attachments/00000000-0000-4000-8000-000000000000`,
+      });
+      expect(elsewhere.statusCode).toBe(404);
+    });
+  });
+
   describe('the answer', () => {
     it('leaves as a letter in the outbox on a request of its own for the client', async () => {
       const org = await organisation();
