@@ -34,7 +34,8 @@ import type {
 // state machine allows, times in office hours) and written in bulk in one transaction. A fixed
 // seed makes it the same on every run, relative to the clock's now.
 
-const HISTORY_DAYS = 120;
+/** How many days back the cases go. */
+export const HISTORY_DAYS = 120;
 const CONTACTS_PER_WORKING_DAY: readonly [number, number] = [28, 42];
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

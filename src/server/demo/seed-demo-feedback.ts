@@ -2,9 +2,17 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Channel } from '../../domain/channels';
 import { feedbackSearchText } from '../../domain/feedback';
 import { addCalendarDays, rigaDateOf, rigaInstantOf, rigaTimeOf } from '../../domain/riga-time';
+import { letterBody } from '../../domain/letters';
+import { nameFromSender } from '../../domain/mail-in';
+import { messageIdFor } from '../../domain/mail-out';
+import { searchTextOf } from '../../domain/search-text';
 import type { Clock } from '../adapters/clock';
 import type { Services } from '../app';
+import { clientSearchTextOf, clientSortNameOf } from '../modules/clients/clients.presenter';
 import type {
+  AuditLogTable,
+  ClientsTable,
+  ContactsTable,
   DB,
   EscalationLevel,
   FeedbackEscalationsTable,
@@ -14,10 +22,17 @@ import type {
   IdeaState,
   ImprovementTaskState,
   ImprovementTasksTable,
+  OutgoingMessagesTable,
+  ServiceRequestsTable,
   StaffIdeasTable,
   UnitReportsTable,
 } from '../db/schema';
-import { createRandom, type DemoOrganisation, type DemoStaff } from './seed-demo-cases';
+import {
+  createRandom,
+  HISTORY_DAYS,
+  type DemoOrganisation,
+  type DemoStaff,
+} from './seed-demo-cases';
 
 // The demo's year of feedback (issue 16): praise, complaints and suggestions on both centres and
 // a few departments from every channel, evaluated by the client service head and answered where
@@ -41,8 +56,22 @@ interface Named {
   female: boolean;
 }
 
+// The topics the client service head classifies feedback by, in the standard's and the client
+// survey's words (values 6.1–6.3, answers in time 21, the survey's factors), so that the control
+// page's "feedback by topic" adds up the same few things month after month.
+const TOPIC = {
+  courtesy: 'Darbinieku laipnība',
+  competence: 'Darbinieku kompetence',
+  promises: 'Solījumi un atbildes termiņi',
+  waiting: 'Gaidīšanas laiks',
+  hours: 'Darba laiks un sasniedzamība',
+  information: 'Informācija un e-pakalpojumi',
+  premises: 'Telpas un pieejamība',
+} as const;
+type Topic = (typeof TOPIC)[keyof typeof TOPIC];
+
 interface Template {
-  topic: string;
+  topic: Topic;
   /** Whether it is about a named staff member. */
   named: boolean;
   text: (where: string, person: Named | null) => string;
@@ -68,149 +97,153 @@ const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const PRAISE: readonly Template[] = [
   {
-    topic: 'Kompetence',
+    topic: TOPIC.competence,
     named: true,
     text: (where, p) =>
       `Vēlos pateikties: ${where} ${p?.phrase} ļoti pacietīgi palīdzēja man iesniegt pieteikumu e-pakalpojumā un visu izskaidroja saprotami.`,
   },
   {
-    topic: 'Pieklājība',
+    topic: TOPIC.courtesy,
     named: true,
     text: (where, p) =>
       `${cap(where)} biju kopā ar vecmāmiņu. ${cap(p?.phrase ?? '')} bija ļoti ${g(p, 'laipna', 'laipns')}, runāja lēni un skaidri, un visu nokārtojām vienā reizē. Liels paldies!`,
   },
   {
-    topic: 'Solījumi',
+    topic: TOPIC.promises,
     named: true,
     text: (where, p) =>
       `Paldies! ${cap(p?.phrase ?? '')} ${g(p, 'pati', 'pats')} atzvanīja, kā bija ${g(p, 'solījusi', 'solījis')}, un pastāstīja, kas man vēl jāizdara. ${cap(where)} tā notiek ne pirmo reizi.`,
   },
   {
-    topic: 'Kompetence',
+    topic: TOPIC.competence,
     named: true,
     text: (_where, p) =>
       `Gribu izteikt pateicību – ${p?.phrase} atrada risinājumu, lai man nebūtu jābrauc uz Rīgu pēc izziņas. Ļoti profesionāli.`,
   },
   {
-    topic: 'Gaidīšanas laiks',
+    topic: TOPIC.waiting,
     named: false,
     text: (where) =>
       `${cap(where)} apkalpoja ātri, rindā gaidīju tikai dažas minūtes. Paldies visiem darbiniekiem!`,
   },
   {
-    topic: 'Informācija',
+    topic: TOPIC.information,
     named: false,
     text: () =>
       'Paldies par skaidro un ātro atbildi uz manu e-pastu – viss bija saprotams, un vairs nebija jāzvana.',
   },
   {
-    topic: 'Pieklājība',
+    topic: TOPIC.courtesy,
     named: false,
     text: (where) =>
       `Paldies darbiniekiem par atsaucību, kad pēc pārcelšanās kārtoju dzīvesvietas deklarēšanu. ${cap(where)} ir patīkama atmosfēra.`,
   },
   {
-    topic: 'E-pakalpojumi',
+    topic: TOPIC.information,
     named: false,
     text: () =>
       'Ļoti noderīga bija palīdzība ar e-adreses izveidi. Nezināju, ka to var izdarīt tik vienkārši.',
   },
 ];
 
+// Three that the showcase items and improvement tasks below are made from.
+const LATE_ANSWER: Template = {
+  topic: TOPIC.promises,
+  named: false,
+  text: () => 'Uz manu e-pastu neatbildēja divas nedēļas, un atbilde bija tikai daļēja.',
+};
+const WHEELCHAIR: Template = {
+  topic: TOPIC.premises,
+  named: false,
+  text: () => 'Ieejai nav uzbrauktuves, ar ratiņkrēslu nevar iekļūt bez svešu cilvēku palīdzības.',
+};
+const CHILD_CORNER: Template = {
+  topic: TOPIC.premises,
+  named: false,
+  text: () => 'Ierosinu uzgaidāmajā telpā iekārtot nelielu bērnu stūrīti ar zīmēšanas piederumiem.',
+};
+
 const COMPLAINTS: readonly Template[] = [
   {
-    topic: 'Pieklājība',
+    topic: TOPIC.courtesy,
     named: true,
     text: (where, p) =>
       `${cap(where)} ${p?.phrase} runāja ar mani nelaipni un paaugstinātā balsī, kad jautāju par nekustamā īpašuma nodokļa maksājumu.`,
   },
   {
-    topic: 'Solījumi',
+    topic: TOPIC.promises,
     named: true,
     text: (_where, p) =>
       `${cap(p?.phrase ?? '')} solīja atzvanīt līdz piektdienai, bet neviens nezvanīja. Nācās vēlreiz braukt uz centru un stāstīt visu no sākuma.`,
   },
   {
-    topic: 'Kompetence',
+    topic: TOPIC.competence,
     named: true,
     text: (_where, p) =>
       `Mani pieņēma ${p?.phrase}, bet sniedza nepareizu informāciju par vajadzīgajiem dokumentiem, tāpēc man bija jānāk vēlreiz un jāņem brīvdiena.`,
   },
   {
-    topic: 'Gaidīšanas laiks',
+    topic: TOPIC.waiting,
     named: false,
     text: (where) =>
       `${cap(where)} rindā gaidīju vairāk nekā stundu, lai gan biju pieteicies uz konkrētu laiku.`,
   },
   {
-    topic: 'Darba laiks',
+    topic: TOPIC.hours,
     named: false,
     text: () =>
       'Centrs bija slēgts darba laikā bez jebkāda paziņojuma pie durvīm vai mājaslapā. Veltīgi braucu 20 kilometrus.',
   },
+  LATE_ANSWER,
   {
-    topic: 'Atbildes termiņš',
-    named: false,
-    text: () => 'Uz manu e-pastu neatbildēja divas nedēļas, un atbilde bija tikai daļēja.',
-  },
-  {
-    topic: 'Sasniedzamība',
+    topic: TOPIC.hours,
     named: false,
     text: (where) =>
       `${cap(where)} visu rītu nevarēja sazvanīt – telefons vai nu aizņemts, vai neviens neceļ.`,
   },
   {
-    topic: 'Telpas',
+    topic: TOPIC.premises,
     named: false,
     text: (where) =>
       `${cap(where)} uzgaidāmajā telpā ir par maz krēslu, gados vecākiem cilvēkiem jāstāv kājās.`,
   },
-  {
-    topic: 'Pieejamība',
-    named: false,
-    text: () =>
-      'Ieejai nav uzbrauktuves, ar ratiņkrēslu nevar iekļūt bez svešu cilvēku palīdzības.',
-  },
+  WHEELCHAIR,
 ];
 
 const SUGGESTIONS: readonly Template[] = [
   {
-    topic: 'Darba laiks',
+    topic: TOPIC.hours,
     named: false,
     text: () =>
       'Ierosinu vismaz vienu dienu nedēļā strādāt līdz 19:00, lai strādājošie var atnākt pēc darba.',
   },
   {
-    topic: 'Gaidīšanas laiks',
+    topic: TOPIC.waiting,
     named: false,
     text: (where) =>
       `${cap(where)} būtu labi uzstādīt rindas ekrānu, lai redzētu, cik cilvēku vēl ir priekšā.`,
   },
   {
-    topic: 'Informācija',
+    topic: TOPIC.information,
     named: false,
     text: () =>
       'Būtu noderīgi, ja mājaslapā pie katra pakalpojuma būtu saraksts ar dokumentiem, kas jāņem līdzi.',
   },
+  CHILD_CORNER,
   {
-    topic: 'Telpas',
-    named: false,
-    text: () =>
-      'Ierosinu uzgaidāmajā telpā iekārtot nelielu bērnu stūrīti ar zīmēšanas piederumiem.',
-  },
-  {
-    topic: 'E-pakalpojumi',
+    topic: TOPIC.information,
     named: false,
     text: () =>
       'Varētu piedāvāt iespēju pieteikt vizīti arī mobilajā lietotnē, ne tikai pa telefonu.',
   },
   {
-    topic: 'Apmaksa',
+    topic: TOPIC.premises,
     named: false,
-    text: () => 'Lūdzu nodrošināt iespēju samaksāt valsts nodevu ar karti uz vietas.',
+    text: () =>
+      'Lūdzu uzstādīt pie letes karšu termināli, lai valsts nodevu var samaksāt uz vietas.',
   },
   {
-    topic: 'Kompetence',
+    topic: TOPIC.competence,
     named: true,
     text: (_where, p) =>
       `${cap(p?.phrase ?? '')} labi pārzina VID EDS – varbūt ${g(p, 'viņa', 'viņš')} varētu reizi mēnesī rīkot īsu apmācību senioriem?`,
@@ -219,19 +252,19 @@ const SUGGESTIONS: readonly Template[] = [
 
 const ENGLISH: Record<FeedbackKind, Template> = {
   praise: {
-    topic: 'Pieklājība',
+    topic: TOPIC.courtesy,
     named: false,
     text: () =>
       'Thank you for the patient help with my residence declaration – the staff explained everything in English.',
   },
   complaint: {
-    topic: 'Gaidīšanas laiks',
+    topic: TOPIC.waiting,
     named: false,
     text: () =>
       'I waited for over an hour and nobody could tell me how long it would take. Please show the queue somewhere.',
   },
   suggestion: {
-    topic: 'Informācija',
+    topic: TOPIC.information,
     named: false,
     text: () =>
       'It would help if the website listed the documents needed for each service in English too.',
@@ -319,6 +352,115 @@ type ItemRow = Insertable<FeedbackItemsTable> & {
   updated_at: Date;
 };
 
+/** Last year's questions by e-mail to each unit that reports on it, before the cases begin. */
+const WRITTEN_PER_UNIT: ReadonlyArray<readonly [string, number]> = [
+  ['centreMain', 70],
+  ['centreForest', 55],
+  ['social', 30],
+  ['building', 20],
+];
+
+/** What they wrote about: the service, and the reason as the contact records it. */
+const WRITTEN_SERVICES: Record<string, ReadonlyArray<readonly [string, string]>> = {
+  centre: [
+    ['Pašvaldības pakalpojumu konsultācija', 'Jautā, kur pieteikties pašvaldības pakalpojumiem'],
+    ['E-adreses lietošana', 'Nezina, kā atvērt e-adresē saņemto vēstuli'],
+    ['Dzīvesvietas deklarēšana', 'Jautā, kādi dokumenti vajadzīgi dzīvesvietas deklarēšanai'],
+    ['Nekustamā īpašuma nodokļa konsultācija', 'Jautā par nekustamā īpašuma nodokļa atvieglojumu'],
+    [
+      'Gada ienākumu deklarācijas iesniegšana VID EDS',
+      'Lūdz izskaidrot, kā atgūt pārmaksāto nodokli',
+    ],
+  ],
+  social: [
+    ['Sociālās palīdzības konsultācija', 'Jautā, vai var pretendēt uz mājokļa pabalstu'],
+    ['Aprūpe mājās', 'Jautā, kā pieteikt aprūpi mājās vecākam radiniekam'],
+  ],
+  building: [
+    [
+      'Būvniecības ieceres konsultācija',
+      'Jautā, vai šķūņa būvniecībai vajadzīgs paskaidrojuma raksts',
+    ],
+    ['Izziņa par būves statusu', 'Lūdz izziņu par būves kadastrālās uzmērīšanas lietu'],
+  ],
+};
+
+// ---- The answers as the head wrote them -------------------------------------------------------
+
+/** The service a request made for an answer names, as the feedback service names it. */
+const ANSWER_SERVICE = 'Atbilde uz atsauksmi';
+/** The answer letter's subject in the item's language, as the feedback service words it. */
+const ANSWER_SUBJECT = {
+  lv: (reference: string) => `Atbilde uz jūsu atsauksmi ${reference}`,
+  en: (reference: string) => `Answer to your feedback ${reference}`,
+};
+const SIGN_OFF = { lv: 'Ar cieņu', en: 'Kind regards' };
+
+const greetingOf = (row: ItemRow) =>
+  row.language === 'en'
+    ? `Dear ${row.name ?? 'Sir or Madam'},`
+    : row.name
+      ? `Labdien, ${row.name}!`
+      : 'Labdien!';
+
+/** What the head wrote for the suggestion's decision (ACTIONS.suggestion). */
+const SUGGESTION_ANSWERS: Record<string, string> = {
+  'Ierosinājums nodots struktūrvienības vadītājam izvērtēšanai.':
+    'Ierosinājumu esam nodevuši struktūrvienības vadītājam, kas to izvērtēs un lems par tā īstenošanu.',
+  'Ierosinājums iekļauts uzlabojumu plānā.':
+    'Ierosinājumu esam iekļāvuši klientu apkalpošanas uzlabojumu plānā; par tā izpildi varēsiet lasīt pašvaldības mājaslapā.',
+  'Ierosinājums izvērtēts; šobrīd nav iespējams to īstenot budžeta dēļ.':
+    'Esam to izvērtējuši, taču šī gada budžetā tam diemžēl nav līdzekļu; pie ierosinājuma atgriezīsimies, plānojot nākamā gada darbu.',
+};
+
+/** The letter's text between the greeting and the sign-off. */
+function answerOf(row: ItemRow, random: Random): string {
+  const reference = row.reference;
+  if (row.language === 'en') {
+    return {
+      praise: `Thank you for your kind words (feedback ${reference}). We have passed them on to the staff and their manager.`,
+      complaint: `Thank you for telling us what happened (feedback ${reference}). We have looked into it and are sorry for the trouble; the centre is changing how appointments and the queue are organised so that waiting times are shorter.`,
+      suggestion: `Thank you for your suggestion (feedback ${reference}). We have passed it on to the unit that can put it into practice.`,
+    }[row.kind];
+  }
+  switch (row.kind) {
+    case 'praise':
+      return random.pick([
+        `Paldies par jūsu labajiem vārdiem (atsauksme ${reference})! Tos nodevām darbiniekiem un viņu vadītājam – šāda atsauksme ir liels iedrošinājums visai komandai.`,
+        `Paldies, ka atradāt laiku mums uzrakstīt (atsauksme ${reference})! Jūsu pateicību nolasījām darbinieku sanāksmē.`,
+      ]);
+    case 'complaint':
+      return row.justified
+        ? random.pick([
+            `Paldies, ka informējāt mūs par notikušo (atsauksme ${reference}). Esam sūdzību izvērtējuši un atzīstam, ka tā ir pamatota. Situāciju esam pārrunājuši ar darbiniekiem un vadītāju, lai tā neatkārtotos. Atvainojamies par sagādātajām neērtībām.`,
+            `Esam izvērtējuši jūsu sūdzību (atsauksme ${reference}) – jums ir taisnība. Esam precizējuši kārtību un informāciju, lai citiem klientiem tas vairs nebūtu jāpiedzīvo. Atvainojamies un pateicamies, ka vērsāties pie mums.`,
+          ])
+        : `Esam rūpīgi izvērtējuši jūsu sūdzību (atsauksme ${reference}). Pārbaudot notikušo, pārkāpumu darbinieku rīcībā nekonstatējām: rīkojāmies saskaņā ar pakalpojuma kārtību. Ja jums ir papildu informācija vai jautājumi, lūdzu, sazinieties ar mums – labprāt izskaidrosim sīkāk.`;
+    case 'suggestion':
+      return `Paldies par jūsu ierosinājumu (atsauksme ${reference})! ${
+        SUGGESTION_ANSWERS[row.actions ?? ''] ??
+        'Esam to nodevuši struktūrvienības vadītājam izvērtēšanai.'
+      }`;
+  }
+}
+
+/** What the head noted of a call that answered a client who left only a phone number. */
+function phoneNoteOf(row: ItemRow, random: Random): string {
+  switch (row.kind) {
+    case 'praise':
+      return 'Piezvanīju, pateicos par atsauksmi; pateicība nodota darbiniekam.';
+    case 'complaint':
+      return row.justified
+        ? random.pick([
+            'Piezvanīju klientam, atvainojos un izstāstīju, kas darīts, lai tas neatkārtotos.',
+            'Sazinājos ar klientu: atvainojos, klientam sniegta pareizā informācija.',
+          ])
+        : 'Piezvanīju klientam un izskaidroju kārtību; klients skaidrojumu pieņēma.';
+    case 'suggestion':
+      return 'Piezvanīju, pateicos par ierosinājumu un izstāstīju, kā tas tiks izvērtēts.';
+  }
+}
+
 /**
  * Loads the demo's feedback, escalations, improvement tasks, unit reports and ideas. The
  * organisation, the cases and the surveys are there already; it only inserts.
@@ -403,6 +545,10 @@ export async function seedDemoFeedback(
   // ---- Feedback items ---------------------------------------------------------------------------
 
   const items: ItemRow[] = [];
+  /** Which text each item was made from, to find the ones the improvement tasks refer to. */
+  const templateOf = new Map<string, Template>();
+  /** What the head wrote to the client where it was not one of the usual answers. */
+  const letters = new Map<string, string>();
   const escalations: Array<Insertable<FeedbackEscalationsTable>> = [];
 
   interface Draft {
@@ -509,8 +655,10 @@ export async function seedDemoFeedback(
     const hasContact = d.contact.email !== null || d.contact.phone !== null;
     const due = hasContact ? await dueBy('feedback-answer', d.receivedAt) : null;
     const text = d.template.text(PLACE[d.unitKey] ?? '', d.about);
+    const id = random.uuid();
+    templateOf.set(id, d.template);
     return {
-      id: random.uuid(),
+      id,
       reference: '',
       kind: d.kind,
       channel: d.channel,
@@ -571,14 +719,14 @@ export async function seedDemoFeedback(
     draft(55, {
       kind: 'complaint',
       unitKey: 'social',
-      template: COMPLAINTS.find((t) => t.topic === 'Pieejamība') as Template,
+      template: WHEELCHAIR,
       about: null,
       language: 'lv',
     }),
     draft(130, {
       kind: 'suggestion',
       unitKey: 'centreMain',
-      template: SUGGESTIONS.find((t) => t.topic === 'Telpas') as Template,
+      template: CHILD_CORNER,
       about: null,
       language: 'lv',
     }),
@@ -626,7 +774,7 @@ export async function seedDemoFeedback(
       kind: 'complaint',
       unitKey: evaluated ? 'property' : 'social',
       channel: 'email',
-      template: COMPLAINTS.find((t) => t.topic === 'Atbildes termiņš') as Template,
+      template: LATE_ANSWER,
       about: null,
       contact: { name: 'Laura Krūmiņa', email: 'laura.krumina@example.com', phone: null },
       language: 'lv',
@@ -741,6 +889,10 @@ export async function seedDemoFeedback(
     );
     row.state = 'answered';
     row.answered_at = later(resolvedAt, 2 * HOUR);
+    letters.set(
+      row.id,
+      'Jūsu sūdzību izvērtēja Mežciema centra vadītājs. Darbinieka rīcība neatbilda pašvaldības Ētikas kodeksam: viņam izteikta rakstiska piezīme, un visi centra darbinieki apmeklēs mācības par saskarsmi ar klientiem. Atvainojamies jums par piedzīvoto.',
+    );
     row.closed_at = inOffice(later(resolvedAt, 2 * DAY));
     row.state = 'closed';
     row.updated_at = row.closed_at;
@@ -785,6 +937,10 @@ export async function seedDemoFeedback(
     );
     row.state = 'answered';
     row.answered_at = later(resolvedAt, 3 * HOUR);
+    letters.set(
+      row.id,
+      'Esam izvērtējuši jūsu sūdzību. Tā ir daļēji pamatota: jums prasīja datus pēc novecojušas iesnieguma veidlapas, kurā bija lieki personas dati. Veidlapa visos kanālos ir nomainīta, un darbiniekiem atgādināta personas datu apstrādes kārtība. Atvainojamies par sagādātajām neērtībām; iesniegumu varat iesniegt jebkurā centrā vai e-pastā.',
+    );
     row.updated_at = row.answered_at;
   }
 
@@ -847,9 +1003,13 @@ export async function seedDemoFeedback(
       'Iespējams Ētikas kodeksa pārkāpums ar lieciniekiem.',
       null,
     );
-    // The client was told in time that the complaint went to the commission.
+    // The client was told in time that the complaint went to a higher level.
     row.state = 'answered';
     row.answered_at = later(headOpened, 2 * HOUR);
+    letters.set(
+      row.id,
+      'Jūsu sūdzība ir ļoti nopietna. Centra vadītājs to nevarēja izlemt viens, tāpēc to izvērtē klientu apkalpošanas nodaļas vadītāja kopā ar izpilddirektora vietnieku, un vajadzības gadījumā to izskatīs pašvaldības Ētikas komisija. Par lēmumu jūs informēsim rakstiski. Liecinieku kontaktus, ja tie jums ir, lūdzu, nosūtiet, atbildot uz šo vēstuli.',
+    );
     row.updated_at = ethicsOpened;
   }
 
@@ -866,6 +1026,289 @@ export async function seedDemoFeedback(
       topic: row.topic ?? null,
     });
   });
+
+  // ---- What the answers left behind -----------------------------------------------------------
+
+  // As the feedback service answers (feedback.service.ts): with an e-mail address, a request of
+  // the client's own (found or registered by the address) in the head's unit, registered and
+  // answered as the letter is queued, and the letter sent from the outbox; with only a phone
+  // number, the note of the call in the audit record. A generator of its own, so that the items'
+  // draws above stay as they were.
+  const paper = createRandom(20_261_206);
+  const headUnit = unitId('clientService');
+  const headName = `${head.givenName} ${head.surname}`;
+  const { senderAddress } = await db
+    .selectFrom('units as u')
+    .innerJoin('institutions as i', 'i.id', 'u.institution_id')
+    .select(sql<string | null>`coalesce(u.email, i.email)`.as('senderAddress'))
+    .where('u.id', '=', headUnit)
+    .executeTakeFirstOrThrow();
+  const signatures = {
+    lv: await services.signatures.signatureIn(db, head.id, 'lv'),
+    en: await services.signatures.signatureIn(db, head.id, 'en'),
+  };
+  const answeredByEmail = items.filter((row) => row.answered_at && row.email);
+  /** The client each address belongs to, as the clients service finds them: a person first. */
+  const known = new Map<string, { id: string; name: string }>();
+  if (answeredByEmail.length > 0) {
+    const found = await db
+      .selectFrom('clients')
+      .select(['id', 'email', 'given_name', 'surname', 'name'])
+      .where(
+        sql<string>`lower(email)`,
+        'in',
+        answeredByEmail.map((row) => (row.email as string).toLowerCase()),
+      )
+      .where('merged_into', 'is', null)
+      .orderBy(sql`kind = 'person'`, 'desc')
+      .orderBy('updated_at', 'desc')
+      .execute();
+    for (const client of found) {
+      const address = (client.email as string).toLowerCase();
+      if (known.has(address)) continue;
+      known.set(address, {
+        id: client.id,
+        name: client.name ?? [client.given_name, client.surname].filter(Boolean).join(' '),
+      });
+    }
+  }
+
+  const newClients: Array<Insertable<ClientsTable>> = [];
+  const contacts: Array<Insertable<ContactsTable>> = [];
+  const requests: Array<Insertable<ServiceRequestsTable> & { id: string }> = [];
+  const events: Array<{
+    request_id: string;
+    at: Date;
+    actor_staff_id: string | null;
+    kind: string;
+    data: Record<string, unknown>;
+  }> = [];
+  /** What a request is found by besides its number, which it gets once they are all made. */
+  const searchParts = new Map<string, string[]>();
+  const letterRows: Array<Insertable<OutgoingMessagesTable>> = [];
+  const auditRows: Array<Insertable<AuditLogTable>> = [];
+  const audit = (
+    at: Date,
+    actor: string | null | undefined,
+    action: string,
+    entity: { type: string; id: string },
+    change: { before?: unknown; after?: unknown; context?: unknown },
+  ) =>
+    auditRows.push({
+      at,
+      actor_staff_id: actor ?? null,
+      actor_token_id: null,
+      action,
+      entity_type: entity.type,
+      entity_id: entity.id,
+      before: change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === undefined ? null : JSON.stringify(change.after),
+      context: change.context === undefined ? null : JSON.stringify(change.context),
+      request_id: null,
+      ip: null,
+    });
+
+  /** The client the address belongs to, registered from the sender's name when new. */
+  const clientFor = (row: ItemRow, at: Date) => {
+    const address = (row.email as string).toLowerCase();
+    const found = known.get(address);
+    if (found) return found;
+    const { givenName, surname } = nameFromSender(row.name ?? null, row.email as string);
+    const fields = {
+      kind: 'person' as const,
+      given_name: givenName,
+      surname,
+      name: null,
+      personal_code: null,
+      registration_number: null,
+      staff_id: null,
+      phone: null,
+      email: row.email as string,
+      e_address: null,
+      address: null,
+    };
+    const client = { id: paper.uuid(), name: [givenName, surname].filter(Boolean).join(' ') };
+    newClients.push({
+      id: client.id,
+      ...fields,
+      preferred_language: null,
+      preferred_channel: null,
+      consent_notes: null,
+      merged_into: null,
+      search_text: clientSearchTextOf(fields),
+      sort_name: clientSortNameOf(fields),
+      created_at: at,
+      updated_at: at,
+    });
+    known.set(address, client);
+    return client;
+  };
+
+  for (const row of items) {
+    const item = { type: 'feedback', id: row.id };
+    audit(row.received_at, row.registered_by, 'create', item, {
+      after: {
+        reference: row.reference,
+        kind: row.kind,
+        channel: row.channel,
+        unitId: row.unit_id,
+        staffId: row.staff_id ?? null,
+        sourceRequestId: null,
+      },
+    });
+    if (row.evaluated_at) {
+      audit(new Date(row.evaluated_at), row.evaluated_by, 'evaluate', item, {
+        before: {
+          state: 'new',
+          topic: null,
+          unitId: row.unit_id,
+          staffId: row.staff_id ?? null,
+          justified: null,
+          serious: false,
+        },
+        after: {
+          state: 'evaluated',
+          topic: row.topic,
+          unitId: row.unit_id,
+          staffId: row.staff_id ?? null,
+          justified: row.justified,
+          serious: row.serious,
+        },
+      });
+    }
+    const levels = escalations
+      .filter((level) => level.feedback_id === row.id)
+      .sort((a, b) => new Date(a.opened_at).getTime() - new Date(b.opened_at).getTime());
+    levels.forEach((level, index) => {
+      audit(
+        new Date(level.opened_at),
+        level.opened_by,
+        level.opened_by ? 'escalate' : 'escalate-overdue',
+        item,
+        {
+          before: { level: levels[index - 1]?.level ?? null },
+          after: { level: level.level, unitId: level.unit_id ?? null, dueOn: level.due_on },
+        },
+      );
+      if (level.outcome === 'resolved' && level.closed_at) {
+        audit(new Date(level.closed_at), level.closed_by, 'resolve', item, {
+          before: { level: level.level },
+          after: { level: null, outcome: 'resolved' },
+        });
+      }
+    });
+    if (row.answered_at) {
+      const answeredAt = new Date(row.answered_at);
+      if (row.email) {
+        const body = letters.get(row.id) ?? answerOf(row, paper);
+        const client = clientFor(row, answeredAt);
+        const contactId = paper.uuid();
+        const requestId = paper.uuid();
+        const messageId = paper.uuid();
+        const service = `${ANSWER_SERVICE} ${row.reference}`;
+        contacts.push({
+          id: contactId,
+          channel: 'email',
+          occurred_at: answeredAt,
+          client_id: client.id,
+          client_kind: 'external',
+          staff_id: null,
+          unit_id: headUnit,
+          reason: service,
+          created_at: answeredAt,
+          updated_at: answeredAt,
+        });
+        const dueAt = row.answer_due_at ? new Date(row.answer_due_at) : answeredAt;
+        requests.push({
+          id: requestId,
+          number: '',
+          contact_id: contactId,
+          client_id: client.id,
+          client_kind: 'external',
+          channel: 'email',
+          service,
+          service_id: null,
+          kind: 'consultation',
+          case_type: 'feedback',
+          institution_id: null,
+          unit_id: headUnit,
+          owner_id: head.id,
+          state: 'answered',
+          policy_code: 'feedback-answer',
+          received_at: answeredAt,
+          due_on: row.answer_due_on ?? rigaDateOf(dueAt),
+          due_at: dueAt,
+          answered_at: answeredAt,
+          closed_at: null,
+          referred_at: null,
+          referred_by: null,
+          tags: [],
+          search_text: '',
+          registered_by: head.id,
+          version: 2,
+          created_at: answeredAt,
+          updated_at: answeredAt,
+        });
+        searchParts.set(requestId, [service, client.name]);
+        events.push(
+          {
+            request_id: requestId,
+            at: answeredAt,
+            actor_staff_id: head.id,
+            kind: 'created',
+            data: { dueOn: row.answer_due_on, policy: 'feedback-answer' },
+          },
+          {
+            request_id: requestId,
+            at: answeredAt,
+            actor_staff_id: head.id,
+            kind: 'reply',
+            data: { messageId, feedbackId: row.id },
+          },
+        );
+        const language = row.language === 'en' ? 'en' : 'lv';
+        letterRows.push({
+          id: messageId,
+          request_id: requestId,
+          channel: 'email',
+          recipient: row.email,
+          kind: 'letter',
+          subject: ANSWER_SUBJECT[language](row.reference),
+          body: letterBody({
+            text: `${greetingOf(row)}\n\n${body}\n\n${signatures[language] ? '' : `${SIGN_OFF[language]}\n${headName}`}`,
+            signature: signatures[language],
+            quote: null,
+          }),
+          message_id: messageIdFor(paper.uuid(), senderAddress),
+          in_reply_to: null,
+          mailbox_id: null,
+          due_at: answeredAt,
+          state: 'sent',
+          attempts: 1,
+          sent_at: later(answeredAt, paper.int(20, 240) * 1000),
+          created_by: head.id,
+          created_at: answeredAt,
+        });
+        row.answer_request_id = requestId;
+        audit(answeredAt, head.id, 'answer', item, {
+          before: { state: 'evaluated' },
+          after: { state: 'answered', channel: 'email', requestId, messageId },
+        });
+      } else {
+        audit(answeredAt, head.id, 'answer', item, {
+          before: { state: 'evaluated' },
+          after: { state: 'answered', channel: 'phone', requestId: null, messageId: null },
+          context: { note: phoneNoteOf(row, paper) },
+        });
+      }
+    }
+    if (row.closed_at) {
+      audit(new Date(row.closed_at), head.id, 'close', item, {
+        before: { state: row.answered_at ? 'answered' : 'evaluated' },
+        after: { state: 'closed' },
+      });
+    }
+  }
 
   // ---- Improvement tasks -------------------------------------------------------------------------
 
@@ -887,9 +1330,11 @@ export async function seedDemoFeedback(
   const forestComplaint = itemAbout(
     (row) => row.serious === true && row.unit_id === unitId('centreForest'),
   );
-  const wheelchair = itemAbout((row) => row.topic === 'Pieejamība' && row.state !== 'new');
+  const wheelchair = itemAbout(
+    (row) => templateOf.get(row.id) === WHEELCHAIR && row.state !== 'new',
+  );
   const childCorner = itemAbout(
-    (row) => row.kind === 'suggestion' && row.topic === 'Telpas' && row.state !== 'new',
+    (row) => templateOf.get(row.id) === CHILD_CORNER && row.state !== 'new',
   );
 
   const tasks: Array<Insertable<ImprovementTasksTable>> = [];
@@ -1028,60 +1473,137 @@ export async function seedDemoFeedback(
     feedbackId: childCorner.id,
   });
 
-  // ---- Unit reports ----------------------------------------------------------------------------
-
   // The social service and the building board receive residents too: an administrator marked them.
   const serving = ['centreMain', 'centreForest', 'social', 'building'];
   const lastYear = Number(today.slice(0, 4)) - 1;
-  const figures = (scale: number) => {
-    const n = (min: number, max: number) => Math.round(random.int(min, max) * scale);
-    const externalDue = n(900, 1400);
-    const externalLate = n(8, 40);
-    const internalDue = n(60, 160);
-    const internalLate = n(0, 6);
-    const extensions = n(10, 40);
-    const commitmentsDue = n(80, 200);
-    const commitmentsLate = n(2, 12);
-    const callbacksDue = n(150, 400);
-    const callbacksLate = n(5, 30);
-    const tasksDone = n(1, 3);
-    return {
-      externalDue,
-      externalOnTime: externalDue - externalLate,
-      externalLate,
-      externalOpenOverdue: 0,
-      internalDue,
-      internalOnTime: internalDue - internalLate,
-      internalLate,
-      internalOpenOverdue: 0,
-      extensions,
-      interimInTime: extensions - n(0, 2),
-      commitmentsDue,
-      commitmentsKeptOnTime: commitmentsDue - commitmentsLate,
-      commitmentsKeptLate: commitmentsLate,
-      commitmentsOpenOverdue: 0,
-      overdueRequests: n(0, 6),
-      praise: n(20, 50),
-      complaints: n(15, 40),
-      suggestions: n(8, 25),
-      escalationsManager: 0,
-      escalationsHead: 0,
-      escalationsEthics: 0,
-      tasksPlanned: 0,
-      tasksInProgress: 0,
-      tasksDone,
-      tasksCancelled: n(0, 1),
-      tasksOverdue: 0,
-      callbacksDue,
-      callbacksInTime: callbacksDue - callbacksLate,
-      callbacksLate,
-    };
-  };
+
+  // ---- Last year's written answers -------------------------------------------------------------
+
+  // The cases cover the last four months; before them, the units that report on last year were
+  // written to by e-mail too, and answered in three working days (clause 21.1), mostly in time.
+  // Regular clients of the cases wrote them, registered from their first letter on.
+  const casesFrom = rigaInstantOf(addCalendarDays(today, -HISTORY_DAYS));
+  const yearFrom = rigaInstantOf(`${lastYear}-01-01`);
+  const yearTo = new Date(
+    Math.min(rigaInstantOf(`${lastYear + 1}-01-01`).getTime(), casesFrom.getTime()),
+  );
+  const writers = await db
+    .selectFrom('clients')
+    .select(['id', 'given_name', 'surname', 'created_at'])
+    .where('kind', '=', 'person')
+    .where('email', 'is not', null)
+    .where('merged_into', 'is', null)
+    .orderBy('id')
+    .limit(400)
+    .execute();
+  /** When each writer first wrote, where that is before the cases registered them. */
+  const firstWrote = new Map<string, Date>();
+  for (const [unitKey, count] of WRITTEN_PER_UNIT) {
+    const owners = servers(unitKey);
+    for (let n = 0; n < count && writers.length > 0 && owners.length > 0; n += 1) {
+      const receivedAt = new Date(
+        yearFrom.getTime() + paper.next() * (yearTo.getTime() - yearFrom.getTime()),
+      );
+      const writer = paper.pick(writers);
+      const seen = firstWrote.get(writer.id) ?? new Date(writer.created_at);
+      if (receivedAt.getTime() < seen.getTime()) firstWrote.set(writer.id, receivedAt);
+      const [service, reason] = paper.pick(
+        WRITTEN_SERVICES[unitKey] ?? (WRITTEN_SERVICES.centre as (typeof WRITTEN_SERVICES)[string]),
+      );
+      const deadline = await services.calendar.deadlineFor(receivedAt, {
+        channel: 'email',
+        clientKind: 'external',
+        caseType: null,
+      });
+      const dueAt = deadline.dueEnd;
+      const span = dueAt.getTime() - receivedAt.getTime();
+      const owner = paper.pick(owners);
+      const started = inOffice(later(receivedAt, paper.between(0.05, 0.3) * span));
+      // Most in time, nearer the due date than not; about one in twelve late.
+      const share = paper.chance(0.92)
+        ? 0.35 + 0.63 * Math.sqrt(paper.next())
+        : paper.between(1.05, 1.8);
+      let answeredAt = inOffice(later(receivedAt, share * span));
+      if (answeredAt.getTime() < started.getTime() + HOUR) answeredAt = later(started, HOUR);
+      const closedAt = inOffice(later(answeredAt, paper.between(0, 3) * DAY));
+      const contactId = paper.uuid();
+      const requestId = paper.uuid();
+      const clientName = [writer.given_name, writer.surname].filter(Boolean).join(' ');
+      contacts.push({
+        id: contactId,
+        channel: 'email',
+        occurred_at: receivedAt,
+        client_id: writer.id,
+        client_kind: 'external',
+        staff_id: null,
+        unit_id: unitId(unitKey),
+        reason,
+        created_at: receivedAt,
+        updated_at: receivedAt,
+      });
+      requests.push({
+        id: requestId,
+        number: '',
+        contact_id: contactId,
+        client_id: writer.id,
+        client_kind: 'external',
+        channel: 'email',
+        service,
+        service_id: null,
+        kind: 'consultation',
+        case_type: null,
+        institution_id: null,
+        unit_id: unitId(unitKey),
+        owner_id: owner.id,
+        state: 'closed',
+        policy_code: deadline.policyCode,
+        received_at: receivedAt,
+        due_on: deadline.due,
+        due_at: dueAt,
+        answered_at: answeredAt,
+        closed_at: closedAt,
+        referred_at: null,
+        referred_by: null,
+        tags: [],
+        search_text: '',
+        registered_by: null,
+        version: 4,
+        created_at: receivedAt,
+        updated_at: closedAt,
+      });
+      searchParts.set(requestId, [service, clientName]);
+      const step = (at: Date, actor: string | null, kind: string, data: Record<string, unknown>) =>
+        events.push({ request_id: requestId, at, actor_staff_id: actor, kind, data });
+      step(receivedAt, null, 'created', { dueOn: deadline.due, policy: deadline.policyCode });
+      step(started, owner.id, 'state', { from: 'new', to: 'in_progress', note: null });
+      step(answeredAt, owner.id, 'state', {
+        from: 'in_progress',
+        to: 'answered',
+        note: 'Atbilde nosūtīta e-pastā',
+      });
+      step(closedAt, owner.id, 'state', { from: 'answered', to: 'closed', note: null });
+    }
+  }
+
+  // Request numbers continue the cases' numbering, in the order the requests were registered.
+  const { rows: numbering } = await sql<{ last: number }>`
+    select last_value as last from service_request_number`.execute(db);
+  let requestNumber = Number(numbering[0]?.last ?? 0);
+  requests.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+  for (const request of requests) {
+    requestNumber += 1;
+    request.number = `${rigaDateOf(new Date(request.created_at)).slice(0, 4)}-${String(requestNumber).padStart(6, '0')}`;
+    request.search_text = searchTextOf([request.number, ...(searchParts.get(request.id) ?? [])]);
+  }
+  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  auditRows.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+
+  // ---- Unit reports ----------------------------------------------------------------------------
+
   const reports: Array<Insertable<UnitReportsTable>> = [];
   const report = (
     unitKey: string,
     year: number,
-    scale: number,
     by: string | null,
     when: Date,
     texts: { shortcomings: string; measures: string },
@@ -1091,7 +1613,8 @@ export async function seedDemoFeedback(
       unit_id: unitId(unitKey),
       year,
       state: by ? 'submitted' : 'draft',
-      figures: JSON.stringify(figures(scale)),
+      // Counted from the records in the transaction below, once they are all there.
+      figures: '{}',
       shortcomings: texts.shortcomings,
       measures: texts.measures,
       submitted_by: by,
@@ -1107,7 +1630,6 @@ export async function seedDemoFeedback(
   report(
     'centreMain',
     lastYear,
-    1,
     person('unitHead').id,
     submitted(`${lastYear + 1}-01-22`, 11 * 60),
     {
@@ -1117,21 +1639,13 @@ export async function seedDemoFeedback(
         'Ieviest pierakstu pa laikiem, pārskatīt grafiku, katru mēnesi pārbaudīt stendus un mājaslapas informāciju.',
     },
   );
-  report(
-    'social',
-    lastYear,
-    0.4,
-    person('sandra').id,
-    submitted(`${lastYear + 1}-01-27`, 11 * 60),
-    {
-      shortcomings: 'Ieeja nav pieejama ratiņkrēslā; vairākos gadījumos nokavēta atzvanīšana.',
-      measures: 'Izbūvēt uzbrauktuvi; ieviest atzvanīšanas sarakstu Apkalpo.',
-    },
-  );
+  report('social', lastYear, person('sandra').id, submitted(`${lastYear + 1}-01-27`, 11 * 60), {
+    shortcomings: 'Ieeja nav pieejama ratiņkrēslā; vairākos gadījumos nokavēta atzvanīšana.',
+    measures: 'Izbūvēt uzbrauktuvi; ieviest atzvanīšanas sarakstu Apkalpo.',
+  });
   report(
     'building',
     lastYear,
-    0.2,
     person('peteris').id,
     submitted(`${lastYear + 1}-02-03`, 9 * 60 + 30),
     {
@@ -1140,7 +1654,7 @@ export async function seedDemoFeedback(
     },
   );
   // The Mežciems centre has not submitted last year's report; the main centre drafts this year's.
-  report('centreMain', lastYear + 1, 0.9, null, later(now, -3 * DAY), {
+  report('centreMain', lastYear + 1, null, later(now, -3 * DAY), {
     shortcomings: 'Gaidīšanas laiks rindā pirmdienās joprojām pārsniedz 20 minūtes.',
     measures: '',
   });
@@ -1273,16 +1787,40 @@ export async function seedDemoFeedback(
       .set({ serves_external_clients: true })
       .where('id', 'in', serving.map(unitId))
       .execute();
-    for (let i = 0; i < items.length; i += 200) {
-      await trx
-        .insertInto('feedback_items')
-        .values(items.slice(i, i + 200))
-        .execute();
+    const insert = async <T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
+    };
+    await insert(newClients, (chunk) => trx.insertInto('clients').values(chunk).execute());
+    if (firstWrote.size > 0) {
+      await sql`
+        update clients as c set created_at = v.at
+        from (values ${sql.join(
+          [...firstWrote].map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`),
+        )}) as v(id, at)
+        where c.id = v.id`.execute(trx);
     }
+    await insert(contacts, (chunk) => trx.insertInto('contacts').values(chunk).execute());
+    await insert(requests, (chunk) => trx.insertInto('service_requests').values(chunk).execute());
+    await insert(events, (chunk) =>
+      trx
+        .insertInto('request_events')
+        .values(chunk.map((event) => ({ ...event, data: JSON.stringify(event.data) })))
+        .execute(),
+    );
+    await insert(letterRows, (chunk) =>
+      trx.insertInto('outgoing_messages').values(chunk).execute(),
+    );
+    await sql`select setval('service_request_number', ${requestNumber})`.execute(trx);
+    await insert(items, (chunk) => trx.insertInto('feedback_items').values(chunk).execute());
     await trx.insertInto('feedback_escalations').values(escalations).execute();
     await trx.insertInto('improvement_tasks').values(tasks).execute();
+    // The reports' figures as the unit reports module counts them from the records (clause 29).
+    for (const row of reports) {
+      row.figures = JSON.stringify(await services.control.yearOf(trx, row.unit_id, row.year));
+    }
     await trx.insertInto('unit_reports').values(reports).execute();
     await trx.insertInto('staff_ideas').values(ideas).execute();
+    await insert(auditRows, (chunk) => trx.insertInto('audit_log').values(chunk).execute());
     // Where the feedback module numbers references from a sequence, it continues after these.
     const { rows } = await sql<{ exists: boolean }>`
       select to_regclass('feedback_reference_number') is not null as exists`.execute(trx);
