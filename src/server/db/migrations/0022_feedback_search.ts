@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { feedbackSearchText } from '../../../domain/feedback';
+import { feedbackSearchText, type FeedbackSearchable } from '../../../domain/feedback';
 
 // Feedback is searched like every other registry (decision 7): its search text folded, each word
 // of the query found with `LIKE '%word%'` through a trigram index. Items stored before were only
@@ -10,15 +10,9 @@ const BATCH = 500;
 export async function up(db: Kysely<unknown>): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { rows } = await sql<{
-      id: string;
-      reference: string;
-      text: string;
-      name: string | null;
-      email: string | null;
-      phone: string | null;
-      topic: string | null;
-    }>`select id, reference, text, name, email, phone, topic
+    const { rows } = await sql<
+      FeedbackSearchable & { id: string }
+    >`select id, reference, text, name, email, phone, topic
       from feedback_items where id > ${after}::uuid order by id limit ${BATCH}`.execute(db);
     const last = rows[rows.length - 1];
     if (!last) break;
