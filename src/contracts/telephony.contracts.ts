@@ -28,6 +28,13 @@ const PhoneNumber = z
   .min(1)
   .max(40)
   .regex(/^\+?[0-9][0-9 ()-]*$/, { message: 'invalid_phone' });
+/** The caller's number, or "anonymous" when they withheld it (the call is logged all the same). */
+const CallerNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^(anonymous|\+?[0-9][0-9 ()-]*)$/i, { message: 'invalid_phone' });
 /** An extension (internal number) of the exchange. */
 const Extension = z
   .string()
@@ -66,7 +73,7 @@ export const CallEventBody = z.discriminatedUnion('event', [
     event: z.literal('new_call'),
     ...EventBase,
     direction: CallDirection,
-    from: PhoneNumber,
+    from: CallerNumber,
     to: PhoneNumber,
     /** The extension that rings (incoming) or that dialled (outgoing), when known. */
     extension: Extension.optional(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterAttempt,
   callStateOf,
+  isWithheld,
   loadPeriodOf,
   normalisePhone,
   owesCallback,
@@ -41,15 +42,30 @@ describe('callStateOf', () => {
 describe('owesCallback', () => {
   it('owes a callback for an unanswered incoming call, whatever the cause', () => {
     for (const hangupCause of ['busy', 'cancelled', 'no_answer', 'normal'] as const) {
-      expect(owesCallback(call({ endedAt: at('09:00'), hangupCause }))).toBe(true);
+      expect(owesCallback(call({ endedAt: at('09:00'), hangupCause }), '+37126123456')).toBe(true);
     }
   });
 
   it('owes none for an answered call, a voicemail, an outgoing call or one still ringing', () => {
-    expect(owesCallback(call({ answeredAt: at('09:00'), endedAt: at('09:01') }))).toBe(false);
-    expect(owesCallback(call({ voicemailAt: at('22:00'), endedAt: at('22:01') }))).toBe(false);
-    expect(owesCallback(call({ direction: 'out', endedAt: at('09:01') }))).toBe(false);
-    expect(owesCallback(call())).toBe(false);
+    expect(
+      owesCallback(call({ answeredAt: at('09:00'), endedAt: at('09:01') }), '+37126123456'),
+    ).toBe(false);
+    expect(
+      owesCallback(call({ voicemailAt: at('22:00'), endedAt: at('22:01') }), '+37126123456'),
+    ).toBe(false);
+    expect(owesCallback(call({ direction: 'out', endedAt: at('09:01') }), '+37126123456')).toBe(
+      false,
+    );
+    expect(owesCallback(call(), '+37126123456')).toBe(false);
+  });
+
+  it('owes none to a caller who withheld their number: there is nobody to ring', () => {
+    expect(
+      owesCallback(call({ endedAt: at('09:00'), hangupCause: 'no_answer' }), 'anonymous'),
+    ).toBe(false);
+    expect(isWithheld('anonymous')).toBe(true);
+    expect(isWithheld('')).toBe(true);
+    expect(isWithheld('26 123 456')).toBe(false);
   });
 });
 

@@ -77,10 +77,22 @@ export function callStateOf(call: CallFacts): CallState {
 /**
  * An incoming call owes a callback when it ended unanswered and the caller left no message (a
  * voicemail owes one of its own kind). A caller who hung up before anyone could answer
- * ("cancelled") is called back too: clause 15.1 does not ask why the call was missed.
+ * ("cancelled") is called back too: clause 15.1 does not ask why the call was missed. A caller
+ * who withheld their number cannot be rung back.
  */
-export function owesCallback(call: CallFacts): boolean {
-  return call.direction === 'in' && callStateOf(call) === 'missed';
+export function owesCallback(call: CallFacts, number: string): boolean {
+  return call.direction === 'in' && callStateOf(call) === 'missed' && !isWithheld(number);
+}
+
+/**
+ * What an exchange sends for a caller who withheld their number (Zammad's CTI API and most SIP
+ * exchanges say "anonymous"). Such a call is logged like any other, but nobody can ring it back.
+ */
+export const WITHHELD_CALLER = 'anonymous';
+
+/** A number with no digits left (a withheld caller's) cannot be rung back or matched to a client. */
+export function isWithheld(number: string): boolean {
+  return normalisePhone(number) === '';
 }
 
 /** A phone number as the exchange and the client records may write it, reduced to compare. */

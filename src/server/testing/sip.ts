@@ -258,15 +258,14 @@ export class Phone extends Endpoint {
 
 export class Trunk extends Endpoint {
   /** Calls `number` from `caller`; the answer is the call, ringing. */
-  dial(number: string, caller: string): TrunkCall {
-    const call = new TrunkCall(this, number, caller);
+  dial(number: string, caller: string, callId = `${token()}@apkalpo.test`): TrunkCall {
+    const call = new TrunkCall(this, number, caller, callId);
     call.start();
     return call;
   }
 }
 
 export class TrunkCall {
-  readonly callId = `${token()}@apkalpo.test`;
   private readonly invite: SipMessage;
   private readonly branch = branch();
   private final: Promise<SipMessage>;
@@ -276,6 +275,7 @@ export class TrunkCall {
     private readonly trunk: Trunk,
     number: string,
     caller: string,
+    readonly callId: string,
   ) {
     this.invite = {
       method: 'INVITE',

@@ -1806,6 +1806,7 @@ export const en: Messages = {
     myUnits: 'My units',
     client: 'Client',
     unknownCaller: 'Unknown caller',
+    withheld: 'Withheld number',
     number: 'Phone number',
     request: 'Request',
     openRequest: 'Open the request',

@@ -1813,6 +1813,7 @@ export const lv = {
     myUnits: 'Manas struktūrvienības',
     client: 'Klients',
     unknownCaller: 'Nezināms zvanītājs',
+    withheld: 'Slēpts numurs',
     number: 'Tālruņa numurs',
     request: 'Pieprasījums',
     openRequest: 'Atvērt pieprasījumu',

@@ -195,4 +195,16 @@ describe('calls through a real SIP exchange (Kamailio)', () => {
     const callbacks = await callbacksOf(clerk, unitId);
     expect(callbacks.map((callback) => callback.callId)).toEqual([missed.id]);
   });
+
+  it('logs a call from a withheld number, with quotes in its Call-ID, as missed and owing nothing', async () => {
+    const { unitId, line, phones, clerk } = await unitWithPhones();
+    for (const { phone } of phones.values()) phone.behaviour = () => 'busy';
+    // SIP lets a Call-ID hold quotes and backslashes, which the JSON of the events cannot.
+    const ringing = trunk.dial(line, 'anonymous', `"${unique()}\\x"@apkalpo.test`);
+    expect(await ringing.outcome()).toBe(486);
+
+    const missed = await callOf(clerk, unitId, 'anonymous');
+    expect(missed).toMatchObject({ state: 'missed', hangupCause: 'busy', number: '' });
+    expect(await callbacksOf(clerk, unitId)).toEqual([]);
+  });
 });

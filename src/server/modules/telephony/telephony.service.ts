@@ -521,12 +521,13 @@ export function createTelephonyService(deps: {
         if (next.state === 'ended' && next.staff_id && next.ended_at) {
           await repo.markCallEnded(trx, next.staff_id, next.ended_at);
         }
-        if (next.answered_at && next.direction === 'in' && next.unit_id) {
+        if (next.answered_at && next.direction === 'in' && next.unit_id && next.number) {
           // The caller got through after all: what they were owed in the unit is settled, also
-          // a callback made for this very call when its answer arrived after its hangup.
+          // a callback made for this very call when its answer arrived after its hangup. A
+          // withheld number (none) settles nothing: it is not the same caller as another's.
           await repo.closeOwedCallbacks(trx, { number: next.number, unitId: next.unit_id, now });
         }
-        if (owesCallback(facts) && next.unit_id) {
+        if (owesCallback(facts, next.number) && next.unit_id) {
           const owed = await repo.findOwedCallback(trx, next.number, next.unit_id);
           if (!owed) {
             await repo.insertCallback(trx, {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   TCall,
   TCallback,
+  TCallPage,
   TCallbackPage,
   TCallerCard,
   TLoad,
@@ -129,6 +130,45 @@ describe('telephony', () => {
     const mine = list.json<TCallbackPage>().items.filter((c) => c.number === '+37126000001');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ kind: 'missed_call', state: 'open' });
+  });
+
+  it('logs a missed call from a withheld number, owing no callback nobody could make', async () => {
+    const callId = `withheld-${unique()}`;
+    const rang = await event({
+      event: 'new_call',
+      callId,
+      at: '2026-03-03T08:10:00Z',
+      direction: 'in',
+      from: 'anonymous',
+      to: line,
+    });
+    expect(rang.statusCode).toBe(200);
+    await event({ event: 'hangup', callId, at: '2026-03-03T08:10:40Z', cause: 'no_answer' });
+    const notANumber = await event({
+      event: 'new_call',
+      callId: `hidden-${unique()}`,
+      at: '2026-03-03T08:11:00Z',
+      direction: 'in',
+      from: 'hidden',
+      to: line,
+    });
+    expect(notANumber.statusCode).toBe(400);
+    expect(JSON.stringify(notANumber.json())).toContain('from');
+
+    const clerk = await signedIn(test, { roles: ['specialist'], unitIds: [unitId] });
+    const calls = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/calls?unitId=${unitId}`,
+    });
+    const withheld = calls.json<TCallPage>().items.filter((c) => c.from === 'anonymous');
+    expect(withheld).toHaveLength(1);
+    expect(withheld[0]).toMatchObject({ state: 'missed', number: '' });
+    const callbacks = await call(test.app, clerk, {
+      method: 'GET',
+      url: `/api/v1/callbacks?unitId=${unitId}`,
+    });
+    const owed = callbacks.json<TCallbackPage>().items.filter((c) => c.callId === withheld[0]?.id);
+    expect(owed).toEqual([]);
   });
 
   it('lets exactly one of two clerks claim a callback at once', async () => {

@@ -13,7 +13,8 @@ import { useListParams } from '../../ui/list-params';
 import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { UnitFilter } from '../../ui/UnitFilter';
-import { phoneContactHref, recordingUrl, telHref } from './phone-links';
+import { NumberLink } from './NumberLink';
+import { phoneContactHref, recordingUrl } from './phone-links';
 
 type CallFilter = Pick<TListCallsQuery, 'clientId' | 'unitId' | 'requestId' | 'state'>;
 
@@ -48,7 +49,7 @@ function useCallColumns(options: { withClient: boolean }): Array<Column<TCall>> 
     {
       key: 'number',
       header: t('phone.number'),
-      render: (call) => <a href={telHref(call.number)}>{call.number}</a>,
+      render: (call) => <NumberLink number={call.number} />,
     },
     options.withClient && {
       key: 'client',

@@ -21,6 +21,7 @@ import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { ActionError, useAction, useServerForm } from '../../ui/server-form';
 import { UnitFilter } from '../../ui/UnitFilter';
+import { NumberLink } from './NumberLink';
 import { phoneContactHref, recordingUrl, telHref } from './phone-links';
 
 const DEFAULTS = { unitId: '', state: 'owed', mine: 'false' };
@@ -171,7 +172,7 @@ function CallbackCard(props: {
     <li className="callback-card" aria-labelledby={headingId}>
       <div className="callback-head">
         <h2 id={headingId}>
-          <a href={telHref(callback.number)}>{callback.number}</a>
+          <NumberLink number={callback.number} />
         </h2>
         <span className="badge">{t(`phone.callbacks.kinds.${callback.kind}`)}</span>
         {open && callback.overdue && (
@@ -254,9 +255,11 @@ function CallbackCard(props: {
         )}
         {open && mine && (
           <>
-            <a className="button-primary" href={telHref(callback.number)}>
-              {t('phone.callbacks.ringBack')}
-            </a>
+            {callback.number && (
+              <a className="button-primary" href={telHref(callback.number)}>
+                {t('phone.callbacks.ringBack')}
+              </a>
+            )}
             <button type="button" className="button-secondary" onClick={props.onAttempt}>
               {t('phone.callbacks.attempt')}
             </button>

@@ -31,7 +31,11 @@ export function CallerCards() {
     <div className="caller-cards">
       {/* Always there, so that a screen reader announces each new ringing call. */}
       <div role="status" className="visually-hidden">
-        {ringing.map((each) => t('phone.card.ringing', { number: each.call.number })).join('. ')}
+        {ringing
+          .map((each) =>
+            t('phone.card.ringing', { number: each.call.number || t('phone.withheld') }),
+          )
+          .join('. ')}
       </div>
       {calls.map((message) => (
         <CallerCard
@@ -64,8 +68,8 @@ function CallerCard(props: { message: TCallStreamMessage; onDismiss: () => void 
       <div className="caller-card-head">
         <h2 id={titleId}>
           {call.state === 'ringing'
-            ? t('phone.card.ringing', { number: call.number })
-            : t('phone.card.answered', { number: call.number })}
+            ? t('phone.card.ringing', { number: call.number || t('phone.withheld') })
+            : t('phone.card.answered', { number: call.number || t('phone.withheld') })}
         </h2>
         <button
           type="button"
