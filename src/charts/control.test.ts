@@ -24,7 +24,7 @@ function chart(monthLabels: readonly string[], width?: number) {
     monthLabels,
     series: [{ label: 'Visas struktūrvienības', values: monthLabels.map(() => 0.5) }],
     emptyLabel: 'Nav atbilžu',
-    describe: (series, month, value) => `${series.label}: ${month} ${value}`,
+    describe: (series, index, value) => `${series.label}: ${monthLabels[index]} ${value}`,
     ...(width === undefined ? {} : { width }),
   });
 }

@@ -52,8 +52,8 @@ export function onTimeChart(input: {
   monthLabels: readonly string[];
   series: readonly OnTimeSeries[];
   emptyLabel: string;
-  /** "72 % on time in May" for the description read aloud. */
-  describe: (series: OnTimeSeries, month: string, value: number) => string;
+  /** "72 % on time in May" for the description read aloud; the month by its index. */
+  describe: (series: OnTimeSeries, monthIndex: number, value: number) => string;
   /** In viewBox units: CHART_WIDTH by default, NARROW_CHART_WIDTH on a phone. */
   width?: number;
 }): SvgNode {
@@ -117,7 +117,7 @@ export function onTimeChart(input: {
     series.values.forEach((value, index) => {
       if (value === null) return;
       points.push([xOf(index), yOf(value)]);
-      descriptions.push(input.describe(series, input.monthLabels[index] ?? '', value));
+      descriptions.push(input.describe(series, index, value));
     });
     if (points.length > 1) {
       nodes.push(
