@@ -2251,7 +2251,7 @@ export const en: Messages = {
     tableAll: 'Figures in total ({{n}} units)',
     figure: 'Figure',
     extensionsTitle: 'Deadline extensions and their reasons ({{n}})',
-    extensionLine: '{{number}}: {{from}} → {{to}}, {{reason}}',
+    extensionLine: ': {{from}} → {{to}}, {{reason}}',
     interimLate: 'interim reply late',
     figures: {
       externalDue: 'External clients — answers due this month',

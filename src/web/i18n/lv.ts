@@ -2261,7 +2261,7 @@ export const lv = {
     tableAll: 'Rādītāji kopā ({{n}} struktūrvienības)',
     figure: 'Rādītājs',
     extensionsTitle: 'Termiņa pagarinājumi un to iemesli ({{n}})',
-    extensionLine: '{{number}}: {{from}} → {{to}}, {{reason}}',
+    extensionLine: ': {{from}} → {{to}}, {{reason}}',
     interimLate: 'starpatbilde novēlota',
     figures: {
       externalDue: 'Ārējiem klientiem atbildes termiņš šajā mēnesī',

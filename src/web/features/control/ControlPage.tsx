@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CHART_WIDTH } from '../../../charts/layout';
 import { NARROW_CHART_WIDTH, onTimeChart } from '../../../charts/control';
 import type { TControlAnswer } from '../../../contracts/control.contracts';
@@ -154,7 +155,12 @@ function ControlFigure(props: { answer: TControlAnswer }) {
             header: monthName(total.month, true),
             figures: total.figures,
           })),
-          { key: 'period', header: t('control.periodColumn'), figures: answer.period.figures },
+          {
+            key: 'period',
+            header: t('control.periodColumn'),
+            figures: answer.period.figures,
+            total: true,
+          },
         ]}
         note={t('control.periodNote')}
       />
@@ -164,8 +170,8 @@ function ControlFigure(props: { answer: TControlAnswer }) {
           <ul>
             {answer.extensions.map((extension) => (
               <li key={`${extension.requestId}-${extension.at}`}>
+                <Link to={`/requests/${extension.requestId}`}>{extension.requestNumber}</Link>
                 {t('control.extensionLine', {
-                  number: extension.requestNumber,
                   from: formatDate(extension.fromDate),
                   to: formatDate(extension.toDate),
                   reason: extension.reason,

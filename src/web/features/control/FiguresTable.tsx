@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { CONTROL_FIGURES } from '../../../domain/control';
 import type { TControlFigures } from '../../../contracts/control.contracts';
+import { formatCount } from '../../ui/format';
+
+const cellClass = (total: boolean | undefined) =>
+  total ? 'cell-number figures-total' : 'cell-number';
 
 /**
  * Every figure as a row, a column a month (or one column): the chart's accessible version. The
@@ -8,7 +12,13 @@ import type { TControlFigures } from '../../../contracts/control.contracts';
  */
 export function FiguresTable(props: {
   caption: string;
-  columns: ReadonlyArray<{ key: string; header: string; figures: TControlFigures }>;
+  /** `total`: the column that sums up the others, set apart from them. */
+  columns: ReadonlyArray<{
+    key: string;
+    header: string;
+    figures: TControlFigures;
+    total?: boolean;
+  }>;
   /** Said under the table, e.g. how a period's column reads. */
   note?: string;
 }) {
@@ -22,7 +32,7 @@ export function FiguresTable(props: {
             <tr>
               <th scope="col">{t('control.figure')}</th>
               {props.columns.map((column) => (
-                <th key={column.key} scope="col" className="cell-number">
+                <th key={column.key} scope="col" className={cellClass(column.total)}>
                   {column.header}
                 </th>
               ))}
@@ -33,8 +43,8 @@ export function FiguresTable(props: {
               <tr key={figure}>
                 <th scope="row">{t(`control.figures.${figure}`)}</th>
                 {props.columns.map((column) => (
-                  <td key={column.key} className="cell-number">
-                    {column.figures[figure]}
+                  <td key={column.key} className={cellClass(column.total)}>
+                    {formatCount(column.figures[figure])}
                   </td>
                 ))}
               </tr>
