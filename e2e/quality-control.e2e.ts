@@ -89,7 +89,7 @@ describe('the standard’s control in the browser', () => {
     await openControl(page);
     await expectAccessible(page);
 
-    const unitSelect = page.getByLabel('Struktūrvienība');
+    const unitSelect = page.getByLabel('Struktūrvienība', { exact: true });
     await expect
       .poll(() => unitSelect.locator('option').allTextContents())
       .toEqual(
@@ -102,11 +102,11 @@ describe('the standard’s control in the browser', () => {
     await page.getByRole('table', { name: `Rādītāji: ${mine.name}` }).waitFor();
 
     // The months are named in words; the period narrows to this month alone.
-    const to = page.getByLabel('Līdz mēnesim');
+    const to = page.getByLabel('Līdz mēnesim', { exact: true });
     const thisMonth = await to.inputValue();
     const thisMonthName = (await to.locator(`option[value="${thisMonth}"]`).textContent()) ?? '';
     expect(thisMonthName).toMatch(/^[a-zāēīūčšžģķļņ]+ \d{4}$/);
-    await page.getByLabel('No mēneša').selectOption(thisMonth);
+    await page.getByLabel('No mēneša', { exact: true }).selectOption(thisMonth);
     await expect.poll(() => page.getByRole('columnheader').count()).toBe(3);
 
     await expect
@@ -122,7 +122,7 @@ describe('the standard’s control in the browser', () => {
     const href = (await csv.getAttribute('href')) ?? '';
     expect(href).toContain(`unitId=${mine.id}`);
     expect(href).toContain(`from=${thisMonth}`);
-    const download = await page.request.get(href);
+    const download = await page.request.get(new URL(href, context().baseUrl).toString());
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain(mine.name);
   });
@@ -131,13 +131,14 @@ describe('the standard’s control in the browser', () => {
     const tag = unique();
     const { mine, other, unitHead } = await centresWithHeads(tag);
 
-    const page = await newPage(PHONE);
+    const page = await newPage(DESKTOP);
     await signIn(page, unitHead, PASSWORD);
+    await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'Izvēlne' }).click();
     await openControl(page);
     await expectAccessible(page);
 
-    const options = page.getByLabel('Struktūrvienība').locator('option');
+    const options = page.getByLabel('Struktūrvienība', { exact: true }).locator('option');
     await expect
       .poll(() => options.allTextContents())
       .toEqual(['Visas struktūrvienības', mine.name]);

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTROL_FIGURES } from '../../../domain/control';
 import type { TControlFigures } from '../../../contracts/control.contracts';
@@ -23,11 +24,13 @@ export function FiguresTable(props: {
   note?: string;
 }) {
   const { t } = useTranslation();
+  const captionId = useId();
   return (
     <>
-      <div className="table-scroll">
+      {/* Focusable, so that a keyboard can scroll the months that do not fit. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="data-table figures-table">
-          <caption>{props.caption}</caption>
+          <caption id={captionId}>{props.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('control.figure')}</th>
