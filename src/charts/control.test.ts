@@ -68,6 +68,21 @@ describe('onTimeChart', () => {
   });
 });
 
+describe('onTimeChart lines', () => {
+  it('breaks the line at a month with nothing due instead of joining across it', () => {
+    const svg = onTimeChart({
+      title: 'Laikā',
+      monthLabels: YEAR.slice(0, 5),
+      series: [{ label: 'Centrs', values: [0.5, 0.6, null, 0.7, 0.8] }],
+      emptyLabel: 'Nav',
+      describe: () => '',
+    });
+    const lines = nodesOf(svg).filter((node) => node.tag === 'polyline');
+    expect(lines.map((line) => String(line.attrs.points).split(' ').length)).toEqual([2, 2]);
+    expect(nodesOf(svg).filter((node) => node.tag === 'circle')).toHaveLength(4);
+  });
+});
+
 describe('shownMonthLabels', () => {
   it('counts back from the last label', () => {
     expect([...shownMonthLabels([50, 50, 50, 50, 50], 30)].sort((a, b) => a - b)).toEqual([

@@ -114,15 +114,22 @@ export function onTimeChart(input: {
   shown.forEach((series, seriesIndex) => {
     const colour = SERIES_COLOURS[seriesIndex] ?? MUTED;
     const points: Array<[number, number]> = [];
+    // A month with nothing due breaks the line: joining across it would draw figures never had.
+    const runs: Array<Array<[number, number]>> = [[]];
     series.values.forEach((value, index) => {
-      if (value === null) return;
-      points.push([xOf(index), yOf(value)]);
+      if (value === null) {
+        runs.push([]);
+        return;
+      }
+      const point: [number, number] = [xOf(index), yOf(value)];
+      points.push(point);
+      runs[runs.length - 1]?.push(point);
       descriptions.push(input.describe(series, index, value));
     });
-    if (points.length > 1) {
+    for (const run of runs.filter((run) => run.length > 1)) {
       nodes.push(
         el('polyline', {
-          points: points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '),
+          points: run.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '),
           fill: 'none',
           stroke: colour,
           'stroke-width': 2,
