@@ -7,7 +7,7 @@ import { NARROW_CHART_WIDTH, onTimeChart } from '../../../charts/control';
 import type { TControlAnswer } from '../../../contracts/control.contracts';
 import { monthOf } from '../../../domain/control';
 import { rigaDateOf } from '../../../domain/riga-time';
-import { api } from '../../api/client';
+import { ProblemError, api } from '../../api/client';
 import { ChoiceFilter } from '../../ui/Filters';
 import { formatCount, formatDate } from '../../ui/format';
 import { useListParams } from '../../ui/list-params';
@@ -90,7 +90,13 @@ export function ControlPage() {
       {control.isPending ? (
         <Loading />
       ) : control.isError ? (
-        <ErrorNotice error={control.error} onRetry={() => void control.refetch()} />
+        <>
+          <ErrorNotice error={control.error} onRetry={() => void control.refetch()} />
+          <FieldProblems
+            error={control.error}
+            labels={{ unitId: t('control.unit'), from: t('control.from'), to: t('control.to') }}
+          />
+        </>
       ) : (
         <>
           <KeyFigures answer={control.data} />
@@ -110,6 +116,21 @@ export function ControlPage() {
         </>
       )}
     </>
+  );
+}
+
+/** What the server said of each filter it refused, e.g. a month still to come. */
+function FieldProblems(props: { error: unknown; labels: Record<string, string> }) {
+  const errors = props.error instanceof ProblemError ? (props.error.problem.errors ?? []) : [];
+  if (errors.length === 0) return null;
+  return (
+    <ul className="control-problems">
+      {errors.map((error) => (
+        <li key={error.field}>
+          <strong>{props.labels[error.field] ?? error.field}:</strong> {error.message}
+        </li>
+      ))}
+    </ul>
   );
 }
 
