@@ -5,7 +5,7 @@ import { CONTROL_FIGURES, isMonth, type ControlFigure } from '../domain/control'
 export const Month = z.string().refine(isMonth, { message: 'invalid_format' });
 
 export const ControlQuery = z.strictObject({
-  /** The first month; by default five months before `to`. */
+  /** The first month; by default eleven months before `to` (DEFAULT_CONTROL_MONTHS in all). */
   from: Month.optional(),
   /** The last month; by default this month. */
   to: Month.optional(),
@@ -79,6 +79,15 @@ export const ControlAnswer = z.object({
   rows: z.array(ControlRow),
   /** Every unit added up, one row a month. */
   totals: z.array(ControlRow.omit({ unitId: true })),
+  /**
+   * Every unit over the whole period: what happened in it added up, the states (overdue
+   * requests, open escalations) as they stood at its end.
+   */
+  period: ControlRow.omit({ unitId: true, month: true }),
+  /** The period's last month still runs: its states are read now rather than at its end. */
+  running: z.boolean(),
+  /** The units this viewer may ask for: every active unit, or those a unit head heads. */
+  choices: z.array(ControlUnit),
   topics: z.array(ControlTopic),
   extensions: z.array(ControlExtension),
   extensionCount: z.int(),

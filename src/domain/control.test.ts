@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   assembleFigures,
   emptyFigures,
+  isFutureMonth,
+  isFutureYear,
   isMonth,
   monthCutoff,
   monthSpan,
   monthsBetween,
   onTimeShare,
+  periodFigures,
   previousMonth,
   sumFigures,
 } from './control';
@@ -75,5 +78,34 @@ describe('control figures', () => {
     };
     expect(onTimeShare(figures)).toBe(0.5);
     expect(sumFigures([figures, figures]).externalOnTime).toBe(6);
+  });
+});
+
+describe('a period’s figures', () => {
+  it('adds up what happened in its months and keeps the states of its last month', () => {
+    const march = { ...emptyFigures(), praise: 2, overdueRequests: 3, escalationsHead: 1 };
+    const april = { ...emptyFigures(), praise: 1, overdueRequests: 1, externalOpenOverdue: 2 };
+    const may = { ...emptyFigures(), complaints: 1, overdueRequests: 2, externalOpenOverdue: 1 };
+    expect(periodFigures([march, april, may])).toEqual({
+      ...emptyFigures(),
+      praise: 3,
+      complaints: 1,
+      // Each answer counts in the month it fell due: these add up.
+      externalOpenOverdue: 3,
+      // States: May's, not 3 + 1 + 2, and March's open escalation has closed since.
+      overdueRequests: 2,
+      escalationsHead: 0,
+    });
+    expect(periodFigures([])).toEqual(emptyFigures());
+  });
+});
+
+describe('months and years to come', () => {
+  it('takes the running month and year as present, the next ones as future', () => {
+    expect(isFutureMonth('2026-06', '2026-06-30')).toBe(false);
+    expect(isFutureMonth('2026-07', '2026-06-30')).toBe(true);
+    expect(isFutureMonth('2025-12', '2026-01-01')).toBe(false);
+    expect(isFutureYear(2026, '2026-12-31')).toBe(false);
+    expect(isFutureYear(2027, '2026-12-31')).toBe(true);
   });
 });

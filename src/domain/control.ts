@@ -51,6 +51,30 @@ export const CONTROL_FIGURES = [
 export type ControlFigure = (typeof CONTROL_FIGURES)[number];
 export type ControlFigures = Record<ControlFigure, number>;
 
+/**
+ * The figures that are a state read at a month's cutoff — how many requests are overdue, how many
+ * escalations open — rather than a count of what happened in the month. Over a period they are
+ * the state at its end, never a sum: a request overdue through March and April is one overdue
+ * request, not two. The "open past due" figures of answers, promises and tasks are not among
+ * them: each record counts once, in the month it fell due, so those add up like flows.
+ */
+export const STATE_FIGURES = [
+  'overdueRequests',
+  'escalationsManager',
+  'escalationsHead',
+  'escalationsEthics',
+] as const satisfies readonly ControlFigure[];
+
+const STATES: ReadonlySet<ControlFigure> = new Set(STATE_FIGURES);
+
+/** Whether the figure is a state at the month's end rather than a count within it. */
+export function isStateFigure(figure: ControlFigure): boolean {
+  return STATES.has(figure);
+}
+
+/** How many months a look covers when no start is given: this one and the eleven before. */
+export const DEFAULT_CONTROL_MONTHS = 12;
+
 /** The longest period one look covers: two years of months. */
 export const MAX_CONTROL_MONTHS = 24;
 
@@ -139,13 +163,34 @@ export function assembleFigures(
   return table;
 }
 
-/** The figures of several months (or units) added up, e.g. a unit's year. */
+/** The figures of several units in the same month added up: states and flows alike. */
 export function sumFigures(all: Iterable<ControlFigures>): ControlFigures {
   const total = emptyFigures();
   for (const figures of all) {
     for (const figure of CONTROL_FIGURES) total[figure] += figures[figure];
   }
   return total;
+}
+
+/**
+ * The figures of a period from those of its months, oldest first: what happened in it added up,
+ * the states as they stood at its end (the last month's).
+ */
+export function periodFigures(months: readonly ControlFigures[]): ControlFigures {
+  const total = sumFigures(months);
+  const last = months[months.length - 1] ?? emptyFigures();
+  for (const figure of STATE_FIGURES) total[figure] = last[figure];
+  return total;
+}
+
+/** Whether a month lies after the one that runs today (a date YYYY-MM-DD). */
+export function isFutureMonth(month: Month, today: string): boolean {
+  return month > monthOf(today);
+}
+
+/** Whether a year lies after the one that runs today (a date YYYY-MM-DD). */
+export function isFutureYear(year: number, today: string): boolean {
+  return year > Number(today.slice(0, 4));
 }
 
 /**

@@ -441,6 +441,14 @@ const FIELD_MESSAGES = {
     lv: 'Iekšēju rakstu klientam sūtīt nevar.',
     en: 'An internal article cannot be sent to a client.',
   },
+  month_in_future: {
+    lv: 'Mēnesis vēl nav sācies; izvēlieties šo vai kādu iepriekšējo mēnesi.',
+    en: 'The month has not begun yet; choose this month or an earlier one.',
+  },
+  year_in_future: {
+    lv: 'Gads vēl nav sācies; izvēlieties šo vai kādu iepriekšējo gadu.',
+    en: 'The year has not begun yet; choose this year or an earlier one.',
+  },
   range_reversed: {
     lv: 'Perioda sākumam jābūt pirms beigām.',
     en: 'The start of the period must come before its end.',

@@ -1,6 +1,7 @@
 import {
   CONTROL_FIGURES,
   onTimeShare,
+  periodFigures,
   sumFigures,
   type ControlFigures,
   type Month,
@@ -30,6 +31,10 @@ export function presentExtension(row: ExtensionRow): TControlExtension {
   };
 }
 
+function presentUnit(unit: UnitRow) {
+  return { id: unit.id, name: unit.name, institutionName: unit.institution_name };
+}
+
 /** Every unit's months in the units' order, then every unit added up month by month. */
 export function presentControl(input: {
   months: readonly Month[];
@@ -37,6 +42,8 @@ export function presentControl(input: {
   table: ReadonlyMap<string, ReadonlyMap<Month, ControlFigures>>;
   topics: readonly TopicRow[];
   extensions: readonly ExtensionRow[];
+  choices: readonly UnitRow[];
+  running: boolean;
 }): TControlAnswer {
   const { months, units, table } = input;
   const rows: TControlRow[] = units.flatMap((unit) =>
@@ -49,17 +56,17 @@ export function presentControl(input: {
     const figures = sumFigures(rows.filter((row) => row.month === month).map((row) => row.figures));
     return { month, figures, onTimeShare: onTimeShare(figures) };
   });
+  const period = periodFigures(totals.map((total) => total.figures));
   return {
     from: months[0] ?? '',
     to: months[months.length - 1] ?? '',
     months: [...months],
-    units: units.map((unit) => ({
-      id: unit.id,
-      name: unit.name,
-      institutionName: unit.institution_name,
-    })),
+    units: units.map(presentUnit),
     rows,
     totals,
+    period: { figures: period, onTimeShare: onTimeShare(period) },
+    running: input.running,
+    choices: input.choices.map(presentUnit),
     topics: input.topics.map((topic) => ({
       unitId: topic.unit_id,
       month: topic.month,

@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
 import {
+  DEFAULT_CONTROL_MONTHS,
   MAX_CONTROL_MONTHS,
   assembleFigures,
+  isFutureMonth,
+  isFutureYear,
   monthCutoff,
   monthOf,
   monthSpan,
   monthsBetween,
   monthsOfYear,
   nextMonth,
+  periodFigures,
   previousMonth,
-  sumFigures,
   type ControlFigures,
   type FigureCounts,
   type Month,
@@ -25,7 +28,7 @@ import type { Clock } from '../../adapters/clock';
 import type { Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { hasPermission, requirePermission, type ActionContext } from '../../http/access';
-import { invalidField, notFound } from '../../http/errors';
+import { AppError, invalidField, notFound, type FieldError } from '../../http/errors';
 import type { UnitsService } from '../units/units.service';
 import {
   controlExtensionsCsv,
@@ -49,9 +52,6 @@ import {
   type ControlPeriod,
 } from './control.repository';
 
-/** How many months a look covers when no start is given: this one and the five before. */
-const DEFAULT_MONTHS = 6;
-
 /**
  * The standard's control (clause 34): figures counted from the records for the client service
  * head, the deputy executive director and the auditor over every unit, and for a unit head over
@@ -67,11 +67,20 @@ export function createControlService(deps: { db: Kysely<DB>; clock: Clock; units
   }
 
   function periodOf(query: TControlQuery, now: Date): Month[] {
-    const to = query.to ?? monthOf(rigaDateOf(now));
+    const today = rigaDateOf(now);
+    // Nothing has happened in a month to come: say so rather than show an empty page.
+    const future: FieldError[] = (['from', 'to'] as const)
+      .filter((field) => {
+        const month = query[field];
+        return month !== undefined && isFutureMonth(month, today);
+      })
+      .map((field) => ({ field, in: 'query', code: 'month_in_future', params: {} }));
+    if (future.length > 0) throw new AppError('validation', 'validation', {}, future);
+    const to = query.to ?? monthOf(today);
     let from = query.from;
     if (!from) {
       from = to;
-      for (let back = 1; back < DEFAULT_MONTHS; back++) from = previousMonth(from);
+      for (let back = 1; back < DEFAULT_CONTROL_MONTHS; back++) from = previousMonth(from);
     }
     if (from > to) throw invalidField('from', 'range_reversed', {}, 'query');
     const months = monthsBetween(from, to);
@@ -120,23 +129,27 @@ export function createControlService(deps: { db: Kysely<DB>; clock: Clock; units
     return assembleFigures(period.unitIds, months, counts);
   }
 
-  /** The units in view: one asked for (404 beyond one's reach), or all one may control. */
+  /**
+   * The units one may choose (all, or a unit head's own) and those in view: the one asked for
+   * (404 beyond one's reach, as for a unit that does not exist), or every choice.
+   */
   async function unitsInView(executor: Executor, ctx: ActionContext, unitId: string | undefined) {
     const reach = await reachOf(executor, ctx);
-    if (unitId) {
-      if (reach && !reach.has(unitId)) throw notFound();
-      const rows = await findControlUnits(executor, { all: false, unitIds: [unitId] });
-      if (rows.length === 0) throw notFound();
-      return rows;
-    }
-    return findControlUnits(executor, reach ? { all: false, unitIds: [...reach] } : { all: true });
+    const choices = await findControlUnits(
+      executor,
+      reach ? { all: false, unitIds: [...reach] } : { all: true },
+    );
+    if (!unitId) return { choices, units: choices };
+    const units = choices.filter((unit) => unit.id === unitId);
+    if (units.length === 0) throw notFound();
+    return { choices, units };
   }
 
   async function figures(ctx: ActionContext, query: TControlQuery): Promise<TControlAnswer> {
     requirePermission(ctx.principal, 'control.read');
     const now = clock.now();
     const months = periodOf(query, now);
-    const unitRows = await unitsInView(db, ctx, query.unitId);
+    const { choices, units: unitRows } = await unitsInView(db, ctx, query.unitId);
     const period = spanOf(
       unitRows.map((unit) => unit.id),
       months,
@@ -146,7 +159,8 @@ export function createControlService(deps: { db: Kysely<DB>; clock: Clock; units
     const topics = period.unitIds.length === 0 ? [] : await countFeedbackTopics(db, period);
     const extensions =
       period.unitIds.length === 0 ? [] : await findExtensions(db, period, CONTROL_EXTENSIONS_SHOWN);
-    return presentControl({ months, units: unitRows, table, topics, extensions });
+    const running = months[months.length - 1] === monthOf(rigaDateOf(now));
+    return presentControl({ months, units: unitRows, table, topics, extensions, choices, running });
   }
 
   return {
@@ -173,14 +187,16 @@ export function createControlService(deps: { db: Kysely<DB>; clock: Clock; units
     },
 
     /**
-     * A unit's figures for a calendar year, added up over its months, read in the caller's
-     * transaction: what a yearly unit report (clause 29) starts from and keeps.
+     * A unit's figures for a calendar year — what happened in it added up, the states at its end
+     * (or now, while it runs) — read in the caller's transaction: what a yearly unit report
+     * (clause 29) starts from and keeps. A year to come is refused on the caller's `year`.
      */
     async yearOf(executor: Executor, unitId: string, year: number): Promise<ControlFigures> {
       const now = clock.now();
+      if (isFutureYear(year, rigaDateOf(now))) throw invalidField('year', 'year_in_future');
       const months = monthsOfYear(year);
       const table = await figuresOf(executor, spanOf([unitId], months, now), months);
-      return sumFigures(table.get(unitId)?.values() ?? []);
+      return periodFigures([...(table.get(unitId)?.values() ?? [])]);
     },
   };
 }

@@ -306,6 +306,99 @@ describe('the standard’s control (34)', () => {
     ]);
   });
 
+  it('adds up a period’s flows and keeps its states as they stood at its end', async () => {
+    const answer = (
+      await look(head, `from=2026-04&to=2026-05&unitId=${unitA}`)
+    ).json<TControlAnswer>();
+    // April + May as counted above; the states are May's end: R4 overdue, the manager's
+    // escalation of April closed on 5 May, the head's and the Ethics commission's open.
+    expect(answer.period.figures).toEqual(
+      expected({
+        externalDue: 6,
+        externalOnTime: 4,
+        externalLate: 1,
+        externalOpenOverdue: 1,
+        internalDue: 2,
+        internalOnTime: 1,
+        internalLate: 1,
+        extensions: 2,
+        interimInTime: 1,
+        commitmentsDue: 3,
+        commitmentsKeptOnTime: 1,
+        commitmentsKeptLate: 1,
+        commitmentsOpenOverdue: 1,
+        overdueRequests: 1,
+        praise: 2,
+        complaints: 2,
+        suggestions: 1,
+        escalationsManager: 0,
+        escalationsHead: 1,
+        escalationsEthics: 1,
+        tasksPlanned: 1,
+        tasksInProgress: 1,
+        tasksDone: 1,
+        tasksCancelled: 1,
+        tasksOverdue: 2,
+      }),
+    );
+    // 1 + 1 + 3 on time of 3 + 5.
+    expect(answer.period.onTimeShare).toBe(5 / 8);
+    expect(answer.running).toBe(false);
+
+    // R7 of unit B stays overdue through May and June: one request, not two.
+    const b = (await look(head, `from=2026-05&to=2026-06&unitId=${unitB}`)).json<TControlAnswer>();
+    expect(b.period.figures.overdueRequests).toBe(1);
+    expect(b.period.figures.praise).toBe(1);
+    expect(b.running).toBe(true);
+  });
+
+  it('counts a unit’s year with its states as they stand now, the year still running', async () => {
+    // July to December are still to come, each read now: summed, R4 would count seven times.
+    const year = await test.services.control.yearOf(test.database.db, unitA, 2026);
+    expect(year).toMatchObject({
+      externalDue: 6,
+      overdueRequests: 1,
+      escalationsManager: 0,
+      escalationsHead: 1,
+      escalationsEthics: 1,
+      tasksPlanned: 2,
+    });
+  });
+
+  it('refuses a month or a year to come, naming the field', async () => {
+    const future = await look(head, 'from=2026-05&to=2026-07');
+    expect(future.statusCode).toBe(400);
+    expect(fieldErrorsOf(future)).toEqual([{ field: 'to', code: 'month_in_future' }]);
+    expect(fieldErrorsOf(await look(head, 'from=2026-07'))).toEqual([
+      { field: 'from', code: 'month_in_future' },
+    ]);
+    expect(fieldErrorsOf(await look(head, 'from=2027-01&to=2027-02'))).toEqual([
+      { field: 'from', code: 'month_in_future' },
+      { field: 'to', code: 'month_in_future' },
+    ]);
+    // This month is no future: the period runs up to now.
+    expect((await look(head, 'from=2026-06&to=2026-06')).statusCode).toBe(200);
+
+    const english = await call(test.app, head, {
+      method: 'GET',
+      url: '/api/v1/control?to=2026-07',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body).toContain('The month has not begun yet');
+
+    const reporting = await createUnit(test.services, 'Centrs Nākotne');
+    await test.services.units.update(ctx, reporting.id, {
+      servesExternalClients: true,
+      version: reporting.version,
+    });
+    const report = await call(test.app, head, {
+      method: 'POST',
+      url: '/api/v1/unit-reports',
+      payload: { unitId: reporting.id, year: 2027 },
+    });
+    expect(fieldErrorsOf(report)).toEqual([{ field: 'year', code: 'year_in_future' }]);
+  });
+
   it('counts a request overdue at a month’s end while it was still open then', async () => {
     const answer = (
       await look(head, `from=2026-05&to=2026-06&unitId=${unitB}`)
@@ -397,9 +490,18 @@ describe('the standard’s control (34)', () => {
     expect(figuresOf(unitAnswer, unitA, '2026-05').callbacksDue).toBe(0);
   });
 
+  it('offers the client service head every unit to choose', async () => {
+    const answer = (
+      await look(head, `from=2026-04&to=2026-05&unitId=${unitA}`)
+    ).json<TControlAnswer>();
+    expect(answer.units.map((unit) => unit.id)).toEqual([unitA]);
+    expect(answer.choices.map((unit) => unit.id)).toEqual(expect.arrayContaining([unitA, unitB]));
+  });
+
   it('shows a unit head their units only, and no other unit', async () => {
     const all = (await look(unitHead, 'from=2026-04&to=2026-05')).json<TControlAnswer>();
     expect(all.units.map((unit) => unit.id)).toEqual([unitA]);
+    expect(all.choices.map((unit) => unit.id)).toEqual([unitA]);
     expect(figuresOf(all, unitA, '2026-05').externalDue).toBe(5);
     expect(all.totals.map((total) => total.figures.externalDue)).toEqual([1, 5]);
 
