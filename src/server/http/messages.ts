@@ -654,6 +654,10 @@ const FIELD_MESSAGES = {
     lv: 'Tekstā ir nezināms aizstājējs; var lietot {klients}, {numurs} un {termiņš}.',
     en: 'The text has an unknown placeholder; use {client}, {number} and {due}.',
   },
+  year_in_future: {
+    lv: 'Šis gads vēl nav sācies; izvēlieties šo vai kādu iepriekšējo gadu.',
+    en: 'This year has not begun yet; choose this year or an earlier one.',
+  },
   unit_not_reporting: {
     lv: 'Šī struktūrvienība neapkalpo ārējos klientus un gada pārskatu neiesniedz.',
     en: 'This unit does not serve external clients and submits no yearly report.',
