@@ -2258,6 +2258,9 @@ export const en: Messages = {
     save: 'Save',
     submit: 'Submit the report',
     saved: 'Saved.',
+    yearCaption: 'Yearly unit reports for {{year}}',
+    shortcomingsHint: 'Needed to submit the report. If none were found, say so.',
+    submittedNotice: 'Submitted.',
     submittedBy: 'Submitted by {{name}}, {{at}}',
     back: 'Back to the reports',
     states: {

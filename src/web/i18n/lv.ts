@@ -2268,6 +2268,10 @@ export const lv = {
     save: 'Saglabāt',
     submit: 'Iesniegt pārskatu',
     saved: 'Saglabāts.',
+    yearCaption: 'Struktūrvienību gada pārskati par {{year}}. gadu',
+    shortcomingsHint:
+      'Jāaizpilda, lai iesniegtu pārskatu. Ja nepilnības nav konstatētas, norādiet to.',
+    submittedNotice: 'Iesniegts.',
     submittedBy: 'Iesniedza {{name}}, {{at}}',
     back: 'Atpakaļ uz pārskatiem',
     states: {
