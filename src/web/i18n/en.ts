@@ -2252,6 +2252,10 @@ export const en: Messages = {
     open: 'Open',
     empty: 'No units serve external clients.',
     reportTitle: '{{unit}} — report for {{year}}',
+    figuresTitle: 'The year’s figures',
+    figuresCounted:
+      'Counted from the records when the report was started; counted once more when it is submitted, and kept as they are then.',
+    figuresKept: 'As counted from the records when the report was submitted.',
     figuresCaption: 'The year’s figures from the records',
     shortcomings: 'Shortcomings found',
     measures: 'Measures to take',

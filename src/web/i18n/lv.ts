@@ -2262,6 +2262,10 @@ export const lv = {
     open: 'Atvērt',
     empty: 'Nav struktūrvienību, kas apkalpo ārējos klientus.',
     reportTitle: '{{unit}} — pārskats par {{year}}. gadu',
+    figuresTitle: 'Gada rādītāji',
+    figuresCounted:
+      'Saskaitīti no ierakstiem, kad pārskats sākts; iesniedzot tos saskaita vēlreiz un saglabā tādus, kādi tie ir tobrīd.',
+    figuresKept: 'Kā tie saskaitīti no ierakstiem pārskata iesniegšanas brīdī.',
     figuresCaption: 'Gada rādītāji no ierakstiem',
     shortcomings: 'Konstatētās nepilnības',
     measures: 'Veicamie pasākumi',

@@ -182,10 +182,22 @@ export function UnitReportPage() {
         // A new version (saved here, or by someone else) fills the form afresh.
         <ReportForm key={report.data.version} report={report.data} onNotice={setNotice} />
       )}
-      <FiguresTable
-        caption={t('unitReports.figuresCaption')}
-        columns={[{ key: 'year', header: String(report.data.year), figures: report.data.figures }]}
-      />
+      <section aria-labelledby="unit-report-figures">
+        <h2 id="unit-report-figures">{t('unitReports.figuresTitle')}</h2>
+        <p className="muted">
+          {t(
+            report.data.state === 'submitted'
+              ? 'unitReports.figuresKept'
+              : 'unitReports.figuresCounted',
+          )}
+        </p>
+        <FiguresTable
+          caption={t('unitReports.figuresCaption')}
+          columns={[
+            { key: 'year', header: String(report.data.year), figures: report.data.figures },
+          ]}
+        />
+      </section>
     </>
   );
 }
