@@ -77,8 +77,15 @@ describe('yearly unit reports in the browser (29)', () => {
     );
     await expectAccessible(page);
 
-    // Written and submitted again: no conflict with the refused try.
+    // Saved as a draft: the form fills afresh from the saved version, the notice stays.
     await page.getByLabel('Konstatētās nepilnības').fill('Pirmdienās garas rindas');
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saglabāts.' }).waitFor();
+    expect(await page.getByLabel('Konstatētās nepilnības').inputValue()).toBe(
+      'Pirmdienās garas rindas',
+    );
+
+    // Submitted again: no conflict with the refused try.
     await page.getByRole('button', { name: 'Iesniegt pārskatu' }).click();
     await page.getByRole('status').filter({ hasText: 'Iesniegts.' }).waitFor();
     expect(await page.getByText(`Iesniedza ${unitHead.name}`).count()).toBe(1);
