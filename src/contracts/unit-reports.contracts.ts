@@ -33,6 +33,8 @@ export type TUnitReportLine = z.infer<typeof UnitReportLine>;
 
 export const UnitReportPage = pageOf(UnitReportLine).extend({
   year: z.int(),
+  /** The years to choose among, newest first: this and last, and each with a report in reach. */
+  years: z.array(z.int()),
   /** Units with no submitted report, across every page. */
   notSubmitted: z.int(),
 });
@@ -52,7 +54,12 @@ export const UpdateUnitReportBody = z.strictObject({
 });
 export type TUpdateUnitReportBody = z.infer<typeof UpdateUnitReportBody>;
 
-export const SubmitUnitReportBody = z.strictObject({ version: Version });
+/**
+ * The words as they stand when the person submits: written and submitted together, so a refused
+ * submission leaves the draft, and its version, as they were.
+ */
+export const SubmitUnitReportBody = UpdateUnitReportBody;
+export type TSubmitUnitReportBody = z.infer<typeof SubmitUnitReportBody>;
 
 export const UnitReport = z.object({
   id: z.uuid(),

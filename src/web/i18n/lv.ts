@@ -2309,12 +2309,20 @@ export const lv = {
     open: 'Atvērt',
     empty: 'Nav struktūrvienību, kas apkalpo ārējos klientus.',
     reportTitle: '{{unit}} — pārskats par {{year}}. gadu',
+    figuresTitle: 'Gada rādītāji',
+    figuresCounted:
+      'Saskaitīti no ierakstiem, kad pārskats sākts; iesniedzot tos saskaita vēlreiz un saglabā tādus, kādi tie ir tobrīd.',
+    figuresKept: 'Kā tie saskaitīti no ierakstiem pārskata iesniegšanas brīdī.',
     figuresCaption: 'Gada rādītāji no ierakstiem',
     shortcomings: 'Konstatētās nepilnības',
     measures: 'Veicamie pasākumi',
     save: 'Saglabāt',
     submit: 'Iesniegt pārskatu',
     saved: 'Saglabāts.',
+    yearCaption: 'Struktūrvienību gada pārskati par {{year}}. gadu',
+    shortcomingsHint:
+      'Jāaizpilda, lai iesniegtu pārskatu. Ja nepilnības nav konstatētas, norādiet to.',
+    submittedNotice: 'Iesniegts.',
     submittedBy: 'Iesniedza {{name}}, {{at}}',
     back: 'Atpakaļ uz pārskatiem',
     states: {

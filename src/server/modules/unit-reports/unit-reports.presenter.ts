@@ -67,10 +67,11 @@ function presentLine(row: ReportLineRow, year: number): TUnitReportLine {
 
 export function presentReportLines(
   rows: readonly ReportLineRow[],
-  query: { year: number; page: number; pageSize: number },
+  query: { year: number; years: number[]; page: number; pageSize: number },
 ): TUnitReportPage {
   return {
     year: query.year,
+    years: query.years,
     items: rows.map((row) => presentLine(row, query.year)),
     total: rows[0]?.total ?? 0,
     notSubmitted: rows[0]?.not_submitted ?? 0,

@@ -4,6 +4,9 @@ import type { Executor } from '../../db/database';
 import type { UnitReportsTable } from '../../db/schema';
 import type { Insertable, Updateable } from 'kysely';
 
+/** The units whose reports a query reads: all of them, or those listed. */
+export type ReportScope = { all: true } | { all: false; unitIds: readonly string[] };
+
 /**
  * The year's overview: every active unit that serves external clients (clause 29), in scope,
  * with its report of the year if there is one; the units still owing one counted over all pages.
@@ -12,7 +15,7 @@ export async function findReportLines(
   db: Executor,
   filter: {
     year: number;
-    scope: { all: true } | { all: false; unitIds: readonly string[] };
+    scope: ReportScope;
     limit: number;
     offset: number;
   },
@@ -51,6 +54,14 @@ export async function findReportLines(
   return query.execute();
 }
 export type ReportLineRow = Awaited<ReturnType<typeof findReportLines>>[number];
+
+/** The years that have a report of a unit in scope, newest first. */
+export async function findReportYears(db: Executor, scope: ReportScope): Promise<number[]> {
+  if (!scope.all && scope.unitIds.length === 0) return [];
+  let query = db.selectFrom('unit_reports').select('year').distinct().orderBy('year', 'desc');
+  if (!scope.all) query = query.where('unit_id', 'in', [...scope.unitIds]);
+  return (await query.execute()).map((row) => row.year);
+}
 
 /** A unit that reports: active and serving external clients. */
 export async function findReportingUnit(db: Executor, unitId: string) {

@@ -77,12 +77,14 @@ export function unitReportsRoutes(app: Api, deps: { unitReports: UnitReportsServ
     {
       schema: {
         tags,
-        summary: 'Submit a report: its figures are counted once more and kept as they are',
+        summary:
+          'Write the shortcomings and measures and submit the report with them: its figures ' +
+          'are counted once more and kept as they are; a refused submission changes nothing',
         params: IdParams,
         body: SubmitUnitReportBody,
         response: responses({ 200: UnitReport }, 400, 403, 404, 409),
       },
     },
-    (request) => unitReports.submit(contextOf(request), request.params.id, request.body.version),
+    (request) => unitReports.submit(contextOf(request), request.params.id, request.body),
   );
 }

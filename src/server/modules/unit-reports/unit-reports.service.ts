@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { rigaDateOf } from '../../../domain/riga-time';
+import { isFutureYear } from '../../../domain/control';
+import { defaultReportYear, reportYearChoices } from '../../../domain/unit-reports';
 import type {
   TCreateUnitReportBody,
+  TSubmitUnitReportBody,
   TUnitReport,
   TUnitReportPage,
   TUnitReportsQuery,
@@ -20,6 +23,7 @@ import { presentReportLines, presentUnitReport } from './unit-reports.presenter'
 import {
   figuresJson,
   findReportLines,
+  findReportYears,
   findReportingUnit,
   findUnitReportById,
   insertUnitReport,
@@ -62,6 +66,11 @@ export function createUnitReportsService(deps: {
     return row;
   }
 
+  /** A year not yet begun is refused where it was asked for. */
+  function checkYear(year: number, part: 'body' | 'query', today: string): void {
+    if (isFutureYear(year, today)) throw invalidField('year', 'year_in_future', {}, part);
+  }
+
   async function load(executor: Executor, id: string): Promise<TUnitReport> {
     const row = await findUnitReportById(executor, id);
     if (!row) throw notFound();
@@ -71,14 +80,18 @@ export function createUnitReportsService(deps: {
   return {
     async list(ctx: ActionContext, query: TUnitReportsQuery): Promise<TUnitReportPage> {
       const reach = await reachOf(db, ctx);
-      const year = query.year ?? Number(rigaDateOf(clock.now()).slice(0, 4)) - 1;
+      const today = rigaDateOf(clock.now());
+      const year = query.year ?? defaultReportYear(today);
+      checkYear(year, 'query', today);
+      const scope = reach ? { all: false as const, unitIds: [...reach] } : { all: true as const };
       const rows = await findReportLines(db, {
         year,
-        scope: reach ? { all: false, unitIds: [...reach] } : { all: true },
+        scope,
         limit: query.pageSize,
         offset: offsetOf(query),
       });
-      return presentReportLines(rows, { ...query, year });
+      const years = reportYearChoices(today, await findReportYears(db, scope), year);
+      return presentReportLines(rows, { ...query, year, years });
     },
 
     async get(ctx: ActionContext, id: string): Promise<TUnitReport> {
@@ -90,10 +103,11 @@ export function createUnitReportsService(deps: {
       return db.transaction().execute(async (trx) => {
         const reach = await reachOf(trx, ctx);
         if (reach && !reach.has(body.unitId)) throw invalidField('unitId', 'not_in_unit');
+        const now = clock.now();
+        checkYear(body.year, 'body', rigaDateOf(now));
         if (!(await findReportingUnit(trx, body.unitId))) {
           throw invalidField('unitId', 'unit_not_reporting');
         }
-        const now = clock.now();
         const figures = await control.yearOf(trx, body.unitId, body.year);
         const id = await insertUnitReport(trx, {
           unit_id: body.unitId,
@@ -146,20 +160,28 @@ export function createUnitReportsService(deps: {
     },
 
     /**
-     * Submits the report: its figures are counted once more, as they stand now, and kept from
-     * then on as the year's record, whatever later corrections to the records change.
+     * Writes the words sent and submits the report with them: its figures are counted once more,
+     * as they stand now, and kept from then on as the year's record, whatever later corrections
+     * to the records change. A refused submission writes nothing, so the draft keeps its version.
      */
-    async submit(ctx: ActionContext, id: string, version: number): Promise<TUnitReport> {
+    async submit(
+      ctx: ActionContext,
+      id: string,
+      body: TSubmitUnitReportBody,
+    ): Promise<TUnitReport> {
       return db.transaction().execute(async (trx) => {
-        const row = await forChange(trx, ctx, id, version);
-        if (row.shortcomings.trim() === '') throw invalidField('shortcomings', 'required');
+        const row = await forChange(trx, ctx, id, body.version);
+        // Clause 29 asks for the shortcomings found; a unit that found none says so.
+        if (body.shortcomings === '') throw invalidField('shortcomings', 'required');
         const before = presentUnitReport(row);
         const now = clock.now();
         const figures = await control.yearOf(trx, row.unit_id, row.year);
         const changed = await updateDraftUnitReport(trx, {
           id,
-          version,
+          version: body.version,
           changes: {
+            shortcomings: body.shortcomings,
+            measures: body.measures,
             state: 'submitted',
             figures: figuresJson(figures),
             submitted_by: ctx.principal.staffId,
