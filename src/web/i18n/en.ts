@@ -2188,6 +2188,9 @@ export const en: Messages = {
     answer: 'Respond',
     answerTitle: 'Response to an idea',
     newState: 'New state',
+    task: 'Improvement task',
+    taskHint: 'The task the idea led to; its author sees it and can open it.',
+    noTask: '— none —',
   },
   control: {
     title: 'Control of the standard',

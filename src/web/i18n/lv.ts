@@ -2197,6 +2197,9 @@ export const lv = {
     answer: 'Atbildēt',
     answerTitle: 'Atbilde uz ierosinājumu',
     newState: 'Jaunais stāvoklis',
+    task: 'Uzlabošanas uzdevums',
+    taskHint: 'Uzdevums, kas izriet no ierosinājuma; iesniedzējs to redzēs un varēs atvērt.',
+    noTask: '— nav —',
   },
   control: {
     title: 'Standarta ievērošanas kontrole',

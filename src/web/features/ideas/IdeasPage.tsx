@@ -214,6 +214,7 @@ function IdeaForm(props: { onSaved: () => void }) {
 interface AnswerValues {
   state: IdeaState;
   response: string;
+  improvementTaskId: string;
 }
 
 function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => void }) {
@@ -221,13 +222,27 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
   const queryClient = useQueryClient();
   const { idea } = props;
   const next = IDEA_STATES.filter((state) => mayMoveIdea(idea.state, state));
+  // The tasks the receiver sees; the one already linked stays offered even if it is not among them.
+  const tasks = useQuery({
+    queryKey: ['improvement-tasks', 'for-ideas'],
+    queryFn: () => api.get('/improvement-tasks', { pageSize: 100 }),
+  });
+  const taskOptions = [
+    ...(idea.improvementTask ? [idea.improvementTask] : []),
+    ...(tasks.data?.items ?? []).filter((task) => task.id !== idea.improvementTask?.id),
+  ];
   const { form, errors, formError, busy, onSubmit } = useServerForm<AnswerValues>({
-    defaultValues: { state: next[0] ?? idea.state, response: idea.response ?? '' },
+    defaultValues: {
+      state: next[0] ?? idea.state,
+      response: idea.response ?? '',
+      improvementTaskId: idea.improvementTask?.id ?? '',
+    },
     fields: ['state', 'response', 'improvementTaskId'],
     send: (values) =>
       api.post(`/ideas/${idea.id}/state`, {
         state: values.state,
         response: values.response,
+        improvementTaskId: values.improvementTaskId || null,
         version: idea.version,
       }),
     onSaved: async () => {
@@ -259,6 +274,20 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
         error={errors.response?.message}
       >
         <textarea rows={4} {...form.register('response')} />
+      </Field>
+      <Field
+        label={t('ideas.task')}
+        hint={t('ideas.taskHint')}
+        error={errors.improvementTaskId?.message}
+      >
+        <select {...form.register('improvementTaskId')}>
+          <option value="">{t('ideas.noTask')}</option>
+          {taskOptions.map((task) => (
+            <option key={task.id} value={task.id}>
+              {task.title}
+            </option>
+          ))}
+        </select>
       </Field>
       <FormActions busy={busy} onCancel={props.onCancel} />
     </form>
