@@ -87,6 +87,7 @@ export const en: Messages = {
     note: 'Note',
     optional: 'optional',
     required: 'required',
+    requiredField: 'Fill in “{{field}}”.',
     saved: 'Saved.',
     retry: 'Try again',
     errorTitle: 'The data could not be loaded',
@@ -214,6 +215,9 @@ export const en: Messages = {
     opens: 'Opens',
     closes: 'Closes',
     staffCount: 'Staff',
+    servesExternalClients: 'Serves external clients',
+    servesExternalClientsHint:
+      'Such a unit submits a yearly report on the shortcomings of its client service (clause 29).',
     empty: 'No units yet.',
     chooseInstitution: 'Choose an institution',
     weekdays: {

@@ -87,6 +87,7 @@ export const lv = {
     note: 'Piezīme',
     optional: 'nav obligāts',
     required: 'obligāts',
+    requiredField: 'Aizpildiet lauku „{{field}}”.',
     saved: 'Saglabāts.',
     retry: 'Mēģināt vēlreiz',
     errorTitle: 'Neizdevās ielādēt datus',
@@ -213,6 +214,9 @@ export const lv = {
     opens: 'Atver',
     closes: 'Slēdz',
     staffCount: 'Darbinieki',
+    servesExternalClients: 'Apkalpo ārējos klientus',
+    servesExternalClientsHint:
+      'Šāda struktūrvienība katru gadu iesniedz pārskatu par klientu apkalpošanas nepilnībām (29. punkts).',
     empty: 'Nav nevienas struktūrvienības.',
     chooseInstitution: 'Izvēlieties iestādi',
     weekdays: {

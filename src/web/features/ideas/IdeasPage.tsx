@@ -7,13 +7,14 @@ import {
   IDEA_ADDRESSEES,
   mayMoveIdea,
   IDEA_STATES,
+  responseRequiredFor,
   type IdeaAddressee,
   type IdeaState,
 } from '../../../domain/ideas';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { formatDateTime, fullName } from '../../ui/format';
 import { SuccessNotice } from '../../ui/Notice';
@@ -154,6 +155,7 @@ function IdeaForm(props: { onSaved: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { me } = useSession();
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<IdeaValues>({
     defaultValues: { addressee: 'manager', unitId: me.units[0]?.id ?? '', title: '', text: '' },
     fields: ['addressee', 'unitId', 'title', 'text'],
@@ -190,17 +192,26 @@ function IdeaForm(props: { onSaved: () => void }) {
           required
           error={errors.unitId?.message}
         >
-          <select {...form.register('unitId')}>
+          <select
+            {...form.register(
+              'unitId',
+              required(t('ideas.unit'), (values: IdeaValues) => values.addressee === 'manager'),
+            )}
+          >
             <option value="">{t('ideas.chooseUnit')}</option>
             <UnitOptions />
           </select>
         </Field>
       )}
       <Field label={t('ideas.ideaTitle')} required error={errors.title?.message}>
-        <input type="text" maxLength={200} {...form.register('title')} />
+        <input
+          type="text"
+          maxLength={200}
+          {...form.register('title', required(t('ideas.ideaTitle')))}
+        />
       </Field>
       <Field label={t('ideas.text')} required error={errors.text?.message}>
-        <textarea rows={5} {...form.register('text')} />
+        <textarea rows={5} {...form.register('text', required(t('ideas.text')))} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={busy}>
@@ -222,6 +233,7 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
   const queryClient = useQueryClient();
   const { idea } = props;
   const next = IDEA_STATES.filter((state) => mayMoveIdea(idea.state, state));
+  const required = useRequiredRule();
   // The tasks the receiver sees; the one already linked stays offered even if it is not among them.
   const tasks = useQuery({
     queryKey: ['improvement-tasks', 'for-ideas'],
@@ -269,11 +281,19 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
       </Field>
       <Field
         label={t('ideas.response')}
-        required={state !== 'under_review'}
+        required={responseRequiredFor(state)}
         hint={t('ideas.responseHint')}
         error={errors.response?.message}
       >
-        <textarea rows={4} {...form.register('response')} />
+        <textarea
+          rows={4}
+          {...form.register(
+            'response',
+            required(t('ideas.response'), (values: AnswerValues) =>
+              responseRequiredFor(values.state),
+            ),
+          )}
+        />
       </Field>
       <Field
         label={t('ideas.task')}
