@@ -2096,11 +2096,11 @@ export const en: Messages = {
       outcome: 'Outcome',
       stillOpen: 'open',
       automatic: 'automatically',
-      escalate: 'Pass on',
       escalateTo: 'Pass on to: {{level}}',
       escalated: 'Passed on.',
-      resolve: 'Resolved',
       resolved: 'Marked resolved.',
+      step: 'Next step',
+      markResolved: 'Mark resolved',
     },
     fromRequest: {
       button: 'Turn into feedback',

@@ -2104,11 +2104,11 @@ export const lv = {
       outcome: 'Iznākums',
       stillOpen: 'atvērts',
       automatic: 'automātiski',
-      escalate: 'Nodot tālāk',
       escalateTo: 'Nodot tālāk: {{level}}',
       escalated: 'Nodota tālāk.',
-      resolve: 'Atrisināts',
       resolved: 'Atzīmēts kā atrisināts.',
+      step: 'Nākamais solis',
+      markResolved: 'Atzīmēt kā atrisinātu',
     },
     fromRequest: {
       button: 'Pārvērst par atsauksmi',
