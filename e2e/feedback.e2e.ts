@@ -64,16 +64,12 @@ async function openInRegistry(page: Page, reference: string): Promise<void> {
 }
 
 async function escalate(page: Page, level: string, reason: string): Promise<void> {
-  await page.getByRole('button', { name: `Nodot tālāk: ${level}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Nodot tālāk: ${level}` });
-  await dialog.getByLabel('Iemesls').fill(reason);
-  await dialog.getByRole('button', { name: 'Nodot tālāk' }).click();
+  const panel = page.getByRole('region', { name: 'Būtiska pārkāpuma izskatīšana' });
+  await panel.getByRole('radio', { name: `Nodot tālāk: ${level}` }).check();
+  await panel.getByLabel('Iemesls').fill(reason);
+  await panel.getByRole('button', { name: `Nodot tālāk: ${level}` }).click();
   await page.getByRole('status').filter({ hasText: 'Nodota tālāk.' }).waitFor();
-  await page
-    .getByRole('region', { name: 'Būtiska pārkāpuma izskatīšana' })
-    .getByText(level, { exact: true })
-    .first()
-    .waitFor();
+  await panel.getByText(level, { exact: true }).first().waitFor();
 }
 
 describe('praise, complaints and suggestions in the browser', () => {

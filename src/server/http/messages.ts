@@ -497,6 +497,22 @@ const FIELD_MESSAGES = {
     lv: 'Pieprasījumu nevar pārvietot no stāvokļa „{from:requestState}” uz „{to:requestState}”.',
     en: 'The request cannot move from “{from:requestState}” to “{to:requestState}”.',
   },
+  task_invalid_transition: {
+    lv: 'Uzdevumu nevar pārvietot no stāvokļa „{from:taskState}” uz „{to:taskState}”.',
+    en: 'The task cannot move from “{from:taskState}” to “{to:taskState}”.',
+  },
+  task_move_department_only: {
+    lv: 'Uzdevumu no stāvokļa „{from:taskState}” uz „{to:taskState}” var pārvietot tikai Klientu apkalpošanas pārvalde, jo tā nosaka, kas struktūrvienībai jādara.',
+    en: 'Only the client service department can move the task from “{from:taskState}” to “{to:taskState}”, as it decides what the unit has to do.',
+  },
+  task_one_basis: {
+    lv: 'Uzdevumam ir viens pamats: atsauksme vai aptaujas rezultāts, ne abi.',
+    en: 'A task has one basis: a feedback item or a survey result, not both.',
+  },
+  idea_invalid_transition: {
+    lv: 'Ideju nevar pārvietot no stāvokļa „{from:ideaState}” uz „{to:ideaState}”.',
+    en: 'The idea cannot move from “{from:ideaState}” to “{to:ideaState}”.',
+  },
   due_not_later: {
     lv: 'Jaunajam termiņam jābūt vēlākam par pašreizējo ({dueOn}).',
     en: 'The new due date must be later than the current one ({dueOn}).',
@@ -681,6 +697,19 @@ const TERMS = {
     waiting_institution: { lv: 'Gaida iestādi', en: 'Waiting for an institution' },
     answered: { lv: 'Atbildēts', en: 'Answered' },
     closed: { lv: 'Slēgts', en: 'Closed' },
+  },
+  taskState: {
+    planned: { lv: 'Plānots', en: 'Planned' },
+    in_progress: { lv: 'Tiek izpildīts', en: 'In progress' },
+    done: { lv: 'Izpildīts', en: 'Done' },
+    cancelled: { lv: 'Atcelts', en: 'Cancelled' },
+  },
+  ideaState: {
+    submitted: { lv: 'Iesniegts', en: 'Submitted' },
+    under_review: { lv: 'Tiek izskatīts', en: 'Under review' },
+    accepted: { lv: 'Pieņemts', en: 'Accepted' },
+    rejected: { lv: 'Noraidīts', en: 'Rejected' },
+    implemented: { lv: 'Ieviests', en: 'Implemented' },
   },
 } satisfies Record<string, Record<string, Texts>>;
 

@@ -112,6 +112,32 @@ describe('errors as application/problem+json', () => {
       ]);
     });
 
+    it('names an empty choice or date as required, not as a malformed value', async () => {
+      const institution = await createInstitution({ payload: { name: 'Iestāde', kind: '' } });
+      expect(problemOf(institution).errors).toEqual([
+        {
+          field: 'kind',
+          in: 'body',
+          code: 'required',
+          message: 'Obligāti aizpildāms lauks.',
+        },
+      ]);
+
+      const task = await call(test.app, admin, {
+        method: 'POST',
+        url: '/api/v1/improvement-tasks',
+        payload: { unitId: '', title: 'Uzdevums', dueOn: '' },
+      });
+      expect(task.statusCode).toBe(400);
+      expect(problemOf(task).errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'unitId', code: 'required' }),
+          expect.objectContaining({ field: 'dueOn', code: 'required' }),
+        ]),
+      );
+      expect(problemOf(task).errors).toHaveLength(2);
+    });
+
     it('refuses text the database cannot store (a NUL character) as a field error, not a 500', async () => {
       const body = await createInstitution({ payload: { name: 'Iestāde\u0000', kind: 'state' } });
       expect(body.statusCode).toBe(400);

@@ -59,7 +59,11 @@ function fieldErrorsOf(
   // A value that is not there at all is missing, whatever rule its absence broke first; rules
   // across fields (custom) explain themselves.
   const value = valueAt(input, path);
-  const missing = value === undefined || value === null;
+  // An empty string is what a form sends for a choice or a date left empty: for a value with a
+  // format or a fixed set of values it is missing too, not a malformed identifier or date.
+  const empty =
+    value === '' && (entry.keyword === 'invalid_format' || entry.keyword === 'invalid_value');
+  const missing = value === undefined || value === null || empty;
   if (missing && entry.keyword !== 'custom' && entry.keyword !== 'unrecognized_keys') {
     return simple('required');
   }

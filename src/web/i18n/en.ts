@@ -87,6 +87,7 @@ export const en: Messages = {
     note: 'Note',
     optional: 'optional',
     required: 'required',
+    requiredField: 'Fill in “{{field}}”.',
     saved: 'Saved.',
     retry: 'Try again',
     errorTitle: 'The data could not be loaded',
@@ -214,6 +215,9 @@ export const en: Messages = {
     opens: 'Opens',
     closes: 'Closes',
     staffCount: 'Staff',
+    servesExternalClients: 'Serves external clients',
+    servesExternalClientsHint:
+      'Such a unit submits a yearly report on the shortcomings of its client service (clause 29).',
     empty: 'No units yet.',
     chooseInstitution: 'Choose an institution',
     weekdays: {
@@ -2093,11 +2097,11 @@ export const en: Messages = {
       outcome: 'Outcome',
       stillOpen: 'open',
       automatic: 'automatically',
-      escalate: 'Pass on',
       escalateTo: 'Pass on to: {{level}}',
       escalated: 'Passed on.',
-      resolve: 'Resolved',
       resolved: 'Marked resolved.',
+      step: 'Next step',
+      markResolved: 'Mark resolved',
     },
     fromRequest: {
       button: 'Turn into feedback',
@@ -2189,6 +2193,9 @@ export const en: Messages = {
     answer: 'Respond',
     answerTitle: 'Response to an idea',
     newState: 'New state',
+    task: 'Improvement task',
+    taskHint: 'The task the idea led to; its author sees it and can open it.',
+    noTask: '— none —',
   },
   control: {
     title: 'Control of the standard',

@@ -87,6 +87,7 @@ export const lv = {
     note: 'Piezīme',
     optional: 'nav obligāts',
     required: 'obligāts',
+    requiredField: 'Aizpildiet lauku „{{field}}”.',
     saved: 'Saglabāts.',
     retry: 'Mēģināt vēlreiz',
     errorTitle: 'Neizdevās ielādēt datus',
@@ -213,6 +214,9 @@ export const lv = {
     opens: 'Atver',
     closes: 'Slēdz',
     staffCount: 'Darbinieki',
+    servesExternalClients: 'Apkalpo ārējos klientus',
+    servesExternalClientsHint:
+      'Šāda struktūrvienība katru gadu iesniedz pārskatu par klientu apkalpošanas nepilnībām (29. punkts).',
     empty: 'Nav nevienas struktūrvienības.',
     chooseInstitution: 'Izvēlieties iestādi',
     weekdays: {
@@ -2101,11 +2105,11 @@ export const lv = {
       outcome: 'Iznākums',
       stillOpen: 'atvērts',
       automatic: 'automātiski',
-      escalate: 'Nodot tālāk',
       escalateTo: 'Nodot tālāk: {{level}}',
       escalated: 'Nodota tālāk.',
-      resolve: 'Atrisināts',
       resolved: 'Atzīmēts kā atrisināts.',
+      step: 'Nākamais solis',
+      markResolved: 'Atzīmēt kā atrisinātu',
     },
     fromRequest: {
       button: 'Pārvērst par atsauksmi',
@@ -2198,6 +2202,9 @@ export const lv = {
     answer: 'Atbildēt',
     answerTitle: 'Atbilde uz ierosinājumu',
     newState: 'Jaunais stāvoklis',
+    task: 'Uzlabošanas uzdevums',
+    taskHint: 'Uzdevums, kas izriet no ierosinājuma; iesniedzējs to redzēs un varēs atvērt.',
+    noTask: '— nav —',
   },
   control: {
     title: 'Standarta ievērošanas kontrole',

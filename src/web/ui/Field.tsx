@@ -71,3 +71,19 @@ export function FieldSet(props: {
     </fieldset>
   );
 }
+
+const isFilled = (value: unknown): boolean =>
+  typeof value === 'string' ? value.trim() !== '' : value !== null && value !== undefined;
+
+/**
+ * The form's own rule for a required field, whose message names the field: with several fields
+ * left empty, each message says which one it is about. Spaces alone count as empty, as the
+ * server trims them. `appliesTo` makes the field required only for some of the form's values.
+ */
+export function useRequiredRule() {
+  const { t } = useTranslation();
+  return <V,>(label: string, appliesTo: (values: V) => boolean = () => true) => ({
+    validate: (value: unknown, values: V) =>
+      !appliesTo(values) || isFilled(value) || t('common.requiredField', { field: label }),
+  });
+}

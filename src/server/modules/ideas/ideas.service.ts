@@ -117,7 +117,7 @@ export function createIdeasService(deps: { db: Kysely<DB>; audit: AuditService; 
         if (!receives(ctx.principal, current)) throw new AppError('forbidden');
         if (current.version !== body.version) throw versionConflict();
         if (!mayMoveIdea(current.state, body.state))
-          throw invalidField('state', 'invalid_transition', {
+          throw invalidField('state', 'idea_invalid_transition', {
             from: current.state,
             to: body.state,
           });

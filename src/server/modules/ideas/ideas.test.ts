@@ -177,6 +177,18 @@ describe('staff ideas', () => {
       improvementTask: { id: task.id, title: 'SMS par rindu' },
       abilities: { respond: false },
     });
+
+    // The author reads the task their idea led to; a colleague without rights finds none.
+    const taskUrl = `/api/v1/improvement-tasks/${task.id}`;
+    const authorReads = await call(test.app, author, { method: 'GET', url: taskUrl });
+    expect(authorReads.statusCode, authorReads.body).toBe(200);
+    expect(authorReads.json()).toMatchObject({
+      id: task.id,
+      title: 'SMS par rindu',
+      abilities: { edit: false, move: false },
+    });
+    const colleagueReads = await call(test.app, colleague, { method: 'GET', url: taskUrl });
+    expect(colleagueReads.statusCode).toBe(404);
   });
 
   it('keeps to the order of decisions and refuses a stale version', async () => {
@@ -184,7 +196,13 @@ describe('staff ideas', () => {
     const rejected = await move(deputy, idea, { state: 'rejected', response: 'Nav līdzekļu.' });
     expect(rejected.statusCode).toBe(200);
     const again = await move(deputy, rejected.json(), { state: 'accepted', response: 'Tomēr.' });
-    expect(fieldErrorsOf(again)).toEqual({ state: 'invalid_transition' });
+    expect(problemOf(again).errors).toEqual([
+      expect.objectContaining({
+        field: 'state',
+        code: 'idea_invalid_transition',
+        message: 'Ideju nevar pārvietot no stāvokļa „Noraidīts” uz „Pieņemts”.',
+      }),
+    ]);
     const stale = await move(deputy, idea, { state: 'under_review' });
     expect(stale.statusCode).toBe(409);
   });

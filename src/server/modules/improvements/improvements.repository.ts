@@ -47,6 +47,18 @@ export async function findTaskById(db: Executor, id: string) {
   return tasksWithNames(db).where('t.id', '=', id).executeTakeFirst();
 }
 
+/** Whether the person wrote an idea that led to the task (the ideas module's table, read only). */
+export async function isTaskOfOwnIdea(db: Executor, taskId: string, staffId: string) {
+  const row = await db
+    .selectFrom('staff_ideas')
+    .select('id')
+    .where('improvement_task_id', '=', taskId)
+    .where('author_id', '=', staffId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 const visibleIn =
   (visibility: TaskVisibility) =>
   (eb: ExpressionBuilder<DB & { t: DB['improvement_tasks'] }, 't'>) => {

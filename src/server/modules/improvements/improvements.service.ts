@@ -25,6 +25,7 @@ import {
   findTasks,
   findWaveSurveyId,
   insertTask,
+  isTaskOfOwnIdea,
   surveyExists,
   unitExists,
   updateTask,
@@ -83,12 +84,17 @@ export function createImprovementsService(deps: {
     });
   }
 
-  /** Loads a task the principal may see; one they may not answers as missing. */
+  /**
+   * Loads a task the principal may see; one they may not answers as missing. The author of an
+   * idea that led to the task reads it too (31): they see what became of their idea.
+   */
   async function visibleTask(executor: Executor, principal: Principal, id: string) {
     const row = await findTaskById(executor, id);
     if (!row) throw notFound();
-    if (!seesAll(principal) && (await moverOf(executor, principal, row)) === null) throw notFound();
-    return row;
+    if (seesAll(principal) || (await moverOf(executor, principal, row)) !== null) return row;
+    if (principal.staffId !== null && (await isTaskOfOwnIdea(executor, id, principal.staffId)))
+      return row;
+    throw notFound();
   }
 
   async function assertContent(trx: Executor, content: TaskContent) {
@@ -100,7 +106,7 @@ export function createImprovementsService(deps: {
     }
     // One basis: a task follows either a client's feedback or a survey result, not both.
     if (content.feedbackId !== null && content.surveyId !== null)
-      throw invalidField('surveyId', 'invalid_value');
+      throw invalidField('surveyId', 'task_one_basis');
     if (content.feedbackId !== null && !(await feedbackExists(trx, content.feedbackId)))
       throw invalidField('feedbackId', 'unknown_reference');
     if (content.surveyId === null) {
@@ -263,11 +269,13 @@ export function createImprovementsService(deps: {
         const mover = await moverOf(trx, ctx.principal, current);
         if (mover === null) throw new AppError('forbidden');
         if (current.version !== body.version) throw versionConflict();
-        if (!mayMoveTask(current.state, body.state, mover))
-          throw invalidField('state', 'invalid_transition', {
-            from: current.state,
-            to: body.state,
-          });
+        if (!mayMoveTask(current.state, body.state, mover)) {
+          // A move the department could make is refused for who asks, not for where it goes.
+          const code = mayMoveTask(current.state, body.state, 'manager')
+            ? 'task_move_department_only'
+            : 'task_invalid_transition';
+          throw invalidField('state', code, { from: current.state, to: body.state });
+        }
         const outcome = body.outcome ?? null;
         if (outcomeRequiredFor(body.state) && outcome === null)
           throw invalidField('outcome', 'required');

@@ -173,6 +173,14 @@ describe('improvement tasks', () => {
       expect(
         fieldErrorsOf(await post({ surveyId: survey.id, surveyWaveId: otherWave.id })),
       ).toEqual({ surveyWaveId: 'unknown_reference' });
+      const both = await post({ feedbackId: missing, surveyId: survey.id });
+      expect(problemOf(both).errors).toEqual([
+        expect.objectContaining({
+          field: 'surveyId',
+          code: 'task_one_basis',
+          message: 'Uzdevumam ir viens pamats: atsauksme vai aptaujas rezultāts, ne abi.',
+        }),
+      ]);
       expect(fieldErrorsOf(await post({ surveyFactor: 'waiting' }))).toEqual({
         surveyId: 'required',
       });
@@ -271,7 +279,14 @@ describe('improvement tasks', () => {
     it('lets the unit’s head move it but not cancel it; the department cancels', async () => {
       const task = await createTask({ ownerId: null });
       const cancelByHead = await move(unitHead, task, { state: 'cancelled', outcome: 'Nevajag' });
-      expect(fieldErrorsOf(cancelByHead)).toEqual({ state: 'invalid_transition' });
+      expect(problemOf(cancelByHead).errors).toEqual([
+        expect.objectContaining({
+          field: 'state',
+          code: 'task_move_department_only',
+          message:
+            'Uzdevumu no stāvokļa „Plānots” uz „Atcelts” var pārvietot tikai Klientu apkalpošanas pārvalde, jo tā nosaka, kas struktūrvienībai jādara.',
+        }),
+      ]);
       const started = await move(unitHead, task, { state: 'in_progress' });
       expect(started.statusCode).toBe(200);
 
@@ -280,6 +295,20 @@ describe('improvement tasks', () => {
         outcome: 'Aizstāts ar citu uzdevumu.',
       });
       expect(cancelled.json()).toMatchObject({ state: 'cancelled' });
+    });
+
+    it('names the states in words when a move goes nowhere the task may go', async () => {
+      const task = await createTask();
+      const done = await move(head, task, { state: 'done', outcome: 'Izdarīts.' });
+      const back = await move(head, done.json(), { state: 'planned' });
+      expect(back.statusCode).toBe(400);
+      expect(problemOf(back).errors).toEqual([
+        expect.objectContaining({
+          field: 'state',
+          code: 'task_invalid_transition',
+          message: 'Uzdevumu nevar pārvietot no stāvokļa „Izpildīts” uz „Plānots”.',
+        }),
+      ]);
     });
 
     it('refuses the head of another unit and a colleague who does not own it', async () => {

@@ -73,6 +73,33 @@ describe('units', () => {
       });
     });
 
+    it('marks whether a unit serves external clients: a centre by default, any unit when asked', async () => {
+      const institution = await newInstitution();
+      const centre = await createUnit({
+        institutionId: institution.id,
+        kind: 'client_service_centre',
+      });
+      const department = await createUnit({ institutionId: institution.id });
+      expect(centre.servesExternalClients).toBe(true);
+      expect(department.servesExternalClients).toBe(false);
+
+      const marked = await patchUnit(department, { servesExternalClients: true });
+      expect(marked.statusCode, marked.body).toBe(200);
+      const unmarked = await patchUnit(centre, { servesExternalClients: false });
+      expect(unmarked.statusCode, unmarked.body).toBe(200);
+
+      const listed = await call(test.app, reader, {
+        method: 'GET',
+        url: `/api/v1/units?institutionId=${institution.id}`,
+      });
+      const serving = Object.fromEntries(
+        listed
+          .json<{ items: TUnit[] }>()
+          .items.map((unit) => [unit.id, unit.servesExternalClients]),
+      );
+      expect(serving).toEqual({ [centre.id]: false, [department.id]: true });
+    });
+
     it('keeps the opening hours it is given', async () => {
       const institution = await newInstitution();
       const openingHours = {

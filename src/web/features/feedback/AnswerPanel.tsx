@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
 import { formatDateTime } from '../../ui/format';
 import { useServerForm } from '../../ui/server-form';
@@ -47,6 +47,7 @@ function AnswerForm(props: { item: FeedbackItem; onSent: (notice: string) => voi
   const { t } = useTranslation();
   const { item } = props;
   const reload = useReloadFeedback();
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<{ body: string }>({
     defaultValues: { body: '' },
     fields: ['body'],
@@ -71,7 +72,7 @@ function AnswerForm(props: { item: FeedbackItem; onSent: (notice: string) => voi
         }
         error={errors.body?.message}
       >
-        <textarea rows={8} {...form.register('body')} />
+        <textarea rows={8} {...form.register('body', required(t('feedback.answer.body')))} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={busy}>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TEscalationLevel } from '../../../contracts/feedback.contracts';
 import { api } from '../../api/client';
-import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
-import { FormActions, FormError } from '../../ui/FormParts';
+import { Field, FieldSet, useRequiredRule } from '../../ui/Field';
+import { FormError } from '../../ui/FormParts';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useServerForm } from '../../ui/server-form';
 import { LEVELS } from './feedback-choices';
@@ -18,20 +17,15 @@ function levelAbove(level: TEscalationLevel | null): TEscalationLevel | null {
 
 /**
  * A serious breach on its way up (32–33): the level it is at and by when, every level it passed
- * through, and passing it on or resolving it for whoever holds it now.
+ * through, and one form to pass it on or resolve it for whoever holds it now.
  */
 export function EscalationPanel(props: { item: FeedbackItem; onDone: (notice: string) => void }) {
   const { t } = useTranslation();
   const { item } = props;
-  const [dialog, setDialog] = useState<'escalate' | 'resolve' | null>(null);
   const { escalate, resolve } = item.abilities;
   if (item.escalations.length === 0 && !escalate) return null;
   const open = item.escalations.find((escalation) => escalation.closedAt === null) ?? null;
   const next = levelAbove(open?.level ?? null);
-  const done = (notice: string) => () => {
-    setDialog(null);
-    props.onDone(notice);
-  };
   return (
     <section aria-labelledby="feedback-escalation" className="panel panel-wide">
       <h2 id="feedback-escalation">{t('feedback.escalation.title')}</h2>
@@ -98,106 +92,94 @@ export function EscalationPanel(props: { item: FeedbackItem; onDone: (notice: st
           </ol>
         </>
       )}
-      {(escalate || resolve) && (
-        <div className="form-actions">
-          {escalate && next && (
-            <button type="button" className="button-primary" onClick={() => setDialog('escalate')}>
-              {t('feedback.escalation.escalateTo', { level: t(`feedback.levels.${next}`) })}
-            </button>
-          )}
-          {resolve && open && (
-            <button type="button" className="button-secondary" onClick={() => setDialog('resolve')}>
-              {t('feedback.escalation.resolve')}
-            </button>
-          )}
-        </div>
+      {((escalate && next) || (resolve && open)) && (
+        <StepForm
+          key={`${open?.id ?? 'none'}-${next ?? 'top'}`}
+          item={item}
+          next={escalate ? next : null}
+          resolvable={resolve && open !== null}
+          onDone={props.onDone}
+        />
       )}
-      <Dialog
-        title={
-          next
-            ? t('feedback.escalation.escalateTo', { level: t(`feedback.levels.${next}`) })
-            : t('feedback.escalation.escalate')
-        }
-        open={dialog === 'escalate'}
-        onClose={() => setDialog(null)}
-      >
-        <EscalateForm
-          item={item}
-          onCancel={() => setDialog(null)}
-          onDone={done(t('feedback.escalation.escalated'))}
-        />
-      </Dialog>
-      <Dialog
-        title={t('feedback.escalation.resolve')}
-        open={dialog === 'resolve'}
-        onClose={() => setDialog(null)}
-      >
-        <ResolveForm
-          item={item}
-          onCancel={() => setDialog(null)}
-          onDone={done(t('feedback.escalation.resolved'))}
-        />
-      </Dialog>
     </section>
   );
 }
 
-interface StepProps {
+type Step = 'escalate' | 'resolve';
+
+interface StepValues {
+  step: Step;
+  text: string;
+}
+
+/**
+ * Passing the complaint on or resolving it, in one form: the step is chosen, then its reason
+ * (passing on) or decision (resolving) written. The level passed to is always the next one.
+ */
+function StepForm(props: {
   item: FeedbackItem;
-  onDone: () => void;
-  onCancel: () => void;
-}
-
-function EscalateForm(props: StepProps) {
+  next: TEscalationLevel | null;
+  resolvable: boolean;
+  onDone: (notice: string) => void;
+}) {
   const { t } = useTranslation();
   const reload = useReloadFeedback();
-  const { form, errors, formError, busy, onSubmit } = useServerForm<{ reason: string }>({
-    defaultValues: { reason: '' },
-    fields: ['reason'],
-    send: (values) => api.post(`/feedback/${props.item.id}/escalate`, values),
-    onSaved: async () => {
+  const required = useRequiredRule();
+  const { item, next } = props;
+  const steps: Step[] = [
+    ...(next ? ['escalate' as const] : []),
+    ...(props.resolvable ? ['resolve' as const] : []),
+  ];
+  const { form, errors, formError, busy, onSubmit } = useServerForm<StepValues>({
+    defaultValues: { step: steps[0] ?? 'escalate', text: '' },
+    // Both steps' text is the one field of this form.
+    fields: { reason: 'text', decision: 'text' },
+    send: (values) =>
+      values.step === 'escalate'
+        ? api.post(`/feedback/${item.id}/escalate`, { reason: values.text })
+        : api.post(`/feedback/${item.id}/resolve`, { decision: values.text }),
+    onSaved: async (_, values) => {
       await reload();
-      props.onDone();
+      props.onDone(
+        values.step === 'escalate'
+          ? t('feedback.escalation.escalated')
+          : t('feedback.escalation.resolved'),
+      );
     },
   });
+  const step = useWatch({ control: form.control, name: 'step' });
+  const stepLabel = (choice: Step) =>
+    choice === 'escalate' && next
+      ? t('feedback.escalation.escalateTo', { level: t(`feedback.levels.${next}`) })
+      : t('feedback.escalation.markResolved');
+  const textLabel =
+    step === 'escalate' ? t('feedback.escalation.reason') : t('feedback.escalation.decision');
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
-      <Field label={t('feedback.escalation.reason')} required error={errors.reason?.message}>
-        <textarea rows={3} {...form.register('reason')} />
+      <FieldSet legend={t('feedback.escalation.step')} error={errors.step?.message}>
+        <div className="check-list">
+          {steps.map((choice) => (
+            <div key={choice} className="check-row">
+              <input
+                id={`escalation-step-${choice}`}
+                type="radio"
+                value={choice}
+                {...form.register('step')}
+              />
+              <label htmlFor={`escalation-step-${choice}`}>{stepLabel(choice)}</label>
+            </div>
+          ))}
+        </div>
+      </FieldSet>
+      <Field label={textLabel} required error={errors.text?.message}>
+        <textarea rows={3} {...form.register('text', required(textLabel))} />
       </Field>
-      <FormActions
-        busy={busy}
-        onCancel={props.onCancel}
-        submitLabel={t('feedback.escalation.escalate')}
-      />
-    </form>
-  );
-}
-
-function ResolveForm(props: StepProps) {
-  const { t } = useTranslation();
-  const reload = useReloadFeedback();
-  const { form, errors, formError, busy, onSubmit } = useServerForm<{ decision: string }>({
-    defaultValues: { decision: '' },
-    fields: ['decision'],
-    send: (values) => api.post(`/feedback/${props.item.id}/resolve`, values),
-    onSaved: async () => {
-      await reload();
-      props.onDone();
-    },
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <FormError message={formError} />
-      <Field label={t('feedback.escalation.decision')} required error={errors.decision?.message}>
-        <textarea rows={4} {...form.register('decision')} />
-      </Field>
-      <FormActions
-        busy={busy}
-        onCancel={props.onCancel}
-        submitLabel={t('feedback.escalation.resolve')}
-      />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {stepLabel(step)}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { Field, FieldSet } from '../../ui/Field';
+import { Field, FieldSet, useRequiredRule } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { formatDateTime } from '../../ui/format';
 import { PersonField } from '../../ui/PersonSelect';
@@ -112,6 +112,7 @@ function EvaluationForm(props: {
   const { t } = useTranslation();
   const { item } = props;
   const reload = useReloadFeedback();
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<EvaluationValues>({
     defaultValues: {
       topic: item.topic ?? '',
@@ -140,7 +141,10 @@ function EvaluationForm(props: {
       <p className="muted">{t('feedback.evaluation.intro')}</p>
       <FormError message={formError} />
       <Field label={t('feedback.evaluation.topic')} required error={errors.topic?.message}>
-        <input maxLength={100} {...form.register('topic')} />
+        <input
+          maxLength={100}
+          {...form.register('topic', required(t('feedback.evaluation.topic')))}
+        />
       </Field>
       <Field label={t('feedback.unit')} required error={errors.unitId?.message}>
         <select {...form.register('unitId')}>

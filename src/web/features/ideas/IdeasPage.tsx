@@ -7,13 +7,14 @@ import {
   IDEA_ADDRESSEES,
   mayMoveIdea,
   IDEA_STATES,
+  responseRequiredFor,
   type IdeaAddressee,
   type IdeaState,
 } from '../../../domain/ideas';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { formatDateTime, fullName } from '../../ui/format';
 import { SuccessNotice } from '../../ui/Notice';
@@ -154,6 +155,7 @@ function IdeaForm(props: { onSaved: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { me } = useSession();
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<IdeaValues>({
     defaultValues: { addressee: 'manager', unitId: me.units[0]?.id ?? '', title: '', text: '' },
     fields: ['addressee', 'unitId', 'title', 'text'],
@@ -190,17 +192,26 @@ function IdeaForm(props: { onSaved: () => void }) {
           required
           error={errors.unitId?.message}
         >
-          <select {...form.register('unitId')}>
+          <select
+            {...form.register(
+              'unitId',
+              required(t('ideas.unit'), (values: IdeaValues) => values.addressee === 'manager'),
+            )}
+          >
             <option value="">{t('ideas.chooseUnit')}</option>
             <UnitOptions />
           </select>
         </Field>
       )}
       <Field label={t('ideas.ideaTitle')} required error={errors.title?.message}>
-        <input type="text" maxLength={200} {...form.register('title')} />
+        <input
+          type="text"
+          maxLength={200}
+          {...form.register('title', required(t('ideas.ideaTitle')))}
+        />
       </Field>
       <Field label={t('ideas.text')} required error={errors.text?.message}>
-        <textarea rows={5} {...form.register('text')} />
+        <textarea rows={5} {...form.register('text', required(t('ideas.text')))} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={busy}>
@@ -214,6 +225,7 @@ function IdeaForm(props: { onSaved: () => void }) {
 interface AnswerValues {
   state: IdeaState;
   response: string;
+  improvementTaskId: string;
 }
 
 function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => void }) {
@@ -221,13 +233,28 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
   const queryClient = useQueryClient();
   const { idea } = props;
   const next = IDEA_STATES.filter((state) => mayMoveIdea(idea.state, state));
+  const required = useRequiredRule();
+  // The tasks the receiver sees; the one already linked stays offered even if it is not among them.
+  const tasks = useQuery({
+    queryKey: ['improvement-tasks', 'for-ideas'],
+    queryFn: () => api.get('/improvement-tasks', { pageSize: 100 }),
+  });
+  const taskOptions = [
+    ...(idea.improvementTask ? [idea.improvementTask] : []),
+    ...(tasks.data?.items ?? []).filter((task) => task.id !== idea.improvementTask?.id),
+  ];
   const { form, errors, formError, busy, onSubmit } = useServerForm<AnswerValues>({
-    defaultValues: { state: next[0] ?? idea.state, response: idea.response ?? '' },
+    defaultValues: {
+      state: next[0] ?? idea.state,
+      response: idea.response ?? '',
+      improvementTaskId: idea.improvementTask?.id ?? '',
+    },
     fields: ['state', 'response', 'improvementTaskId'],
     send: (values) =>
       api.post(`/ideas/${idea.id}/state`, {
         state: values.state,
         response: values.response,
+        improvementTaskId: values.improvementTaskId || null,
         version: idea.version,
       }),
     onSaved: async () => {
@@ -254,11 +281,33 @@ function AnswerForm(props: { idea: TIdea; onSaved: () => void; onCancel: () => v
       </Field>
       <Field
         label={t('ideas.response')}
-        required={state !== 'under_review'}
+        required={responseRequiredFor(state)}
         hint={t('ideas.responseHint')}
         error={errors.response?.message}
       >
-        <textarea rows={4} {...form.register('response')} />
+        <textarea
+          rows={4}
+          {...form.register(
+            'response',
+            required(t('ideas.response'), (values: AnswerValues) =>
+              responseRequiredFor(values.state),
+            ),
+          )}
+        />
+      </Field>
+      <Field
+        label={t('ideas.task')}
+        hint={t('ideas.taskHint')}
+        error={errors.improvementTaskId?.message}
+      >
+        <select {...form.register('improvementTaskId')}>
+          <option value="">{t('ideas.noTask')}</option>
+          {taskOptions.map((task) => (
+            <option key={task.id} value={task.id}>
+              {task.title}
+            </option>
+          ))}
+        </select>
       </Field>
       <FormActions busy={busy} onCancel={props.onCancel} />
     </form>

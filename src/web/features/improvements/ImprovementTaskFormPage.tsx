@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TImprovementTask } from '../../../contracts/improvements.contracts';
 import { api } from '../../api/client';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { FormActions, FormError } from '../../ui/FormParts';
 import { fullName } from '../../ui/format';
 import { ErrorNotice, Loading } from '../../ui/Notice';
@@ -60,6 +60,7 @@ function TaskForm(props: { task: TImprovementTask | null }) {
   const [params] = useSearchParams();
   const { task } = props;
   const fromAddress = (name: string) => params.get(name) ?? '';
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<Values, TImprovementTask>({
     defaultValues: task
       ? {
@@ -114,13 +115,17 @@ function TaskForm(props: { task: TImprovementTask | null }) {
       <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
         <Field label={t('improvements.unit')} required error={errors.unitId?.message}>
-          <select {...form.register('unitId')}>
+          <select {...form.register('unitId', required(t('improvements.unit')))}>
             <option value="">{t('improvements.chooseUnit')}</option>
             <UnitOptions />
           </select>
         </Field>
         <Field label={t('improvements.task')} required error={errors.title?.message}>
-          <input type="text" maxLength={200} {...form.register('title')} />
+          <input
+            type="text"
+            maxLength={200}
+            {...form.register('title', required(t('improvements.task')))}
+          />
         </Field>
         <Field label={t('improvements.description')} error={errors.description?.message}>
           <textarea rows={4} {...form.register('description')} />
@@ -135,7 +140,7 @@ function TaskForm(props: { task: TImprovementTask | null }) {
           error={errors.ownerId?.message}
         />
         <Field label={t('improvements.dueOn')} required error={errors.dueOn?.message}>
-          <input type="date" {...form.register('dueOn')} />
+          <input type="date" {...form.register('dueOn', required(t('improvements.dueOn')))} />
         </Field>
         <fieldset>
           <legend>{t('improvements.basis')}</legend>

@@ -9,7 +9,7 @@ import {
   type ImprovementTaskState,
 } from '../../../domain/improvements';
 import { api } from '../../api/client';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { FormError } from '../../ui/FormParts';
 import { formatDateTime, fullName } from '../../ui/format';
 import { ErrorNotice, Loading } from '../../ui/Notice';
@@ -122,6 +122,7 @@ function MoveForm(props: { task: TImprovementTask }) {
   const { task } = props;
   const mover = task.abilities.edit ? 'manager' : 'assignee';
   const next = IMPROVEMENT_TASK_STATES.filter((state) => mayMoveTask(task.state, state, mover));
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<MoveValues>({
     defaultValues: { state: next[0] ?? '', outcome: task.outcome ?? '' },
     fields: ['state', 'outcome'],
@@ -156,7 +157,16 @@ function MoveForm(props: { task: TImprovementTask }) {
           hint={t('improvements.outcomeHint')}
           error={errors.outcome?.message}
         >
-          <textarea rows={3} {...form.register('outcome')} />
+          <textarea
+            rows={3}
+            {...form.register(
+              'outcome',
+              required(
+                t('improvements.outcome'),
+                (values: MoveValues) => values.state !== '' && outcomeRequiredFor(values.state),
+              ),
+            )}
+          />
         </Field>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy}>

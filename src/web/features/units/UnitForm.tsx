@@ -8,7 +8,7 @@ import type { TOpeningHours, TUnit } from '../../../contracts/units.contracts';
 import { api } from '../../api/client';
 import { unitTreeOrder, useAllInstitutions } from '../../api/lookups';
 import { FormActions, FormError } from '../../ui/FormParts';
-import { Field } from '../../ui/Field';
+import { Field, useRequiredRule } from '../../ui/Field';
 import { useServerForm } from '../../ui/server-form';
 
 type Hours = Record<Weekday, { closed: boolean; open: string; close: string }>;
@@ -22,6 +22,7 @@ interface Values {
   phone: string;
   email: string;
   hours: Hours;
+  servesExternalClients: boolean;
   active: boolean;
 }
 
@@ -33,6 +34,7 @@ const FIELDS = [
   'address',
   'phone',
   'email',
+  'servesExternalClients',
   'active',
   ...WEEKDAYS.map((day) => `openingHours.${day}`),
 ];
@@ -68,6 +70,7 @@ export function UnitForm(props: {
   const queryClient = useQueryClient();
   const institutions = useAllInstitutions();
   const current = props.unit;
+  const required = useRequiredRule();
   const { form, errors, formError, busy, onSubmit } = useServerForm<Values>({
     defaultValues: {
       institutionId: current?.institutionId ?? '',
@@ -78,6 +81,7 @@ export function UnitForm(props: {
       phone: current?.phone ?? '',
       email: current?.email ?? '',
       hours: toHours(current?.openingHours ?? DEFAULT_OPENING_HOURS),
+      servesExternalClients: current?.servesExternalClients ?? false,
       active: current?.active ?? true,
     },
     fields: FIELDS,
@@ -91,6 +95,7 @@ export function UnitForm(props: {
         phone: values.phone,
         email: values.email,
         openingHours: toOpeningHours(values.hours),
+        servesExternalClients: values.servesExternalClients,
         active: values.active,
       };
       return current
@@ -121,7 +126,10 @@ export function UnitForm(props: {
       <FormError message={formError} />
       <Field label={t('units.institution')} required error={errors.institutionId?.message}>
         <select
-          {...form.register('institutionId', { onChange: () => form.setValue('parentId', '') })}
+          {...form.register('institutionId', {
+            ...required(t('units.institution')),
+            onChange: () => form.setValue('parentId', ''),
+          })}
         >
           <option value="">{t('units.chooseInstitution')}</option>
           {(institutions.data ?? []).map((institution) => (
@@ -144,10 +152,21 @@ export function UnitForm(props: {
       </Field>
       <div className="field-row">
         <Field label={t('common.name')} required error={errors.name?.message}>
-          <input {...form.register('name')} />
+          <input {...form.register('name', required(t('common.name')))} />
         </Field>
         <Field label={t('units.kind')} required error={errors.kind?.message}>
-          <select {...form.register('kind')}>
+          <select
+            {...form.register('kind', {
+              // A new client service centre serves residents by its nature; the box can be undone.
+              onChange: (event: { target: { value: string } }) => {
+                if (!current)
+                  form.setValue(
+                    'servesExternalClients',
+                    event.target.value === 'client_service_centre',
+                  );
+              },
+            })}
+          >
             {UNIT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`units.kinds.${kind}`)}
@@ -213,6 +232,21 @@ export function UnitForm(props: {
           </div>
         ))}
       </fieldset>
+      <div className="field field-check">
+        <input
+          id="unit-serves-external"
+          type="checkbox"
+          aria-describedby="unit-serves-external-hint"
+          {...form.register('servesExternalClients')}
+        />
+        <label htmlFor="unit-serves-external">{t('units.servesExternalClients')}</label>
+        <div id="unit-serves-external-hint" className="field-hint">
+          {t('units.servesExternalClientsHint')}
+        </div>
+        {errors.servesExternalClients?.message && (
+          <div className="field-error">{errors.servesExternalClients.message}</div>
+        )}
+      </div>
       <div className="field field-check">
         <input id="unit-active" type="checkbox" {...form.register('active')} />
         <label htmlFor="unit-active">{t('common.active')}</label>

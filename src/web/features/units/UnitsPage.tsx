@@ -59,7 +59,18 @@ export function UnitsPage() {
         </div>
       ),
     },
-    { key: 'kind', header: t('units.kind'), render: ({ unit }) => t(`units.kinds.${unit.kind}`) },
+    {
+      key: 'kind',
+      header: t('units.kind'),
+      render: ({ unit }) => (
+        <>
+          {t(`units.kinds.${unit.kind}`)}
+          {unit.servesExternalClients && (
+            <div className="muted">{t('units.servesExternalClients')}</div>
+          )}
+        </>
+      ),
+    },
     {
       key: 'contacts',
       header: t('directory.contacts'),
