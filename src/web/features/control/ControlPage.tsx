@@ -170,18 +170,19 @@ function ControlFigure(props: { answer: TControlAnswer }) {
             ? t('control.tableOf', { unit: answer.units[0]?.name ?? '' })
             : t('control.tableAll', { n: answer.units.length })
         }
+        // The period first: what a head reads first stays in view before the months scroll.
         columns={[
-          ...answer.totals.map((total) => ({
-            key: total.month,
-            header: monthName(total.month, true),
-            figures: total.figures,
-          })),
           {
             key: 'period',
             header: t('control.periodColumn'),
             figures: answer.period.figures,
             total: true,
           },
+          ...answer.totals.map((total) => ({
+            key: total.month,
+            header: monthName(total.month, true),
+            figures: total.figures,
+          })),
         ]}
         note={t('control.periodNote')}
       />
