@@ -193,11 +193,8 @@ export function isFutureYear(year: number, today: string): boolean {
   return year > Number(today.slice(0, 4));
 }
 
-/**
- * The share of written answers given on time among those answered or overdue (0…1); null when
- * nothing fell due, so that an empty month is not shown as a failure.
- */
-export function onTimeShare(figures: ControlFigures): number | null {
+/** Written answers given on time, and those counted: answered (on time or late) or overdue. */
+export function writtenAnswerCounts(figures: ControlFigures): { onTime: number; counted: number } {
   const onTime = figures.externalOnTime + figures.internalOnTime;
   const counted =
     onTime +
@@ -205,5 +202,14 @@ export function onTimeShare(figures: ControlFigures): number | null {
     figures.internalLate +
     figures.externalOpenOverdue +
     figures.internalOpenOverdue;
+  return { onTime, counted };
+}
+
+/**
+ * The share of written answers given on time among those answered or overdue (0…1); null when
+ * nothing fell due, so that an empty month is not shown as a failure.
+ */
+export function onTimeShare(figures: ControlFigures): number | null {
+  const { onTime, counted } = writtenAnswerCounts(figures);
   return counted === 0 ? null : onTime / counted;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TControlAnswer } from '../../../contracts/control.contracts';
+import { writtenAnswerCounts } from '../../../domain/control';
 import { formatCount } from '../../ui/format';
 import { useMonthName } from './months';
 
@@ -13,13 +14,7 @@ export function KeyFigures(props: { answer: TControlAnswer }) {
   const monthName = useMonthName();
   const { answer } = props;
   const { figures, onTimeShare } = answer.period;
-  const onTime = figures.externalOnTime + figures.internalOnTime;
-  const counted =
-    onTime +
-    figures.externalLate +
-    figures.internalLate +
-    figures.externalOpenOverdue +
-    figures.internalOpenOverdue;
+  const { onTime, counted } = writtenAnswerCounts(figures);
   const when = answer.running
     ? t('control.key.now')
     : t('control.key.atEnd', { month: monthName(answer.to) });
