@@ -30,3 +30,11 @@ export function UnitOptions() {
     </option>
   ));
 }
+
+/**
+ * A key for a form's unit select that holds a unit before the units have arrived: the select is
+ * drawn anew when they do, so it shows the unit its form holds, not the empty choice it showed.
+ */
+export function useUnitSelectKey(): string {
+  return useAllUnits().data ? 'units' : 'units-loading';
+}

@@ -6,7 +6,7 @@ import { FormActions, FormError } from '../../ui/FormParts';
 import { formatDateTime } from '../../ui/format';
 import { PersonField } from '../../ui/PersonSelect';
 import { useServerForm } from '../../ui/server-form';
-import { UnitOptions } from '../../ui/UnitFilter';
+import { UnitOptions, useUnitSelectKey } from '../../ui/UnitFilter';
 import { useReloadFeedback, type FeedbackItem } from './feedback-queries';
 
 interface EvaluationValues {
@@ -110,6 +110,7 @@ function EvaluationForm(props: {
   onCancel: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
+  const unitSelectKey = useUnitSelectKey();
   const { item } = props;
   const reload = useReloadFeedback();
   const required = useRequiredRule();
@@ -147,7 +148,7 @@ function EvaluationForm(props: {
         />
       </Field>
       <Field label={t('feedback.unit')} required error={errors.unitId?.message}>
-        <select {...form.register('unitId')}>
+        <select key={unitSelectKey} {...form.register('unitId')}>
           <UnitOptions />
         </select>
       </Field>

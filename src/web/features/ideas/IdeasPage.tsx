@@ -21,7 +21,7 @@ import { SuccessNotice } from '../../ui/Notice';
 import { PagedList } from '../../ui/PagedList';
 import { PageHeader } from '../../ui/PageHeader';
 import { useServerForm } from '../../ui/server-form';
-import { UnitOptions } from '../../ui/UnitFilter';
+import { UnitOptions, useUnitSelectKey } from '../../ui/UnitFilter';
 
 const PAGE_SIZE = 20;
 /** Those who receive ideas (31): the heads of units, the client service head and the deputy. */
@@ -153,6 +153,7 @@ interface IdeaValues {
 
 function IdeaForm(props: { onSaved: () => void }) {
   const { t } = useTranslation();
+  const unitSelectKey = useUnitSelectKey();
   const queryClient = useQueryClient();
   const { me } = useSession();
   const required = useRequiredRule();
@@ -193,6 +194,7 @@ function IdeaForm(props: { onSaved: () => void }) {
           error={errors.unitId?.message}
         >
           <select
+            key={unitSelectKey}
             {...form.register(
               'unitId',
               required(t('ideas.unit'), (values: IdeaValues) => values.addressee === 'manager'),

@@ -10,7 +10,7 @@ import { ErrorNotice, Loading } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonField } from '../../ui/PersonSelect';
 import { useServerForm } from '../../ui/server-form';
-import { UnitOptions } from '../../ui/UnitFilter';
+import { UnitOptions, useUnitSelectKey } from '../../ui/UnitFilter';
 
 interface Values {
   unitId: string;
@@ -55,6 +55,7 @@ export function ImprovementTaskFormPage() {
 
 function TaskForm(props: { task: TImprovementTask | null }) {
   const { t } = useTranslation();
+  const unitSelectKey = useUnitSelectKey();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
@@ -115,7 +116,10 @@ function TaskForm(props: { task: TImprovementTask | null }) {
       <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
         <Field label={t('improvements.unit')} required error={errors.unitId?.message}>
-          <select {...form.register('unitId', required(t('improvements.unit')))}>
+          <select
+            key={unitSelectKey}
+            {...form.register('unitId', required(t('improvements.unit')))}
+          >
             <option value="">{t('improvements.chooseUnit')}</option>
             <UnitOptions />
           </select>
