@@ -209,13 +209,17 @@ describe('working-day calendar API', () => {
       expect(
         fieldErrorsOf(await get(clerk, '/api/v1/calendar/deadline?from=yesterday&workingDays=3')),
       ).toEqual([{ field: 'from', code: 'invalid_date_or_datetime' }]);
-      for (const wrong of ['-1', '', '1e2', '2.5']) {
+      for (const wrong of ['-1', '1e2', '2.5']) {
         expect(
           fieldErrorsOf(
             await get(clerk, `/api/v1/calendar/deadline?from=2025-04-17&workingDays=${wrong}`),
           ),
         ).toEqual([{ field: 'workingDays', code: 'not_integer' }]);
       }
+      // Left empty, it is missing rather than malformed.
+      expect(
+        fieldErrorsOf(await get(clerk, '/api/v1/calendar/deadline?from=2025-04-17&workingDays=')),
+      ).toEqual([{ field: 'workingDays', code: 'required' }]);
       expect(
         fieldErrorsOf(
           await get(clerk, '/api/v1/calendar/deadline?from=2025-04-17&workingDays=367'),
