@@ -322,7 +322,7 @@ export function buildServices(options: AppOptions) {
   });
   const feedbackWeb = createFeedbackWebService({ db, clock });
   const improvements = createImprovementsService({ db, audit, clock, units });
-  const ideas = createIdeasService({ db, audit, clock });
+  const ideas = createIdeasService({ db, audit, clock, improvements });
   // The standard's control reads every module's records; a yearly unit report keeps its figures.
   const control = createControlService({ db, clock, units });
   const unitReports = createUnitReportsService({ db, audit, clock, units, control });

@@ -100,12 +100,3 @@ export async function unitExists(db: Executor, id: string): Promise<boolean> {
   const row = await db.selectFrom('units').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
 }
-
-export async function improvementTaskExists(db: Executor, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('improvement_tasks')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
-}

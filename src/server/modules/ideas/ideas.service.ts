@@ -19,21 +19,26 @@ import type { DB } from '../../db/schema';
 import { hasPermission, type ActionContext, type Principal } from '../../http/access';
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
+import type { ImprovementsService } from '../improvements/improvements.service';
 import { offsetOf, pageFrom } from '../paging';
 import { presentIdea } from './ideas.presenter';
 import {
   findIdeaById,
   findIdeas,
   findPrimaryUnitId,
-  improvementTaskExists,
   insertIdea,
   unitExists,
   updateIdea,
   type IdeaRow,
 } from './ideas.repository';
 
-export function createIdeasService(deps: { db: Kysely<DB>; audit: AuditService; clock: Clock }) {
-  const { db, audit, clock } = deps;
+export function createIdeasService(deps: {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  improvements: Pick<ImprovementsService, 'isVisible'>;
+}) {
+  const { db, audit, clock, improvements } = deps;
 
   const receives = (principal: Principal, row: IdeaRow) =>
     receivesIdea(principal, { addressee: row.addressee, unitId: row.unit_id });
@@ -128,8 +133,12 @@ export function createIdeasService(deps: { db: Kysely<DB>; audit: AuditService; 
           body.improvementTaskId !== undefined
             ? body.improvementTaskId
             : current.improvement_task_id;
-        if (taskId !== null && !(await improvementTaskExists(trx, taskId)))
-          throw invalidField('improvementTaskId', 'unknown_reference');
+        // A newly linked task must be one the answerer sees: its author will read it (31).
+        const unseen =
+          taskId !== null &&
+          taskId !== current.improvement_task_id &&
+          !(await improvements.isVisible(trx, ctx.principal, taskId));
+        if (unseen) throw invalidField('improvementTaskId', 'unknown_reference');
         const now = clock.now();
         const updated = await updateIdea(trx, {
           id,

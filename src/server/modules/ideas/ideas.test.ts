@@ -225,4 +225,22 @@ describe('staff ideas', () => {
     });
     expect(fieldErrorsOf(response)).toEqual({ improvementTaskId: 'unknown_reference' });
   });
+
+  it('refuses linking a task the answerer cannot see, which the author would then read', async () => {
+    const hidden = (
+      await call(test.app, csHead, {
+        method: 'POST',
+        url: '/api/v1/improvement-tasks',
+        payload: { unitId: otherUnit.id, title: 'Cita struktūrvienība', dueOn: '2026-06-30' },
+      })
+    ).json<{ id: string }>();
+    const idea = await submit({ addressee: 'manager' });
+    const response = await move(unitHead, idea, {
+      state: 'under_review',
+      improvementTaskId: hidden.id,
+    });
+    expect(fieldErrorsOf(response)).toEqual({ improvementTaskId: 'unknown_reference' });
+    const taskUrl = `/api/v1/improvement-tasks/${hidden.id}`;
+    expect((await call(test.app, author, { method: 'GET', url: taskUrl })).statusCode).toBe(404);
+  });
 });

@@ -89,12 +89,18 @@ export function createImprovementsService(deps: {
    * idea that led to the task reads it too (31): they see what became of their idea.
    */
   async function visibleTask(executor: Executor, principal: Principal, id: string) {
-    const row = await findTaskById(executor, id);
+    const row = await findVisibleTask(executor, principal, id);
     if (!row) throw notFound();
+    return row;
+  }
+
+  async function findVisibleTask(executor: Executor, principal: Principal, id: string) {
+    const row = await findTaskById(executor, id);
+    if (!row) return null;
     if (seesAll(principal) || (await moverOf(executor, principal, row)) !== null) return row;
     if (principal.staffId !== null && (await isTaskOfOwnIdea(executor, id, principal.staffId)))
       return row;
-    throw notFound();
+    return null;
   }
 
   async function assertContent(trx: Executor, content: TaskContent) {
@@ -158,6 +164,14 @@ export function createImprovementsService(deps: {
         ...page,
         items: await Promise.all(page.items.map((row) => present(db, principal, row))),
       };
+    },
+
+    /**
+     * Whether the principal may see the task, in the caller's transaction: an idea's answer links
+     * only such a task, since the idea's author then reads it.
+     */
+    async isVisible(executor: Executor, principal: Principal, id: string): Promise<boolean> {
+      return (await findVisibleTask(executor, principal, id)) !== null;
     },
 
     async get(ctx: ActionContext, id: string): Promise<TImprovementTask> {
