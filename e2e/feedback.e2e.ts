@@ -1,9 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, context, expectAccessible, launchBrowser, signIn, unique } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  adminApi,
+  browserPages,
+  context,
+  expectAccessible,
+  signIn,
+  unique,
+} from './support';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PASSWORD = 'feedback-e2e-password';
 
 /**
@@ -73,21 +80,7 @@ async function escalate(page: Page, level: string, reason: string): Promise<void
 }
 
 describe('praise, complaints and suggestions in the browser', () => {
-  let browser: Browser;
-  const pages: Page[] = [];
-  const newPage = async (viewport: { width: number; height: number }) => {
-    const page = await (await browser.newContext({ locale: 'lv-LV', viewport })).newPage();
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
-  });
+  const newPage = browserPages();
 
   it('takes a complaint on the public form, and the head evaluates it and escalates it to the Ethics commission, who see only it', async () => {
     const tag = unique();

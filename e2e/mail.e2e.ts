@@ -4,13 +4,19 @@ import nodemailer from 'nodemailer';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../src/server/testing/smtp-sink';
-import { adminApi, context, expectAccessible, launchBrowser, signIn, unique } from './support';
+import {
+  DESKTOP,
+  PHONE,
+  adminApi,
+  context,
+  expectAccessible,
+  launchBrowser,
+  signIn,
+  unique,
+} from './support';
 
 /** Letters only: a search word that no other test's article has. */
 const word = () => `p${unique().replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')}`;
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 
 /**
  * Set E2E_SCREENSHOTS to a folder to keep pictures of the mail pages at both widths, for a

@@ -1,9 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, context, expectAccessible, launchBrowser, signIn, unique } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  adminApi,
+  browserPages,
+  context,
+  expectAccessible,
+  signIn,
+  unique,
+} from './support';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PASSWORD = 'control-e2e-password';
 
 /** Two centres of their own, the head of client service, and the unit head of the first. */
@@ -63,21 +70,7 @@ const tile = (page: Page, name: string) =>
   page.locator('.control-tile').filter({ has: page.getByText(name, { exact: true }) });
 
 describe('the standard’s control in the browser', () => {
-  let browser: Browser;
-  const pages: Page[] = [];
-  const newPage = async (viewport: { width: number; height: number }) => {
-    const page = await (await browser.newContext({ locale: 'lv-LV', viewport })).newPage();
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
-  });
+  const newPage = browserPages();
 
   it('shows the head of client service a unit’s figures for the period chosen, with the CSV', async () => {
     const tag = unique();

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminApi, context, expectAccessible, launchBrowser, signIn, unique } from './support';
-
-const PHONE = { width: 390, height: 844 };
+import {
+  PHONE,
+  adminApi,
+  context,
+  expectAccessible,
+  launchBrowser,
+  signIn,
+  unique,
+} from './support';
 
 /**
  * Every page of the app's router, read from its route table, so a page added there is checked

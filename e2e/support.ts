@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium; nothing is downloaded. CHROMIUM_PATH points elsewhere when needed. */
 export function launchBrowser(): Promise<Browser> {
@@ -20,6 +20,31 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const context = () => inject('e2e');
+
+/** Screen sizes the pages are looked at in: a phone and an office screen. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+
+/**
+ * For a describe block: one browser for its tests, and a page of a fresh context (Latvian, the
+ * size given) for each person a test needs, closed after that test.
+ */
+export function browserPages(): (viewport: { width: number; height: number }) => Promise<Page> {
+  let browser: Browser;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+  return async (viewport) => {
+    const page = await (await browser.newContext({ locale: 'lv-LV', viewport })).newPage();
+    pages.push(page);
+    return page;
+  };
+}
 
 export const unique = () => randomBytes(3).toString('hex');
 

@@ -1,9 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, context, expectAccessible, launchBrowser, signIn, unique } from './support';
+import {
+  DESKTOP,
+  PHONE,
+  adminApi,
+  context,
+  expectAccessible,
+  launchBrowser,
+  signIn,
+  unique,
+} from './support';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PASSWORD = 'unit-reports-e2e-password';
 
 /** A centre serving external clients, its head and the head of client service (clause 29). */
