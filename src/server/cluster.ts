@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { connectionLimit } from './db/connection-limit';
+import { LOCK_CONNECTIONS } from './db/database';
 import { openMigratedDatabase, seedDemoIfEmpty, servicesFor } from './runtime';
 
 /** What the primary sends a worker to make it stop as it would on SIGTERM. */
@@ -49,10 +50,11 @@ export async function superviseWorkers(
   const database = await openMigratedDatabase(config, logger);
   try {
     const limit = await connectionLimit(database.db);
-    const wanted = config.workers * config.databasePoolSize;
+    const each = config.databasePoolSize + LOCK_CONNECTIONS;
+    const wanted = config.workers * each;
     if (wanted > limit) {
       logger.warn(
-        `${config.workers} workers with ${config.databasePoolSize} connections each may open ` +
+        `${config.workers} workers with ${each} connections each may open ` +
           `${wanted}, but PostgreSQL allows ${limit}: lower WORKERS or DATABASE_POOL_SIZE, or ` +
           'raise max_connections',
       );

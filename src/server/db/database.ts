@@ -133,8 +133,9 @@ function channelsOf(url: string, onError: (error: Error) => void) {
 }
 
 /**
- * A PostgreSQL advisory lock held by one connection set aside for it, so that the work itself
- * has the rest of the pool: the lock is the instance's, and ends with its connection if it dies.
+ * A PostgreSQL advisory lock held by a connection of the locks' own pool (openDatabase), so that
+ * the work has the requests' pool: the lock is the instance's, and ends with its connection if it
+ * dies.
  * It is the kind of lock the migrator takes too.
  */
 export function advisoryLock(db: Kysely<DB>) {
@@ -282,6 +283,12 @@ export interface OpenOptions {
    */
   idleMs?: number;
 }
+
+/**
+ * Connections of a process that hold advisory locks (jobs, the demo seed), apart from the
+ * requests' pool. More locks at once wait for one of them, holding nothing the work needs.
+ */
+export const LOCK_CONNECTIONS = 3;
 
 /** Statements kept prepared on one connection at most; beyond them a statement is planned anew. */
 const PREPARED_PER_CONNECTION = 100;
@@ -437,16 +444,28 @@ export async function openDatabase(
     // opens a new one when needed. Unhandled, the error would stop the whole server.
     pool.on('error', (error) => source.onIdleError?.(error));
     const db = kyselyOver(pool, checkTransactions);
+    // A lock is held on its connection while the work runs, and the work takes connections of
+    // its own: on the requests' pool, as many jobs ticking at once as the pool has connections
+    // would hold them all and wait for one forever, and every request with them.
+    const lockPool = new pg.Pool({
+      connectionString: source.url,
+      max: LOCK_CONNECTIONS,
+      types: typeParsers,
+      ...idle,
+    });
+    lockPool.on('error', (error) => source.onIdleError?.(error));
+    const locks = new Kysely<DB>({ dialect: new PostgresDialect({ pool: lockPool }) });
     const channels = channelsOf(source.url, (error) => source.onIdleError?.(error));
     return {
       db,
       kind: 'postgresql',
-      exclusively: advisoryLock(db),
-      tryExclusively: tryAdvisoryLock(db),
+      exclusively: advisoryLock(locks),
+      tryExclusively: tryAdvisoryLock(locks),
       listen: channels.listen,
       ping: () => selectOne(db),
       async close() {
         await channels.close();
+        await locks.destroy();
         await db.destroy();
       },
     };
