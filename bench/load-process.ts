@@ -29,7 +29,7 @@ function getconf(name: string, fallback: number): number {
   }
 }
 
-const CLOCK_TICKS = getconf('CLK_TCK', 100);
+export const CLOCK_TICKS = getconf('CLK_TCK', 100);
 const PAGE_SIZE = getconf('PAGESIZE', 4096);
 
 /**

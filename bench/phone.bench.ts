@@ -1,3 +1,6 @@
+import type { EventEmitter } from 'node:events';
+import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../src/domain/riga-time';
 import { createArgon2Hasher } from '../src/server/adapters/password-hasher';
 import { buildApp } from '../src/server/app';
@@ -7,6 +10,8 @@ import { demoRecording } from '../src/server/demo/seed-demo-phone';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { systemContext } from '../src/server/http/access';
 import { openBenchDatabase } from './fresh-database';
+import { CLOCK_TICKS, readTree } from './load-process';
+import { buildIfNeeded, startServer } from './load-server';
 
 // `npm run bench -- phone`: issue 15's phone channel as an exchange uses it, through the whole
 // HTTP stack (app.inject) with an exchange's token. First BENCH_CALLS calls (default 3 000) of the
@@ -31,6 +36,139 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
+/** Questions asked to warm a freshly started server before anything is measured. */
+const WARM_UP = 1_000;
+
+interface Asked {
+  /** Each question's time, in milliseconds. */
+  times: number[];
+  seconds: number;
+  /** CPU time per question, in milliseconds: the server's, or this process's in process. */
+  cpuMsEach: number;
+}
+
+/** Asks `amount` routing questions, `callers` at once, each caller asking again when answered. */
+type Ask = (callers: number, amount: number) => Promise<Asked>;
+
+function checkAnswer(status: number, body: string): void {
+  const answer = JSON.parse(body) as { extensions?: unknown[] };
+  if (status !== 200 || !answer.extensions?.length) {
+    throw new Error(`the route answered ${status}: ${body}`);
+  }
+}
+
+async function askInProcess(
+  app: FastifyInstance,
+  authorization: string,
+  paths: readonly string[],
+  callers: number,
+  amount: number,
+): Promise<Asked> {
+  const times: number[] = [];
+  let asked = 0;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (asked < amount) {
+        const url = paths[asked++ % paths.length] as string;
+        const begun = performance.now();
+        const response = await app.inject({ method: 'GET', url, headers: { authorization } });
+        times.push(performance.now() - begun);
+        checkAnswer(response.statusCode, response.body);
+      }
+    }),
+  );
+  return {
+    times,
+    seconds: (performance.now() - started) / 1000,
+    cpuMsEach: cpuMs(process.cpuUsage(cpu)) / times.length,
+  };
+}
+
+/** The server's CPU time so far (every process of it), in milliseconds. */
+function serverCpuMs(pid: number): number {
+  const ticks = readTree(pid).processes.reduce((sum, each) => sum + each.ticks, 0);
+  return (ticks / CLOCK_TICKS) * 1000;
+}
+
+/**
+ * Asks over HTTP as an exchange does, on kept-alive connections (one per caller), with
+ * autocannon in this process: the server's event loop is its own, as in production.
+ */
+function askOverHttp(
+  base: string,
+  pid: number,
+  authorization: string,
+  paths: readonly string[],
+  callers: number,
+  amount: number,
+): Promise<Asked> {
+  const times: number[] = [];
+  let next = 0;
+  let failure: Error | null = null;
+  const cpuBefore = serverCpuMs(pid);
+  const started = performance.now();
+  // autocannon calls back on its next whole second: the run ends with the last answer.
+  let lastAnswered = started;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: callers,
+        amount,
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (template) => ({
+              ...template,
+              method: 'GET',
+              path: paths[next++ % paths.length],
+              headers: { authorization },
+            }),
+            onResponse: (status, body) => {
+              try {
+                checkAnswer(status, body);
+              } catch (error) {
+                failure ??= error as Error;
+              }
+            },
+          },
+        ],
+      },
+      (error: unknown) => {
+        const seconds = (lastAnswered - started) / 1000;
+        if (error || failure) {
+          reject(failure ?? new Error(`autocannon: ${String(error)}`));
+          return;
+        }
+        resolve({ times, seconds, cpuMsEach: (serverCpuMs(pid) - cpuBefore) / times.length });
+      },
+    );
+    // The listener's arguments as autocannon passes them (its types leave out the client).
+    (instance as EventEmitter).on(
+      'response',
+      (_client: unknown, _status: number, _bytes: number, ms: number) => {
+        times.push(ms);
+        lastAnswered = performance.now();
+      },
+    );
+  });
+}
+
+/** The built server, started as production runs it on the bench's database. */
+async function productionServer(url: string) {
+  await buildIfNeeded();
+  const server = await startServer({
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  });
+  const workers = process.env.WORKERS ? `WORKERS=${process.env.WORKERS}` : 'a worker per core';
+  return { ...server, workers };
+}
+
+const benchDatabaseUrl = process.env.BENCH_DATABASE_URL;
 const { database, close } = await openBenchDatabase();
 try {
   await migrateToLatest(database.db);
@@ -188,53 +326,54 @@ try {
   );
 
   // ── Routing ──
-  console.log('\nrouting        questions   a second   p50 ms   p99 ms   max ms   CPU ms');
-  let over = false;
-  for (const callers of CALLERS) {
-    const times: number[] = [];
-    let asked = 0;
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    await Promise.all(
-      Array.from({ length: callers }, async () => {
-        while (asked < ROUTES) {
-          const line = lines[asked++ % lines.length] as (typeof lines)[number];
-          const begun = performance.now();
-          const response = await app.inject({
-            method: 'GET',
-            url: `/api/v1/telephony/route?number=${encodeURIComponent(line.number)}`,
-            headers: { authorization },
-          });
-          times.push(performance.now() - begun);
-          const answer = response.json<{ extensions: unknown[] }>();
-          if (response.statusCode !== 200 || answer.extensions.length === 0) {
-            throw new Error(`the route answered ${response.statusCode}: ${response.body}`);
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const cpuEach = cpuMs(process.cpuUsage(cpu)) / times.length;
-    times.sort((a, b) => a - b);
-    const p99 = percentile(times, 99);
-    over ||= p99 > TARGET_P99_MS;
-    console.log(
-      `${`${callers} at once`.padEnd(14)} ${String(times.length).padStart(9)} ${(
-        times.length / seconds
-      )
-        .toFixed(0)
-        .padStart(10)} ${percentile(times, 50).toFixed(1).padStart(8)} ${p99
-        .toFixed(1)
-        .padStart(
-          8,
-        )} ${(times.at(-1) ?? 0).toFixed(1).padStart(8)} ${cpuEach.toFixed(1).padStart(8)}`,
-    );
-  }
-  console.log(
-    over
-      ? `\nThe routing's p99 is over ${TARGET_P99_MS} ms at some load.`
-      : `\nThe routing's p99 stays under ${TARGET_P99_MS} ms.`,
+  const paths = lines.map(
+    (line) => `/api/v1/telephony/route?number=${encodeURIComponent(line.number)}`,
   );
+  const server =
+    database.kind === 'postgresql' && benchDatabaseUrl
+      ? await productionServer(benchDatabaseUrl)
+      : null;
+  const ask: Ask = server
+    ? (callers, amount) =>
+        askOverHttp(server.base, server.pid, authorization, paths, callers, amount)
+    : (callers, amount) => askInProcess(app, authorization, paths, callers, amount);
+  try {
+    if (server) {
+      console.log(
+        `\nThe routing asked over HTTP of the server as production runs it (${server.workers}), ` +
+          `on the same database, after ${WARM_UP} questions to warm it; CPU ms is the server's.`,
+      );
+      await ask(8, WARM_UP);
+    } else {
+      console.log("\nThe routing asked in process (app.inject); CPU ms is this process's.");
+    }
+    console.log('routing        questions   a second   p50 ms   p99 ms   max ms   CPU ms');
+    let over = false;
+    for (const callers of CALLERS) {
+      const { times, seconds, cpuMsEach } = await ask(callers, ROUTES);
+      times.sort((a, b) => a - b);
+      const p99 = percentile(times, 99);
+      over ||= p99 > TARGET_P99_MS;
+      console.log(
+        [
+          `${callers} at once`.padEnd(14),
+          String(times.length).padStart(9),
+          (times.length / seconds).toFixed(0).padStart(10),
+          percentile(times, 50).toFixed(1).padStart(8),
+          p99.toFixed(1).padStart(8),
+          (times.at(-1) ?? 0).toFixed(1).padStart(8),
+          cpuMsEach.toFixed(1).padStart(8),
+        ].join(' '),
+      );
+    }
+    console.log(
+      over
+        ? `\nThe routing's p99 is over ${TARGET_P99_MS} ms at some load.`
+        : `\nThe routing's p99 stays under ${TARGET_P99_MS} ms.`,
+    );
+  } finally {
+    await server?.stop();
+  }
   await app.close();
 } finally {
   await close();

@@ -544,10 +544,16 @@ export interface TelephonyLinesTable {
   rotation: Rotation;
   menu_key: string | null;
   information_line: Generated<boolean>;
-  last_routed_staff_id: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A round robin line's place: unlogged, emptied by a crash (migration 0023). */
+export interface TelephonyTurnsTable {
+  unit_id: string;
+  /** Who was rung first on the line's last call; null: nobody yet. */
+  last_routed_staff_id: string | null;
 }
 
 export interface TelephonyExtensionsTable {
@@ -847,6 +853,7 @@ export interface DB {
   survey_reports: SurveyReportsTable;
   telephony_exchanges: TelephonyExchangesTable;
   telephony_lines: TelephonyLinesTable;
+  telephony_turns: TelephonyTurnsTable;
   telephony_extensions: TelephonyExtensionsTable;
   calls: CallsTable;
   call_events: CallEventsTable;

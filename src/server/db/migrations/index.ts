@@ -21,6 +21,7 @@ import * as feedbackReference from './0019_feedback_reference';
 import * as serverKeys from './0020_server_keys';
 import * as controlLookups from './0021_control_lookups';
 import * as feedbackSearch from './0022_feedback_search';
+import * as telephonyTurns from './0023_telephony_turns';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_server_keys': serverKeys,
   '0021_control_lookups': controlLookups,
   '0022_feedback_search': feedbackSearch,
+  '0023_telephony_turns': telephonyTurns,
 };

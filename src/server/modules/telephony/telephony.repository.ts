@@ -77,7 +77,6 @@ function selectLines(db: Executor) {
       'l.rotation',
       'l.menu_key',
       'l.information_line',
-      'l.last_routed_staff_id',
       'l.version',
     ]);
 }
@@ -153,7 +152,17 @@ export async function upsertLine(
         .where('telephony_lines.version', '=', version ?? -1),
     )
     .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  const written = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  // The round robin's place, there from the start: the first calls at once lock it as every
+  // later call does (see routeCall).
+  if (written) {
+    await db
+      .insertInto('telephony_turns')
+      .values({ unit_id: line.unit_id, last_routed_staff_id: null })
+      .onConflict((oc) => oc.column('unit_id').doNothing())
+      .execute();
+  }
+  return written;
 }
 
 export function findExtensionsOfUnit(
@@ -231,9 +240,11 @@ interface RouteRow {
  * A call to the number, routed in one statement (the exchange waits on it for every call): the
  * line, the people it may ring (its unit's members and the stand-ins of those absent today,
  * each with an extension, whether absent, on a call or serving a visitor), and for round robin
- * the turn moved on. A round robin line is locked for the statement, and the lock reads the
- * line as the previous call left it, so that calls at once each take the next turn: none is
- * skipped and none given twice. Longest idle keeps no turn and locks nothing.
+ * the turn moved on. A round robin line's place (telephony_turns) is locked for the statement,
+ * and the lock reads it as the previous call left it, so that calls at once each take the next
+ * turn: none is skipped and none given twice. The place is unlogged (migration 0023): its move
+ * does not wait for the disk, and a crash, which empties it, starts the line at the top of its
+ * list. A line without a place yet takes it here. Longest idle keeps no turn and locks nothing.
  *
  * The turn is the rule of routeOrder (src/domain/rotation.ts), which orders the answer: the
  * first free member after the one rung first last time, in the list's order (sort name, id,
@@ -249,15 +260,15 @@ export async function routeCall(
 }> {
   const { rows } = await sql<RouteRow>`
     with turning as (
-      select unit_id, rotation, last_routed_staff_id from telephony_lines
-      where number = ${number} and rotation = 'round_robin'
-      for no key update
+      select t.unit_id, t.last_routed_staff_id
+      from telephony_lines l join telephony_turns t on t.unit_id = l.unit_id
+      where l.number = ${number} and l.rotation = 'round_robin'
+      for no key update of t
     ),
     line as (
-      select unit_id, rotation, last_routed_staff_id from turning
-      union all
-      select unit_id, rotation, last_routed_staff_id from telephony_lines
-      where number = ${number} and rotation <> 'round_robin'
+      select l.unit_id, l.rotation, turning.last_routed_staff_id
+      from telephony_lines l left join turning on turning.unit_id = l.unit_id
+      where l.number = ${number}
     ),
     people as (
       select su.staff_id, true as member
@@ -284,18 +295,19 @@ export async function routeCall(
     ),
     turn as (
       select c.staff_id
-      from turning
+      from line
       join candidates c on c.member and not (c.absent or c.on_call or c.serving_visitor)
-      left join candidates last on last.member and last.staff_id = turning.last_routed_staff_id
+      left join candidates last on last.member and last.staff_id = line.last_routed_staff_id
+      where line.rotation = 'round_robin'
       order by
         (c.sort_key collate "C", c.staff_id) > (last.sort_key collate "C", last.staff_id) desc nulls last,
         c.sort_key collate "C", c.staff_id
       limit 1
     ),
     moved as (
-      update telephony_lines l set last_routed_staff_id = turn.staff_id
-      from turning, turn
-      where l.unit_id = turning.unit_id
+      insert into telephony_turns (unit_id, last_routed_staff_id)
+      select line.unit_id, turn.staff_id from line, turn
+      on conflict (unit_id) do update set last_routed_staff_id = excluded.last_routed_staff_id
     )
     select line.unit_id, line.rotation, line.last_routed_staff_id as previous_first, c.*
     from line left join candidates c on true`.execute(db);

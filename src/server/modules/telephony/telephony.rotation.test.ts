@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRouteAnswer } from '../../../contracts/telephony.contracts';
 import type { TStaff } from '../../../contracts/staff.contracts';
@@ -135,6 +136,20 @@ describe('routing an incoming call', () => {
     expect(Object.fromEntries(firsts)).toEqual(
       Object.fromEntries(people.map((person) => [person.extension, 10])),
     );
+  });
+
+  it('keeps ringing after a crash has emptied the round robin places, from the top of the list', async () => {
+    const { unit, line, people } = await unitWith('round_robin', 3);
+    const [a, b, c] = people;
+    if (!a || !b || !c) throw new Error('three people');
+    const first = async () => (await route(line)).extensions[0]?.extension;
+    expect(await first()).toBe(a.extension);
+    expect(await first()).toBe(b.extension);
+    // The places are an unlogged table: PostgreSQL empties it when it recovers from a crash.
+    await sql`delete from telephony_turns where unit_id = ${unit.id}`.execute(test.database.db);
+    expect(await first()).toBe(a.extension);
+    expect(await first()).toBe(b.extension);
+    expect(await first()).toBe(c.extension);
   });
 
   it('passes over someone on a call and keeps the round robin going from the one rung', async () => {
