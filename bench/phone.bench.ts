@@ -57,10 +57,15 @@ function checkAnswer(status: number, body: string): void {
   }
 }
 
+/** What every question carries: the exchange's token, and the lines' routing addresses in turn. */
+interface Questions {
+  authorization: string;
+  paths: readonly string[];
+}
+
 async function askInProcess(
   app: FastifyInstance,
-  authorization: string,
-  paths: readonly string[],
+  { authorization, paths }: Questions,
   callers: number,
   amount: number,
 ): Promise<Asked> {
@@ -97,10 +102,8 @@ function serverCpuMs(pid: number): number {
  * autocannon in this process: the server's event loop is its own, as in production.
  */
 function askOverHttp(
-  base: string,
-  pid: number,
-  authorization: string,
-  paths: readonly string[],
+  { base, pid }: { base: string; pid: number },
+  { authorization, paths }: Questions,
   callers: number,
   amount: number,
 ): Promise<Asked> {
@@ -333,10 +336,10 @@ try {
     database.kind === 'postgresql' && benchDatabaseUrl
       ? await productionServer(benchDatabaseUrl)
       : null;
+  const questions: Questions = { authorization, paths };
   const ask: Ask = server
-    ? (callers, amount) =>
-        askOverHttp(server.base, server.pid, authorization, paths, callers, amount)
-    : (callers, amount) => askInProcess(app, authorization, paths, callers, amount);
+    ? (callers, amount) => askOverHttp(server, questions, callers, amount)
+    : (callers, amount) => askInProcess(app, questions, callers, amount);
   try {
     if (server) {
       console.log(
