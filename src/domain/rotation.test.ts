@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOrder, type RotationCandidate } from './rotation';
+import { nextTurn, routeOrder, type RotationCandidate } from './rotation';
 
 const person = (name: string, more: Partial<RotationCandidate> = {}): RotationCandidate => ({
   staffId: `id-${name}`,
@@ -27,14 +27,24 @@ describe('routeOrder', () => {
     ]);
   });
 
-  it('starts the next round robin after the person rung first last time, wrapping around', () => {
-    expect(names(routeOrder(unit, 'round_robin', 'id-berta'))).toEqual([
+  it('gives the next turn after the person rung first last time, wrapping around', () => {
+    expect(nextTurn(unit, 'id-berta')).toBe('id-cecilija');
+    expect(nextTurn(unit, 'id-dace')).toBe('id-anna');
+    expect(nextTurn(unit, null)).toBe('id-anna');
+  });
+
+  it('starts a round robin with the member whose turn it is and goes on around the list', () => {
+    expect(names(routeOrder(unit, 'round_robin', 'id-cecilija'))).toEqual([
       'cecilija',
       'dace',
       'anna',
       'berta',
     ]);
-    expect(names(routeOrder(unit, 'round_robin', 'id-dace'))[0]).toBe('anna');
+  });
+
+  it('gives no turn when no member is free', () => {
+    const away = [person('anna', { absent: true }), person('zane', { member: false })];
+    expect(nextTurn(away, 'id-anna')).toBeNull();
   });
 
   it('skips whoever is absent, on a call or serving a visitor', () => {
@@ -50,7 +60,11 @@ describe('routeOrder', () => {
 
   it('moves past a last-rung person who is busy now to the next free one', () => {
     const busy = [person('anna'), person('berta', { onCall: true }), person('cecilija')];
-    expect(names(routeOrder(busy, 'round_robin', 'id-berta'))).toEqual(['cecilija', 'anna']);
+    expect(nextTurn(busy, 'id-berta')).toBe('id-cecilija');
+    expect(names(routeOrder(busy, 'round_robin', nextTurn(busy, 'id-berta')))).toEqual([
+      'cecilija',
+      'anna',
+    ]);
   });
 
   it('rings the longest idle first, those never called before anyone', () => {
@@ -86,7 +100,8 @@ describe('routeOrder', () => {
     const firsts = new Map<string, number>();
     let last: string | null = null;
     for (let call = 0; call < 400; call += 1) {
-      const first: string | null = routeOrder(unit, 'round_robin', last)[0]?.staffId ?? null;
+      const turn = nextTurn(unit, last);
+      const first: string | null = routeOrder(unit, 'round_robin', turn)[0]?.staffId ?? null;
       if (first) firsts.set(first, (firsts.get(first) ?? 0) + 1);
       last = first;
     }

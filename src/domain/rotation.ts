@@ -40,17 +40,33 @@ const free = (candidate: RotationCandidate) =>
   !candidate.absent && !candidate.onCall && !candidate.servingVisitor;
 
 /**
- * The extensions to ring in order. Round robin starts after the person rung first last time
- * (`lastFirst`), so that each call's first ring goes to the next person down the list; longest
- * idle starts with whoever finished their last call longest ago. A person listed both as a
- * member and as a stand-in is rung once, as a member. The database takes the same turn, and
- * writes it, in the statement that reads the candidates (routeCall in the telephony
- * repository): a change to the rule here is a change there.
+ * Whom a round robin call rings first: the first free member after the one rung first last time
+ * (`lastFirst`), down the list and around, even when `lastFirst` is away or busy now; the first
+ * free member when nobody has been rung yet; null when no member is free (the place is kept).
+ * The database takes the turn by this rule, and writes it, in the statement that reads the
+ * candidates (routeCall in the telephony repository): a change to the rule here is a change there.
+ */
+export function nextTurn(
+  candidates: readonly RotationCandidate[],
+  lastFirst: string | null,
+): string | null {
+  const everyone = candidates.filter((c) => c.member).sort(byKey);
+  const freeOnes = everyone.filter(free);
+  const last = lastFirst ? everyone.findIndex((c) => c.staffId === lastFirst) : -1;
+  const after = last < 0 ? undefined : everyone.slice(last + 1).find(free);
+  return (after ?? freeOnes[0])?.staffId ?? null;
+}
+
+/**
+ * The extensions to ring in order. Round robin starts with `first`, the member whose turn this
+ * call is (nextTurn), and goes on down the list and around; longest idle starts with whoever
+ * finished their last call longest ago. A person listed both as a member and as a stand-in is
+ * rung once, as a member.
  */
 export function routeOrder(
   candidates: readonly RotationCandidate[],
   rotation: Rotation,
-  lastFirst: string | null,
+  first: string | null,
 ): RouteTarget[] {
   const members = candidates.filter((c) => c.member && free(c));
   const memberIds = new Set(members.map((c) => c.staffId));
@@ -64,12 +80,10 @@ export function routeOrder(
     ordered = [...members].sort(byIdle);
   } else {
     const list = [...members].sort(byKey);
-    // Everyone in the unit's order, so that the next after `lastFirst` is found even when
-    // `lastFirst` is away or busy now.
-    const everyone = candidates.filter((c) => c.member).sort(byKey);
-    const last = lastFirst ? everyone.findIndex((c) => c.staffId === lastFirst) : -1;
-    const after = last < 0 ? null : everyone.slice(last + 1).find((c) => memberIds.has(c.staffId));
-    const start = after ? list.findIndex((c) => c.staffId === after.staffId) : 0;
+    const start = Math.max(
+      0,
+      list.findIndex((c) => c.staffId === first),
+    );
     ordered = [...list.slice(start), ...list.slice(0, start)];
   }
   return [

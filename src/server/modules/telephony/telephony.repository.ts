@@ -225,7 +225,7 @@ export async function markCallEnded(db: Executor, staffId: string, at: Date): Pr
 interface RouteRow {
   unit_id: string;
   rotation: Rotation;
-  previous_first: string | null;
+  first_staff_id: string | null;
   staff_id: string | null;
   extension: string | null;
   member: boolean | null;
@@ -240,35 +240,32 @@ interface RouteRow {
  * A call to the number, routed in one statement (the exchange waits on it for every call): the
  * line, the people it may ring (its unit's members and the stand-ins of those absent today,
  * each with an extension, whether absent, on a call or serving a visitor), and for round robin
- * the turn moved on. A round robin line's place (telephony_turns) is locked for the statement,
- * and the lock reads it as the previous call left it, so that calls at once each take the next
- * turn: none is skipped and none given twice. The place is unlogged (migration 0023): its move
- * does not wait for the disk, and a crash, which empties it, starts the line at the top of its
- * list. A line without a place yet takes it here. Longest idle keeps no turn and locks nothing.
+ * the member whose turn the call is, written as the line's place (telephony_turns).
  *
- * The turn is the rule of routeOrder (src/domain/rotation.ts), which orders the answer: the
- * first free member after the one rung first last time, in the list's order (sort name, id,
- * compared as JavaScript compares strings, hence "C"), else the first free member. When no
- * member is free the place is kept, and the stand-ins are rung.
+ * The turn is the rule of nextTurn (src/domain/rotation.ts): the first free member after the one
+ * rung first last time, in the list's order (sort name, id, compared as JavaScript compares
+ * strings, hence "C"), else the first free member. When no member is free the place is kept,
+ * and the stand-ins are rung.
+ *
+ * Calls at once to one line must each take the next turn: none skipped, none given twice. The
+ * place is read in the upsert's conflict arm, which locks the row and reads its newest version,
+ * so a call waiting for another's turn computes its own from it. Everything else (the people and
+ * whether they are free) is read before, unlocked: the lock is held only for the write and the
+ * commit, and calls to one line queue for no more than that. The place is unlogged (migration
+ * 0023): its write does not wait for the disk, and a crash, which empties it, starts the line at
+ * the top of its list; a line without a place takes it in the upsert's insert arm. Longest idle
+ * keeps no turn and locks nothing.
  */
 export async function routeCall(
   db: Executor,
   { number, today }: { number: string; today: string },
 ): Promise<{
-  line: { unitId: string; rotation: Rotation; previousFirst: string | null } | null;
+  line: { unitId: string; rotation: Rotation; first: string | null } | null;
   candidates: RotationCandidate[];
 }> {
   const { rows } = await sql<RouteRow>`
-    with turning as (
-      select t.unit_id, t.last_routed_staff_id
-      from telephony_lines l join telephony_turns t on t.unit_id = l.unit_id
-      where l.number = ${number} and l.rotation = 'round_robin'
-      for no key update of t
-    ),
-    line as (
-      select l.unit_id, l.rotation, turning.last_routed_staff_id
-      from telephony_lines l left join turning on turning.unit_id = l.unit_id
-      where l.number = ${number}
+    with line as (
+      select l.unit_id, l.rotation from telephony_lines l where l.number = ${number}
     ),
     people as (
       select su.staff_id, true as member
@@ -285,31 +282,42 @@ export async function routeCall(
         e.last_call_ended_at,
         exists (select 1 from absences a where a.staff_id = s.id
           and a.starts_on <= ${today} and a.ends_on >= ${today}) as absent,
-        exists (select 1 from calls c where c.staff_id = s.id and c.state = 'answered') as on_call,
+        on_call.staff_id is not null as on_call,
         exists (select 1 from queue_entries q where q.assigned_to = s.id
           and q.state = 'serving') as serving_visitor
       from people p
       join staff s on s.id = p.staff_id
       join telephony_extensions e on e.staff_id = s.id
+      -- A probe of each person's own calls_on_call_idx entries, not one scan of the whole
+      -- index: a hung-up call leaves its entry there, dead, until vacuum, and a probe marks
+      -- the dead ones it meets so that the next call's probe skips them.
+      left join lateral (select c.staff_id from calls c
+        where c.staff_id = s.id and c.state = 'answered' limit 1) on_call on true
       where s.active
     ),
-    turn as (
-      select c.staff_id
-      from line
-      join candidates c on c.member and not (c.absent or c.on_call or c.serving_visitor)
-      left join candidates last on last.member and last.staff_id = line.last_routed_staff_id
-      where line.rotation = 'round_robin'
-      order by
-        (c.sort_key collate "C", c.staff_id) > (last.sort_key collate "C", last.staff_id) desc nulls last,
-        c.sort_key collate "C", c.staff_id
-      limit 1
+    free as (
+      select c.staff_id, c.sort_key
+      from candidates c
+      where c.member and not (c.absent or c.on_call or c.serving_visitor)
     ),
-    moved as (
-      insert into telephony_turns (unit_id, last_routed_staff_id)
-      select line.unit_id, turn.staff_id from line, turn
-      on conflict (unit_id) do update set last_routed_staff_id = excluded.last_routed_staff_id
+    turn as (
+      insert into telephony_turns as t (unit_id, last_routed_staff_id)
+      select line.unit_id,
+        (select f.staff_id from free f order by f.sort_key collate "C", f.staff_id limit 1)
+      from line
+      where line.rotation = 'round_robin' and exists (select 1 from free)
+      on conflict (unit_id) do update set last_routed_staff_id = (
+        select f.staff_id
+        from free f
+        left join candidates last on last.member and last.staff_id = t.last_routed_staff_id
+        order by
+          (f.sort_key collate "C", f.staff_id) > (last.sort_key collate "C", last.staff_id) desc nulls last,
+          f.sort_key collate "C", f.staff_id
+        limit 1
+      )
+      returning t.last_routed_staff_id
     )
-    select line.unit_id, line.rotation, line.last_routed_staff_id as previous_first, c.*
+    select line.unit_id, line.rotation, (select last_routed_staff_id from turn) as first_staff_id, c.*
     from line left join candidates c on true`.execute(db);
   const [first] = rows;
   if (!first) return { line: null, candidates: [] };
@@ -317,7 +325,7 @@ export async function routeCall(
     line: {
       unitId: first.unit_id,
       rotation: first.rotation,
-      previousFirst: first.previous_first,
+      first: first.first_staff_id,
     },
     candidates: rows.flatMap((row) =>
       row.staff_id === null

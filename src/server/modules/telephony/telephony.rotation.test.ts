@@ -152,6 +152,16 @@ describe('routing an incoming call', () => {
     expect(await first()).toBe(c.extension);
   });
 
+  it('gives calls at once each the next turn even when the line has lost its place', async () => {
+    const { unit, line, people } = await unitWith('round_robin', 3);
+    await sql`delete from telephony_turns where unit_id = ${unit.id}`.execute(test.database.db);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => route(line)));
+    const firsts = answers.map((answer) => answer.extensions[0]?.extension);
+    expect(firsts.toSorted()).toEqual(
+      people.flatMap((person) => [person.extension, person.extension]).toSorted(),
+    );
+  });
+
   it('passes over someone on a call and keeps the round robin going from the one rung', async () => {
     const { line, people } = await unitWith('round_robin', 3);
     const [a, b, c] = people;

@@ -609,13 +609,13 @@ export function createTelephonyService(deps: {
     async route(ctx: ActionContext, number: string): Promise<TRouteAnswer> {
       exchangeOf(ctx);
       // One statement reads the line and whom it may ring and moves the round robin's place
-      // (see routeCall): the database takes the turn, routeOrder puts the rest in order.
+      // (see routeCall): the database takes the turn, routeOrder puts the rest in order after it.
       const { line, candidates } = await repo.routeCall(db, {
         number: normalisePhone(number),
         today: rigaDateOf(clock.now()),
       });
       if (!line) return { unitId: null, rotation: null, extensions: [], dial: '' };
-      const extensions = routeOrder(candidates, line.rotation, line.previousFirst);
+      const extensions = routeOrder(candidates, line.rotation, line.first);
       return {
         unitId: line.unitId,
         rotation: line.rotation,
