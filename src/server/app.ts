@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +16,7 @@ import { registerAuthentication } from './http/authentication';
 import { AppError } from './http/errors';
 import { openApiTransform } from './http/openapi';
 import { registerProblemHandling, sendFrameworkProblem, sendProblem } from './http/problem';
+import { registerSecurityHeaders } from './http/security-headers';
 import { compiledSerializer } from './http/serializer';
 import { registerTextInputCheck } from './http/text-input';
 import { registerValidateOnly } from './http/validate-only';
@@ -409,20 +409,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   // Attachments arrive as multipart forms: one file, no larger than a request's attachment may be.
   await app.register(fastifyMultipart, {
