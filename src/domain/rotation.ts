@@ -40,28 +40,11 @@ const free = (candidate: RotationCandidate) =>
   !candidate.absent && !candidate.onCall && !candidate.servingVisitor;
 
 /**
- * Whom a round robin call rings first: the first free member after the one rung first last time
- * (`lastFirst`), down the list and around, even when `lastFirst` is away or busy now; the first
- * free member when nobody has been rung yet; null when no member is free (the place is kept).
- * The database takes the turn by this rule, and writes it, in the statement that reads the
- * candidates (routeCall in the telephony repository): a change to the rule here is a change there.
- */
-export function nextTurn(
-  candidates: readonly RotationCandidate[],
-  lastFirst: string | null,
-): string | null {
-  const everyone = candidates.filter((c) => c.member).sort(byKey);
-  const freeOnes = everyone.filter(free);
-  const last = lastFirst ? everyone.findIndex((c) => c.staffId === lastFirst) : -1;
-  const after = last < 0 ? undefined : everyone.slice(last + 1).find(free);
-  return (after ?? freeOnes[0])?.staffId ?? null;
-}
-
-/**
  * The extensions to ring in order. Round robin starts with `first`, the member whose turn this
- * call is (nextTurn), and goes on down the list and around; longest idle starts with whoever
- * finished their last call longest ago. A person listed both as a member and as a stand-in is
- * rung once, as a member.
+ * call is, and goes on down the list and around: the turn is taken by the database, in the
+ * statement that writes it (routeCall in the telephony repository), as the first free member
+ * after the one rung first last time. Longest idle starts with whoever finished their last call
+ * longest ago. A person listed both as a member and as a stand-in is rung once, as a member.
  */
 export function routeOrder(
   candidates: readonly RotationCandidate[],

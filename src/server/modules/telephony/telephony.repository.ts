@@ -152,17 +152,8 @@ export async function upsertLine(
         .where('telephony_lines.version', '=', version ?? -1),
     )
     .executeTakeFirst();
-  const written = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
-  // The round robin's place, there from the start: the first calls at once lock it as every
-  // later call does (see routeCall).
-  if (written) {
-    await db
-      .insertInto('telephony_turns')
-      .values({ unit_id: line.unit_id, last_routed_staff_id: null })
-      .onConflict((oc) => oc.column('unit_id').doNothing())
-      .execute();
-  }
-  return written;
+  // The round robin's place is made by the line's first call (see routeCall).
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
 export function findExtensionsOfUnit(
@@ -242,10 +233,11 @@ interface RouteRow {
  * each with an extension, whether absent, on a call or serving a visitor), and for round robin
  * the member whose turn the call is, written as the line's place (telephony_turns).
  *
- * The turn is the rule of nextTurn (src/domain/rotation.ts): the first free member after the one
- * rung first last time, in the list's order (sort name, id, compared as JavaScript compares
- * strings, hence "C"), else the first free member. When no member is free the place is kept,
- * and the stand-ins are rung.
+ * The turn: the first free member after the one rung first last time, in the list's order (sort
+ * name, id, compared as JavaScript compares strings, hence "C", as routeOrder in
+ * src/domain/rotation.ts orders the answer from it), even when that one is away or busy now;
+ * else, and when the place names nobody in the unit any more, the first free member. When no
+ * member is free the place is kept, and the stand-ins are rung.
  *
  * Calls at once to one line must each take the next turn: none skipped, none given twice. The
  * place is read in the upsert's conflict arm, which locks the row and reads its newest version,
