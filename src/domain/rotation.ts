@@ -40,10 +40,30 @@ const free = (candidate: RotationCandidate) =>
   !candidate.absent && !candidate.onCall && !candidate.servingVisitor;
 
 /**
+ * Whose turn a round robin call is, given who was rung first on the call before: the first free
+ * member after them down the list, or around from the top; the first free member when nobody was
+ * rung yet or they are no longer a member; null when no member is free.
+ *
+ * routeCall's statement takes the turn by the same rule in the database when it reads a line. A
+ * process that keeps the line's answer takes the turns of the calls in between with this one
+ * (decision 51); the HTTP tests of the rotation hold both to the same answers.
+ */
+export function nextTurn(
+  candidates: readonly RotationCandidate[],
+  last: string | null,
+): string | null {
+  const members = candidates.filter((c) => c.member);
+  const previous = members.find((c) => c.staffId === last);
+  const list = members.filter(free).sort(byKey);
+  const after = previous
+    ? list.find((c) => c.staffId !== previous.staffId && byKey(c, previous) > 0)
+    : undefined;
+  return (after ?? list[0])?.staffId ?? null;
+}
+
+/**
  * The extensions to ring in order. Round robin starts with `first`, the member whose turn this
- * call is, and goes on down the list and around: the turn is taken by the database, in the
- * statement that writes it (routeCall in the telephony repository), as the first free member
- * after the one rung first last time. Longest idle starts with whoever finished their last call
+ * call is (nextTurn), and goes on down the list and around. Longest idle starts with whoever finished their last call
  * longest ago. A person listed both as a member and as a stand-in is rung once, as a member.
  */
 export function routeOrder(

@@ -16,7 +16,7 @@ import { openTestDatabase } from './test-database';
 import { createTestClock, type TestClock } from './test-clock';
 
 /** The lowest argon2id cost: tests sign in often, and the cost is not what they test. */
-const testHasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+export const testHasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
 
 export const TEST_PASSWORD = 'correct horse battery';
 

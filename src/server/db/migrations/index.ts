@@ -22,6 +22,7 @@ import * as serverKeys from './0020_server_keys';
 import * as controlLookups from './0021_control_lookups';
 import * as feedbackSearch from './0022_feedback_search';
 import * as telephonyTurns from './0023_telephony_turns';
+import * as routingChanges from './0024_routing_changes';
 
 /** Every migration, in order. Listed by hand so that a build never misses a file. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_control_lookups': controlLookups,
   '0022_feedback_search': feedbackSearch,
   '0023_telephony_turns': telephonyTurns,
+  '0024_routing_changes': routingChanges,
 };

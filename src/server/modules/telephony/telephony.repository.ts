@@ -338,6 +338,25 @@ export async function routeCall(
   };
 }
 
+/**
+ * Writes the lines' round robin places as a process that keeps the lines' answers has taken them
+ * (decision 51); a line deleted meanwhile is passed over.
+ */
+export async function saveTurns(
+  db: Executor,
+  turns: ReadonlyArray<{ unitId: string; staffId: string }>,
+): Promise<void> {
+  await sql`
+    insert into telephony_turns as t (unit_id, last_routed_staff_id)
+    select l.unit_id, turn.staff_id
+    from unnest(${turns.map((turn) => turn.unitId)}::uuid[], ${turns.map((turn) => turn.staffId)}::uuid[])
+      as turn (unit_id, staff_id)
+    join telephony_lines l on l.unit_id = turn.unit_id
+    on conflict (unit_id) do update set last_routed_staff_id = excluded.last_routed_staff_id`.execute(
+    db,
+  );
+}
+
 // ── Calls ──
 
 export function findCallByExternal(db: Executor, exchangeId: string, externalId: string) {

@@ -138,18 +138,20 @@ describe('routing an incoming call', () => {
     );
   });
 
-  it('keeps ringing after a crash has emptied the round robin places, from the top of the list', async () => {
+  it('keeps ringing everyone in turn after a crash has emptied the round robin places', async () => {
     const { unit, line, people } = await unitWith('round_robin', 3);
-    const [a, b, c] = people;
-    if (!a || !b || !c) throw new Error('three people');
+    const [a, b] = people;
+    if (!a || !b) throw new Error('three people');
     const first = async () => (await route(line)).extensions[0]?.extension;
     expect(await first()).toBe(a.extension);
     expect(await first()).toBe(b.extension);
-    // The places are an unlogged table: PostgreSQL empties it when it recovers from a crash.
+    // The places are an unlogged table: PostgreSQL empties it when it recovers from a crash. A
+    // process that kept the line goes on from its own turn, one that did not from the top of the
+    // list (as a line that has no place yet, below): either way the next three calls ring the
+    // three in turn.
     await sql`delete from telephony_turns where unit_id = ${unit.id}`.execute(test.database.db);
-    expect(await first()).toBe(a.extension);
-    expect(await first()).toBe(b.extension);
-    expect(await first()).toBe(c.extension);
+    const next = [await first(), await first(), await first()];
+    expect(next.toSorted()).toEqual(people.map((person) => person.extension).toSorted());
   });
 
   // On PostgreSQL the six questions overlap (each its own connection) and the first takes the

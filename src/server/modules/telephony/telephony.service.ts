@@ -33,7 +33,6 @@ import {
   type CallbackState,
 } from '../../../domain/calls';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../../../domain/riga-time';
-import { routeOrder } from '../../../domain/rotation';
 import type { Clock } from '../../adapters/clock';
 import type { ChannelListener, Executor } from '../../db/database';
 import type { DB } from '../../db/schema';
@@ -58,6 +57,7 @@ import { offsetOf, pageFrom } from '../paging';
 import { presentCall, presentCallback, presentExchange, presentLine } from './telephony.presenter';
 import * as repo from './telephony.repository';
 import { fetchRecording, RecordingFetchError } from './telephony.recordings';
+import { createLineRouting } from './telephony.routing';
 import { createCallListeners } from './telephony.stream';
 
 const EXCHANGE_PREFIX = 'apx_';
@@ -80,6 +80,12 @@ const VOICEMAIL_SERVICE = 'Balss pasta ziņa';
 export const CALLS_CHANNEL = 'apkalpo_calls';
 /** PostgreSQL's channel on which a committed revoke names its exchange, for every process. */
 export const EXCHANGES_CHANNEL = 'apkalpo_exchanges';
+/** PostgreSQL's channel on which a change that may alter whom a line rings is announced. */
+export const ROUTING_CHANNEL = 'apkalpo_routing';
+
+/** Who is on the call, if it is in progress: they are not rung for another. */
+const onCallOf = (call: { state: string; staff_id: string | null }) =>
+  call.state === 'answered' ? call.staff_id : null;
 
 /** An exchange's principal as this process keeps it between the exchange's questions. */
 interface KeptExchange {
@@ -180,6 +186,19 @@ export function createTelephonyService(deps: {
     listening: (active) => {
       hearing = active;
     },
+  });
+
+  // Lines' answers are kept while changes to them are heard (decision 51); with PGlite there is
+  // nothing to hear, and every question reads the database.
+  const routing = createLineRouting({
+    read: (number, today) => repo.routeCall(db, { number, today }),
+    saveTurns: (turns) => repo.saveTurns(db, turns),
+    now: () => clock.now().getTime(),
+    warn: (error) => deps.warn?.({ err: error }, 'the round robin turns could not be written'),
+  });
+  deps.listen?.(ROUTING_CHANNEL, {
+    message: () => routing.forget(),
+    listening: (active) => routing.hearing(active),
   });
 
   // Without notifications (PGlite) the database is this process's own, and every revoke goes
@@ -396,6 +415,12 @@ export function createTelephonyService(deps: {
 
     isExchangeToken: (secret: string) => secret.startsWith(EXCHANGE_PREFIX),
 
+    /** Whether this process answers lines from what it kept of them (decision 51). */
+    keepsLines: () => routing.keeping(),
+
+    /** Writes the round robin turns this process has taken and not yet written. */
+    settleTurns: () => routing.settle(),
+
     // ── Events ──
 
     /**
@@ -422,6 +447,9 @@ export function createTelephonyService(deps: {
       const recording =
         body.event === 'voicemail' && body.recording ? Buffer.from(body.recording, 'base64') : null;
 
+      // Someone's starting or ending a call changes whom the lines ring: this process forgets
+      // its lines at once, the others on hearing the calls table's announcement.
+      let busyChanged = false;
       const answer = await db.transaction().execute(async (trx) => {
         const now = clock.now();
         let call = await repo.findCallByExternal(trx, exchangeId, body.callId);
@@ -586,8 +614,10 @@ export function createTelephonyService(deps: {
           }
         }
         if (deps.listen) await repo.notifyChannel(trx, CALLS_CHANNEL, call.id);
+        busyChanged = onCallOf(call) !== onCallOf(next);
         return { id: call.id, state: next.state, applied: true };
       });
+      if (busyChanged) routing.forget();
       // After the commit, so a card never shows a call that was rolled back.
       if (answer.applied && !hearing) publish(answer.id);
       // The recording is fetched after the commit and not awaited: the exchange is answered at
@@ -608,19 +638,11 @@ export function createTelephonyService(deps: {
     /** The extensions a call to the number rings, in the order of the unit's rotation. */
     async route(ctx: ActionContext, number: string): Promise<TRouteAnswer> {
       exchangeOf(ctx);
-      // One statement reads the line and whom it may ring and moves the round robin's place
-      // (see routeCall): the database takes the turn, routeOrder puts the rest in order after it.
-      const { line, candidates } = await repo.routeCall(db, {
-        number: normalisePhone(number),
-        today: rigaDateOf(clock.now()),
-      });
+      const line = await routing.route(normalisePhone(number), rigaDateOf(clock.now()));
       if (!line) return { unitId: null, rotation: null, extensions: [], dial: '' };
-      const extensions = routeOrder(candidates, line.rotation, line.first);
       return {
-        unitId: line.unitId,
-        rotation: line.rotation,
-        extensions,
-        dial: extensions.map((target) => target.extension).join(','),
+        ...line,
+        dial: line.extensions.map((target) => target.extension).join(','),
       };
     },
 
@@ -641,7 +663,7 @@ export function createTelephonyService(deps: {
     ): Promise<TPhoneLine> {
       requirePermission(ctx.principal, 'telephony.manage');
       const number = normalisePhone(body.number);
-      return db.transaction().execute(async (trx) => {
+      const saved = await db.transaction().execute(async (trx) => {
         const before = await repo.findLineOfUnit(trx, unitId);
         if (before && body.version === undefined) throw versionConflict();
         const clash = await repo.findLineClash(trx, {
@@ -685,6 +707,8 @@ export function createTelephonyService(deps: {
         });
         return after;
       });
+      routing.forget();
+      return saved;
     },
 
     async listExtensions(
@@ -712,7 +736,7 @@ export function createTelephonyService(deps: {
 
     async putExtension(ctx: ActionContext, staffId: string, body: TPutExtensionBody) {
       requirePermission(ctx.principal, 'telephony.manage');
-      return db.transaction().execute(async (trx) => {
+      const saved = await db.transaction().execute(async (trx) => {
         const person = (await staff.contactsOf(trx, [staffId])).get(staffId);
         if (!person) throw notFound();
         if (body.extension) {
@@ -741,6 +765,8 @@ export function createTelephonyService(deps: {
         });
         return after;
       });
+      routing.forget();
+      return saved;
     },
 
     // ── Calls ──
