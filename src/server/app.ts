@@ -427,6 +427,10 @@ export async function buildApp(
   });
   registerTextInputCheck(app);
   registerValidateOnly(app);
+  // The round robin's turns taken in the last moments reach the database before it closes.
+  app.addHook('onClose', async () => {
+    await services.telephony.settleTurns();
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

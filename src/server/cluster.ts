@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { connectionLimit } from './db/connection-limit';
-import { LOCK_CONNECTIONS } from './db/database';
+import { LISTEN_CONNECTIONS, LOCK_CONNECTIONS } from './db/database';
 import { openMigratedDatabase, seedDemoIfEmpty, servicesFor } from './runtime';
 
 /** What the primary sends a worker to make it stop as it would on SIGTERM. */
@@ -50,7 +50,7 @@ export async function superviseWorkers(
   const database = await openMigratedDatabase(config, logger);
   try {
     const limit = await connectionLimit(database.db);
-    const each = config.databasePoolSize + LOCK_CONNECTIONS;
+    const each = config.databasePoolSize + LOCK_CONNECTIONS + LISTEN_CONNECTIONS;
     const wanted = config.workers * each;
     if (wanted > limit) {
       logger.warn(

@@ -289,6 +289,11 @@ export interface OpenOptions {
  * requests' pool. More locks at once wait for one of them, holding nothing the work needs.
  */
 export const LOCK_CONNECTIONS = 3;
+/**
+ * Connections of a process that listen for the database's announcements, one per channel
+ * (`listen`): principals, calls, exchanges and routing.
+ */
+export const LISTEN_CONNECTIONS = 4;
 
 /** Statements kept prepared on one connection at most; beyond them a statement is planned anew. */
 const PREPARED_PER_CONNECTION = 100;

@@ -6,14 +6,22 @@ import { candidate } from '../../../domain/rotation.testing';
 import type { TRouteAnswer } from '../../../contracts/telephony.contracts';
 import { buildApp } from '../../app';
 import { systemContext } from '../../http/access';
-import { createPerson, createUnit, testHasher } from '../../testing/test-app';
+import {
+  call,
+  createContact,
+  createPerson,
+  createUnit,
+  signIn,
+  testHasher,
+} from '../../testing/test-app';
 import { createTestClock } from '../../testing/test-clock';
 import { openTestDatabaseTwice } from '../../testing/test-database';
 import { createLineRouting, LINE_KEEP_MS, type ReadLine } from './telephony.routing';
+import { ROUTING_CHANNEL } from './telephony.service';
 
 /**
  * A database of one line, as routeCall reads it: each read takes the next turn after the place
- * it holds and writes it there. `hold` keeps the next read waiting until `release`.
+ * it holds and writes it there. After `hold`, reads wait until `release`.
  */
 function oneLine(rotation: 'round_robin' | 'longest_idle' = 'round_robin') {
   const candidates = [candidate('anna'), candidate('berta'), candidate('cecilija')];
@@ -21,12 +29,12 @@ function oneLine(rotation: 'round_robin' | 'longest_idle' = 'round_robin') {
     place: null as string | null,
     reads: 0,
     log: [] as string[],
-    held: null as null | (() => void),
   };
   let hold = false;
+  const held: Array<() => void> = [];
   const read = async (): Promise<ReadLine> => {
     state.reads += 1;
-    if (hold) await new Promise<void>((resolve) => (state.held = resolve));
+    if (hold) await new Promise<void>((resolve) => held.push(resolve));
     const first = rotation === 'round_robin' ? nextTurn(candidates, state.place) : null;
     if (first) state.place = first;
     state.log.push(`read ${first?.slice(3) ?? '-'}`);
@@ -51,10 +59,10 @@ function oneLine(rotation: 'round_robin' | 'longest_idle' = 'round_robin') {
   return {
     routing,
     state,
-    holdNextRead: () => (hold = true),
+    hold: () => (hold = true),
     release: () => {
       hold = false;
-      state.held?.();
+      for (const resolve of held.splice(0)) resolve();
     },
     advance: (ms: number) => (now += ms),
     first: async (today = '2026-03-03') =>
@@ -101,14 +109,29 @@ describe('answering a line from what this process kept of it', () => {
     line.routing.hearing(true);
     await line.first();
     await line.first();
-    await line.routing.settle();
+    expect(line.state.place).toBe('id-anna');
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(line.state.place).toBe('id-berta');
+  });
+
+  it('gives no turn twice when a change comes while the line is being read', async () => {
+    const line = oneLine();
+    line.routing.hearing(true);
+    line.hold();
+    const before = [line.first(), line.first()];
+    await new Promise((resolve) => setImmediate(resolve));
+    line.routing.forget();
+    const after = line.first();
+    await new Promise((resolve) => setImmediate(resolve));
+    line.release();
+    expect([...(await Promise.all(before)), await after]).toEqual(['anna', 'berta', 'cecilija']);
+    expect(line.state.log).toEqual(['read anna', 'saved berta', 'read cecilija']);
   });
 
   it('does not keep a read that a change overtook, though it answers the calls waiting for it', async () => {
     const line = oneLine();
     line.routing.hearing(true);
-    line.holdNextRead();
+    line.hold();
     const waiting = line.first();
     await new Promise((resolve) => setImmediate(resolve));
     line.routing.forget();
@@ -217,10 +240,20 @@ describe('a line answered by two instances', () => {
   }
 
   it('stops ringing someone as soon as it hears they answered a call through the other', async () => {
-    const { line, people } = await unitWithThree();
-    const [a, b] = people;
-    if (!a || !b) throw new Error('three people');
+    const { unit, line, people } = await unitWithThree();
+    const [a, b, c] = people;
+    if (!a || !b || !c) throw new Error('three people');
+    // The announcements of the unit's making land before the line is first read.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await route(second, line)).extensions[0]?.extension).toBe(a.extension);
+    // The place moved behind the instances' backs (nothing announces it): an instance that
+    // keeps the line goes on from its own turn, one that reads it goes on from the place.
+    await sql`update telephony_turns set last_routed_staff_id = ${c.id}
+      where unit_id = ${unit.id}`.execute(instances.first.db);
+    const kept = instances.second.listen !== undefined;
+    expect((await route(second, line)).extensions[0]?.extension).toBe(
+      kept ? b.extension : a.extension,
+    );
 
     const callId = `elsewhere-${randomBytes(4).toString('hex')}`;
     const event = (payload: Record<string, unknown>) =>
@@ -246,6 +279,80 @@ describe('a line answered by two instances', () => {
     expect(rung).not.toContain(b.extension);
     expect(rung).toHaveLength(2);
   });
+
+  // Only PostgreSQL announces; PGlite's processes read the database for every call.
+  it.runIf(inject('testDatabase').kind !== 'pglite')(
+    'is told of every change to whom a line rings, and not of a call that only rings',
+    async () => {
+      const { unit, line, people } = await unitWithThree();
+      const [a, b] = people;
+      if (!a || !b) throw new Error('three people');
+      let heard = 0;
+      let listening = false;
+      instances.first.listen?.(ROUTING_CHANNEL, {
+        message: () => (heard += 1),
+        listening: (active) => (listening = active),
+      });
+      for (let tries = 0; !listening && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      /** Whether the change was announced: at once if so, and nothing within 300 ms if not. */
+      const announced = async (change: () => Promise<unknown>) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = heard;
+        await change();
+        for (let tries = 0; heard === before && tries < 6; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return heard > before;
+      };
+      const event = (payload: Record<string, unknown>) =>
+        first.app.inject({
+          method: 'POST',
+          url: '/api/v1/telephony/events',
+          headers: { authorization: `Bearer ${token}` },
+          payload,
+        });
+      const callId = `told-${randomBytes(4).toString('hex')}`;
+      const at = clock.now().toISOString();
+      const from = '+37126000000';
+      expect(
+        await announced(() =>
+          event({ event: 'new_call', callId, at, direction: 'in', from, to: line }),
+        ),
+      ).toBe(false);
+      expect(
+        await announced(() => event({ event: 'answer', callId, at, extension: a.extension })),
+      ).toBe(true);
+      expect(await announced(() => event({ event: 'hangup', callId, at, cause: 'normal' }))).toBe(
+        true,
+      );
+      await createContact(first.services, unit.id, { queue: true });
+      const session = await signIn(first.app, b);
+      expect(
+        await announced(() =>
+          call(first.app, session, {
+            method: 'POST',
+            url: '/api/v1/queue/next',
+            payload: { unitId: unit.id },
+          }),
+        ),
+      ).toBe(true);
+      expect(
+        await announced(() =>
+          first.services.absences.create(ctx, {
+            staffId: a.id,
+            kind: 'vacation',
+            startsOn: '2026-03-03',
+            endsOn: '2026-03-04',
+          }),
+        ),
+      ).toBe(true);
+      expect(await announced(() => createPerson(first.services, { unitIds: [unit.id] }))).toBe(
+        true,
+      );
+    },
+  );
 
   it('goes on with the round robin from the turns the other took, once it reads the line again', async () => {
     const { unit, line, people } = await unitWithThree();

@@ -75,29 +75,53 @@ export function createLineRouting(deps: {
     }
   }
 
-  /** Writes the turns owed; resolves when they (and any owed meanwhile) are written. */
+  function armSave(): void {
+    saveTimer ??= setTimeout(() => {
+      saveTimer = null;
+      void settle();
+    }, SAVE_AFTER_MS).unref();
+  }
+
+  /**
+   * Writes the turns owed, one write at a time: resolves when those owed so far are written. A
+   * turn owed as the write ends waits for the next one, which its timer makes.
+   */
   function settle(): Promise<void> {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = null;
-    saving ??= saveOwed()
-      .catch((error: unknown) => deps.warn(error))
-      .finally(() => {
-        saving = null;
-      });
+    if (!saving) {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      saving = saveOwed()
+        .catch((error: unknown) => deps.warn(error))
+        .finally(() => {
+          saving = null;
+          if (owed.size > 0) armSave();
+        });
+    }
     return saving;
   }
 
   function owe(unitId: string, staffId: string): void {
     owed.set(unitId, staffId);
-    saveTimer ??= setTimeout(() => void settle(), SAVE_AFTER_MS).unref();
+    armSave();
   }
 
   /** The turns taken here reach the database before it takes the next one. */
   async function settled(): Promise<void> {
-    if (owed.size > 0 || saving) await settle();
+    while (owed.size > 0 || saving) await settle();
   }
 
-  async function read(number: string, today: string, mark: number): Promise<KeptLine | null> {
+  /**
+   * Reads the line for the calls from now on. A read of the same line still under way (begun
+   * before a change was heard) is waited for first: the calls waiting for it take their turns,
+   * and those turns are written before this read, so that the database takes the next one.
+   */
+  async function read(
+    number: string,
+    today: string,
+    mark: number,
+    before: Promise<unknown> | undefined,
+  ): Promise<KeptLine | null> {
+    await before?.catch(() => undefined);
     await settled();
     const { line, candidates } = await deps.read(number, today);
     if (!line) return null;
@@ -156,7 +180,7 @@ export function createLineRouting(deps: {
       if (!line) {
         let pending = reading.get(number);
         if (pending?.generation !== generation) {
-          const started = { generation, line: read(number, today, generation) };
+          const started = { generation, line: read(number, today, generation, pending?.line) };
           pending = started;
           reading.set(number, started);
           const done = () => {
@@ -184,6 +208,6 @@ export function createLineRouting(deps: {
     },
 
     /** Writes the turns taken here that are still owed (before the server stops). */
-    settle,
+    settle: settled,
   };
 }
