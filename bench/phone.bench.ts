@@ -1,6 +1,4 @@
 import type { EventEmitter } from 'node:events';
-import http from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import { addCalendarDays, rigaDateOf, rigaInstantOf } from '../src/domain/riga-time';
@@ -12,6 +10,7 @@ import { demoRecording } from '../src/server/demo/seed-demo-phone';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { systemContext } from '../src/server/http/access';
 import { openBenchDatabase } from './fresh-database';
+import { askInBursts } from './phone-bursts';
 import { CLOCK_TICKS, readTree } from './load-process';
 import { buildIfNeeded, startServer } from './load-server';
 
@@ -179,50 +178,6 @@ function askOverHttp(
       },
     );
   });
-}
-
-/**
- * Rings `callers` calls together, `bursts` times: each burst's questions leave at the same moment,
- * one on each kept-alive connection, and each question's time runs from the burst's start to its
- * answer. The next burst follows BURST_GAP_MS after the last answer of this one.
- */
-async function askInBursts(
-  { base }: { base: string },
-  { authorization, paths }: Questions,
-  callers: number,
-  bursts: number,
-): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: callers });
-  const get = (path: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http
-        .get(new URL(path, base), { agent, headers: { authorization } }, (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        })
-        .on('error', reject);
-    });
-  const times: number[] = [];
-  let asked = 0;
-  try {
-    // One burst unmeasured: the connections are opened before any is timed.
-    for (let burst = -1; burst < bursts; burst++) {
-      const begun = performance.now();
-      await Promise.all(
-        Array.from({ length: callers }, async () => {
-          const { status, body } = await get(paths[asked++ % paths.length] as string);
-          if (burst >= 0) times.push(performance.now() - begun);
-          checkAnswer(status, body);
-        }),
-      );
-      await sleep(BURST_GAP_MS);
-    }
-  } finally {
-    agent.destroy();
-  }
-  return times;
 }
 
 /** The built server, started as production runs it on the bench's database. */
@@ -444,7 +399,14 @@ try {
       console.log('rung together  questions   p50 ms   p99 ms   max ms');
       let burstsOver = false;
       for (const callers of CALLERS) {
-        const times = await askInBursts(server, questions, callers, BURSTS);
+        const { times, failure } = await askInBursts({
+          base: server.base,
+          ...questions,
+          callers,
+          bursts: BURSTS,
+          gapMs: BURST_GAP_MS,
+        });
+        if (failure) checkAnswer(failure.status, failure.body);
         times.sort((a, b) => a - b);
         burstsOver ||= percentile(times, 99) > TARGET_P99_MS;
         console.log([...leadCells(callers, times), ...latencyCells(times)].join(' '));
